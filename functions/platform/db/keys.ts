@@ -1,0 +1,70 @@
+/**
+ * The one key module: every PK/SK/GSI key string in Rounds is built here.
+ * Tenant items start with `T#<tenantId>#` (PK and every GSI PK) so the IAM wall
+ * (dynamodb:LeadingKeys) can confine a tenant's credentials to its own partitions.
+ * Platform-wide items start with `SYS#` and are only touched by platform code.
+ */
+export interface TenantScope {
+  readonly tenantId: string;
+}
+
+export interface Key {
+  PK: string;
+  SK: string;
+}
+
+const org = (s: TenantScope) => `T#${s.tenantId}#ORG`;
+
+export const tenantKeys = {
+  /** Partition prefix a tenant's credentials are confined to. */
+  leadingKey: (s: TenantScope) => `T#${s.tenantId}#`,
+  tenant: (s: TenantScope): Key => ({ PK: org(s), SK: 'TENANT' }),
+  orgPartition: org,
+  user: (s: TenantScope, userId: string): Key => ({ PK: org(s), SK: `USER#${userId}` }),
+  userPrefix: 'USER#',
+  location: (s: TenantScope, id: string): Key => ({ PK: org(s), SK: `LOC#${id}` }),
+  locationPrefix: 'LOC#',
+  invite: (s: TenantScope, id: string): Key => ({ PK: org(s), SK: `INVITE#${id}` }),
+  invitePrefix: 'INVITE#',
+  membership: (s: TenantScope, associationId: string): Key => ({ PK: org(s), SK: `MEMBERSHIP#${associationId}` }),
+  membershipPrefix: 'MEMBERSHIP#',
+  inviteCode: (s: TenantScope, code: string): Key => ({ PK: org(s), SK: `CODE#${code}` }),
+  inviteCodePrefix: 'CODE#',
+  auditPartition: (s: TenantScope) => `T#${s.tenantId}#AUDIT`,
+  audit: (s: TenantScope, id: string, actorId: string, entityType: string) => ({
+    PK: `T#${s.tenantId}#AUDIT`,
+    SK: `AUDIT#${id}`,
+    GSI1PK: `T#${s.tenantId}#AUDIT#ACTOR#${actorId}`,
+    GSI1SK: `AUDIT#${id}`,
+    GSI2PK: `T#${s.tenantId}#AUDIT#ENTITY#${entityType}`,
+    GSI2SK: `AUDIT#${id}`,
+  }),
+  auditByActor: (s: TenantScope, actorId: string) => `T#${s.tenantId}#AUDIT#ACTOR#${actorId}`,
+  auditByEntity: (s: TenantScope, entityType: string) => `T#${s.tenantId}#AUDIT#ENTITY#${entityType}`,
+  auditPrefix: 'AUDIT#',
+  outboxPartition: (s: TenantScope) => `T#${s.tenantId}#OUTBOX`,
+  outbox: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#OUTBOX`, SK: `MSG#${id}` }),
+  outboxPrefix: 'MSG#',
+  idempotency: (s: TenantScope, route: string, key: string): Key => ({
+    PK: `T#${s.tenantId}#IDEM#${route}#${key}`,
+    SK: 'IDEM',
+  }),
+};
+
+export const systemKeys = {
+  login: (email: string): Key => ({ PK: `SYS#LOGIN#${email.toLowerCase()}`, SK: 'LOGIN' }),
+  credential: (email: string): Key => ({ PK: `SYS#CRED#${email.toLowerCase()}`, SK: 'CRED' }),
+  refreshToken: (hash: string): Key => ({ PK: `SYS#REFRESH#${hash}`, SK: 'REFRESH' }),
+  inviteToken: (hash: string): Key => ({ PK: `SYS#INVITE#${hash}`, SK: 'INVITE' }),
+  associationCode: (code: string): Key => ({ PK: `SYS#ASSOCCODE#${code.toUpperCase()}`, SK: 'CODE' }),
+  associationCodesPartition: (associationId: string) => `SYS#ASSOC#${associationId}#CODES`,
+  associationMembersPartition: (associationId: string) => `SYS#ASSOC#${associationId}#MEMBERS`,
+  associationMember: (associationId: string, practiceId: string): Key => ({
+    PK: `SYS#ASSOC#${associationId}#MEMBERS`,
+    SK: `MEMBER#${practiceId}`,
+  }),
+  associationMemberPrefix: 'MEMBER#',
+  throttle: (dimension: 'email' | 'ip', value: string): Key => ({ PK: `SYS#THROTTLE#${dimension}#${value}`, SK: 'THROTTLE' }),
+  publicIdempotency: (route: string, key: string): Key => ({ PK: `SYS#IDEM#${route}#${key}`, SK: 'IDEM' }),
+  issuerKey: (): Key => ({ PK: 'SYS#ISSUER', SK: 'KEY' }),
+};

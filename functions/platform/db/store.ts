@@ -1,0 +1,282 @@
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../../../shared/schemas/common.ts';
+import { type AppError, conflict, notFound, staleVersion, unavailable } from '../errors.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import type { Key } from './keys.ts';
+
+type Item = Record<string, unknown>;
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** One write inside a transaction. `onFail` names the error when its condition fails. */
+export type WriteOp =
+  | { kind: 'create'; item: Item & Key; onFail?: () => AppError }
+  | { kind: 'put'; item: Item & Key }
+  | {
+      kind: 'update';
+      key: Key;
+      set?: Item;
+      /** Numeric deltas (counters), applied atomically. */
+      add?: Record<string, number>;
+      /** Attributes to delete (optional fields the user cleared). */
+      remove?: string[];
+      expectedVersion?: number;
+      /** An extra condition, e.g. `#activeOwners > :one`; its names and values are merged in. */
+      condition?: Condition;
+      onFail?: () => AppError;
+    }
+  | { kind: 'delete'; key: Key; mustExist?: boolean; onFail?: () => AppError }
+  | { kind: 'check'; key: Key; exists: boolean; onFail: () => AppError };
+
+export interface Condition {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Item;
+}
+
+export interface QueryOptions {
+  partition: string;
+  index?: 'GSI1' | 'GSI2';
+  skPrefix?: string;
+  skBetween?: [string, string];
+  limit: number;
+  cursor?: string;
+  newestFirst?: boolean;
+  filter?: { expression: string; names: Record<string, string>; values: Item };
+}
+
+const INDEX_KEYS = { GSI1: ['GSI1PK', 'GSI1SK'], GSI2: ['GSI2PK', 'GSI2SK'] } as const;
+const RETRYABLE = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+]);
+
+/**
+ * The only code that talks to DynamoDB for domain data. Bounded operations only:
+ * GetItem, Query, BatchGet, TransactWrite. There is deliberately no scan method.
+ */
+export class Store {
+  constructor(
+    readonly doc: DynamoDBDocumentClient,
+    readonly tableName: string,
+    private readonly cursorSecret: string,
+  ) {}
+
+  /** Reads one item by key (strongly consistent: read-your-writes after a form save). */
+  async get<T = Item>(key: Key): Promise<T | undefined> {
+    const out = await this.call(() =>
+      this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true })),
+    );
+    return out.Item as T | undefined;
+  }
+
+  /** Reads up to 100 items by key; missing keys are simply absent from the result. */
+  async batchGet<T = Item>(keys: Key[]): Promise<T[]> {
+    if (keys.length === 0) return [];
+    const unique = [...new Map(keys.map((k) => [`${k.PK}|${k.SK}`, k])).values()].slice(0, 100);
+    const out = await this.call(() =>
+      this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: unique } } })),
+    );
+    return (out.Responses?.[this.tableName] ?? []) as T[];
+  }
+
+  /** One Query: a page of items and a signed cursor for the next page. */
+  async query<T = Item>(opts: QueryOptions): Promise<Page<T>> {
+    const [pkName, skName] = opts.index ? INDEX_KEYS[opts.index] : ['PK', 'SK'];
+    const names: Record<string, string> = { '#pk': pkName, ...opts.filter?.names };
+    const values: Item = { ':pk': opts.partition, ...opts.filter?.values };
+    let condition = '#pk = :pk';
+    if (opts.skPrefix) {
+      names['#sk'] = skName;
+      values[':skp'] = opts.skPrefix;
+      condition += ' AND begins_with(#sk, :skp)';
+    } else if (opts.skBetween) {
+      names['#sk'] = skName;
+      values[':a'] = opts.skBetween[0];
+      values[':b'] = opts.skBetween[1];
+      condition += ' AND #sk BETWEEN :a AND :b';
+    }
+    const out = await this.call(() =>
+      this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: opts.index,
+          KeyConditionExpression: condition,
+          FilterExpression: opts.filter?.expression,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          Limit: opts.limit,
+          ScanIndexForward: !opts.newestFirst,
+          ExclusiveStartKey: opts.cursor ? decodeCursor(this.cursorSecret, opts.partition, opts.cursor) : undefined,
+        }),
+      ),
+    );
+    return {
+      items: (out.Items ?? []) as T[],
+      nextCursor: out.LastEvaluatedKey ? encodeCursor(this.cursorSecret, opts.partition, out.LastEvaluatedKey) : null,
+    };
+  }
+
+  /** Writes all ops atomically; a failed condition becomes that op's typed error. */
+  async transact(ops: WriteOp[]): Promise<void> {
+    const items = ops.map((op) => this.toTransactItem(op));
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (err) {
+      const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+      if (reasons) {
+        const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+        if (failed >= 0) throw defaultFailure(ops[failed]!);
+        if (reasons.some((r) => r.Code === 'TransactionConflict')) {
+          throw conflict('Another change to the same records is in progress. Try again.');
+        }
+      }
+      throw mapInfraError(err);
+    }
+  }
+
+  private toTransactItem(op: WriteOp): TransactItem {
+    const TableName = this.tableName;
+    switch (op.kind) {
+      case 'create':
+        return { Put: { TableName, Item: op.item, ConditionExpression: 'attribute_not_exists(PK)' } };
+      case 'put':
+        return { Put: { TableName, Item: op.item } };
+      case 'delete':
+        return {
+          Delete: { TableName, Key: op.key, ConditionExpression: op.mustExist ? 'attribute_exists(PK)' : undefined },
+        };
+      case 'check':
+        return {
+          ConditionCheck: {
+            TableName,
+            Key: op.key,
+            ConditionExpression: op.exists ? 'attribute_exists(PK)' : 'attribute_not_exists(PK)',
+          },
+        };
+      case 'update':
+        return { Update: { TableName, Key: op.key, ...updateExpression(op) } };
+    }
+  }
+
+  /** Runs a raw call, turning throttling and connectivity failures into a 503. */
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw mapInfraError(err);
+    }
+  }
+
+  /** Atomic counter on a platform item (login throttling). */
+  increment(key: Key, nowMs: number, ttlSeconds: number) {
+    return incrementCounter(this.doc, this.tableName, key, nowMs, ttlSeconds);
+  }
+
+  /** Writes one platform item unconditionally (throttle reset, issuer key). */
+  put(item: Item & Key): Promise<void> {
+    return this.transact([{ kind: 'put', item }]);
+  }
+}
+
+/** SET and ADD fields; with expectedVersion the write also bumps `version` and requires the old one. */
+function updateExpression(op: Extract<WriteOp, { kind: 'update' }>) {
+  const names: Record<string, string> = { ...op.condition?.names };
+  const values: Item = { ...op.condition?.values };
+  const sets: string[] = [];
+  const adds: string[] = [];
+  let i = 0;
+  for (const [field, value] of Object.entries(op.set ?? {})) {
+    if (value === undefined) continue;
+    names[`#f${i}`] = field;
+    values[`:v${i}`] = value;
+    sets.push(`#f${i} = :v${i}`);
+    i++;
+  }
+  for (const [field, delta] of Object.entries(op.add ?? {})) {
+    names[`#f${i}`] = field;
+    values[`:v${i}`] = delta;
+    adds.push(`#f${i} :v${i}`);
+    i++;
+  }
+  const removes = (op.remove ?? []).map((field) => {
+    names[`#f${i}`] = field;
+    return `#f${i++}`;
+  });
+  let condition = 'attribute_exists(PK)';
+  if (op.expectedVersion !== undefined) {
+    names['#version'] = 'version';
+    values[':expected'] = op.expectedVersion;
+    values[':one'] = 1;
+    sets.push('#version = #version + :one');
+    condition += ' AND #version = :expected';
+  }
+  if (op.condition) condition += ` AND (${op.condition.expression})`;
+  const expression = [
+    sets.length ? `SET ${sets.join(', ')}` : '',
+    adds.length ? `ADD ${adds.join(', ')}` : '',
+    removes.length ? `REMOVE ${removes.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    UpdateExpression: expression,
+    ConditionExpression: condition,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+function defaultFailure(op: WriteOp): AppError {
+  if ('onFail' in op && op.onFail) return op.onFail();
+  if (op.kind === 'create') return conflict('This already exists');
+  if (op.kind === 'update' && op.expectedVersion !== undefined) return staleVersion();
+  return notFound();
+}
+
+/** Infra failures never leak raw text: throttling or no connection is a 503 with Retry-After. */
+export function mapInfraError(err: unknown): unknown {
+  const e = err as { name?: string; code?: string; $metadata?: unknown };
+  if (e && (RETRYABLE.has(e.name ?? '') || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(e.code ?? ''))) {
+    return unavailable();
+  }
+  if (e && (e.name === 'TimeoutError' || (e.name === 'Error' && /ECONNREFUSED/.test(String(err))))) {
+    return unavailable();
+  }
+  return err;
+}
+
+/** Atomically adds 1 to a counter item, stamping its window start and expiry on creation. */
+export async function incrementCounter(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  key: Key,
+  nowMs: number,
+  ttlSeconds: number,
+): Promise<{ count: number; windowStart: number }> {
+  try {
+    const out = await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key,
+        UpdateExpression: 'ADD #c :one SET #w = if_not_exists(#w, :now), #e = if_not_exists(#e, :exp)',
+        ExpressionAttributeNames: { '#c': 'count', '#w': 'windowStart', '#e': 'expiresAt' },
+        ExpressionAttributeValues: { ':one': 1, ':now': nowMs, ':exp': Math.floor(nowMs / 1000) + ttlSeconds },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return { count: Number(out.Attributes?.count ?? 1), windowStart: Number(out.Attributes?.windowStart ?? nowMs) };
+  } catch (err) {
+    throw mapInfraError(err);
+  }
+}

@@ -1,0 +1,79 @@
+import type { Page } from '../../../shared/schemas/common.ts';
+import type { Clock } from '../clock.ts';
+import { type Actor, type AuditInput, auditItem } from './audit.ts';
+import { type Key, type TenantScope, tenantKeys } from './keys.ts';
+import type { QueryOptions, Store, WriteOp } from './store.ts';
+
+/**
+ * A tenant-scoped view of the store, built per request from the verified token.
+ * Every key it touches must start with the tenant's prefix, and every write appends
+ * its audit record in the same transaction: a change without its audit line cannot exist.
+ */
+export class TenantDb implements TenantScope {
+  readonly tenantId: string;
+  private readonly prefix: string;
+
+  constructor(
+    private readonly store: Store,
+    scope: TenantScope,
+    readonly actor: Actor,
+    readonly requestId: string,
+    private readonly clock: Clock,
+  ) {
+    this.tenantId = scope.tenantId;
+    this.prefix = tenantKeys.leadingKey(scope);
+  }
+
+  get<T>(key: Key): Promise<T | undefined> {
+    this.assertOwn(key.PK);
+    return this.store.get<T>(key);
+  }
+
+  batchGet<T>(keys: Key[]): Promise<T[]> {
+    for (const k of keys) this.assertOwn(k.PK);
+    return this.store.batchGet<T>(keys);
+  }
+
+  query<T>(opts: QueryOptions): Promise<Page<T>> {
+    this.assertOwn(opts.partition);
+    return this.store.query<T>(opts);
+  }
+
+  /** Atomically applies the ops plus the audit record describing them. */
+  write(ops: WriteOp[], audit: AuditInput): Promise<void> {
+    for (const op of ops) this.assertOwn('item' in op ? op.item.PK : op.key.PK);
+    return this.store.transact([...ops, { kind: 'put', item: this.audit(audit) }]);
+  }
+
+  /**
+   * Like write, with platform items (login directory, association membership) in the same
+   * transaction. Only the tenants domain uses it: those items are how tenants meet.
+   */
+  writeWithPlatformItems(ops: WriteOp[], platformOps: WriteOp[], audit: AuditInput): Promise<void> {
+    for (const op of ops) this.assertOwn('item' in op ? op.item.PK : op.key.PK);
+    for (const op of platformOps) {
+      const pk = 'item' in op ? op.item.PK : op.key.PK;
+      if (!pk.startsWith('SYS#')) throw new Error('Platform ops must target SYS# items');
+    }
+    return this.store.transact([...ops, ...platformOps, { kind: 'put', item: this.audit(audit) }]);
+  }
+
+  /** Appends an audit record with no data change: reads of patient data, failed sign-ins. */
+  appendAudit(audit: AuditInput): Promise<void> {
+    return this.store.transact([{ kind: 'put', item: this.audit(audit) }]);
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  private audit(input: AuditInput) {
+    return auditItem(this, this.actor, this.requestId, input, this.clock.now());
+  }
+
+  private assertOwn(pk: string): void {
+    if (!pk.startsWith(this.prefix)) {
+      throw new Error('Tenant isolation violation: key outside the caller tenant');
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { ERROR_STATUS, type ErrorCode, type FieldIssue } from '../../shared/errors.ts';
+
+/** A failure the client caused or may act on; mapped to the wire error by the one onError. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: FieldIssue[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export const validationFailed = (details: FieldIssue[], message = 'Some fields are invalid') =>
+  new AppError('validation_failed', message, details);
+export const badRequest = (message: string) => new AppError('bad_request', message);
+export const unauthorized = (message = 'Sign in again to continue') => new AppError('unauthorized', message);
+export const forbidden = (message = 'Your role does not allow this') => new AppError('forbidden', message);
+export const notFound = (what = 'Resource') => new AppError('not_found', `${what} not found`);
+export const conflict = (message: string) => new AppError('conflict', message);
+export const staleVersion = () =>
+  new AppError('conflict', 'This item was changed by someone else. Reload and try again.');
+export const preconditionFailed = () =>
+  new AppError('precondition_failed', 'If-Match does not match the current version');
+export const tooManyRequests = (retryAfterSeconds: number, message: string) =>
+  new AppError('too_many_requests', message, undefined, { 'Retry-After': String(retryAfterSeconds) });
+export const unavailable = () =>
+  new AppError('unavailable', 'The service is busy. Try again shortly.', undefined, { 'Retry-After': '2' });

@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { routePath } from 'hono/route';
+import { AppError, notFound } from '../errors.ts';
+import { newId } from '../ids.ts';
+import type { Platform } from '../platform.ts';
+import { docsPage } from './docs-page.ts';
+import type { AppEnv } from './env.ts';
+import { errorHandler } from './errors.ts';
+import { buildOpenApi } from './openapi.ts';
+import type { DomainApp } from './route.ts';
+
+/** Largest accepted request body: a branding logo (about 44 KB of image) plus headroom. */
+export const MAX_BODY_BYTES = 96 * 1024;
+
+/**
+ * The app factory: request id, one log line per request, body limit, the domains under /api,
+ * the self-description, and the one error mapper. The local host passes every domain;
+ * each Lambda passes its own.
+ */
+export function createApi(platform: Platform, domains: DomainApp[]): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    const given = c.req.header('x-request-id');
+    const requestId = given && /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : newId();
+    c.set('requestId', requestId);
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', requestId);
+    const auth = c.get('auth');
+    platform.logger.info('request', {
+      requestId,
+      method: c.req.method,
+      route: routePath(c),
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      tenant: auth?.tenantId,
+      user: auth?.userId,
+    });
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB`);
+      },
+    }),
+  );
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  const specs = domains.flatMap((d) => d.specs);
+  const openapi = buildOpenApi(specs, { title: 'Rounds API', version: '1.0.0' });
+  app.get('/api/openapi.json', (c) => c.json(openapi));
+  app.get('/api/docs', (c) => c.html(docsPage(openapi)));
+  for (const domain of domains) app.route('/api', domain.app);
+  app.all('/api/*', () => {
+    throw notFound('Endpoint');
+  });
+  app.onError(errorHandler(platform.logger));
+  return app;
+}

@@ -1,0 +1,188 @@
+import { createHash } from 'node:crypto';
+import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import type { TokenResponse } from '../../../shared/schemas/auth.ts';
+import type { Clock } from '../clock.ts';
+import { systemKeys } from '../db/keys.ts';
+import type { Store } from '../db/store.ts';
+import { conflict, unauthorized } from '../errors.ts';
+import { newId, newToken } from '../ids.ts';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
+import type { ClaimsSource, IdentityPort, RoundsClaims } from './port.ts';
+
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
+const REFRESH_TOKEN_SECONDS = 30 * 24 * 3600;
+
+export interface IssuerSettings {
+  region: string;
+  userPoolId: string;
+  clientId: string;
+}
+
+interface SigningKey {
+  kid: string;
+  privateJwk: JWK;
+  publicJwk: JWK;
+}
+
+interface Credential {
+  userId: string;
+  passwordHash: string;
+}
+
+interface RefreshRecord {
+  email: string;
+  clientId: string;
+  expiresAt: number;
+}
+
+/** The issuer URL Cognito would use for this pool; aws-jwt-verify checks it. */
+export function issuerUrl(s: IssuerSettings): string {
+  return `https://cognito-idp.${s.region}.amazonaws.com/${s.userPoolId}`;
+}
+
+/** Loads the RS256 signing key from the table, creating it on first start. */
+export async function loadSigningKey(store: Store): Promise<SigningKey> {
+  const existing = await store.get<SigningKey>(systemKeys.issuerKey());
+  if (existing) return existing;
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = newId();
+  const key: SigningKey = {
+    kid,
+    privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'RS256' },
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' },
+  };
+  try {
+    await store.transact([{ kind: 'create', item: { ...systemKeys.issuerKey(), ...key } }]);
+    return key;
+  } catch {
+    // Another process created it first: use theirs so all tokens verify.
+    return (await store.get<SigningKey>(systemKeys.issuerKey()))!;
+  }
+}
+
+/**
+ * The embedded issuer: scrypt credentials in the table and RS256 tokens shaped exactly
+ * like Cognito's, so the production verifier checks them unchanged.
+ */
+export class LocalIdentity implements IdentityPort {
+  private signer?: Promise<CryptoKey | Uint8Array>;
+
+  constructor(
+    private readonly store: Store,
+    private readonly key: SigningKey,
+    private readonly settings: IssuerSettings,
+    private readonly claimsFor: ClaimsSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The JWKS a verifier needs (served at /.well-known/jwks.json locally). */
+  jwks(): { keys: JWK[] } {
+    return { keys: [this.key.publicJwk] };
+  }
+
+  async createLogin(input: { email: string; password: string; userId: string }): Promise<void> {
+    const passwordHash = await hashPassword(input.password);
+    await this.store.transact([
+      {
+        kind: 'create',
+        item: { ...credentialKey(input.email), userId: input.userId, passwordHash },
+        onFail: () => conflict('An account with this email already exists'),
+      },
+    ]);
+  }
+
+  async deleteLogin(email: string): Promise<void> {
+    await this.store.transact([{ kind: 'delete', key: credentialKey(email) }]);
+  }
+
+  async login(email: string, password: string): Promise<TokenResponse> {
+    const cred = await this.store.get<Credential>(credentialKey(email));
+    const ok = await verifyPassword(password, cred?.passwordHash ?? (await dummyPasswordHash()));
+    if (!cred || !ok) throw unauthorized('Email or password is incorrect');
+    const claims = await this.claimsFor(email.toLowerCase());
+    if (!claims) throw unauthorized('This account is deactivated. Ask your practice owner to reactivate it.');
+    const refreshToken = newToken(48);
+    const nowSec = this.nowSec();
+    await this.store.put({
+      ...systemKeys.refreshToken(hashToken(refreshToken)),
+      email: email.toLowerCase(),
+      clientId: this.settings.clientId,
+      expiresAt: nowSec + REFRESH_TOKEN_SECONDS,
+    });
+    return this.issue(claims, refreshToken, nowSec);
+  }
+
+  async refresh(refreshToken: string): Promise<TokenResponse> {
+    const record = await this.store.get<RefreshRecord>(systemKeys.refreshToken(hashToken(refreshToken)));
+    const nowSec = this.nowSec();
+    if (!record || record.expiresAt <= nowSec) throw unauthorized('Your session has ended. Sign in again.');
+    const claims = await this.claimsFor(record.email);
+    if (!claims) throw unauthorized('This account is deactivated.');
+    return this.issue(claims, refreshToken, nowSec);
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.store.transact([{ kind: 'delete', key: systemKeys.refreshToken(hashToken(refreshToken)) }]);
+  }
+
+  private async issue(claims: RoundsClaims, refreshToken: string, nowSec: number): Promise<TokenResponse> {
+    const iss = issuerUrl(this.settings);
+    const exp = nowSec + ACCESS_TOKEN_SECONDS;
+    const accessToken = await this.sign(
+      {
+        token_use: 'access',
+        client_id: this.settings.clientId,
+        scope: 'aws.cognito.signin.user.admin',
+        username: claims.sub,
+        auth_time: nowSec,
+        jti: newId(),
+        tenant_id: claims.tenant_id,
+        tenant_kind: claims.tenant_kind,
+        role: claims.role,
+        name: claims.name,
+      },
+      claims.sub,
+      iss,
+      nowSec,
+      exp,
+    );
+    const idToken = await this.sign(
+      {
+        token_use: 'id',
+        aud: this.settings.clientId,
+        email: claims.email,
+        email_verified: true,
+        name: claims.name,
+        'cognito:username': claims.sub,
+        auth_time: nowSec,
+        tenant_id: claims.tenant_id,
+        tenant_kind: claims.tenant_kind,
+        role: claims.role,
+      },
+      claims.sub,
+      iss,
+      nowSec,
+      exp,
+    );
+    return { accessToken, idToken, refreshToken, expiresIn: ACCESS_TOKEN_SECONDS, tokenType: 'Bearer' };
+  }
+
+  private async sign(payload: Record<string, unknown>, sub: string, iss: string, iat: number, exp: number) {
+    this.signer ??= importJWK(this.key.privateJwk, 'RS256');
+    return new SignJWT(payload)
+      .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
+      .setSubject(sub)
+      .setIssuer(iss)
+      .setIssuedAt(iat)
+      .setExpirationTime(exp)
+      .sign(await this.signer);
+  }
+
+  private nowSec(): number {
+    return Math.floor(this.clock.now().getTime() / 1000);
+  }
+}
+
+const credentialKey = systemKeys.credential;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');

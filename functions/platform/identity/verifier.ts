@@ -1,0 +1,52 @@
+import { CognitoJwtVerifier } from 'aws-jwt-verify';
+import type { JWK } from 'jose';
+import { ROLES, type Role, TENANT_KINDS, type TenantKind } from '../../../shared/roles.ts';
+import { unauthorized } from '../errors.ts';
+
+/** Who is calling, as the verified access token says. */
+export interface AuthContext {
+  userId: string;
+  tenantId: string;
+  tenantKind: TenantKind;
+  role: Role;
+  name: string;
+}
+
+export interface VerifierSettings {
+  userPoolId: string;
+  clientId: string;
+  /** Local only: the embedded issuer's JWKS (aws-jwt-verify refuses http: JWKS URIs). */
+  jwks?: { keys: JWK[] };
+}
+
+export type TokenVerifier = (token: string) => Promise<AuthContext>;
+
+/** One verifier for both columns: CognitoJwtVerifier, fed the local JWKS when running locally. */
+export function createTokenVerifier(s: VerifierSettings): TokenVerifier {
+  const verifier = CognitoJwtVerifier.create({ userPoolId: s.userPoolId, tokenUse: 'access', clientId: s.clientId });
+  if (s.jwks) verifier.cacheJwks(s.jwks as Parameters<typeof verifier.cacheJwks>[0]);
+  return async (token) => {
+    let payload: Record<string, unknown>;
+    try {
+      payload = (await verifier.verify(token)) as unknown as Record<string, unknown>;
+    } catch {
+      throw unauthorized('Your session is invalid or has expired. Sign in again.');
+    }
+    const { sub, tenant_id, tenant_kind, role, name } = payload;
+    if (
+      typeof sub !== 'string' ||
+      typeof tenant_id !== 'string' ||
+      !TENANT_KINDS.includes(tenant_kind as TenantKind) ||
+      !ROLES.includes(role as Role)
+    ) {
+      throw unauthorized('Your session is missing tenant information. Sign in again.');
+    }
+    return {
+      userId: sub,
+      tenantId: tenant_id,
+      tenantKind: tenant_kind as TenantKind,
+      role: role as Role,
+      name: typeof name === 'string' ? name : '',
+    };
+  };
+}

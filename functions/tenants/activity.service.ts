@@ -1,0 +1,85 @@
+import type { AuditEvent, AuditQuery } from '../../shared/schemas/audit.ts';
+import type { Page } from '../../shared/schemas/common.ts';
+import type { OutboxMessage } from '../../shared/schemas/outbox.ts';
+import { tenantKeys } from '../platform/db/keys.ts';
+import type { QueryOptions } from '../platform/db/store.ts';
+import type { TenantDb } from '../platform/db/tenant-db.ts';
+import { validationFailed } from '../platform/errors.ts';
+import { pageArgs } from '../platform/http/paging.ts';
+import { idFloor } from '../platform/ids.ts';
+import { feedRepo } from './tenants.repo.ts';
+
+const DAY_MS = 86400_000;
+
+/**
+ * Browses the audit log, newest first. An actor or entity filter picks its index so a page
+ * stays one Query; dates bound the time-ordered sort key; action narrows by prefix.
+ */
+export async function listAudit(db: TenantDb, q: AuditQuery): Promise<Page<AuditEvent>> {
+  const from = q.from ? Date.parse(`${q.from}T00:00:00Z`) : 0;
+  const to = q.to ? Date.parse(`${q.to}T00:00:00Z`) + DAY_MS - 1 : db.now().getTime() + DAY_MS;
+  if (from > to) throw validationFailed([{ path: 'query.from', message: 'Start date must be before end date' }]);
+  const filters: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  let partition = tenantKeys.auditPartition(db);
+  let index: QueryOptions['index'];
+  if (q.actorId) {
+    partition = tenantKeys.auditByActor(db, q.actorId);
+    index = 'GSI1';
+  } else if (q.entityType) {
+    partition = tenantKeys.auditByEntity(db, q.entityType);
+    index = 'GSI2';
+  }
+  if (q.actorId && q.entityType) {
+    filters.push('#et = :et');
+    names['#et'] = 'entityType';
+    values[':et'] = q.entityType;
+  }
+  if (q.action) {
+    filters.push('begins_with(#ac, :ac)');
+    names['#ac'] = 'action';
+    values[':ac'] = q.action;
+  }
+  const page = await db.query<AuditEvent>({
+    partition,
+    index,
+    skBetween: [`${tenantKeys.auditPrefix}${idFloor(from)}`, `${tenantKeys.auditPrefix}${idFloor(to + 1)}`],
+    newestFirst: true,
+    ...pageArgs(q, 50),
+    filter: filters.length ? { expression: filters.join(' AND '), names, values } : undefined,
+  });
+  return { items: page.items.map(toAuditEvent), nextCursor: page.nextCursor };
+}
+
+/** Messages Rounds sent on the tenant's behalf (invitations), newest first. */
+export async function listOutbox(db: TenantDb, opts: { limit: number; cursor?: string }): Promise<Page<OutboxMessage>> {
+  const page = await feedRepo.outbox(db, opts);
+  return {
+    items: page.items.map((m) => ({
+      id: String(m.id),
+      to: String(m.to),
+      subject: String(m.subject),
+      text: String(m.text),
+      kind: String(m.kind),
+      status: m.status === 'sent' ? 'sent' : 'queued',
+      createdAt: String(m.createdAt),
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+function toAuditEvent(e: AuditEvent): AuditEvent {
+  return {
+    id: e.id,
+    at: e.at,
+    actorId: e.actorId,
+    actorName: e.actorName,
+    actorRole: e.actorRole,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    requestId: e.requestId,
+    summary: e.summary,
+  };
+}

@@ -1,0 +1,109 @@
+import type { Page } from '../../shared/schemas/common.ts';
+import type { Branding, Location, LocationInput, Tenant } from '../../shared/schemas/tenants.ts';
+import { UpdateAssociationProfileSchema, UpdatePracticeProfileSchema } from '../../shared/schemas/tenants.ts';
+import type { TenantDb } from '../platform/db/tenant-db.ts';
+import { conflict, notFound } from '../platform/errors.ts';
+import { newId } from '../platform/ids.ts';
+import type { AuthContext } from '../platform/identity/verifier.ts';
+import { locationRepo, strip, type TenantItem, tenantRepo } from './tenants.repo.ts';
+
+/** The profile body a caller sends depends on what kind of tenant it signed in to. */
+export const profileSchemaFor = (auth: AuthContext) =>
+  auth.tenantKind === 'practice' ? UpdatePracticeProfileSchema : UpdateAssociationProfileSchema;
+
+export async function getTenant(db: TenantDb): Promise<Tenant> {
+  return toTenant(await requireTenant(db));
+}
+
+/** Replaces the profile fields; a stale version is refused with 409. */
+export async function updateProfile(db: TenantDb, input: Record<string, unknown> & { version: number }) {
+  const tenant = await requireTenant(db);
+  const { version, ...fields } = input;
+  const set = { ...fields, updatedAt: db.now().toISOString() };
+  // Optional fields left empty in the form are absent from the body: clear them.
+  const cleared = ['phone', 'website'].filter((f) => !(f in fields));
+  await db.write([tenantRepo.updateOp(db, set, version, cleared)], {
+    action: 'settings.profile_updated',
+    entityType: 'tenant',
+    entityId: db.tenantId,
+    summary: 'Updated the profile',
+  });
+  const updated = { ...tenant, ...(set as Partial<TenantItem>), version: version + 1 };
+  for (const f of cleared) delete updated[f as 'phone' | 'website'];
+  return toTenant(updated);
+}
+
+export async function updateBranding(db: TenantDb, input: Branding & { version: number }) {
+  const tenant = await requireTenant(db);
+  const { version, ...branding } = input;
+  const updatedAt = db.now().toISOString();
+  await db.write([tenantRepo.updateOp(db, { branding, updatedAt }, version)], {
+    action: 'settings.branding_updated',
+    entityType: 'tenant',
+    entityId: db.tenantId,
+    summary: branding.logoDataUrl ? 'Updated branding and logo' : 'Updated branding colors',
+  });
+  return toTenant({ ...tenant, branding, updatedAt, version: version + 1 });
+}
+
+export async function listLocations(db: TenantDb, opts: { limit: number; cursor?: string; includeArchived: boolean }) {
+  const page = await locationRepo.list(db, opts);
+  return { items: page.items.map((l) => strip<Location>(l as never)), nextCursor: page.nextCursor } satisfies Page<Location>;
+}
+
+export async function getLocation(db: TenantDb, id: string): Promise<Location> {
+  const location = await locationRepo.get(db, id);
+  if (!location) throw notFound('Location');
+  return strip<Location>(location as never);
+}
+
+export async function createLocation(db: TenantDb, input: LocationInput): Promise<Location> {
+  const now = db.now().toISOString();
+  const location: Location = { id: newId(), ...input, archived: false, version: 1, createdAt: now, updatedAt: now };
+  await db.write([locationRepo.createOp(db, location)], {
+    action: 'settings.location_created',
+    entityType: 'location',
+    entityId: location.id,
+    summary: `Added location "${location.name}"`,
+  });
+  return location;
+}
+
+export async function updateLocation(db: TenantDb, id: string, input: LocationInput & { version: number }) {
+  const existing = await getLocation(db, id);
+  if (existing.archived) throw conflict('This location is archived');
+  const { version, ...fields } = input;
+  const updatedAt = db.now().toISOString();
+  await db.write([locationRepo.updateOp(db, id, { ...fields, updatedAt }, version)], {
+    action: 'settings.location_updated',
+    entityType: 'location',
+    entityId: id,
+    summary: `Updated location "${fields.name}"`,
+  });
+  return { ...existing, ...fields, updatedAt, version: version + 1 } satisfies Location;
+}
+
+/** Archives rather than deletes: later modules keep history that points at the location. */
+export async function archiveLocation(db: TenantDb, id: string, version: number): Promise<Location> {
+  const existing = await getLocation(db, id);
+  if (existing.archived) return existing;
+  const updatedAt = db.now().toISOString();
+  await db.write([locationRepo.updateOp(db, id, { archived: true, updatedAt }, version)], {
+    action: 'settings.location_archived',
+    entityType: 'location',
+    entityId: id,
+    summary: `Archived location "${existing.name}"`,
+  });
+  return { ...existing, archived: true, updatedAt, version: version + 1 };
+}
+
+async function requireTenant(db: TenantDb): Promise<TenantItem> {
+  const tenant = await tenantRepo.get(db);
+  if (!tenant) throw notFound('Tenant');
+  return tenant;
+}
+
+function toTenant(item: TenantItem): Tenant {
+  const { activeOwners: _o, ...tenant } = strip<TenantItem>(item as never);
+  return tenant;
+}

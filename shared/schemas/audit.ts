@@ -1,0 +1,30 @@
+import { z } from '../validation.ts';
+import { ROLES } from '../roles.ts';
+import { IdSchema } from './common.ts';
+
+const DateOnly = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-22'));
+
+export const AuditQuerySchema = z.object({
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+  limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-9][0-9]|100)$/, 'Must be a whole number from 1 to 100'))),
+  actorId: z.optional(IdSchema),
+  entityType: z.optional(z.string().check(z.regex(/^[a-z_]{2,40}$/))),
+  action: z.optional(z.string().check(z.regex(/^[a-z_.]{2,60}$/))),
+  from: z.optional(DateOnly),
+  to: z.optional(DateOnly),
+});
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+export const AuditEventSchema = z.object({
+  id: IdSchema,
+  at: z.string(),
+  actorId: z.string(),
+  actorName: z.string(),
+  actorRole: z.union([z.enum(ROLES), z.literal('system')]),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  requestId: z.string(),
+  summary: z.string(),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;

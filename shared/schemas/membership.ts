@@ -1,0 +1,75 @@
+import { z } from '../validation.ts';
+import { IdSchema } from './common.ts';
+import { PracticeSizeSchema, RegionSchema, SpecialtySchema } from './tenants.ts';
+
+/**
+ * The consent a practice owner gives when joining an association. The text is versioned:
+ * the version accepted is stored with the membership.
+ */
+export const CONSENT = {
+  version: '2026-11-v1',
+  shared: [
+    'Your practice name, specialty, region and size (so the association can list you as a member)',
+    'Monthly aggregate measures only: counts, rates and averages for the whole practice (for example no-show rate, days in A/R, staff turnover)',
+  ],
+  neverShared: [
+    'Any patient information: names, dates of birth, contact details, appointments or insurance',
+    'Any individual staff or provider information: names, schedules, pay or reviews',
+    'Your documents, messages, audit log and settings',
+  ],
+  leave: 'You can leave at any time from this page. Leaving stops all sharing from the next monthly rollup.',
+} as const;
+
+export const CreateInviteCodeSchema = z.strictObject({
+  expiresInDays: z.int().check(z.minimum(1), z.maximum(90)),
+  maxUses: z.int().check(z.minimum(1), z.maximum(500)),
+});
+export type CreateInviteCode = z.infer<typeof CreateInviteCodeSchema>;
+
+export const InviteCodeSchema = z.object({
+  code: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  maxUses: z.int(),
+  uses: z.int(),
+  status: z.enum(['active', 'expired', 'used_up', 'revoked']),
+});
+export type InviteCode = z.infer<typeof InviteCodeSchema>;
+
+const CodeSchema = z.string().check(z.trim(), z.regex(/^[A-Za-z0-9-]{6,20}$/, 'Enter the code exactly as you received it'));
+
+export const JoinPreviewInputSchema = z.strictObject({ code: CodeSchema });
+export const JoinPreviewSchema = z.object({
+  associationId: IdSchema,
+  associationName: z.string(),
+  region: RegionSchema,
+  consentVersion: z.string(),
+  shared: z.array(z.string()),
+  neverShared: z.array(z.string()),
+});
+export type JoinPreview = z.infer<typeof JoinPreviewSchema>;
+
+export const JoinInputSchema = z.strictObject({
+  code: CodeSchema,
+  consent: z.literal(true, 'You must agree to share aggregate data to join'),
+  consentVersion: z.literal(CONSENT.version, 'The consent text changed; please review it again'),
+});
+export type JoinInput = z.infer<typeof JoinInputSchema>;
+
+export const MembershipSchema = z.object({
+  associationId: IdSchema,
+  associationName: z.string(),
+  joinedAt: z.string(),
+  consentVersion: z.string(),
+});
+export type Membership = z.infer<typeof MembershipSchema>;
+
+export const MemberSchema = z.object({
+  practiceId: IdSchema,
+  practiceName: z.string(),
+  specialty: SpecialtySchema,
+  region: RegionSchema,
+  size: PracticeSizeSchema,
+  joinedAt: z.string(),
+});
+export type Member = z.infer<typeof MemberSchema>;

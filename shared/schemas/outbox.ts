@@ -1,0 +1,13 @@
+import { z } from '../validation.ts';
+import { IdSchema } from './common.ts';
+
+export const OutboxMessageSchema = z.object({
+  id: IdSchema,
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  kind: z.string(),
+  status: z.enum(['queued', 'sent']),
+  createdAt: z.string(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;
