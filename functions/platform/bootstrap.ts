@@ -14,16 +14,19 @@ import type { Platform } from './platform.ts';
  * The Cognito identity and SES adapters arrive with the cloud deployment (issue 3);
  * until then `RUNTIME=cloud` refuses to start rather than run half-configured.
  */
-export async function createPlatform(config: Config): Promise<Platform> {
+export async function createPlatform(
+  config: Config,
+  overrides: Partial<Pick<Platform, 'clock' | 'mail'>> = {},
+): Promise<Platform> {
   if (config.runtime === 'cloud') {
     throw new Error('RUNTIME=cloud needs the Cognito and SES adapters, which are not built yet');
   }
   const doc = createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint });
   const store = new Store(doc, config.tableName, config.cursorSecret);
   const logger = createLogger(config.logLevel);
-  const clock = systemClock;
+  const clock = overrides.clock ?? systemClock;
   const settings = { region: config.region, userPoolId: config.userPoolId, clientId: config.clientId };
   const identity = new LocalIdentity(store, await loadSigningKey(store), settings, tableClaimsSource(store), clock);
   const verifyToken = createTokenVerifier({ userPoolId: config.userPoolId, clientId: config.clientId, jwks: identity.jwks() });
-  return { config, store, identity, verifyToken, mail: localMailTransport(logger), clock, logger };
+  return { config, store, identity, verifyToken, mail: overrides.mail ?? localMailTransport(logger), clock, logger };
 }
