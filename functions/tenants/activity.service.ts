@@ -10,6 +10,8 @@ import { idFloor } from '../platform/ids.ts';
 import { feedRepo } from './tenants.repo.ts';
 
 const DAY_MS = 86400_000;
+/** The largest time a ULID can carry: an open-ended range runs to it. */
+const MAX_ID_TIME = 2 ** 48 - 2;
 
 /**
  * Browses the audit log, newest first. An actor or entity filter picks its index so a page
@@ -17,7 +19,7 @@ const DAY_MS = 86400_000;
  */
 export async function listAudit(db: TenantDb, q: AuditQuery): Promise<Page<AuditEvent>> {
   const from = q.from ? Date.parse(`${q.from}T00:00:00Z`) : 0;
-  const to = q.to ? Date.parse(`${q.to}T00:00:00Z`) + DAY_MS - 1 : db.now().getTime() + DAY_MS;
+  const to = q.to ? Date.parse(`${q.to}T00:00:00Z`) + DAY_MS - 1 : MAX_ID_TIME;
   if (from > to) throw validationFailed([{ path: 'query.from', message: 'Start date must be before end date' }]);
   const filters: string[] = [];
   const names: Record<string, string> = {};

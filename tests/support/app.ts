@@ -11,13 +11,13 @@ import type { TokenResponse } from '../../shared/schemas/auth.ts';
 
 export const PASSWORD = 'Correct-Horse-Staple-42';
 
-/** A clock tests can move forward (throttle windows, invite and token expiry). */
-export function testClock(start = Date.now()) {
-  let now = start;
+/** A clock that runs with real time plus an offset tests can move (throttle windows, expiry). */
+export function testClock() {
+  let offset = 0;
   return {
-    now: () => new Date(now),
-    advance: (ms: number) => void (now += ms),
-    set: (ms: number) => void (now = ms),
+    now: () => new Date(Date.now() + offset),
+    advance: (ms: number) => void (offset += ms),
+    set: (ms: number) => void (offset = ms - Date.now()),
   };
 }
 
