@@ -24,23 +24,23 @@ export class TenantDb implements TenantScope {
     this.prefix = tenantKeys.leadingKey(scope);
   }
 
-  get<T>(key: Key): Promise<T | undefined> {
+  async get<T>(key: Key): Promise<T | undefined> {
     this.assertOwn(key.PK);
     return this.store.get<T>(key);
   }
 
-  batchGet<T>(keys: Key[]): Promise<T[]> {
+  async batchGet<T>(keys: Key[]): Promise<T[]> {
     for (const k of keys) this.assertOwn(k.PK);
     return this.store.batchGet<T>(keys);
   }
 
-  query<T>(opts: QueryOptions): Promise<Page<T>> {
+  async query<T>(opts: QueryOptions): Promise<Page<T>> {
     this.assertOwn(opts.partition);
     return this.store.query<T>(opts);
   }
 
   /** Atomically applies the ops plus the audit record describing them. */
-  write(ops: WriteOp[], audit: AuditInput): Promise<void> {
+  async write(ops: WriteOp[], audit: AuditInput): Promise<void> {
     for (const op of ops) this.assertOwn('item' in op ? op.item.PK : op.key.PK);
     return this.store.transact([...ops, { kind: 'put', item: this.audit(audit) }]);
   }
@@ -49,7 +49,7 @@ export class TenantDb implements TenantScope {
    * Like write, with platform items (login directory, association membership) in the same
    * transaction. Only the tenants domain uses it: those items are how tenants meet.
    */
-  writeWithPlatformItems(ops: WriteOp[], platformOps: WriteOp[], audit: AuditInput): Promise<void> {
+  async writeWithPlatformItems(ops: WriteOp[], platformOps: WriteOp[], audit: AuditInput): Promise<void> {
     for (const op of ops) this.assertOwn('item' in op ? op.item.PK : op.key.PK);
     for (const op of platformOps) {
       const pk = 'item' in op ? op.item.PK : op.key.PK;
@@ -59,7 +59,7 @@ export class TenantDb implements TenantScope {
   }
 
   /** Appends an audit record with no data change: reads of patient data, failed sign-ins. */
-  appendAudit(audit: AuditInput): Promise<void> {
+  async appendAudit(audit: AuditInput): Promise<void> {
     return this.store.transact([{ kind: 'put', item: this.audit(audit) }]);
   }
 

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'hono/aws-lambda';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { ensureTable } from '../../functions/local/table.ts';
+import { PASSWORD, uniqueEmail } from '../support/app.ts';
+
+/** An API Gateway HTTP API (payload 2.0) event, shaped as hono/aws-lambda expects it. */
+function httpEvent(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'api.example.test', ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.example.test',
+      domainPrefix: 'api',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'vitest' },
+      requestId: randomUUID(),
+      routeKey: '$default',
+      stage: '$default',
+      time: new Date().toUTCString(),
+      timeEpoch: Date.now(),
+      authentication: null,
+      authorizer: {},
+    },
+    body: body ? JSON.stringify(body) : null,
+    isBase64Encoded: false,
+  } as unknown as APIGatewayProxyEventV2;
+}
+
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResult>;
+const domains = readdirSync('functions', { withFileTypes: true })
+  .filter((d) => d.isDirectory() && readdirSync(`functions/${d.name}`).includes('handler.ts'))
+  .map((d) => d.name);
+
+beforeAll(async () => {
+  const tableName = `h-${randomUUID()}`;
+  process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
+  process.env.TABLE_NAME = tableName;
+  process.env.LOG_LEVEL = 'silent';
+  const client = new DynamoDBClient({ region: 'us-east-1', endpoint: inject('dynamoEndpoint'), credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+  await ensureTable(client, tableName);
+  client.destroy();
+});
+
+describe('Lambda entries', () => {
+  it('there is one per domain', () => {
+    expect(domains).toContain('tenants');
+  });
+
+  it.each(domains)('%s answers an API Gateway event from DynamoDB Local', async (domain) => {
+    const { handler } = (await import(`../../functions/${domain}/handler.ts`)) as { handler: Handler };
+    const ctx = {} as Context;
+    const missing = await handler(httpEvent('GET', '/api/no-such-route'), ctx);
+    expect(missing.statusCode).toBe(404);
+    expect(JSON.parse(missing.body).error.code).toBe('not_found');
+  });
+
+  it('tenants: sign up, sign in and read the tenant through the handler', async () => {
+    const { handler } = (await import('../../functions/tenants/handler.ts')) as { handler: Handler };
+    const ctx = {} as Context;
+    const email = uniqueEmail('lambda');
+    const signup = await handler(
+      httpEvent('POST', '/api/signup', {
+        kind: 'practice',
+        practice: { name: 'Lambda Clinic', specialty: 'cardiology', region: 'pacific', size: 'solo', timeZone: 'Pacific/Honolulu' },
+        owner: { name: 'Lee Lambda', email, password: PASSWORD },
+      }),
+      ctx,
+    );
+    expect(signup.statusCode).toBe(201);
+    const login = await handler(httpEvent('POST', '/api/auth/login', { email, password: PASSWORD }), ctx);
+    const { accessToken } = JSON.parse(login.body);
+    const tenant = await handler(httpEvent('GET', '/api/tenant', undefined, { authorization: `Bearer ${accessToken}` }), ctx);
+    expect(tenant.statusCode).toBe(200);
+    expect(JSON.parse(tenant.body)).toMatchObject({ name: 'Lambda Clinic', timeZone: 'Pacific/Honolulu' });
+    expect(tenant.headers?.['x-request-id']).toEqual(expect.any(String));
+  });
+});
