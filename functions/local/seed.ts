@@ -3,11 +3,11 @@ import { DEFAULT_HOURS, type PracticeProfile } from '../../shared/schemas/tenant
 import { TenantDb } from '../platform/db/tenant-db.ts';
 import type { AuthContext } from '../platform/identity/verifier.ts';
 import type { Platform } from '../platform/platform.ts';
-import { directoryRepo } from '../tenants/tenants.repo.ts';
 import { createInviteCode, join } from '../tenants/membership.service.ts';
 import { createLocation } from '../tenants/settings.service.ts';
 import { signUp } from '../tenants/signup.service.ts';
 import { acceptInvite, inviteUser } from '../tenants/team.service.ts';
+import { directoryRepo } from '../tenants/tenants.repo.ts';
 
 export const DEMO_PASSWORD = 'Rounds-demo-2026!';
 export const DEMO_LOGINS = [
@@ -31,12 +31,45 @@ const MAPLE_TEAM: { name: string; email: string; role: Role }[] = [
   { name: 'Grace Kim', email: 'gkim@maplestreet.example', role: 'billing' },
 ];
 
-const OTHER_PRACTICES: (Pick<PracticeProfile, 'name' | 'specialty' | 'size'> & { owner: string; email: string })[] = [
-  { name: 'Riverside Pediatrics', specialty: 'pediatrics', size: 'medium', owner: 'Dr. Sam Patel', email: 'owner@riverside.example' },
-  { name: 'Buckeye Internal Medicine', specialty: 'internal_medicine', size: 'small', owner: 'Dr. Lisa Grant', email: 'owner@buckeyeim.example' },
-  { name: "Lakeshore Women's Health", specialty: 'ob_gyn', size: 'medium', owner: 'Dr. Nora Webb', email: 'owner@lakeshore.example' },
-  { name: 'Scioto Dermatology', specialty: 'dermatology', size: 'small', owner: 'Dr. Ian Brooks', email: 'owner@scioto.example' },
-  { name: 'Heartland Cardiology Associates', specialty: 'cardiology', size: 'large', owner: 'Dr. Ruth Adler', email: 'owner@heartland.example' },
+const OTHER_PRACTICES: (Pick<PracticeProfile, 'name' | 'specialty' | 'size'> & {
+  owner: string;
+  email: string;
+})[] = [
+  {
+    name: 'Riverside Pediatrics',
+    specialty: 'pediatrics',
+    size: 'medium',
+    owner: 'Dr. Sam Patel',
+    email: 'owner@riverside.example',
+  },
+  {
+    name: 'Buckeye Internal Medicine',
+    specialty: 'internal_medicine',
+    size: 'small',
+    owner: 'Dr. Lisa Grant',
+    email: 'owner@buckeyeim.example',
+  },
+  {
+    name: "Lakeshore Women's Health",
+    specialty: 'ob_gyn',
+    size: 'medium',
+    owner: 'Dr. Nora Webb',
+    email: 'owner@lakeshore.example',
+  },
+  {
+    name: 'Scioto Dermatology',
+    specialty: 'dermatology',
+    size: 'small',
+    owner: 'Dr. Ian Brooks',
+    email: 'owner@scioto.example',
+  },
+  {
+    name: 'Heartland Cardiology Associates',
+    specialty: 'cardiology',
+    size: 'large',
+    owner: 'Dr. Ruth Adler',
+    email: 'owner@heartland.example',
+  },
 ];
 
 /** True when the demo tenants already exist (a second start keeps the data). */
@@ -66,13 +99,25 @@ export async function seedDemo(p: Platform, origin: string): Promise<void> {
   });
   await createLocation(maple.db, {
     name: 'Westside Clinic',
-    address: { line1: '88 Sawmill Road', line2: 'Suite 200', city: 'Dublin', state: 'OH', postalCode: '43017' },
+    address: {
+      line1: '88 Sawmill Road',
+      line2: 'Suite 200',
+      city: 'Dublin',
+      state: 'OH',
+      postalCode: '43017',
+    },
     phone: '(614) 555-0199',
     timeZone: 'America/New_York',
     hours: { ...DEFAULT_HOURS, sat: { closed: false, opens: '09:00', closes: '13:00' } },
   });
   for (const member of MAPLE_TEAM) {
-    const { acceptToken } = await inviteUser(p, maple.db, maple.auth, { email: member.email, role: member.role, name: member.name }, origin);
+    const { acceptToken } = await inviteUser(
+      p,
+      maple.db,
+      maple.auth,
+      { email: member.email, role: member.role, name: member.name },
+      origin,
+    );
     await acceptInvite(p, { token: acceptToken, name: member.name, password: DEMO_PASSWORD }, rid);
   }
 
@@ -80,14 +125,24 @@ export async function seedDemo(p: Platform, origin: string): Promise<void> {
     p,
     {
       kind: 'association',
-      association: { name: 'Ohio Valley Practice Association', region: 'east_north_central', timeZone: 'America/New_York' },
+      association: {
+        name: 'Ohio Valley Practice Association',
+        region: 'east_north_central',
+        timeZone: 'America/New_York',
+      },
       owner: { name: 'Carol Jennings', email: DEMO_LOGINS[3].email, password: DEMO_PASSWORD },
     },
     rid,
   );
   const assocAuth = authFor(assoc.tenantId, assoc.userId, 'association', 'assoc_admin', 'Carol Jennings');
   const assocDb = dbFor(p, assocAuth);
-  const { acceptToken } = await inviteUser(p, assocDb, assocAuth, { email: 'analyst@ohioassoc.example', role: 'analyst', name: 'Ben Ortiz' }, origin);
+  const { acceptToken } = await inviteUser(
+    p,
+    assocDb,
+    assocAuth,
+    { email: 'analyst@ohioassoc.example', role: 'analyst', name: 'Ben Ortiz' },
+    origin,
+  );
   await acceptInvite(p, { token: acceptToken, name: 'Ben Ortiz', password: DEMO_PASSWORD }, rid);
   const code = await createInviteCode(assocDb, { expiresInDays: 30, maxUses: 20 });
 
@@ -101,7 +156,13 @@ async function practice(p: Platform, spec: (typeof OTHER_PRACTICES)[number]) {
     p,
     {
       kind: 'practice',
-      practice: { name: spec.name, specialty: spec.specialty, size: spec.size, region: 'east_north_central', timeZone: 'America/New_York' },
+      practice: {
+        name: spec.name,
+        specialty: spec.specialty,
+        size: spec.size,
+        region: 'east_north_central',
+        timeZone: 'America/New_York',
+      },
       owner: { name: spec.owner, email: spec.email, password: DEMO_PASSWORD },
     },
     'seed',
@@ -110,10 +171,22 @@ async function practice(p: Platform, spec: (typeof OTHER_PRACTICES)[number]) {
   return { auth, db: dbFor(p, auth) };
 }
 
-function authFor(tenantId: string, userId: string, tenantKind: AuthContext['tenantKind'], role: Role, name: string): AuthContext {
+function authFor(
+  tenantId: string,
+  userId: string,
+  tenantKind: AuthContext['tenantKind'],
+  role: Role,
+  name: string,
+): AuthContext {
   return { tenantId, userId, tenantKind, role, name };
 }
 
 function dbFor(p: Platform, auth: AuthContext): TenantDb {
-  return new TenantDb(p.store, auth, { userId: auth.userId, name: auth.name, role: auth.role }, 'seed', p.clock);
+  return new TenantDb(
+    p.store,
+    auth,
+    { userId: auth.userId, name: auth.name, role: auth.role },
+    'seed',
+    p.clock,
+  );
 }

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { relative, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { createPlatform } from '../platform/bootstrap.ts';
@@ -88,10 +88,18 @@ const CSP = {
 function mountWeb(app: Hono<AppEnv>, webDist: string): void {
   const root = relative(process.cwd(), webDist) || '.';
   if (!existsSync(resolve(webDist, 'index.html'))) {
-    app.get('*', (c) => c.text('The web app is not built yet: run `npm run build:web` (npm start does this).', 503));
+    app.get('*', (c) =>
+      c.text('The web app is not built yet: run `npm run build:web` (npm start does this).', 503),
+    );
     return;
   }
-  app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }));
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root,
+      onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
+    }),
+  );
   app.use('*', serveStatic({ root }));
   app.get('*', serveStatic({ root, path: 'index.html' }));
 }

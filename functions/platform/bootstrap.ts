@@ -26,7 +26,25 @@ export async function createPlatform(
   const logger = createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
   const settings = { region: config.region, userPoolId: config.userPoolId, clientId: config.clientId };
-  const identity = new LocalIdentity(store, await loadSigningKey(store), settings, tableClaimsSource(store), clock);
-  const verifyToken = createTokenVerifier({ userPoolId: config.userPoolId, clientId: config.clientId, jwks: identity.jwks() });
-  return { config, store, identity, verifyToken, mail: overrides.mail ?? localMailTransport(logger), clock, logger };
+  const identity = new LocalIdentity(
+    store,
+    await loadSigningKey(store),
+    settings,
+    tableClaimsSource(store),
+    clock,
+  );
+  const verifyToken = createTokenVerifier({
+    userPoolId: config.userPoolId,
+    clientId: config.clientId,
+    jwks: identity.jwks(),
+  });
+  return {
+    config,
+    store,
+    identity,
+    verifyToken,
+    mail: overrides.mail ?? localMailTransport(logger),
+    clock,
+    logger,
+  };
 }

@@ -13,7 +13,10 @@ const EnvSchema = z.object({
   AWS_REGION: z._default(z.string(), 'us-east-1'),
   DATA_DIR: z._default(z.string(), '.data'),
   CURSOR_SECRET: z._default(z.string().check(z.minLength(16)), 'local-dev-cursor-secret-change-me'),
-  USER_POOL_ID: z._default(z.string().check(z.regex(/^[a-z]{2}-[a-z]+-\d_[A-Za-z0-9]+$/)), 'us-east-1_LocalPool1'),
+  USER_POOL_ID: z._default(
+    z.string().check(z.regex(/^[a-z]{2}-[a-z]+-\d_[A-Za-z0-9]+$/)),
+    'us-east-1_LocalPool1',
+  ),
   USER_POOL_CLIENT_ID: z._default(z.string().check(z.minLength(3)), 'rounds-local-web'),
   PUBLIC_URL: z.optional(z.url()),
   LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),

@@ -9,14 +9,17 @@ export interface Logger {
 }
 
 /** A logger writing at or above `level`; `sink` defaults to stdout. */
-export function createLogger(level: LogLevel, sink: (line: string) => void = (l) => process.stdout.write(`${l}\n`)) {
+export function createLogger(
+  level: LogLevel,
+  sink: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Logger {
   const emit = (lvl: LogLevel, msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[lvl] < ORDER[level]) return;
     sink(JSON.stringify({ level: lvl, time: new Date().toISOString(), msg, ...fields }));
   };
   return {
-    info: (msg, fields) => emit('info', msg, fields),
-    warn: (msg, fields) => emit('warn', msg, fields),
-    error: (msg, fields) => emit('error', msg, fields),
-  } satisfies Logger;
+    info: (msg: string, fields?: Record<string, unknown>) => emit('info', msg, fields),
+    warn: (msg: string, fields?: Record<string, unknown>) => emit('warn', msg, fields),
+    error: (msg: string, fields?: Record<string, unknown>) => emit('error', msg, fields),
+  };
 }

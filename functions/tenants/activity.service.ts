@@ -20,7 +20,8 @@ const MAX_ID_TIME = 2 ** 48 - 2;
 export async function listAudit(db: TenantDb, q: AuditQuery): Promise<Page<AuditEvent>> {
   const from = q.from ? Date.parse(`${q.from}T00:00:00Z`) : 0;
   const to = q.to ? Date.parse(`${q.to}T00:00:00Z`) + DAY_MS - 1 : MAX_ID_TIME;
-  if (from > to) throw validationFailed([{ path: 'query.from', message: 'Start date must be before end date' }]);
+  if (from > to)
+    throw validationFailed([{ path: 'query.from', message: 'Start date must be before end date' }]);
   const filters: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
@@ -55,7 +56,10 @@ export async function listAudit(db: TenantDb, q: AuditQuery): Promise<Page<Audit
 }
 
 /** Messages Rounds sent on the tenant's behalf (invitations), newest first. */
-export async function listOutbox(db: TenantDb, opts: { limit: number; cursor?: string }): Promise<Page<OutboxMessage>> {
+export async function listOutbox(
+  db: TenantDb,
+  opts: { limit: number; cursor?: string },
+): Promise<Page<OutboxMessage>> {
   const page = await feedRepo.outbox(db, opts);
   return {
     items: page.items.map((m) => ({

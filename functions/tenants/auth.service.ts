@@ -1,8 +1,8 @@
 import type { LoginInput, Me, TokenResponse } from '../../shared/schemas/auth.ts';
 import { TenantDb } from '../platform/db/tenant-db.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import type { AuthContext } from '../platform/identity/verifier.ts';
 import { LoginThrottle } from '../platform/identity/login-throttle.ts';
+import type { AuthContext } from '../platform/identity/verifier.ts';
 import type { Platform } from '../platform/platform.ts';
 import { directoryRepo, tenantRepo, userRepo } from './tenants.repo.ts';
 
@@ -10,7 +10,12 @@ import { directoryRepo, tenantRepo, userRepo } from './tenants.repo.ts';
  * Signs in: throttled per email and per client address; every attempt on a known
  * account (success or failure) lands in that tenant's audit log.
  */
-export async function logIn(p: Platform, input: LoginInput, ip: string, requestId: string): Promise<TokenResponse> {
+export async function logIn(
+  p: Platform,
+  input: LoginInput,
+  ip: string,
+  requestId: string,
+): Promise<TokenResponse> {
   const email = input.email.toLowerCase();
   const throttle = new LoginThrottle(p.store, () => p.clock.now().getTime());
   await throttle.check(email, ip);
@@ -32,7 +37,13 @@ async function auditLogin(p: Platform, email: string, requestId: string, ok: boo
   const entry = await directoryRepo.get(p.store, email);
   if (!entry) return;
   const user = await userRepo.get(
-    new TenantDb(p.store, { tenantId: entry.tenantId }, { userId: entry.userId, name: '', role: 'system' }, requestId, p.clock),
+    new TenantDb(
+      p.store,
+      { tenantId: entry.tenantId },
+      { userId: entry.userId, name: '', role: 'system' },
+      requestId,
+      p.clock,
+    ),
     entry.userId,
   );
   if (!user) return;

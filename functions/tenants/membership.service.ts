@@ -11,7 +11,13 @@ import {
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict, notFound } from '../platform/errors.ts';
 import type { Platform } from '../platform/platform.ts';
-import { type AssociationCodeItem, codeRepo, membershipRepo, type TenantItem, tenantRepo } from './tenants.repo.ts';
+import {
+  type AssociationCodeItem,
+  codeRepo,
+  membershipRepo,
+  type TenantItem,
+  tenantRepo,
+} from './tenants.repo.ts';
 
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const codeUnusable = () => conflict('This code is no longer valid. Ask the association for a new one.');
@@ -46,7 +52,10 @@ export async function createInviteCode(db: TenantDb, input: CreateInviteCode): P
 export async function listInviteCodes(p: Platform, db: TenantDb, opts: { limit: number; cursor?: string }) {
   const page = await codeRepo.list(p.store, db.tenantId, opts);
   const now = db.now();
-  return { items: page.items.map((c) => toCode(c, now)), nextCursor: page.nextCursor } satisfies Page<InviteCode>;
+  return {
+    items: page.items.map((c) => toCode(c, now)),
+    nextCursor: page.nextCursor,
+  } satisfies Page<InviteCode>;
 }
 
 export async function revokeInviteCode(p: Platform, db: TenantDb, code: string): Promise<InviteCode> {
@@ -168,7 +177,14 @@ function toCode(item: AssociationCodeItem, now: Date): InviteCode {
       : item.expiresAtSec * 1000 <= now.getTime()
         ? 'expired'
         : 'active';
-  return { code: item.code, createdAt: item.createdAt, expiresAt: item.expiresOn, maxUses: item.maxUses, uses: item.uses, status };
+  return {
+    code: item.code,
+    createdAt: item.createdAt,
+    expiresAt: item.expiresOn,
+    maxUses: item.maxUses,
+    uses: item.uses,
+    status,
+  };
 }
 
 const toMember = (m: Member): Member => ({

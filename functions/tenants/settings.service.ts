@@ -3,8 +3,8 @@ import type { Branding, Location, LocationInput, Tenant } from '../../shared/sch
 import { UpdateAssociationProfileSchema, UpdatePracticeProfileSchema } from '../../shared/schemas/tenants.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict, notFound } from '../platform/errors.ts';
-import { newId } from '../platform/ids.ts';
 import type { AuthContext } from '../platform/identity/verifier.ts';
+import { newId } from '../platform/ids.ts';
 import { locationRepo, strip, type TenantItem, tenantRepo } from './tenants.repo.ts';
 
 /** The profile body a caller sends depends on what kind of tenant it signed in to. */
@@ -46,9 +46,15 @@ export async function updateBranding(db: TenantDb, input: Branding & { version: 
   return toTenant({ ...tenant, branding, updatedAt, version: version + 1 });
 }
 
-export async function listLocations(db: TenantDb, opts: { limit: number; cursor?: string; includeArchived: boolean }) {
+export async function listLocations(
+  db: TenantDb,
+  opts: { limit: number; cursor?: string; includeArchived: boolean },
+) {
   const page = await locationRepo.list(db, opts);
-  return { items: page.items.map((l) => strip<Location>(l as never)), nextCursor: page.nextCursor } satisfies Page<Location>;
+  return {
+    items: page.items.map((l) => strip<Location>(l as never)),
+    nextCursor: page.nextCursor,
+  } satisfies Page<Location>;
 }
 
 export async function getLocation(db: TenantDb, id: string): Promise<Location> {
@@ -59,7 +65,14 @@ export async function getLocation(db: TenantDb, id: string): Promise<Location> {
 
 export async function createLocation(db: TenantDb, input: LocationInput): Promise<Location> {
   const now = db.now().toISOString();
-  const location: Location = { id: newId(), ...input, archived: false, version: 1, createdAt: now, updatedAt: now };
+  const location: Location = {
+    id: newId(),
+    ...input,
+    archived: false,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
   await db.write([locationRepo.createOp(db, location)], {
     action: 'settings.location_created',
     entityType: 'location',

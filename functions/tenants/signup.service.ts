@@ -3,8 +3,8 @@ import type { SignupInput, SignupResult } from '../../shared/schemas/tenants.ts'
 import { DEFAULT_BRANDING } from '../../shared/schemas/tenants.ts';
 import { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict, validationFailed } from '../platform/errors.ts';
-import { newId } from '../platform/ids.ts';
 import { passwordWeakness } from '../platform/identity/passwords.ts';
+import { newId } from '../platform/ids.ts';
 import type { Platform } from '../platform/platform.ts';
 import { directoryRepo, type TenantItem, tenantRepo, type UserItem, userRepo } from './tenants.repo.ts';
 
@@ -55,7 +55,12 @@ export async function signUp(p: Platform, input: SignupInput, requestId: string)
     await db.writeWithPlatformItems(
       [tenantRepo.createOp(db, tenant), userRepo.createOp(db, user)],
       [directoryRepo.createOp({ email, userId, tenantId }, emailTaken)],
-      { action: 'tenant.signup', entityType: 'tenant', entityId: tenantId, summary: `Signed up ${input.kind} "${profile.name}"` },
+      {
+        action: 'tenant.signup',
+        entityType: 'tenant',
+        entityId: tenantId,
+        summary: `Signed up ${input.kind} "${profile.name}"`,
+      },
     );
   } catch (err) {
     await p.identity.deleteLogin(email);

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { ROLE_LABELS, type Role, ownerRoleFor, rolesForKind } from '../../shared/roles.ts';
+import { ownerRoleFor, ROLE_LABELS, type Role, rolesForKind } from '../../shared/roles.ts';
 import type { Page } from '../../shared/schemas/common.ts';
 import type { AcceptInvite, Invite, InviteInput, InvitePreview, User } from '../../shared/schemas/team.ts';
-import { TenantDb } from '../platform/db/tenant-db.ts';
 import type { WriteOp } from '../platform/db/store.ts';
+import { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict, forbidden, notFound, validationFailed } from '../platform/errors.ts';
-import { newId, newToken } from '../platform/ids.ts';
 import type { AuthContext } from '../platform/identity/verifier.ts';
+import { newId, newToken } from '../platform/ids.ts';
 import { deliverQueued, queueMail } from '../platform/mail/outbox.ts';
 import type { Platform } from '../platform/platform.ts';
 import { assertStrongPassword, emailTaken } from './signup.service.ts';
@@ -26,22 +26,35 @@ const lastOwner = () => conflict('The last owner cannot be removed. Make someone
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** Lists the tenant's users, one page at a time. */
-export async function listUsers(db: TenantDb, opts: { limit: number; cursor?: string; status?: User['status'] }) {
+export async function listUsers(
+  db: TenantDb,
+  opts: { limit: number; cursor?: string; status?: User['status'] },
+) {
   const page = await userRepo.list(db, opts);
   return { items: page.items.map(toUser), nextCursor: page.nextCursor } satisfies Page<User>;
 }
 
 /** Changes a user's role; only owners grant or take away ownership, and one owner always remains. */
-export async function changeRole(db: TenantDb, auth: AuthContext, userId: string, role: Role, version: number) {
+export async function changeRole(
+  db: TenantDb,
+  auth: AuthContext,
+  userId: string,
+  role: Role,
+  version: number,
+) {
   const user = await requireUser(db, userId);
   assertGrantable(auth, role);
   const owner = ownerRoleFor(auth.tenantKind);
   if ((user.role === owner || role === owner) && auth.role !== owner) {
     throw forbidden('Only an owner can grant or remove the owner role');
   }
-  const ops: WriteOp[] = [userRepo.updateOp(db, userId, { role, updatedAt: db.now().toISOString() }, version)];
-  if (user.status === 'active' && user.role === owner && role !== owner) ops.push(tenantRepo.ownerCountOp(db, -1, lastOwner));
-  if (user.status === 'active' && user.role !== owner && role === owner) ops.push(tenantRepo.ownerCountOp(db, 1, lastOwner));
+  const ops: WriteOp[] = [
+    userRepo.updateOp(db, userId, { role, updatedAt: db.now().toISOString() }, version),
+  ];
+  if (user.status === 'active' && user.role === owner && role !== owner)
+    ops.push(tenantRepo.ownerCountOp(db, -1, lastOwner));
+  if (user.status === 'active' && user.role !== owner && role === owner)
+    ops.push(tenantRepo.ownerCountOp(db, 1, lastOwner));
   await db.write(ops, {
     action: 'team.role_changed',
     entityType: 'user',
@@ -63,7 +76,9 @@ export async function setUserStatus(
   const owner = ownerRoleFor(auth.tenantKind);
   if (user.role === owner && auth.role !== owner) throw forbidden('Only an owner can change another owner');
   if (user.status === status) return toUser(user);
-  const ops: WriteOp[] = [userRepo.updateOp(db, userId, { status, updatedAt: db.now().toISOString() }, version)];
+  const ops: WriteOp[] = [
+    userRepo.updateOp(db, userId, { status, updatedAt: db.now().toISOString() }, version),
+  ];
   if (user.role === owner) ops.push(tenantRepo.ownerCountOp(db, status === 'active' ? 1 : -1, lastOwner));
   await db.write(ops, {
     action: status === 'active' ? 'team.user_reactivated' : 'team.user_deactivated',
@@ -136,13 +151,21 @@ export async function inviteUser(
         expiresAt: Math.floor(expires.getTime() / 1000),
       }),
     ],
-    { action: 'team.invited', entityType: 'invite', entityId: invite.id, summary: `Invited ${email} as ${ROLE_LABELS[input.role]}` },
+    {
+      action: 'team.invited',
+      entityType: 'invite',
+      entityId: invite.id,
+      summary: `Invited ${email} as ${ROLE_LABELS[input.role]}`,
+    },
   );
   await deliverQueued(p.mail, p.store, db, mail.message);
   return { invite: toInvite(invite, now), acceptToken: token };
 }
 
-export async function listInvites(db: TenantDb, opts: { limit: number; cursor?: string }): Promise<Page<Invite>> {
+export async function listInvites(
+  db: TenantDb,
+  opts: { limit: number; cursor?: string },
+): Promise<Page<Invite>> {
   const page = await inviteRepo.list(db, opts);
   const now = db.now();
   return { items: page.items.map((i) => toInvite(i, now)), nextCursor: page.nextCursor };
@@ -156,7 +179,12 @@ export async function revokeInvite(db: TenantDb, id: string): Promise<Invite> {
   await db.writeWithPlatformItems(
     [inviteRepo.setStatusOp(db, id, 'revoked')],
     [inviteRepo.deleteTokenOp(tokenHash)],
-    { action: 'team.invite_revoked', entityType: 'invite', entityId: id, summary: `Revoked invitation for ${invite.email}` },
+    {
+      action: 'team.invite_revoked',
+      entityType: 'invite',
+      entityId: id,
+      summary: `Revoked invitation for ${invite.email}`,
+    },
   );
   return toInvite({ ...invite, status: 'revoked' }, db.now());
 }
@@ -175,7 +203,11 @@ export async function previewInvite(p: Platform, token: string): Promise<InviteP
 }
 
 /** Accepts an invitation: creates the login, the user and the directory entry; the link then stops working. */
-export async function acceptInvite(p: Platform, input: AcceptInvite, requestId: string): Promise<{ userId: string }> {
+export async function acceptInvite(
+  p: Platform,
+  input: AcceptInvite,
+  requestId: string,
+): Promise<{ userId: string }> {
   const { invite, tenantId, tokenHash } = await loadInvite(p, input.token);
   assertStrongPassword(input.password, { email: invite.email, name: input.name }, 'password');
   const now = p.clock.now().toISOString();
@@ -191,14 +223,31 @@ export async function acceptInvite(p: Platform, input: AcceptInvite, requestId: 
     updatedAt: now,
     lastLoginAt: null,
   };
-  const db = new TenantDb(p.store, { tenantId }, { userId, name: input.name, role: invite.role }, requestId, p.clock);
-  const ownerOps = invite.role === 'owner' || invite.role === 'assoc_admin' ? [tenantRepo.ownerCountOp(db, 1, lastOwner)] : [];
+  const db = new TenantDb(
+    p.store,
+    { tenantId },
+    { userId, name: input.name, role: invite.role },
+    requestId,
+    p.clock,
+  );
+  const ownerOps =
+    invite.role === 'owner' || invite.role === 'assoc_admin'
+      ? [tenantRepo.ownerCountOp(db, 1, lastOwner)]
+      : [];
   await p.identity.createLogin({ email: invite.email, password: input.password, userId });
   try {
     await db.writeWithPlatformItems(
       [userRepo.createOp(db, user), inviteRepo.setStatusOp(db, invite.id, 'accepted'), ...ownerOps],
-      [directoryRepo.createOp({ email: invite.email, userId, tenantId }, emailTaken), inviteRepo.deleteTokenOp(tokenHash)],
-      { action: 'team.invite_accepted', entityType: 'user', entityId: userId, summary: `${input.name} joined as ${ROLE_LABELS[invite.role]}` },
+      [
+        directoryRepo.createOp({ email: invite.email, userId, tenantId }, emailTaken),
+        inviteRepo.deleteTokenOp(tokenHash),
+      ],
+      {
+        action: 'team.invite_accepted',
+        entityType: 'user',
+        entityId: userId,
+        summary: `${input.name} joined as ${ROLE_LABELS[invite.role]}`,
+      },
     );
   } catch (err) {
     await p.identity.deleteLogin(invite.email);
@@ -244,9 +293,11 @@ function toUser(item: UserItem): User {
 }
 
 function toInvite(item: InviteItem, now: Date): Invite {
-  const { invitedById: _i, tokenHash: _t, ...rest } = strip<InviteItem & { tokenHash?: string }>(
-    item as unknown as Record<string, unknown>,
-  );
+  const {
+    invitedById: _i,
+    tokenHash: _t,
+    ...rest
+  } = strip<InviteItem & { tokenHash?: string }>(item as unknown as Record<string, unknown>);
   const expired = rest.status === 'pending' && new Date(rest.expiresAt) <= now;
   return { ...rest, status: expired ? 'expired' : rest.status };
 }

@@ -1,12 +1,11 @@
 import type { Member, Membership } from '../../shared/schemas/membership.ts';
-import type { Invite } from '../../shared/schemas/team.ts';
+import type { Invite, User } from '../../shared/schemas/team.ts';
 import type { Location, Tenant } from '../../shared/schemas/tenants.ts';
-import type { User } from '../../shared/schemas/team.ts';
-import type { DirectoryEntry } from '../platform/identity/claims.ts';
 import { systemKeys, type TenantScope, tenantKeys } from '../platform/db/keys.ts';
 import type { Store, WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import type { AppError } from '../platform/errors.ts';
+import type { DirectoryEntry } from '../platform/identity/claims.ts';
 
 /**
  * The tenants domain's only DynamoDB access: items are stored as their DTO plus keys and
@@ -14,7 +13,10 @@ import type { AppError } from '../platform/errors.ts';
  */
 export type TenantItem = Tenant & { activeOwners: number };
 export type UserItem = User & { updatedAt: string };
-export type InviteItem = Omit<Invite, 'status'> & { status: 'pending' | 'accepted' | 'revoked'; invitedById: string };
+export type InviteItem = Omit<Invite, 'status'> & {
+  status: 'pending' | 'accepted' | 'revoked';
+  invitedById: string;
+};
 export interface InviteTokenItem {
   tenantId: string;
   inviteId: string;
@@ -49,7 +51,12 @@ export const tenantRepo = {
     kind: 'create',
     item: { ...tenantKeys.tenant(scope), type: 'tenant', ...tenant },
   }),
-  updateOp: (db: TenantDb, set: Record<string, unknown>, expectedVersion: number, remove: string[] = []): WriteOp => ({
+  updateOp: (
+    db: TenantDb,
+    set: Record<string, unknown>,
+    expectedVersion: number,
+    remove: string[] = [],
+  ): WriteOp => ({
     kind: 'update',
     key: tenantKeys.tenant(db),
     set,
@@ -61,7 +68,15 @@ export const tenantRepo = {
     kind: 'update',
     key: tenantKeys.tenant(db),
     add: { activeOwners: delta },
-    ...(delta < 0 ? { condition: { expression: '#owners > :oneOwner', names: { '#owners': 'activeOwners' }, values: { ':oneOwner': 1 } } } : {}),
+    ...(delta < 0
+      ? {
+          condition: {
+            expression: '#owners > :oneOwner',
+            names: { '#owners': 'activeOwners' },
+            values: { ':oneOwner': 1 },
+          },
+        }
+      : {}),
     onFail,
   }),
 };
@@ -75,7 +90,11 @@ export const userRepo = {
       limit: opts.limit,
       cursor: opts.cursor,
       filter: opts.status
-        ? { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': opts.status } }
+        ? {
+            expression: '#status = :status',
+            names: { '#status': 'status' },
+            values: { ':status': opts.status },
+          }
         : undefined,
     }),
   createOp: (scope: TenantScope, user: UserItem): WriteOp => ({
@@ -125,7 +144,8 @@ export const locationRepo = {
 
 export const inviteRepo = {
   get: (db: TenantDb, id: string) => db.get<InviteItem>(tenantKeys.invite(db, id)),
-  getById: (store: Store, tenantId: string, id: string) => store.get<InviteItem>(tenantKeys.invite({ tenantId }, id)),
+  getById: (store: Store, tenantId: string, id: string) =>
+    store.get<InviteItem>(tenantKeys.invite({ tenantId }, id)),
   list: (db: TenantDb, opts: { limit: number; cursor?: string }) =>
     db.query<InviteItem>({
       partition: tenantKeys.orgPartition(db),
@@ -142,7 +162,11 @@ export const inviteRepo = {
     kind: 'update',
     key: tenantKeys.invite(scope, id),
     set: { status },
-    condition: { expression: '#st = :pending', names: { '#st': 'status' }, values: { ':pending': 'pending' } },
+    condition: {
+      expression: '#st = :pending',
+      names: { '#st': 'status' },
+      values: { ':pending': 'pending' },
+    },
   }),
   getToken: (store: Store, hash: string) => store.get<InviteTokenItem>(systemKeys.inviteToken(hash)),
   createTokenOp: (hash: string, token: InviteTokenItem): WriteOp => ({
@@ -211,7 +235,11 @@ export const codeRepo = {
       ...item,
     },
   }),
-  revokeOp: (code: string): WriteOp => ({ kind: 'update', key: systemKeys.associationCode(code), set: { revoked: true } }),
+  revokeOp: (code: string): WriteOp => ({
+    kind: 'update',
+    key: systemKeys.associationCode(code),
+    set: { revoked: true },
+  }),
   /** Uses one seat of a code; fails when it is revoked, expired or used up. */
   useOp: (code: string, nowSec: number, onFail: () => AppError): WriteOp => ({
     kind: 'update',

@@ -1,6 +1,11 @@
 import { ADMIN_ROLES, ASSOCIATION_ROLES, PRACTICE_ROLES, ROLES } from '../../shared/roles.ts';
 import { AuditEventSchema, AuditQuerySchema } from '../../shared/schemas/audit.ts';
-import { LoginInputSchema, MeSchema, RefreshInputSchema, TokenResponseSchema } from '../../shared/schemas/auth.ts';
+import {
+  LoginInputSchema,
+  MeSchema,
+  RefreshInputSchema,
+  TokenResponseSchema,
+} from '../../shared/schemas/auth.ts';
 import { IdSchema, PageQuerySchema, pageOf } from '../../shared/schemas/common.ts';
 import {
   CreateInviteCodeSchema,
@@ -51,7 +56,10 @@ const UserParams = z.object({ userId: IdSchema });
 const CodeParams = z.object({ code: z.string().check(z.regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/)) });
 const AssociationParams = z.object({ associationId: IdSchema });
 const TokenParams = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,200}$/)) });
-const LocationQuery = z.object({ ...PageQuerySchema.shape, includeArchived: z.optional(z.enum(['true', 'false'])) });
+const LocationQuery = z.object({
+  ...PageQuerySchema.shape,
+  includeArchived: z.optional(z.enum(['true', 'false'])),
+});
 
 /** Tenants domain: sign-up, auth, team, settings, association membership, audit log, outbox. */
 export function createTenantsApp(p: Platform) {
@@ -60,142 +68,409 @@ export function createTenantsApp(p: Platform) {
 
   // --- sign-up and auth (public) ---
   route(
-    { tag: 'auth', method: 'post', path: '/signup', summary: 'Sign up a practice or an association with its owner', roles: 'public', body: SignupInputSchema, response: SignupResultSchema, status: 201 },
+    {
+      tag: 'auth',
+      method: 'post',
+      path: '/signup',
+      summary: 'Sign up a practice or an association with its owner',
+      roles: 'public',
+      body: SignupInputSchema,
+      response: SignupResultSchema,
+      status: 201,
+    },
     (r) => signUp(p, r.body, r.requestId),
   );
   route(
-    { tag: 'auth', method: 'post', path: '/auth/login', summary: 'Sign in with email and password', roles: 'public', body: LoginInputSchema, response: TokenResponseSchema },
+    {
+      tag: 'auth',
+      method: 'post',
+      path: '/auth/login',
+      summary: 'Sign in with email and password',
+      roles: 'public',
+      body: LoginInputSchema,
+      response: TokenResponseSchema,
+    },
     (r) => logIn(p, r.body, r.clientIp, r.requestId),
   );
   route(
-    { tag: 'auth', method: 'post', path: '/auth/refresh', summary: 'Exchange a refresh token for new access and id tokens', roles: 'public', body: RefreshInputSchema, response: TokenResponseSchema },
+    {
+      tag: 'auth',
+      method: 'post',
+      path: '/auth/refresh',
+      summary: 'Exchange a refresh token for new access and id tokens',
+      roles: 'public',
+      body: RefreshInputSchema,
+      response: TokenResponseSchema,
+    },
     (r) => p.identity.refresh(r.body.refreshToken),
   );
   route(
-    { tag: 'auth', method: 'post', path: '/auth/logout', summary: 'Revoke a refresh token', roles: 'public', body: RefreshInputSchema, status: 204 },
+    {
+      tag: 'auth',
+      method: 'post',
+      path: '/auth/logout',
+      summary: 'Revoke a refresh token',
+      roles: 'public',
+      body: RefreshInputSchema,
+      status: 204,
+    },
     (r) => p.identity.logout(r.body.refreshToken),
   );
   route(
-    { tag: 'auth', method: 'get', path: '/invites/:token', summary: 'Show an invitation before accepting it', roles: 'public', params: TokenParams, response: InvitePreviewSchema },
+    {
+      tag: 'auth',
+      method: 'get',
+      path: '/invites/:token',
+      summary: 'Show an invitation before accepting it',
+      roles: 'public',
+      params: TokenParams,
+      response: InvitePreviewSchema,
+    },
     (r) => team.previewInvite(p, r.params.token),
   );
   route(
-    { tag: 'auth', method: 'post', path: '/invites/accept', summary: 'Accept an invitation and set a password', roles: 'public', body: AcceptInviteSchema, response: z.object({ userId: IdSchema }), status: 201 },
+    {
+      tag: 'auth',
+      method: 'post',
+      path: '/invites/accept',
+      summary: 'Accept an invitation and set a password',
+      roles: 'public',
+      body: AcceptInviteSchema,
+      response: z.object({ userId: IdSchema }),
+      status: 201,
+    },
     (r) => team.acceptInvite(p, r.body, r.requestId),
   );
   route(
-    { tag: 'auth', method: 'get', path: '/me', summary: 'The signed-in user and tenant', roles: ROLES, response: MeSchema },
+    {
+      tag: 'auth',
+      method: 'get',
+      path: '/me',
+      summary: 'The signed-in user and tenant',
+      roles: ROLES,
+      response: MeSchema,
+    },
     (r) => me(r.db, r.auth),
   );
 
   // --- settings ---
   route(
-    { tag: 'settings', method: 'get', path: '/tenant', summary: 'Tenant profile and branding', roles: ROLES, response: TenantSchema },
+    {
+      tag: 'settings',
+      method: 'get',
+      path: '/tenant',
+      summary: 'Tenant profile and branding',
+      roles: ROLES,
+      response: TenantSchema,
+    },
     (r) => settings.getTenant(r.db),
   );
   route(
     {
-      tag: 'settings', method: 'put', path: '/tenant/profile', summary: 'Update the profile (practice or association fields)', roles: ADMIN_ROLES,
-      body: UpdatePracticeProfileSchema, bodyFor: settings.profileSchemaFor, response: TenantSchema,
+      tag: 'settings',
+      method: 'put',
+      path: '/tenant/profile',
+      summary: 'Update the profile (practice or association fields)',
+      roles: ADMIN_ROLES,
+      body: UpdatePracticeProfileSchema,
+      bodyFor: settings.profileSchemaFor,
+      response: TenantSchema,
     },
     (r) => settings.updateProfile(r.db, r.body as Record<string, unknown> & { version: number }),
   );
   route(
-    { tag: 'settings', method: 'put', path: '/tenant/branding', summary: 'Update logo and colors used on printed materials', roles: ADMIN_ROLES, body: UpdateBrandingSchema, response: TenantSchema },
+    {
+      tag: 'settings',
+      method: 'put',
+      path: '/tenant/branding',
+      summary: 'Update logo and colors used on printed materials',
+      roles: ADMIN_ROLES,
+      body: UpdateBrandingSchema,
+      response: TenantSchema,
+    },
     (r) => settings.updateBranding(r.db, r.body),
   );
   route(
-    { tag: 'settings', method: 'get', path: '/locations', summary: 'List locations', roles: PRACTICE_ROLES, query: LocationQuery, response: pageOf(LocationSchema) },
-    (r) => settings.listLocations(r.db, { ...pageArgs(r.query), includeArchived: r.query.includeArchived === 'true' }),
+    {
+      tag: 'settings',
+      method: 'get',
+      path: '/locations',
+      summary: 'List locations',
+      roles: PRACTICE_ROLES,
+      query: LocationQuery,
+      response: pageOf(LocationSchema),
+    },
+    (r) =>
+      settings.listLocations(r.db, {
+        ...pageArgs(r.query),
+        includeArchived: r.query.includeArchived === 'true',
+      }),
   );
   route(
-    { tag: 'settings', method: 'post', path: '/locations', summary: 'Add a location', roles: practiceAdmins, body: LocationInputSchema, response: LocationSchema, status: 201 },
+    {
+      tag: 'settings',
+      method: 'post',
+      path: '/locations',
+      summary: 'Add a location',
+      roles: practiceAdmins,
+      body: LocationInputSchema,
+      response: LocationSchema,
+      status: 201,
+    },
     (r) => settings.createLocation(r.db, r.body),
   );
   route(
-    { tag: 'settings', method: 'get', path: '/locations/:id', summary: 'Get a location', roles: PRACTICE_ROLES, params: IdParams, response: LocationSchema },
+    {
+      tag: 'settings',
+      method: 'get',
+      path: '/locations/:id',
+      summary: 'Get a location',
+      roles: PRACTICE_ROLES,
+      params: IdParams,
+      response: LocationSchema,
+    },
     (r) => settings.getLocation(r.db, r.params.id),
   );
   route(
-    { tag: 'settings', method: 'put', path: '/locations/:id', summary: 'Update a location', roles: practiceAdmins, params: IdParams, body: UpdateLocationSchema, response: LocationSchema },
+    {
+      tag: 'settings',
+      method: 'put',
+      path: '/locations/:id',
+      summary: 'Update a location',
+      roles: practiceAdmins,
+      params: IdParams,
+      body: UpdateLocationSchema,
+      response: LocationSchema,
+    },
     (r) => settings.updateLocation(r.db, r.params.id, r.body),
   );
   route(
-    { tag: 'settings', method: 'post', path: '/locations/:id/archive', summary: 'Archive a location', roles: practiceAdmins, params: IdParams, body: ArchiveLocationSchema, response: LocationSchema },
+    {
+      tag: 'settings',
+      method: 'post',
+      path: '/locations/:id/archive',
+      summary: 'Archive a location',
+      roles: practiceAdmins,
+      params: IdParams,
+      body: ArchiveLocationSchema,
+      response: LocationSchema,
+    },
     (r) => settings.archiveLocation(r.db, r.params.id, r.body.version),
   );
 
   // --- team ---
   route(
-    { tag: 'team', method: 'get', path: '/team', summary: 'List team members', roles: ADMIN_ROLES, query: TeamQuerySchema, response: pageOf(UserSchema) },
+    {
+      tag: 'team',
+      method: 'get',
+      path: '/team',
+      summary: 'List team members',
+      roles: ADMIN_ROLES,
+      query: TeamQuerySchema,
+      response: pageOf(UserSchema),
+    },
     (r) => team.listUsers(r.db, { ...pageArgs(r.query), status: r.query.status }),
   );
   route(
-    { tag: 'team', method: 'patch', path: '/team/:userId/role', summary: "Change a member's role", roles: ADMIN_ROLES, params: UserParams, body: ChangeRoleSchema, response: UserSchema },
+    {
+      tag: 'team',
+      method: 'patch',
+      path: '/team/:userId/role',
+      summary: "Change a member's role",
+      roles: ADMIN_ROLES,
+      params: UserParams,
+      body: ChangeRoleSchema,
+      response: UserSchema,
+    },
     (r) => team.changeRole(r.db, r.auth, r.params.userId, r.body.role, r.body.version),
   );
   route(
-    { tag: 'team', method: 'post', path: '/team/:userId/deactivate', summary: 'Deactivate a member (cannot sign in)', roles: ADMIN_ROLES, params: UserParams, body: VersionOnlySchema, response: UserSchema },
+    {
+      tag: 'team',
+      method: 'post',
+      path: '/team/:userId/deactivate',
+      summary: 'Deactivate a member (cannot sign in)',
+      roles: ADMIN_ROLES,
+      params: UserParams,
+      body: VersionOnlySchema,
+      response: UserSchema,
+    },
     (r) => team.setUserStatus(r.db, r.auth, r.params.userId, 'deactivated', r.body.version),
   );
   route(
-    { tag: 'team', method: 'post', path: '/team/:userId/reactivate', summary: 'Reactivate a member', roles: ADMIN_ROLES, params: UserParams, body: VersionOnlySchema, response: UserSchema },
+    {
+      tag: 'team',
+      method: 'post',
+      path: '/team/:userId/reactivate',
+      summary: 'Reactivate a member',
+      roles: ADMIN_ROLES,
+      params: UserParams,
+      body: VersionOnlySchema,
+      response: UserSchema,
+    },
     (r) => team.setUserStatus(r.db, r.auth, r.params.userId, 'active', r.body.version),
   );
   route(
-    { tag: 'team', method: 'get', path: '/team/invites', summary: 'List invitations', roles: ADMIN_ROLES, query: PageQuerySchema, response: pageOf(InviteSchema) },
+    {
+      tag: 'team',
+      method: 'get',
+      path: '/team/invites',
+      summary: 'List invitations',
+      roles: ADMIN_ROLES,
+      query: PageQuerySchema,
+      response: pageOf(InviteSchema),
+    },
     (r) => team.listInvites(r.db, pageArgs(r.query)),
   );
   route(
-    { tag: 'team', method: 'post', path: '/team/invites', summary: 'Invite someone by email with a role', roles: ADMIN_ROLES, body: InviteInputSchema, response: InviteSchema, status: 201 },
+    {
+      tag: 'team',
+      method: 'post',
+      path: '/team/invites',
+      summary: 'Invite someone by email with a role',
+      roles: ADMIN_ROLES,
+      body: InviteInputSchema,
+      response: InviteSchema,
+      status: 201,
+    },
     async (r, c) => (await team.inviteUser(p, r.db, r.auth, r.body, origin(c.req.url))).invite,
   );
   route(
-    { tag: 'team', method: 'post', path: '/team/invites/:id/revoke', summary: 'Revoke a pending invitation', roles: ADMIN_ROLES, params: IdParams, response: InviteSchema },
+    {
+      tag: 'team',
+      method: 'post',
+      path: '/team/invites/:id/revoke',
+      summary: 'Revoke a pending invitation',
+      roles: ADMIN_ROLES,
+      params: IdParams,
+      response: InviteSchema,
+    },
     (r) => team.revokeInvite(r.db, r.params.id),
   );
   route(
-    { tag: 'team', method: 'get', path: '/outbox', summary: 'Messages Rounds sent on your behalf', roles: ADMIN_ROLES, query: PageQuerySchema, response: pageOf(OutboxMessageSchema) },
+    {
+      tag: 'team',
+      method: 'get',
+      path: '/outbox',
+      summary: 'Messages Rounds sent on your behalf',
+      roles: ADMIN_ROLES,
+      query: PageQuerySchema,
+      response: pageOf(OutboxMessageSchema),
+    },
     (r) => listOutbox(r.db, pageArgs(r.query)),
   );
 
   // --- association membership ---
   route(
-    { tag: 'membership', method: 'post', path: '/association/codes', summary: 'Create an invite code for practices', roles: associationAdmins, body: CreateInviteCodeSchema, response: InviteCodeSchema, status: 201 },
+    {
+      tag: 'membership',
+      method: 'post',
+      path: '/association/codes',
+      summary: 'Create an invite code for practices',
+      roles: associationAdmins,
+      body: CreateInviteCodeSchema,
+      response: InviteCodeSchema,
+      status: 201,
+    },
     (r) => membership.createInviteCode(r.db, r.body),
   );
   route(
-    { tag: 'membership', method: 'get', path: '/association/codes', summary: 'List invite codes', roles: associationAdmins, query: PageQuerySchema, response: pageOf(InviteCodeSchema) },
+    {
+      tag: 'membership',
+      method: 'get',
+      path: '/association/codes',
+      summary: 'List invite codes',
+      roles: associationAdmins,
+      query: PageQuerySchema,
+      response: pageOf(InviteCodeSchema),
+    },
     (r) => membership.listInviteCodes(p, r.db, pageArgs(r.query)),
   );
   route(
-    { tag: 'membership', method: 'post', path: '/association/codes/:code/revoke', summary: 'Revoke an invite code', roles: associationAdmins, params: CodeParams, response: InviteCodeSchema },
+    {
+      tag: 'membership',
+      method: 'post',
+      path: '/association/codes/:code/revoke',
+      summary: 'Revoke an invite code',
+      roles: associationAdmins,
+      params: CodeParams,
+      response: InviteCodeSchema,
+    },
     (r) => membership.revokeInviteCode(p, r.db, r.params.code),
   );
   route(
-    { tag: 'membership', method: 'get', path: '/association/members', summary: 'Member practices (listing fields only)', roles: ASSOCIATION_ROLES, query: PageQuerySchema, response: pageOf(MemberSchema) },
+    {
+      tag: 'membership',
+      method: 'get',
+      path: '/association/members',
+      summary: 'Member practices (listing fields only)',
+      roles: ASSOCIATION_ROLES,
+      query: PageQuerySchema,
+      response: pageOf(MemberSchema),
+    },
     (r) => membership.listMembers(p, r.db, pageArgs(r.query)),
   );
   route(
-    { tag: 'membership', method: 'post', path: '/memberships/preview', summary: 'Show what joining an association shares', roles: ['owner'], body: JoinPreviewInputSchema, response: JoinPreviewSchema },
+    {
+      tag: 'membership',
+      method: 'post',
+      path: '/memberships/preview',
+      summary: 'Show what joining an association shares',
+      roles: ['owner'],
+      body: JoinPreviewInputSchema,
+      response: JoinPreviewSchema,
+    },
     (r) => membership.previewJoin(p, r.db, r.body.code),
   );
   route(
-    { tag: 'membership', method: 'post', path: '/memberships', summary: 'Join an association with explicit consent', roles: ['owner'], body: JoinInputSchema, response: MembershipSchema, status: 201 },
+    {
+      tag: 'membership',
+      method: 'post',
+      path: '/memberships',
+      summary: 'Join an association with explicit consent',
+      roles: ['owner'],
+      body: JoinInputSchema,
+      response: MembershipSchema,
+      status: 201,
+    },
     (r) => membership.join(p, r.db, r.body.code),
   );
   route(
-    { tag: 'membership', method: 'get', path: '/memberships', summary: "The practice's association memberships", roles: practiceAdmins, query: PageQuerySchema, response: pageOf(MembershipSchema) },
+    {
+      tag: 'membership',
+      method: 'get',
+      path: '/memberships',
+      summary: "The practice's association memberships",
+      roles: practiceAdmins,
+      query: PageQuerySchema,
+      response: pageOf(MembershipSchema),
+    },
     (r) => membership.listMemberships(r.db, pageArgs(r.query)),
   );
   route(
-    { tag: 'membership', method: 'delete', path: '/memberships/:associationId', summary: 'Leave an association', roles: ['owner'], params: AssociationParams, status: 204 },
+    {
+      tag: 'membership',
+      method: 'delete',
+      path: '/memberships/:associationId',
+      summary: 'Leave an association',
+      roles: ['owner'],
+      params: AssociationParams,
+      status: 204,
+    },
     (r) => membership.leave(r.db, r.params.associationId),
   );
 
   // --- audit ---
   route(
-    { tag: 'audit', method: 'get', path: '/audit', summary: 'Browse the audit log (read-only; no route edits it)', roles: ADMIN_ROLES, query: AuditQuerySchema, response: pageOf(AuditEventSchema) },
+    {
+      tag: 'audit',
+      method: 'get',
+      path: '/audit',
+      summary: 'Browse the audit log (read-only; no route edits it)',
+      roles: ADMIN_ROLES,
+      query: AuditQuerySchema,
+      response: pageOf(AuditEventSchema),
+    },
     (r) => listAudit(r.db, r.query),
   );
 

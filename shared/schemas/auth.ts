@@ -1,5 +1,5 @@
-import { z } from '../validation.ts';
 import { ROLES, TENANT_KINDS } from '../roles.ts';
+import { z } from '../validation.ts';
 import { EmailSchema, IdSchema } from './common.ts';
 
 export const LoginInputSchema = z.strictObject({

@@ -5,7 +5,9 @@ export const VersionSchema = z.int().check(z.minimum(1));
 export const EmailSchema = z.email().check(z.maxLength(254));
 export const PersonNameSchema = z.string().check(z.trim(), z.minLength(2), z.maxLength(100));
 export const PasswordSchema = z.string().check(z.minLength(12), z.maxLength(128));
-export const PhoneSchema = z.string().check(z.regex(/^\+?[0-9 ().-]{7,20}$/, 'Enter a phone number like (555) 123-4567'));
+export const PhoneSchema = z
+  .string()
+  .check(z.regex(/^\+?[0-9 ().-]{7,20}$/, 'Enter a phone number like (555) 123-4567'));
 export const HexColorSchema = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'Use a color like #1f6feb'));
 export const UrlSchema = z.url().check(z.maxLength(300));
 
@@ -17,7 +19,9 @@ export const TimeZoneSchema = z
 /** ?cursor=&limit= on every list route. */
 export const PageQuerySchema = z.object({
   cursor: z.optional(z.string().check(z.maxLength(2048))),
-  limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-9][0-9]|100)$/, 'Must be a whole number from 1 to 100'))),
+  limit: z.optional(
+    z.string().check(z.regex(/^([1-9]|[1-9][0-9]|100)$/, 'Must be a whole number from 1 to 100')),
+  ),
 });
 
 /** A paged list: opaque `nextCursor` is null on the last page. */

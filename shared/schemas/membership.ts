@@ -36,7 +36,9 @@ export const InviteCodeSchema = z.object({
 });
 export type InviteCode = z.infer<typeof InviteCodeSchema>;
 
-const CodeSchema = z.string().check(z.trim(), z.regex(/^[A-Za-z0-9-]{6,20}$/, 'Enter the code exactly as you received it'));
+const CodeSchema = z
+  .string()
+  .check(z.trim(), z.regex(/^[A-Za-z0-9-]{6,20}$/, 'Enter the code exactly as you received it'));
 
 export const JoinPreviewInputSchema = z.strictObject({ code: CodeSchema });
 export const JoinPreviewSchema = z.object({

@@ -1,5 +1,5 @@
-import { z } from '../validation.ts';
 import { ROLES, TENANT_KINDS } from '../roles.ts';
+import { z } from '../validation.ts';
 import { EmailSchema, IdSchema, PasswordSchema, PersonNameSchema, VersionSchema } from './common.ts';
 
 export const USER_STATUSES = ['active', 'deactivated'] as const;
@@ -17,7 +17,9 @@ export type User = z.infer<typeof UserSchema>;
 
 export const TeamQuerySchema = z.object({
   cursor: z.optional(z.string().check(z.maxLength(2048))),
-  limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-9][0-9]|100)$/, 'Must be a whole number from 1 to 100'))),
+  limit: z.optional(
+    z.string().check(z.regex(/^([1-9]|[1-9][0-9]|100)$/, 'Must be a whole number from 1 to 100')),
+  ),
   status: z.optional(z.enum(USER_STATUSES)),
 });
 

@@ -1,5 +1,5 @@
-import { z } from '../validation.ts';
 import { TENANT_KINDS } from '../roles.ts';
+import { z } from '../validation.ts';
 import {
   EmailSchema,
   HexColorSchema,
@@ -49,7 +49,8 @@ export const PRACTICE_SIZES = {
 } as const;
 export type PracticeSize = keyof typeof PRACTICE_SIZES;
 
-const keysOf = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+const keysOf = <T extends Record<string, string>>(o: T) =>
+  Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
 export const SpecialtySchema = z.enum(keysOf(SPECIALTIES));
 export const RegionSchema = z.enum(keysOf(REGIONS));
@@ -83,11 +84,19 @@ export const OwnerInputSchema = z.strictObject({
 
 export const SignupInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('practice'), practice: PracticeProfileSchema, owner: OwnerInputSchema }),
-  z.strictObject({ kind: z.literal('association'), association: AssociationProfileSchema, owner: OwnerInputSchema }),
+  z.strictObject({
+    kind: z.literal('association'),
+    association: AssociationProfileSchema,
+    owner: OwnerInputSchema,
+  }),
 ]);
 export type SignupInput = z.infer<typeof SignupInputSchema>;
 
-export const SignupResultSchema = z.object({ tenantId: IdSchema, userId: IdSchema, kind: z.enum(TENANT_KINDS) });
+export const SignupResultSchema = z.object({
+  tenantId: IdSchema,
+  userId: IdSchema,
+  kind: z.enum(TENANT_KINDS),
+});
 export type SignupResult = z.infer<typeof SignupResultSchema>;
 
 export const BrandingSchema = z.object({
@@ -96,17 +105,27 @@ export const BrandingSchema = z.object({
       .string()
       .check(
         z.maxLength(60_000, 'Logo must be under 44 KB'),
-        z.regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, 'Logo must be a PNG, JPEG or WebP image'),
+        z.regex(
+          /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/,
+          'Logo must be a PNG, JPEG or WebP image',
+        ),
       ),
   ),
   primaryColor: HexColorSchema,
   accentColor: HexColorSchema,
 });
 export type Branding = z.infer<typeof BrandingSchema>;
-export const DEFAULT_BRANDING: Branding = { logoDataUrl: null, primaryColor: '#0b6e4f', accentColor: '#f2a541' };
+export const DEFAULT_BRANDING: Branding = {
+  logoDataUrl: null,
+  primaryColor: '#0b6e4f',
+  accentColor: '#f2a541',
+};
 
 export const UpdateBrandingSchema = z.strictObject({ ...BrandingSchema.shape, version: VersionSchema });
-export const UpdatePracticeProfileSchema = z.strictObject({ ...PracticeProfileSchema.shape, version: VersionSchema });
+export const UpdatePracticeProfileSchema = z.strictObject({
+  ...PracticeProfileSchema.shape,
+  version: VersionSchema,
+});
 export const UpdateAssociationProfileSchema = z.strictObject({
   ...AssociationProfileSchema.shape,
   version: VersionSchema,
@@ -133,9 +152,12 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 export type Weekday = (typeof WEEKDAYS)[number];
 const HhMm = z.string().check(z.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Use 24-hour time like 08:30'));
 
-export const DayHoursSchema = z
-  .strictObject({ closed: z.boolean(), opens: HhMm, closes: HhMm })
-  .check(z.refine((d) => d.closed || d.opens < d.closes, { message: 'Closing time must be after opening time', path: ['closes'] }));
+export const DayHoursSchema = z.strictObject({ closed: z.boolean(), opens: HhMm, closes: HhMm }).check(
+  z.refine((d) => d.closed || d.opens < d.closes, {
+    message: 'Closing time must be after opening time',
+    path: ['closes'],
+  }),
+);
 export type DayHours = z.infer<typeof DayHoursSchema>;
 
 export const WeeklyHoursSchema = z.strictObject({

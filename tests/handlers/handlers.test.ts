@@ -1,19 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'hono/aws-lambda';
+import type { APIGatewayProxyResult, LambdaContext as Context, LambdaEvent } from 'hono/aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureTable } from '../../functions/local/table.ts';
 import { PASSWORD, uniqueEmail } from '../support/app.ts';
 
+type APIGatewayProxyEventV2 = Extract<LambdaEvent, { rawPath: string }>;
+
 /** An API Gateway HTTP API (payload 2.0) event, shaped as hono/aws-lambda expects it. */
-function httpEvent(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
+function httpEvent(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyEventV2 {
   return {
     version: '2.0',
     routeKey: '$default',
     rawPath: path,
     rawQueryString: '',
-    headers: { host: 'api.example.test', ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    headers: {
+      host: 'api.example.test',
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
     requestContext: {
       accountId: '123456789012',
       apiId: 'api',
@@ -43,7 +54,11 @@ beforeAll(async () => {
   process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
   process.env.TABLE_NAME = tableName;
   process.env.LOG_LEVEL = 'silent';
-  const client = new DynamoDBClient({ region: 'us-east-1', endpoint: inject('dynamoEndpoint'), credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+  const client = new DynamoDBClient({
+    region: 'us-east-1',
+    endpoint: inject('dynamoEndpoint'),
+    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+  });
   await ensureTable(client, tableName);
   client.destroy();
 });
@@ -68,7 +83,13 @@ describe('Lambda entries', () => {
     const signup = await handler(
       httpEvent('POST', '/api/signup', {
         kind: 'practice',
-        practice: { name: 'Lambda Clinic', specialty: 'cardiology', region: 'pacific', size: 'solo', timeZone: 'Pacific/Honolulu' },
+        practice: {
+          name: 'Lambda Clinic',
+          specialty: 'cardiology',
+          region: 'pacific',
+          size: 'solo',
+          timeZone: 'Pacific/Honolulu',
+        },
         owner: { name: 'Lee Lambda', email, password: PASSWORD },
       }),
       ctx,
@@ -76,7 +97,10 @@ describe('Lambda entries', () => {
     expect(signup.statusCode).toBe(201);
     const login = await handler(httpEvent('POST', '/api/auth/login', { email, password: PASSWORD }), ctx);
     const { accessToken } = JSON.parse(login.body);
-    const tenant = await handler(httpEvent('GET', '/api/tenant', undefined, { authorization: `Bearer ${accessToken}` }), ctx);
+    const tenant = await handler(
+      httpEvent('GET', '/api/tenant', undefined, { authorization: `Bearer ${accessToken}` }),
+      ctx,
+    );
     expect(tenant.statusCode).toBe(200);
     expect(JSON.parse(tenant.body)).toMatchObject({ name: 'Lambda Clinic', timeZone: 'Pacific/Honolulu' });
     expect(tenant.headers?.['x-request-id']).toEqual(expect.any(String));

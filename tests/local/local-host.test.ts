@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { portIsFree, startDynamoLocal } from '../../functions/local/dynamo-local.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../functions/local/seed.ts';
@@ -18,12 +18,18 @@ afterAll(async () => {
 
 describe('table creation', () => {
   it('creates the table and its indexes from the shared definition, idempotently', async () => {
-    const client = new DynamoDBClient({ region: 'us-east-1', endpoint: endpoint(), credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+    const client = new DynamoDBClient({
+      region: 'us-east-1',
+      endpoint: endpoint(),
+      credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+    });
     const name = `ct-${randomUUID()}`;
     expect(await ensureTable(client, name)).toBe('created');
     expect(await ensureTable(client, name)).toBe('exists');
     const table = await client.send(new DescribeTableCommand({ TableName: name }));
-    expect(table.Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(TABLE.indexes.map((i) => i.name));
+    expect(table.Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(
+      TABLE.indexes.map((i) => i.name),
+    );
     client.destroy();
   });
 });
@@ -49,7 +55,9 @@ describe('local server', () => {
     };
     const owner = await login(DEMO_LOGINS[0].email);
     const get = (path: string, token: string) =>
-      fetch(`${second.url}${path}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<any>);
+      fetch(`${second.url}${path}`, { headers: { authorization: `Bearer ${token}` } }).then(
+        (r) => r.json() as Promise<any>,
+      );
     const team = await get('/api/team?limit=100', owner);
     const roles = team.items.map((u: { role: string }) => u.role);
     expect(roles.filter((r: string) => r === 'provider')).toHaveLength(4);
@@ -58,20 +66,34 @@ describe('local server', () => {
     const assoc = await login(DEMO_LOGINS[3].email);
     const members = await get('/api/association/members?limit=100', assoc);
     expect(members.items.length).toBeGreaterThanOrEqual(6);
-    expect(members.items.map((m: { practiceName: string }) => m.practiceName)).toContain('Maple Street Family Medicine');
+    expect(members.items.map((m: { practiceName: string }) => m.practiceName)).toContain(
+      'Maple Street Family Medicine',
+    );
   });
 
   it('describes its API: OpenAPI 3.1 with exactly the auth endpoints of the wire contract', async () => {
-    const server = await startLocalServer({ dynamoEndpoint: endpoint(), tableName: `oa-${randomUUID()}`, seed: false });
+    const server = await startLocalServer({
+      dynamoEndpoint: endpoint(),
+      tableName: `oa-${randomUUID()}`,
+      seed: false,
+    });
     cleanups.push(() => server.close());
     const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as any;
     expect(doc.openapi).toBe('3.1.0');
     const authPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/auth/') || p === '/api/signup');
-    expect(authPaths.sort()).toEqual(['/api/auth/login', '/api/auth/logout', '/api/auth/refresh', '/api/signup']);
-    expect(doc.paths['/api/signup'].post.requestBody.content['application/json'].schema.oneOf ?? doc.paths['/api/signup'].post.requestBody.content['application/json'].schema.anyOf).toHaveLength(2);
-    expect(doc.paths['/api/auth/login'].post.responses['200'].content['application/json'].schema.required).toEqual(
-      expect.arrayContaining(['accessToken', 'idToken', 'refreshToken', 'expiresIn']),
-    );
+    expect(authPaths.sort()).toEqual([
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/refresh',
+      '/api/signup',
+    ]);
+    expect(
+      doc.paths['/api/signup'].post.requestBody.content['application/json'].schema.oneOf ??
+        doc.paths['/api/signup'].post.requestBody.content['application/json'].schema.anyOf,
+    ).toHaveLength(2);
+    expect(
+      doc.paths['/api/auth/login'].post.responses['200'].content['application/json'].schema.required,
+    ).toEqual(expect.arrayContaining(['accessToken', 'idToken', 'refreshToken', 'expiresIn']));
     for (const [path, ops] of Object.entries<Record<string, any>>(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         const isPublic = op.security.length === 0;
@@ -84,11 +106,18 @@ describe('local server', () => {
   });
 
   it('sends security headers and answers unknown API paths with the wire error', async () => {
-    const server = await startLocalServer({ dynamoEndpoint: endpoint(), tableName: `sh-${randomUUID()}`, seed: false });
+    const server = await startLocalServer({
+      dynamoEndpoint: endpoint(),
+      tableName: `sh-${randomUUID()}`,
+      seed: false,
+    });
     cleanups.push(() => server.close());
     const res = await fetch(`${server.url}/api/nothing-here`);
     expect(res.status).toBe(404);
-    expect(((await res.json()) as any).error).toMatchObject({ code: 'not_found', requestId: expect.any(String) });
+    expect(((await res.json()) as any).error).toMatchObject({
+      code: 'not_found',
+      requestId: expect.any(String),
+    });
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
@@ -101,7 +130,12 @@ describe('embedded DynamoDB Local', () => {
     const port = 21000 + Math.floor(Math.random() * 1000);
     const first = await startDynamoLocal({ port, dataDir: dir });
     await expect(startDynamoLocal({ port, dataDir: dir })).rejects.toThrow(/Port .* is busy/);
-    const client = () => new DynamoDBClient({ region: 'us-east-1', endpoint: first.endpoint, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    const client = () =>
+      new DynamoDBClient({
+        region: 'us-east-1',
+        endpoint: first.endpoint,
+        credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      });
     const c1 = client();
     await ensureTable(c1, 'persist');
     c1.destroy();

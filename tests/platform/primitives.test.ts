@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../functions/platform/config.ts';
 import { decodeCursor, encodeCursor } from '../../functions/platform/db/cursor.ts';
+import {
+  hashPassword,
+  passwordWeakness,
+  verifyPassword,
+} from '../../functions/platform/identity/passwords.ts';
 import { idFloor, newId } from '../../functions/platform/ids.ts';
-import { hashPassword, passwordWeakness, verifyPassword } from '../../functions/platform/identity/passwords.ts';
 import { createLogger } from '../../functions/platform/logger.ts';
 
 describe('ids', () => {
@@ -19,7 +23,9 @@ describe('ids', () => {
 describe('cursors', () => {
   const key = { PK: 'T#a#ORG', SK: 'USER#1' };
   it('round-trip for the same partition', () => {
-    expect(decodeCursor('secret-secret-secret', 'T#a#ORG', encodeCursor('secret-secret-secret', 'T#a#ORG', key))).toEqual(key);
+    expect(
+      decodeCursor('secret-secret-secret', 'T#a#ORG', encodeCursor('secret-secret-secret', 'T#a#ORG', key)),
+    ).toEqual(key);
   });
   it('are refused for another tenant, a forged signature or another secret', () => {
     const cursor = encodeCursor('secret-secret-secret', 'T#a#ORG', key);
@@ -51,10 +57,17 @@ describe('passwords', () => {
 describe('config', () => {
   it('has working local defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ runtime: 'local', port: 3000, tableName: 'rounds', userPoolId: 'us-east-1_LocalPool1' });
+    expect(c).toMatchObject({
+      runtime: 'local',
+      port: 3000,
+      tableName: 'rounds',
+      userPoolId: 'us-east-1_LocalPool1',
+    });
   });
   it('explains invalid values in one line', () => {
-    expect(() => loadConfig({ PORT: 'abc', DYNAMODB_ENDPOINT: 'not a url' })).toThrow(/Invalid configuration: PORT: .*DYNAMODB_ENDPOINT/);
+    expect(() => loadConfig({ PORT: 'abc', DYNAMODB_ENDPOINT: 'not a url' })).toThrow(
+      /Invalid configuration: PORT: .*DYNAMODB_ENDPOINT/,
+    );
   });
 });
 

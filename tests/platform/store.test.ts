@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '../../functions/platform/db/tenant-db.ts';
 import { systemClock } from '../../functions/platform/clock.ts';
+import { TenantDb } from '../../functions/platform/db/tenant-db.ts';
 import { conflict } from '../../functions/platform/errors.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 
@@ -17,7 +17,12 @@ const key = (sk: string) => ({ PK: 'T#TA#ORG', SK: sk });
 
 describe('store', () => {
   it('conditional creates refuse duplicates with the op’s own error', async () => {
-    await db.write([{ kind: 'create', item: { ...key('X#1'), version: 1 } }], { action: 'x.created', entityType: 'x', entityId: '1', summary: 's' });
+    await db.write([{ kind: 'create', item: { ...key('X#1'), version: 1 } }], {
+      action: 'x.created',
+      entityType: 'x',
+      entityId: '1',
+      summary: 's',
+    });
     await expect(
       db.write([{ kind: 'create', item: { ...key('X#1'), version: 1 }, onFail: () => conflict('dup!') }], {
         action: 'x.created',
@@ -29,11 +34,26 @@ describe('store', () => {
   });
 
   it('versioned updates bump the version and refuse a stale one', async () => {
-    await db.write([{ kind: 'create', item: { ...key('X#2'), name: 'a', version: 1 } }], { action: 'x', entityType: 'x', entityId: '2', summary: 's' });
-    await db.write([{ kind: 'update', key: key('X#2'), set: { name: 'b' }, expectedVersion: 1 }], { action: 'x', entityType: 'x', entityId: '2', summary: 's' });
+    await db.write([{ kind: 'create', item: { ...key('X#2'), name: 'a', version: 1 } }], {
+      action: 'x',
+      entityType: 'x',
+      entityId: '2',
+      summary: 's',
+    });
+    await db.write([{ kind: 'update', key: key('X#2'), set: { name: 'b' }, expectedVersion: 1 }], {
+      action: 'x',
+      entityType: 'x',
+      entityId: '2',
+      summary: 's',
+    });
     expect(await db.get(key('X#2'))).toMatchObject({ name: 'b', version: 2 });
     await expect(
-      db.write([{ kind: 'update', key: key('X#2'), set: { name: 'c' }, expectedVersion: 1 }], { action: 'x', entityType: 'x', entityId: '2', summary: 's' }),
+      db.write([{ kind: 'update', key: key('X#2'), set: { name: 'c' }, expectedVersion: 1 }], {
+        action: 'x',
+        entityType: 'x',
+        entityId: '2',
+        summary: 's',
+      }),
     ).rejects.toMatchObject({ status: 409 });
     expect(await db.get(key('X#2'))).toMatchObject({ name: 'b', version: 2 });
   });
@@ -55,23 +75,51 @@ describe('store', () => {
   });
 
   it('every write appends an audit record with actor, role and request id', async () => {
-    await db.write([{ kind: 'create', item: { ...key('X#4'), version: 1 } }], { action: 'x.made', entityType: 'widget', entityId: '4', summary: 'Made 4' });
-    const audit = await db.query<Record<string, unknown>>({ partition: 'T#TA#AUDIT', limit: 100, newestFirst: true });
-    expect(audit.items[0]).toMatchObject({ actorId: 'U1', actorName: 'Test Actor', actorRole: 'owner', requestId: 'req-1', action: 'x.made', entityId: '4' });
+    await db.write([{ kind: 'create', item: { ...key('X#4'), version: 1 } }], {
+      action: 'x.made',
+      entityType: 'widget',
+      entityId: '4',
+      summary: 'Made 4',
+    });
+    const audit = await db.query<Record<string, unknown>>({
+      partition: 'T#TA#AUDIT',
+      limit: 100,
+      newestFirst: true,
+    });
+    expect(audit.items[0]).toMatchObject({
+      actorId: 'U1',
+      actorName: 'Test Actor',
+      actorRole: 'owner',
+      requestId: 'req-1',
+      action: 'x.made',
+      entityId: '4',
+    });
   });
 
   it('a tenant db refuses keys of another tenant before touching DynamoDB', async () => {
     await expect(db.get({ PK: 'T#TB#ORG', SK: 'TENANT' })).rejects.toThrow(/isolation/);
     await expect(db.query({ partition: 'SYS#LOGIN#x', limit: 1 })).rejects.toThrow(/isolation/);
     await expect(
-      db.write([{ kind: 'put', item: { PK: 'T#TB#ORG', SK: 'X' } }], { action: 'x', entityType: 'x', entityId: 'x', summary: 'x' }),
+      db.write([{ kind: 'put', item: { PK: 'T#TB#ORG', SK: 'X' } }], {
+        action: 'x',
+        entityType: 'x',
+        entityId: 'x',
+        summary: 'x',
+      }),
     ).rejects.toThrow(/isolation/);
   });
 
   it('an unreachable DynamoDB is a 503 with Retry-After, not a crash', async () => {
     const { Store } = await import('../../functions/platform/db/store.ts');
     const { createDocumentClient } = await import('../../functions/platform/db/client.ts');
-    const dead = new Store(createDocumentClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9' }), 'x', 'secret-secret-secret');
-    await expect(dead.get({ PK: 'a', SK: 'b' })).rejects.toMatchObject({ status: 503, headers: { 'Retry-After': '2' } });
+    const dead = new Store(
+      createDocumentClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9' }),
+      'x',
+      'secret-secret-secret',
+    );
+    await expect(dead.get({ PK: 'a', SK: 'b' })).rejects.toMatchObject({
+      status: 503,
+      headers: { 'Retry-After': '2' },
+    });
   });
 });

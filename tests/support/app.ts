@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
-import { ensureTable } from '../../functions/local/table.ts';
 import { allDomains } from '../../functions/local/domains.ts';
+import { ensureTable } from '../../functions/local/table.ts';
 import { createPlatform } from '../../functions/platform/bootstrap.ts';
 import { loadConfig } from '../../functions/platform/config.ts';
 import { createApi } from '../../functions/platform/http/app.ts';
@@ -16,8 +16,12 @@ export function testClock() {
   let offset = 0;
   return {
     now: () => new Date(Date.now() + offset),
-    advance: (ms: number) => void (offset += ms),
-    set: (ms: number) => void (offset = ms - Date.now()),
+    advance: (ms: number) => {
+      offset += ms;
+    },
+    set: (ms: number) => {
+      offset = ms - Date.now();
+    },
   };
 }
 
@@ -35,7 +39,11 @@ export interface TestApp {
 /** A fresh table in the shared DynamoDB Local and the full API over it, in-process. */
 export async function createTestApp(overrides: Parameters<typeof createPlatform>[1] = {}): Promise<TestApp> {
   const tableName = `t-${randomUUID()}`;
-  const config = loadConfig({ DYNAMODB_ENDPOINT: inject('dynamoEndpoint'), TABLE_NAME: tableName, LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+    TABLE_NAME: tableName,
+    LOG_LEVEL: 'silent',
+  });
   const client = new DynamoDBClient({
     region: config.region,
     endpoint: config.dynamoEndpoint,
@@ -75,7 +83,8 @@ export async function createTestApp(overrides: Parameters<typeof createPlatform>
 
 let counter = 0;
 /** A unique, valid email for this run. */
-export const uniqueEmail = (prefix = 'user') => `${prefix}.${Date.now().toString(36)}${counter++}@example.test`;
+export const uniqueEmail = (prefix = 'user') =>
+  `${prefix}.${Date.now().toString(36)}${counter++}@example.test`;
 
 export interface Session {
   tenantId: string;
@@ -91,7 +100,13 @@ export async function signUpPractice(t: TestApp, name = 'Test Family Practice'):
   const res = await t.call('POST', '/api/signup', {
     json: {
       kind: 'practice',
-      practice: { name, specialty: 'family_medicine', region: 'pacific', size: 'small', timeZone: 'America/Los_Angeles' },
+      practice: {
+        name,
+        specialty: 'family_medicine',
+        region: 'pacific',
+        size: 'small',
+        timeZone: 'America/Los_Angeles',
+      },
       owner: { name: 'Olivia Owner', email, password: PASSWORD },
     },
   });
@@ -114,7 +129,10 @@ export async function signUpAssociation(t: TestApp, name = 'Test Regional Associ
 }
 
 export async function logIn(t: TestApp, email: string, password = PASSWORD) {
-  const res = await t.call('POST', '/api/auth/login', { json: { email, password }, ip: `10.1.${counter++ % 250}.1` });
+  const res = await t.call('POST', '/api/auth/login', {
+    json: { email, password },
+    ip: `10.1.${counter++ % 250}.1`,
+  });
   if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
   const me = await t.call('GET', '/api/me', { token: res.body.accessToken });
   return {
@@ -127,9 +145,17 @@ export async function logIn(t: TestApp, email: string, password = PASSWORD) {
 }
 
 /** Invites a user with a role, accepts from the outbox link and signs them in. */
-export async function addMember(t: TestApp, admin: Session, role: string, name = 'Sam Member'): Promise<Session> {
+export async function addMember(
+  t: TestApp,
+  admin: Session,
+  role: string,
+  name = 'Sam Member',
+): Promise<Session> {
   const email = uniqueEmail(role);
-  const invite = await t.call('POST', '/api/team/invites', { token: admin.token, json: { email, role, name } });
+  const invite = await t.call('POST', '/api/team/invites', {
+    token: admin.token,
+    json: { email, role, name },
+  });
   if (invite.status !== 201) throw new Error(`invite failed: ${JSON.stringify(invite.body)}`);
   const token = await inviteTokenFor(t, admin, email);
   const accepted = await t.call('POST', '/api/invites/accept', { json: { token, name, password: PASSWORD } });

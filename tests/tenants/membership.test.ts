@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT } from '../../shared/schemas/membership.ts';
-import { addMember, createTestApp, type Session, signUpAssociation, signUpPractice, type TestApp, testClock } from '../support/app.ts';
+import {
+  addMember,
+  createTestApp,
+  type Session,
+  signUpAssociation,
+  signUpPractice,
+  type TestApp,
+  testClock,
+} from '../support/app.ts';
 
 const clock = testClock();
 let t: TestApp;
@@ -14,14 +22,21 @@ beforeAll(async () => {
 });
 
 const newCode = async (maxUses = 5, expiresInDays = 30) =>
-  (await t.call('POST', '/api/association/codes', { token: assoc.token, json: { expiresInDays, maxUses } })).body;
+  (await t.call('POST', '/api/association/codes', { token: assoc.token, json: { expiresInDays, maxUses } }))
+    .body;
 
 describe('association membership', () => {
   it('previews exactly what is shared, joins with consent, lists the member, and leaves', async () => {
     const code = await newCode();
     expect(code.code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-    const preview = await t.call('POST', '/api/memberships/preview', { token: practice.token, json: { code: code.code } });
-    expect(preview.body).toMatchObject({ associationName: 'Cascade Practice Network', consentVersion: CONSENT.version });
+    const preview = await t.call('POST', '/api/memberships/preview', {
+      token: practice.token,
+      json: { code: code.code },
+    });
+    expect(preview.body).toMatchObject({
+      associationName: 'Cascade Practice Network',
+      consentVersion: CONSENT.version,
+    });
     expect(preview.body.shared).toEqual([...CONSENT.shared]);
     expect(preview.body.neverShared).toEqual([...CONSENT.neverShared]);
 
@@ -30,7 +45,10 @@ describe('association membership', () => {
       json: { code: code.code, consent: false, consentVersion: CONSENT.version },
     });
     expect(noConsent.status).toBe(400);
-    expect(noConsent.body.error.details[0]).toEqual({ path: 'consent', message: 'You must agree to share aggregate data to join' });
+    expect(noConsent.body.error.details[0]).toEqual({
+      path: 'consent',
+      message: 'You must agree to share aggregate data to join',
+    });
 
     const joined = await t.call('POST', '/api/memberships', {
       token: practice.token,
@@ -39,7 +57,11 @@ describe('association membership', () => {
     expect(joined.status).toBe(201);
     const members = await t.call('GET', '/api/association/members', { token: assoc.token });
     expect(members.body.items).toEqual([
-      expect.objectContaining({ practiceId: practice.tenantId, practiceName: 'Willamette Family Care', specialty: 'family_medicine' }),
+      expect.objectContaining({
+        practiceId: practice.tenantId,
+        practiceName: 'Willamette Family Care',
+        specialty: 'family_medicine',
+      }),
     ]);
     const codes = await t.call('GET', '/api/association/codes', { token: assoc.token });
     expect(codes.body.items.find((c: { code: string }) => c.code === code.code).uses).toBe(1);
@@ -55,20 +77,29 @@ describe('association membership', () => {
     expect((await t.call('GET', '/api/association/members', { token: assoc.token })).body.items).toEqual([]);
     expect((await t.call('GET', '/api/memberships', { token: practice.token })).body.items).toEqual([]);
     const audit = await t.call('GET', '/api/audit?entityType=membership', { token: practice.token });
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['membership.left', 'membership.joined']);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'membership.left',
+      'membership.joined',
+    ]);
   });
 
   it('refuses revoked, used-up and expired codes', async () => {
     const revoked = await newCode();
     await t.call('POST', `/api/association/codes/${revoked.code}/revoke`, { token: assoc.token });
-    const r1 = await t.call('POST', '/api/memberships/preview', { token: practice.token, json: { code: revoked.code } });
+    const r1 = await t.call('POST', '/api/memberships/preview', {
+      token: practice.token,
+      json: { code: revoked.code },
+    });
     expect(r1.status).toBe(409);
     expect(r1.body.error.message).toMatch(/no longer valid/);
 
     const single = await newCode(1);
     const other = await signUpPractice(t, 'Other Practice');
     const join = (s: Session, code: string) =>
-      t.call('POST', '/api/memberships', { token: s.token, json: { code, consent: true, consentVersion: CONSENT.version } });
+      t.call('POST', '/api/memberships', {
+        token: s.token,
+        json: { code, consent: true, consentVersion: CONSENT.version },
+      });
     expect((await join(other, single.code)).status).toBe(201);
     expect((await join(practice, single.code)).status).toBe(409);
 
@@ -77,16 +108,29 @@ describe('association membership', () => {
     const expired = await join(practice, shortLived.code);
     clock.set(Date.now());
     expect(expired.status).toBe(409);
-    expect((await t.call('POST', '/api/memberships/preview', { token: practice.token, json: { code: 'ZZZZ-ZZZZ' } })).status).toBe(404);
+    expect(
+      (
+        await t.call('POST', '/api/memberships/preview', {
+          token: practice.token,
+          json: { code: 'ZZZZ-ZZZZ' },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('only the practice owner joins; analysts see members but cannot create codes', async () => {
     const manager = await addMember(t, practice, 'manager');
     const code = await newCode();
-    expect((await t.call('POST', '/api/memberships/preview', { token: manager.token, json: { code: code.code } })).status).toBe(403);
+    expect(
+      (await t.call('POST', '/api/memberships/preview', { token: manager.token, json: { code: code.code } }))
+        .status,
+    ).toBe(403);
     const analyst = await addMember(t, assoc, 'analyst');
     expect((await t.call('GET', '/api/association/members', { token: analyst.token })).status).toBe(200);
-    const res = await t.call('POST', '/api/association/codes', { token: analyst.token, json: { expiresInDays: 5, maxUses: 5 } });
+    const res = await t.call('POST', '/api/association/codes', {
+      token: analyst.token,
+      json: { expiresInDays: 5, maxUses: 5 },
+    });
     expect(res.status).toBe(403);
   });
 

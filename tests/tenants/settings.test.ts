@@ -23,15 +23,35 @@ const location = {
 describe('profile and branding', () => {
   it('updates the profile with its version, clears optional fields, refuses stale versions', async () => {
     const tenant = (await t.call('GET', '/api/tenant', { token: owner.token })).body;
-    const profile = { name: 'Cedar Grove Family Clinic', specialty: 'family_medicine', region: 'pacific', size: 'medium', timeZone: 'America/Los_Angeles', phone: '(503) 555-0111' };
-    const res = await t.call('PUT', '/api/tenant/profile', { token: owner.token, json: { ...profile, version: tenant.version } });
+    const profile = {
+      name: 'Cedar Grove Family Clinic',
+      specialty: 'family_medicine',
+      region: 'pacific',
+      size: 'medium',
+      timeZone: 'America/Los_Angeles',
+      phone: '(503) 555-0111',
+    };
+    const res = await t.call('PUT', '/api/tenant/profile', {
+      token: owner.token,
+      json: { ...profile, version: tenant.version },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ name: 'Cedar Grove Family Clinic', phone: '(503) 555-0111', version: tenant.version + 1 });
+    expect(res.body).toMatchObject({
+      name: 'Cedar Grove Family Clinic',
+      phone: '(503) 555-0111',
+      version: tenant.version + 1,
+    });
     const { phone: _p, ...withoutPhone } = profile;
-    const cleared = await t.call('PUT', '/api/tenant/profile', { token: owner.token, json: { ...withoutPhone, version: tenant.version + 1 } });
+    const cleared = await t.call('PUT', '/api/tenant/profile', {
+      token: owner.token,
+      json: { ...withoutPhone, version: tenant.version + 1 },
+    });
     expect(cleared.body.phone).toBeUndefined();
     expect((await t.call('GET', '/api/tenant', { token: owner.token })).body.phone).toBeUndefined();
-    const stale = await t.call('PUT', '/api/tenant/profile', { token: owner.token, json: { ...profile, version: tenant.version } });
+    const stale = await t.call('PUT', '/api/tenant/profile', {
+      token: owner.token,
+      json: { ...profile, version: tenant.version },
+    });
     expect(stale.status).toBe(409);
   });
 
@@ -39,10 +59,17 @@ describe('profile and branding', () => {
     const tenant = (await t.call('GET', '/api/tenant', { token: owner.token })).body;
     const res = await t.call('PUT', '/api/tenant/profile', {
       token: owner.token,
-      json: { name: 'X Practice', region: 'pacific', timeZone: 'America/Los_Angeles', version: tenant.version },
+      json: {
+        name: 'X Practice',
+        region: 'pacific',
+        timeZone: 'America/Los_Angeles',
+        version: tenant.version,
+      },
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['specialty', 'size']));
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining(['specialty', 'size']),
+    );
   });
 
   it('saves branding with a logo and validates colors and image type', async () => {
@@ -55,10 +82,18 @@ describe('profile and branding', () => {
     expect(ok.body.branding).toEqual({ logoDataUrl: logo, primaryColor: '#123456', accentColor: '#abcdef' });
     const bad = await t.call('PUT', '/api/tenant/branding', {
       token: owner.token,
-      json: { logoDataUrl: 'data:text/html;base64,AAAA', primaryColor: 'blue', accentColor: '#abcdef', version: ok.body.version },
+      json: {
+        logoDataUrl: 'data:text/html;base64,AAAA',
+        primaryColor: 'blue',
+        accentColor: '#abcdef',
+        version: ok.body.version,
+      },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.map((d: { path: string }) => d.path)).toEqual(['logoDataUrl', 'primaryColor']);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path)).toEqual([
+      'logoDataUrl',
+      'primaryColor',
+    ]);
   });
 
   it('staff can read the tenant but not change it', async () => {
@@ -78,12 +113,22 @@ describe('locations', () => {
     const id = created.body.id;
     const updated = await t.call('PUT', `/api/locations/${id}`, {
       token: owner.token,
-      json: { ...location, name: 'Downtown Clinic', hours: { ...DEFAULT_HOURS, sat: { closed: false, opens: '09:00', closes: '12:00' } }, version: 1 },
+      json: {
+        ...location,
+        name: 'Downtown Clinic',
+        hours: { ...DEFAULT_HOURS, sat: { closed: false, opens: '09:00', closes: '12:00' } },
+        version: 1,
+      },
     });
     expect(updated.body).toMatchObject({ name: 'Downtown Clinic', version: 2 });
-    expect((await t.call('GET', `/api/locations/${id}`, { token: staff.token })).body.hours.sat.closed).toBe(false);
+    expect((await t.call('GET', `/api/locations/${id}`, { token: staff.token })).body.hours.sat.closed).toBe(
+      false,
+    );
 
-    const archived = await t.call('POST', `/api/locations/${id}/archive`, { token: owner.token, json: { version: 2 } });
+    const archived = await t.call('POST', `/api/locations/${id}/archive`, {
+      token: owner.token,
+      json: { version: 2 },
+    });
     expect(archived.body.archived).toBe(true);
     const active = await t.call('GET', '/api/locations', { token: owner.token });
     expect(active.body.items.find((l: { id: string }) => l.id === id)).toBeUndefined();

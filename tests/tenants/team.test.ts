@@ -29,7 +29,10 @@ const member = async (token: string, userId: string) => {
 describe('invitations', () => {
   it('sends the invite to the outbox; the invitee accepts once and signs in with the role', async () => {
     const email = uniqueEmail('fd');
-    const invite = await t.call('POST', '/api/team/invites', { token: owner.token, json: { email, role: 'staff', name: 'Frank Desk' } });
+    const invite = await t.call('POST', '/api/team/invites', {
+      token: owner.token,
+      json: { email, role: 'staff', name: 'Frank Desk' },
+    });
     expect(invite.status).toBe(201);
     expect(invite.body).toMatchObject({ email, role: 'staff', status: 'pending', invitedBy: 'Olivia Owner' });
 
@@ -41,9 +44,13 @@ describe('invitations', () => {
     const token = await inviteTokenFor(t, owner, email);
     const preview = await t.call('GET', `/api/invites/${token}`);
     expect(preview.body).toMatchObject({ tenantName: 'Test Family Practice', email, role: 'staff' });
-    const accepted = await t.call('POST', '/api/invites/accept', { json: { token, name: 'Frank Desk', password: PASSWORD } });
+    const accepted = await t.call('POST', '/api/invites/accept', {
+      json: { token, name: 'Frank Desk', password: PASSWORD },
+    });
     expect(accepted.status).toBe(201);
-    const again = await t.call('POST', '/api/invites/accept', { json: { token, name: 'Frank Desk', password: PASSWORD } });
+    const again = await t.call('POST', '/api/invites/accept', {
+      json: { token, name: 'Frank Desk', password: PASSWORD },
+    });
     expect(again.status).toBe(404);
 
     const staff = await logIn(t, email);
@@ -54,34 +61,57 @@ describe('invitations', () => {
 
   it('revoked and expired invitations cannot be accepted', async () => {
     const email = uniqueEmail('rv');
-    const invite = await t.call('POST', '/api/team/invites', { token: owner.token, json: { email, role: 'billing' } });
+    const invite = await t.call('POST', '/api/team/invites', {
+      token: owner.token,
+      json: { email, role: 'billing' },
+    });
     const token = await inviteTokenFor(t, owner, email);
-    expect((await t.call('POST', `/api/team/invites/${invite.body.id}/revoke`, { token: owner.token })).body.status).toBe('revoked');
+    expect(
+      (await t.call('POST', `/api/team/invites/${invite.body.id}/revoke`, { token: owner.token })).body
+        .status,
+    ).toBe('revoked');
     expect((await t.call('GET', `/api/invites/${token}`)).status).toBe(404);
 
     const email2 = uniqueEmail('ex');
-    await t.call('POST', '/api/team/invites', { token: owner.token, json: { email: email2, role: 'billing' } });
+    await t.call('POST', '/api/team/invites', {
+      token: owner.token,
+      json: { email: email2, role: 'billing' },
+    });
     const token2 = await inviteTokenFor(t, owner, email2);
     clock.advance(8 * 86400_000);
-    const res = await t.call('POST', '/api/invites/accept', { json: { token: token2, name: 'Late Person', password: PASSWORD } });
+    const res = await t.call('POST', '/api/invites/accept', {
+      json: { token: token2, name: 'Late Person', password: PASSWORD },
+    });
     clock.set(Date.now());
     expect(res.status).toBe(404);
   });
 
   it('refuses roles of the other tenant kind and people who already have an account', async () => {
-    const wrongKind = await t.call('POST', '/api/team/invites', { token: owner.token, json: { email: uniqueEmail(), role: 'analyst' } });
+    const wrongKind = await t.call('POST', '/api/team/invites', {
+      token: owner.token,
+      json: { email: uniqueEmail(), role: 'analyst' },
+    });
     expect(wrongKind.status).toBe(400);
     expect(wrongKind.body.error.details[0].path).toBe('role');
-    const existing = await t.call('POST', '/api/team/invites', { token: owner.token, json: { email: owner.email, role: 'staff' } });
+    const existing = await t.call('POST', '/api/team/invites', {
+      token: owner.token,
+      json: { email: owner.email, role: 'staff' },
+    });
     expect(existing.status).toBe(400);
     expect(existing.body.error.details[0].message).toMatch(/already has a Rounds account/);
   });
 
   it('a manager may invite staff but not owners', async () => {
     const manager = await addMember(t, owner, 'manager', 'Mia Manager');
-    const ok = await t.call('POST', '/api/team/invites', { token: manager.token, json: { email: uniqueEmail(), role: 'provider' } });
+    const ok = await t.call('POST', '/api/team/invites', {
+      token: manager.token,
+      json: { email: uniqueEmail(), role: 'provider' },
+    });
     expect(ok.status).toBe(201);
-    const owners = await t.call('POST', '/api/team/invites', { token: manager.token, json: { email: uniqueEmail(), role: 'owner' } });
+    const owners = await t.call('POST', '/api/team/invites', {
+      token: manager.token,
+      json: { email: uniqueEmail(), role: 'owner' },
+    });
     expect(owners.status).toBe(403);
   });
 });
@@ -90,13 +120,21 @@ describe('roles and status', () => {
   it('changes a role with the current version and refuses a stale one', async () => {
     const staff = await addMember(t, owner, 'staff', 'Stan Staff');
     const before = await member(owner.token, staff.userId);
-    const changed = await t.call('PATCH', `/api/team/${staff.userId}/role`, { token: owner.token, json: { role: 'billing', version: before.version } });
+    const changed = await t.call('PATCH', `/api/team/${staff.userId}/role`, {
+      token: owner.token,
+      json: { role: 'billing', version: before.version },
+    });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ role: 'billing', version: before.version + 1 });
-    const stale = await t.call('PATCH', `/api/team/${staff.userId}/role`, { token: owner.token, json: { role: 'staff', version: before.version } });
+    const stale = await t.call('PATCH', `/api/team/${staff.userId}/role`, {
+      token: owner.token,
+      json: { role: 'staff', version: before.version },
+    });
     expect(stale.status).toBe(409);
     // The new role reaches the token at the next refresh.
-    const refreshed = await t.call('POST', '/api/auth/refresh', { json: { refreshToken: staff.tokens.refreshToken } });
+    const refreshed = await t.call('POST', '/api/auth/refresh', {
+      json: { refreshToken: staff.tokens.refreshToken },
+    });
     const claims = JSON.parse(Buffer.from(refreshed.body.accessToken.split('.')[1], 'base64url').toString());
     expect(claims.role).toBe('billing');
   });
@@ -104,13 +142,25 @@ describe('roles and status', () => {
   it('a deactivated user cannot sign in or refresh; reactivation restores access', async () => {
     const provider = await addMember(t, owner, 'provider', 'Paula Provider');
     const v = (await member(owner.token, provider.userId)).version;
-    const off = await t.call('POST', `/api/team/${provider.userId}/deactivate`, { token: owner.token, json: { version: v } });
+    const off = await t.call('POST', `/api/team/${provider.userId}/deactivate`, {
+      token: owner.token,
+      json: { version: v },
+    });
     expect(off.body.status).toBe('deactivated');
-    expect((await t.call('POST', '/api/auth/refresh', { json: { refreshToken: provider.tokens.refreshToken } })).status).toBe(401);
-    const login = await t.call('POST', '/api/auth/login', { json: { email: provider.email, password: PASSWORD }, ip: '10.60.0.1' });
+    expect(
+      (await t.call('POST', '/api/auth/refresh', { json: { refreshToken: provider.tokens.refreshToken } }))
+        .status,
+    ).toBe(401);
+    const login = await t.call('POST', '/api/auth/login', {
+      json: { email: provider.email, password: PASSWORD },
+      ip: '10.60.0.1',
+    });
     expect(login.status).toBe(401);
     expect(login.body.error.message).toMatch(/deactivated/);
-    const on = await t.call('POST', `/api/team/${provider.userId}/reactivate`, { token: owner.token, json: { version: v + 1 } });
+    const on = await t.call('POST', `/api/team/${provider.userId}/reactivate`, {
+      token: owner.token,
+      json: { version: v + 1 },
+    });
     expect(on.body.status).toBe('active');
     expect((await logIn(t, provider.email)).userId).toBe(provider.userId);
   });
@@ -118,24 +168,39 @@ describe('roles and status', () => {
   it('the last owner cannot be demoted or deactivated; with a second owner it works', async () => {
     const solo = await signUpPractice(t, 'Solo Practice');
     const me = await member(solo.token, solo.userId);
-    const demote = await t.call('PATCH', `/api/team/${solo.userId}/role`, { token: solo.token, json: { role: 'manager', version: me.version } });
+    const demote = await t.call('PATCH', `/api/team/${solo.userId}/role`, {
+      token: solo.token,
+      json: { role: 'manager', version: me.version },
+    });
     expect(demote.status).toBe(409);
     expect(demote.body.error.message).toMatch(/last owner/);
-    const off = await t.call('POST', `/api/team/${solo.userId}/deactivate`, { token: solo.token, json: { version: me.version } });
+    const off = await t.call('POST', `/api/team/${solo.userId}/deactivate`, {
+      token: solo.token,
+      json: { version: me.version },
+    });
     expect(off.status).toBe(409);
 
     const second = await addMember(t, solo, 'owner', 'Second Owner');
-    const demoteNow = await t.call('PATCH', `/api/team/${solo.userId}/role`, { token: second.token, json: { role: 'manager', version: me.version } });
+    const demoteNow = await t.call('PATCH', `/api/team/${solo.userId}/role`, {
+      token: second.token,
+      json: { role: 'manager', version: me.version },
+    });
     expect(demoteNow.status).toBe(200);
     const secondNow = await member(second.token, second.userId);
-    const last = await t.call('POST', `/api/team/${second.userId}/deactivate`, { token: second.token, json: { version: secondNow.version } });
+    const last = await t.call('POST', `/api/team/${second.userId}/deactivate`, {
+      token: second.token,
+      json: { version: secondNow.version },
+    });
     expect(last.status).toBe(409);
   });
 
   it('a manager cannot change an owner', async () => {
     const manager = await addMember(t, owner, 'manager', 'Max Manager');
     const o = await member(owner.token, owner.userId);
-    const res = await t.call('POST', `/api/team/${owner.userId}/deactivate`, { token: manager.token, json: { version: o.version } });
+    const res = await t.call('POST', `/api/team/${owner.userId}/deactivate`, {
+      token: manager.token,
+      json: { version: o.version },
+    });
     expect(res.status).toBe(403);
   });
 
@@ -143,18 +208,28 @@ describe('roles and status', () => {
     const first = await t.call('GET', '/api/team?limit=2', { token: owner.token });
     expect(first.body.items).toHaveLength(2);
     expect(first.body.nextCursor).toEqual(expect.any(String));
-    const second = await t.call('GET', `/api/team?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`, { token: owner.token });
+    const second = await t.call(
+      'GET',
+      `/api/team?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+      { token: owner.token },
+    );
     expect(second.status).toBe(200);
     const ids = new Set([...first.body.items, ...second.body.items].map((u: { id: string }) => u.id));
     expect(ids.size).toBe(first.body.items.length + second.body.items.length);
-    const tampered = await t.call('GET', `/api/team?cursor=${encodeURIComponent(`${first.body.nextCursor}x`)}`, { token: owner.token });
+    const tampered = await t.call(
+      'GET',
+      `/api/team?cursor=${encodeURIComponent(`${first.body.nextCursor}x`)}`,
+      { token: owner.token },
+    );
     expect(tampered.status).toBe(400);
   });
 });
 
 describe('audit of team changes', () => {
   it('records who did what, filterable by actor and entity type', async () => {
-    const byOwner = await t.call('GET', `/api/audit?actorId=${owner.userId}&limit=100`, { token: owner.token });
+    const byOwner = await t.call('GET', `/api/audit?actorId=${owner.userId}&limit=100`, {
+      token: owner.token,
+    });
     expect(byOwner.body.items.every((e: { actorId: string }) => e.actorId === owner.userId)).toBe(true);
     expect(byOwner.body.items.map((e: { action: string }) => e.action)).toContain('team.invited');
     const users = await t.call('GET', '/api/audit?entityType=user&limit=100', { token: owner.token });
@@ -162,7 +237,11 @@ describe('audit of team changes', () => {
     expect(users.body.items.map((e: { action: string }) => e.action)).toContain('team.role_changed');
     const event = users.body.items[0];
     expect(event).toEqual(
-      expect.objectContaining({ actorName: expect.any(String), actorRole: expect.any(String), requestId: expect.any(String) }),
+      expect.objectContaining({
+        actorName: expect.any(String),
+        actorRole: expect.any(String),
+        requestId: expect.any(String),
+      }),
     );
     const future = await t.call('GET', '/api/audit?from=2099-01-01', { token: owner.token });
     expect(future.body.items).toHaveLength(0);

@@ -26,5 +26,6 @@ export function decodeCursor(secret: string, partition: string, cursor: string):
   return decoded.k;
 }
 
-const sign = (secret: string, payload: string) => createHmac('sha256', secret).update(payload).digest('base64url');
+const sign = (secret: string, payload: string) =>
+  createHmac('sha256', secret).update(payload).digest('base64url');
 const invalid = () => badRequest('The page cursor is invalid or belongs to another list');

@@ -26,7 +26,10 @@ export const tenantKeys = {
   locationPrefix: 'LOC#',
   invite: (s: TenantScope, id: string): Key => ({ PK: org(s), SK: `INVITE#${id}` }),
   invitePrefix: 'INVITE#',
-  membership: (s: TenantScope, associationId: string): Key => ({ PK: org(s), SK: `MEMBERSHIP#${associationId}` }),
+  membership: (s: TenantScope, associationId: string): Key => ({
+    PK: org(s),
+    SK: `MEMBERSHIP#${associationId}`,
+  }),
   membershipPrefix: 'MEMBERSHIP#',
   inviteCode: (s: TenantScope, code: string): Key => ({ PK: org(s), SK: `CODE#${code}` }),
   inviteCodePrefix: 'CODE#',
@@ -64,7 +67,10 @@ export const systemKeys = {
     SK: `MEMBER#${practiceId}`,
   }),
   associationMemberPrefix: 'MEMBER#',
-  throttle: (dimension: 'email' | 'ip', value: string): Key => ({ PK: `SYS#THROTTLE#${dimension}#${value}`, SK: 'THROTTLE' }),
+  throttle: (dimension: 'email' | 'ip', value: string): Key => ({
+    PK: `SYS#THROTTLE#${dimension}#${value}`,
+    SK: 'THROTTLE',
+  }),
   publicIdempotency: (route: string, key: string): Key => ({ PK: `SYS#IDEM#${route}#${key}`, SK: 'IDEM' }),
   issuerKey: (): Key => ({ PK: 'SYS#ISSUER', SK: 'KEY' }),
 };

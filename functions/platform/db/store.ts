@@ -4,8 +4,8 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
-  UpdateCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../../../shared/schemas/common.ts';
 import { type AppError, conflict, notFound, staleVersion, unavailable } from '../errors.ts';
@@ -117,13 +117,17 @@ export class Store {
           ExpressionAttributeValues: values,
           Limit: opts.limit,
           ScanIndexForward: !opts.newestFirst,
-          ExclusiveStartKey: opts.cursor ? decodeCursor(this.cursorSecret, opts.partition, opts.cursor) : undefined,
+          ExclusiveStartKey: opts.cursor
+            ? decodeCursor(this.cursorSecret, opts.partition, opts.cursor)
+            : undefined,
         }),
       ),
     );
     return {
       items: (out.Items ?? []) as T[],
-      nextCursor: out.LastEvaluatedKey ? encodeCursor(this.cursorSecret, opts.partition, out.LastEvaluatedKey) : null,
+      nextCursor: out.LastEvaluatedKey
+        ? encodeCursor(this.cursorSecret, opts.partition, out.LastEvaluatedKey)
+        : null,
     };
   }
 
@@ -154,7 +158,11 @@ export class Store {
         return { Put: { TableName, Item: op.item } };
       case 'delete':
         return {
-          Delete: { TableName, Key: op.key, ConditionExpression: op.mustExist ? 'attribute_exists(PK)' : undefined },
+          Delete: {
+            TableName,
+            Key: op.key,
+            ConditionExpression: op.mustExist ? 'attribute_exists(PK)' : undefined,
+          },
         };
       case 'check':
         return {
@@ -247,7 +255,10 @@ function defaultFailure(op: WriteOp): AppError {
 /** Infra failures never leak raw text: throttling or no connection is a 503 with Retry-After. */
 export function mapInfraError(err: unknown): unknown {
   const e = err as { name?: string; code?: string; $metadata?: unknown };
-  if (e && (RETRYABLE.has(e.name ?? '') || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(e.code ?? ''))) {
+  if (
+    e &&
+    (RETRYABLE.has(e.name ?? '') || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(e.code ?? ''))
+  ) {
     return unavailable();
   }
   if (e && (e.name === 'TimeoutError' || (e.name === 'Error' && /ECONNREFUSED/.test(String(err))))) {
@@ -271,11 +282,18 @@ export async function incrementCounter(
         Key: key,
         UpdateExpression: 'ADD #c :one SET #w = if_not_exists(#w, :now), #e = if_not_exists(#e, :exp)',
         ExpressionAttributeNames: { '#c': 'count', '#w': 'windowStart', '#e': 'expiresAt' },
-        ExpressionAttributeValues: { ':one': 1, ':now': nowMs, ':exp': Math.floor(nowMs / 1000) + ttlSeconds },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':now': nowMs,
+          ':exp': Math.floor(nowMs / 1000) + ttlSeconds,
+        },
         ReturnValues: 'ALL_NEW',
       }),
     );
-    return { count: Number(out.Attributes?.count ?? 1), windowStart: Number(out.Attributes?.windowStart ?? nowMs) };
+    return {
+      count: Number(out.Attributes?.count ?? 1),
+      windowStart: Number(out.Attributes?.windowStart ?? nowMs),
+    };
   } catch (err) {
     throw mapInfraError(err);
   }

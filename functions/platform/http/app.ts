@@ -43,7 +43,10 @@ export function createApi(platform: Platform, domains: DomainApp[]): Hono<AppEnv
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new AppError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB`);
+        throw new AppError(
+          'payload_too_large',
+          `The request body is larger than ${MAX_BODY_BYTES / 1024} KB`,
+        );
       },
     }),
   );

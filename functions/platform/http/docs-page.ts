@@ -2,7 +2,10 @@ import { html, raw } from 'hono/html';
 
 interface Doc {
   info: { title: string; version: string };
-  paths: Record<string, Record<string, { summary?: string; tags?: string[]; 'x-roles'?: string[]; security?: unknown[] }>>;
+  paths: Record<
+    string,
+    Record<string, { summary?: string; tags?: string[]; 'x-roles'?: string[]; security?: unknown[] }>
+  >;
 }
 
 /** A self-contained, readable API reference (no CDN: it works offline and under a strict CSP). */
@@ -33,7 +36,7 @@ ${raw(
           .filter((r) => (r.op.tags?.[0] ?? 'other') === tag)
           .map(
             (r) =>
-              `<div class="op"><span class="m">${r.method}</span><code>${r.path}</code><span>${escape(r.op.summary ?? '')}</span><span class="roles">${r.op['x-roles'] ? `roles: ${r.op['x-roles'].join(', ')}` : 'public'}</span></div>`,
+              `<div class="op"><span class="m">${r.method}</span><code>${r.path}</code><span>${escapeHtml(r.op.summary ?? '')}</span><span class="roles">${r.op['x-roles'] ? `roles: ${r.op['x-roles'].join(', ')}` : 'public'}</span></div>`,
           )
           .join('')}`,
     )
@@ -42,4 +45,4 @@ ${raw(
 </main></body></html>`;
 }
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);

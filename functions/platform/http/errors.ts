@@ -11,7 +11,11 @@ export function errorHandler(logger: Logger) {
     const requestId = c.get('requestId') ?? 'unknown';
     const appError = toAppError(err);
     if (!appError) {
-      logger.error('request.failed', { requestId, error: err.name, detail: String(err.message).slice(0, 300) });
+      logger.error('request.failed', {
+        requestId,
+        error: err.name,
+        detail: String(err.message).slice(0, 300),
+      });
     }
     const e = appError ?? new AppError('internal', 'Something went wrong on our side. Try again shortly.');
     const body: WireError = {

@@ -39,7 +39,12 @@ export class Idempotency {
       await this.store.transact([
         {
           kind: 'create',
-          item: { ...key, requestHash, state: 'pending', expiresAt: Math.floor(this.nowMs() / 1000) + TTL_SECONDS },
+          item: {
+            ...key,
+            requestHash,
+            state: 'pending',
+            expiresAt: Math.floor(this.nowMs() / 1000) + TTL_SECONDS,
+          },
         },
       ]);
       return { key, replay: undefined };
@@ -49,7 +54,8 @@ export class Idempotency {
       if (existing.requestHash !== requestHash) {
         throw conflict('This Idempotency-Key was already used for a different request');
       }
-      if (existing.state === 'pending') throw conflict('The first request with this Idempotency-Key is still running');
+      if (existing.state === 'pending')
+        throw conflict('The first request with this Idempotency-Key is still running');
       return { key, replay: { status: existing.status!, body: existing.body! } satisfies Replay };
     }
   }

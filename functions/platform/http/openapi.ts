@@ -48,7 +48,10 @@ export function buildOpenApi(specs: RouteSpec[], info: { title: string; version:
                 requestId: { type: 'string' },
                 details: {
                   type: 'array',
-                  items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+                  items: {
+                    type: 'object',
+                    properties: { path: { type: 'string' }, message: { type: 'string' } },
+                  },
                 },
               },
             },
@@ -67,9 +70,17 @@ function operation(spec: RouteSpec) {
     ['query', spec.query],
   ] as const) {
     if (!schema) continue;
-    const json = toSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    const json = toSchema(schema, 'input') as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
     for (const [name, s] of Object.entries(json.properties ?? {})) {
-      parameters.push({ name, in: where, required: where === 'path' || json.required?.includes(name), schema: s });
+      parameters.push({
+        name,
+        in: where,
+        required: where === 'path' || json.required?.includes(name),
+        schema: s,
+      });
     }
   }
   const okStatus = String(spec.status ?? 200);
@@ -77,11 +88,18 @@ function operation(spec: RouteSpec) {
     [okStatus]:
       spec.status === 204 || !spec.response
         ? { description: 'Success' }
-        : { description: 'Success', content: { 'application/json': { schema: toSchema(spec.response, 'output') } } },
+        : {
+            description: 'Success',
+            content: { 'application/json': { schema: toSchema(spec.response, 'output') } },
+          },
   };
   for (const [code, description] of Object.entries(ERROR_RESPONSES)) {
-    if (spec.roles === 'public' && (code === '401' || code === '403') && spec.path !== '/auth/login') continue;
-    responses[code] = { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } };
+    if (spec.roles === 'public' && (code === '401' || code === '403') && spec.path !== '/auth/login')
+      continue;
+    responses[code] = {
+      description,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
+    };
   }
   return {
     tags: [spec.tag],
@@ -91,7 +109,12 @@ function operation(spec: RouteSpec) {
     ...(spec.roles === 'public' ? {} : { 'x-roles': [...spec.roles] }),
     ...(parameters.length ? { parameters } : {}),
     ...(spec.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(spec.body, 'input') } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: toSchema(spec.body, 'input') } },
+          },
+        }
       : {}),
     responses,
   };

@@ -66,7 +66,13 @@ export function defineDomain(name: string, platform: Platform) {
       const input = await parseInput(c, spec, auth);
       const requestId = c.get('requestId');
       const db = auth
-        ? new TenantDb(platform.store, auth, { userId: auth.userId, name: auth.name, role: auth.role }, requestId, platform.clock)
+        ? new TenantDb(
+            platform.store,
+            auth,
+            { userId: auth.userId, name: auth.name, role: auth.role },
+            requestId,
+            platform.clock,
+          )
         : undefined;
       const routeInput = {
         ...input,
@@ -110,7 +116,11 @@ export function defineDomain(name: string, platform: Platform) {
   return { route, domain: { name, app, specs } satisfies DomainApp };
 }
 
-async function authorize(c: Context<AppEnv>, roles: readonly Role[], platform: Platform): Promise<AuthContext> {
+async function authorize(
+  c: Context<AppEnv>,
+  roles: readonly Role[],
+  platform: Platform,
+): Promise<AuthContext> {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
   if (!match) throw unauthorized('Sign in to continue (missing Bearer token)');
@@ -126,7 +136,8 @@ async function parseInput(c: Context<AppEnv>, spec: RouteSpec, auth: AuthContext
     if (!schema) return undefined;
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    for (const i of toFieldErrors(result.error)) issues.push({ path: `${prefix}${i.path}`, message: i.message });
+    for (const i of toFieldErrors(result.error))
+      issues.push({ path: `${prefix}${i.path}`, message: i.message });
     return undefined;
   };
   const params = check(spec.params, c.req.param(), 'params.');

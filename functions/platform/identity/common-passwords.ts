@@ -631,5 +631,5 @@ zxcvbnm123456
 zxcvbnm12345678
 zxcvbnm2024!
 zxcvbnm2025!
-zxcvbnm2026!`.split("\n"),
+zxcvbnm2026!`.split('\n'),
 );

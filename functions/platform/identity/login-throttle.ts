@@ -28,12 +28,18 @@ export class LoginThrottle {
     ]);
     const wait = Math.max(this.waitSeconds(byEmail, LIMITS.email), this.waitSeconds(byIp, LIMITS.ip));
     if (wait > 0) {
-      throw tooManyRequests(wait, `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`);
+      throw tooManyRequests(
+        wait,
+        `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`,
+      );
     }
   }
 
   async recordFailure(email: string, ip: string): Promise<void> {
-    await Promise.all([this.bump(systemKeys.throttle('email', email)), this.bump(systemKeys.throttle('ip', ip))]);
+    await Promise.all([
+      this.bump(systemKeys.throttle('email', email)),
+      this.bump(systemKeys.throttle('ip', ip)),
+    ]);
   }
 
   async recordSuccess(email: string): Promise<void> {
@@ -51,7 +57,12 @@ export class LoginThrottle {
     const counter = await this.store.increment(key, now, WINDOW_MS / 1000);
     if (counter.windowStart + WINDOW_MS <= now) {
       // The old window ended (TTL deletion lags): start a fresh one.
-      await this.store.put({ ...key, count: 1, windowStart: now, expiresAt: Math.floor((now + WINDOW_MS) / 1000) });
+      await this.store.put({
+        ...key,
+        count: 1,
+        windowStart: now,
+        expiresAt: Math.floor((now + WINDOW_MS) / 1000),
+      });
     }
   }
 }

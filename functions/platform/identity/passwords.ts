@@ -2,7 +2,12 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { COMMON_PASSWORDS } from './common-passwords.ts';
 
-const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
+const scrypt = promisify(scryptCb) as (
+  pw: string,
+  salt: Buffer,
+  len: number,
+  opts: object,
+) => Promise<Buffer>;
 const PARAMS = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
 /** Hashes a password with scrypt; the format carries its parameters for future upgrades. */
@@ -44,6 +49,7 @@ export function passwordWeakness(password: string, context: { email: string; nam
   const local = context.email.split('@')[0]?.toLowerCase() ?? '';
   if (local.length >= 4 && lower.includes(local)) return 'Do not use your email address in your password.';
   const name = context.name?.toLowerCase().replace(/\s+/g, '') ?? '';
-  if (name.length >= 4 && lower.replace(/\s+/g, '').includes(name)) return 'Do not use your name in your password.';
+  if (name.length >= 4 && lower.replace(/\s+/g, '').includes(name))
+    return 'Do not use your name in your password.';
   return null;
 }

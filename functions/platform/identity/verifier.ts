@@ -23,7 +23,11 @@ export type TokenVerifier = (token: string) => Promise<AuthContext>;
 
 /** One verifier for both columns: CognitoJwtVerifier, fed the local JWKS when running locally. */
 export function createTokenVerifier(s: VerifierSettings): TokenVerifier {
-  const verifier = CognitoJwtVerifier.create({ userPoolId: s.userPoolId, tokenUse: 'access', clientId: s.clientId });
+  const verifier = CognitoJwtVerifier.create({
+    userPoolId: s.userPoolId,
+    tokenUse: 'access',
+    clientId: s.clientId,
+  });
   if (s.jwks) verifier.cacheJwks(s.jwks as Parameters<typeof verifier.cacheJwks>[0]);
   return async (token) => {
     let payload: Record<string, unknown>;

@@ -21,10 +21,17 @@ export interface MailTransport {
 }
 
 /** The write op that queues a message, plus the stored message for delivery after commit. */
-export function queueMail(scope: TenantScope, mail: OutgoingMail, now: Date): { op: WriteOp; message: OutboxMessage } {
+export function queueMail(
+  scope: TenantScope,
+  mail: OutgoingMail,
+  now: Date,
+): { op: WriteOp; message: OutboxMessage } {
   const id = newId(now.getTime());
   const message: OutboxMessage = { id, ...mail, status: 'queued', createdAt: now.toISOString() };
-  return { op: { kind: 'create', item: { ...tenantKeys.outbox(scope, id), type: 'outbox', ...message } }, message };
+  return {
+    op: { kind: 'create', item: { ...tenantKeys.outbox(scope, id), type: 'outbox', ...message } },
+    message,
+  };
 }
 
 /** Local transport: records that the message would have been sent. Never logs its body. */
@@ -37,7 +44,14 @@ export function localMailTransport(logger: Logger): MailTransport {
 }
 
 /** Hands a committed message to the transport and marks it sent; a failure leaves it queued for retry. */
-export async function deliverQueued(transport: MailTransport, store: Store, scope: TenantScope, message: OutboxMessage) {
+export async function deliverQueued(
+  transport: MailTransport,
+  store: Store,
+  scope: TenantScope,
+  message: OutboxMessage,
+) {
   await transport.deliver(message);
-  await store.transact([{ kind: 'update', key: tenantKeys.outbox(scope, message.id), set: { status: 'sent' } }]);
+  await store.transact([
+    { kind: 'update', key: tenantKeys.outbox(scope, message.id), set: { status: 'sent' } },
+  ]);
 }
