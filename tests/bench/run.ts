@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`: prints figures, asserts nothing.
+ * 1. Each Lambda entry's bundle size and cold import time beside an empty Node process
+ *    and a bare DynamoDB client import.
+ * 2. p50/p99 of one authenticated read through the API next to a raw GetItem on the same item.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { build } from 'esbuild';
+import { startDynamoLocal } from '../../functions/local/dynamo-local.ts';
+import { startLocalServer } from '../../functions/local/server.ts';
+import { tenantKeys } from '../../functions/platform/db/keys.ts';
+import { LAMBDA_BUNDLING, LAMBDA_DOMAINS } from '../../infra/lambda-bundling.ts';
+
+const OUT = resolve('.bench');
+const RUNS = 7;
+const READS = 1000;
+
+const median = (xs: number[]) => percentile(xs, 50);
+function percentile(xs: number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+/** Wall time of a fresh `node` running `script`, median of RUNS. */
+function coldStart(script: string, env: Record<string, string>): number {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, ...env },
+      stdio: 'pipe',
+    });
+    if (r.status !== 0) throw new Error(`cold start failed: ${r.stderr}`);
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const dynamo = await startDynamoLocal({ port: 18999 });
+  try {
+    const server = await startLocalServer({
+      dynamoEndpoint: dynamo.endpoint,
+      tableName: 'bench',
+      seed: true,
+    });
+    const env = { DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: 'bench', LOG_LEVEL: 'silent' };
+
+    console.log('\n== Lambda bundles (esbuild settings of infra/lambda-bundling.ts) ==');
+    const sdkEntry = join(OUT, 'bare-dynamodb.ts');
+    writeFileSync(sdkEntry, "export { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n");
+    await build({
+      ...LAMBDA_BUNDLING,
+      entryPoints: [sdkEntry],
+      outfile: join(OUT, 'bare-dynamodb.mjs'),
+      nodePaths: [resolve('node_modules')],
+    });
+    const empty = coldStart('', env);
+    const bare = coldStart(`await import(${JSON.stringify(join(OUT, 'bare-dynamodb.mjs'))});`, env);
+    console.log(`empty node process           ${fmt(empty)}`);
+    console.log(
+      `bare DynamoDB client import  ${fmt(bare)} (bundle ${(statSync(join(OUT, 'bare-dynamodb.mjs')).size / 1024).toFixed(0)} KB)`,
+    );
+    for (const domain of LAMBDA_DOMAINS) {
+      const outfile = join(OUT, `${domain}.mjs`);
+      await build({ ...LAMBDA_BUNDLING, entryPoints: [`functions/${domain}/handler.ts`], outfile });
+      const size = statSync(outfile).size / 1024;
+      const cold = coldStart(`await import(${JSON.stringify(outfile)});`, env);
+      console.log(
+        `${domain.padEnd(28)} ${fmt(cold)} (bundle ${size.toFixed(0)} KB; ${(cold / bare).toFixed(2)}x the bare client; includes fetching the signing key)`,
+      );
+    }
+
+    console.log(`\n== One authenticated read: GET /api/tenant vs raw GetItem (${READS} each, sequential) ==`);
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'owner@maplestreet.example', password: 'Rounds-demo-2026!' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const me = (await (
+      await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } })
+    ).json()) as {
+      tenant: { id: string };
+    };
+    const api: number[] = [];
+    const raw: number[] = [];
+    const doc = server.platform.store.doc;
+    const key = tenantKeys.tenant({ tenantId: me.tenant.id });
+    for (let i = 0; i < 50; i++) {
+      await fetch(`${server.url}/api/tenant`, { headers: { authorization: `Bearer ${accessToken}` } });
+      await doc.send(new GetCommand({ TableName: 'bench', Key: key, ConsistentRead: true }));
+    }
+    for (let i = 0; i < READS; i++) {
+      let t0 = performance.now();
+      const res = await fetch(`${server.url}/api/tenant`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      await res.arrayBuffer();
+      api.push(performance.now() - t0);
+      t0 = performance.now();
+      await doc.send(new GetCommand({ TableName: 'bench', Key: key, ConsistentRead: true }));
+      raw.push(performance.now() - t0);
+    }
+    const row = (name: string, xs: number[]) =>
+      console.log(`${name.padEnd(28)} p50 ${fmt(percentile(xs, 50))}  p99 ${fmt(percentile(xs, 99))}`);
+    row('API GET /api/tenant', api);
+    row('raw GetItem', raw);
+    console.log(
+      `ratio (API / raw)            p50 ${(percentile(api, 50) / percentile(raw, 50)).toFixed(2)}x  p99 ${(percentile(api, 99) / percentile(raw, 99)).toFixed(2)}x`,
+    );
+    await server.close();
+  } finally {
+    await dynamo.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
