@@ -2,7 +2,9 @@
  * esbuild settings for every Lambda bundle: the CDK functions and `npm run bench` both use
  * these, so the measured size and cold import are what deploys.
  */
-export const LAMBDA_BUNDLING = {
+import type { BuildOptions } from 'esbuild';
+
+export const LAMBDA_BUNDLING: BuildOptions = {
   bundle: true,
   platform: 'node',
   target: 'node22',
@@ -12,11 +14,11 @@ export const LAMBDA_BUNDLING = {
   treeShaking: true,
   mainFields: ['module', 'main'],
   // Lambda's Node runtime ships AWS SDK v3, but bundling it pins the version we test with.
-  external: [] as string[],
+  external: [],
   banner: {
     js: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);",
   },
-} as const;
+};
 
 /** Each domain with a Lambda entry (functions/<domain>/handler.ts). */
 export const LAMBDA_DOMAINS = ['tenants'] as const;
