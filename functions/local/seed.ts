@@ -27,6 +27,7 @@ const MAPLE_TEAM: { name: string; email: string; role: Role }[] = [
   { name: 'Luis Ortega', email: 'lortega@maplestreet.example', role: 'staff' },
   { name: 'Hannah Price', email: 'hprice@maplestreet.example', role: 'staff' },
   { name: 'DeShawn Carter', email: 'dcarter@maplestreet.example', role: 'staff' },
+  { name: 'Rosa Diaz', email: 'rdiaz@maplestreet.example', role: 'staff' },
   { name: 'Tom Becker', email: 'billing@maplestreet.example', role: 'billing' },
   { name: 'Grace Kim', email: 'gkim@maplestreet.example', role: 'billing' },
 ];

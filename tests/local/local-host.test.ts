@@ -61,7 +61,7 @@ describe('local server', () => {
     const team = await get('/api/team?limit=100', owner);
     const roles = team.items.map((u: { role: string }) => u.role);
     expect(roles.filter((r: string) => r === 'provider')).toHaveLength(4);
-    expect(team.items.length).toBe(12); // owner + manager + 4 providers + 6 staff/billing
+    expect(team.items.length).toBe(13); // owner, 4 providers, 8 staff (manager, 5 front desk, 2 billing)
     expect((await get('/api/locations', owner)).items).toHaveLength(2);
     const assoc = await login(DEMO_LOGINS[3].email);
     const members = await get('/api/association/members?limit=100', assoc);
