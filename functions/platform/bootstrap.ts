@@ -16,14 +16,14 @@ import type { Platform } from './platform.ts';
  */
 export async function createPlatform(
   config: Config,
-  overrides: Partial<Pick<Platform, 'clock' | 'mail'>> = {},
+  overrides: Partial<Pick<Platform, 'clock' | 'mail' | 'logger'>> = {},
 ): Promise<Platform> {
   if (config.runtime === 'cloud') {
     throw new Error('RUNTIME=cloud needs the Cognito and SES adapters, which are not built yet');
   }
   const doc = createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint });
   const store = new Store(doc, config.tableName, config.cursorSecret);
-  const logger = createLogger(config.logLevel);
+  const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
   const settings = { region: config.region, userPoolId: config.userPoolId, clientId: config.clientId };
   const identity = new LocalIdentity(
