@@ -1,6 +1,13 @@
 import { ROLES, TENANT_KINDS } from '../roles.ts';
 import { z } from '../validation.ts';
-import { EmailSchema, IdSchema, PasswordSchema, PersonNameSchema, VersionSchema } from './common.ts';
+import {
+  EmailSchema,
+  IdSchema,
+  PageQuerySchema,
+  PasswordSchema,
+  PersonNameSchema,
+  VersionSchema,
+} from './common.ts';
 
 export const USER_STATUSES = ['active', 'deactivated'] as const;
 export const UserSchema = z.object({
