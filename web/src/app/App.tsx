@@ -1,0 +1,40 @@
+import { Navigate, Route, Router } from '@solidjs/router';
+import { lazy } from 'solid-js';
+import { RootLayout } from './RootLayout.tsx';
+
+// Every page is its own chunk: the first load is the router, the session and the root layout.
+const AppShell = lazy(() => import('./AppShell.tsx'));
+const Login = lazy(() => import('../routes/login.tsx'));
+const Signup = lazy(() => import('../routes/signup.tsx'));
+const InviteAccept = lazy(() => import('../routes/invite.tsx'));
+const Home = lazy(() => import('../routes/home.tsx'));
+const Settings = lazy(() => import('../routes/settings.tsx'));
+const Team = lazy(() => import('../routes/team.tsx'));
+const Outbox = lazy(() => import('../routes/outbox.tsx'));
+const Membership = lazy(() => import('../routes/membership.tsx'));
+const Members = lazy(() => import('../routes/members.tsx'));
+const Audit = lazy(() => import('../routes/audit.tsx'));
+const NotFound = lazy(() => import('../routes/not-found.tsx'));
+const AppNotFound = lazy(() => import('../routes/app-not-found.tsx'));
+
+export function App() {
+  return (
+    <Router root={RootLayout}>
+      <Route path="/" component={() => <Navigate href="/app" />} />
+      <Route path="/login" component={Login} />
+      <Route path="/signup" component={Signup} />
+      <Route path="/invite/:token" component={InviteAccept} />
+      <Route path="/app" component={AppShell}>
+        <Route path="/" component={Home} />
+        <Route path="/settings" component={Settings} />
+        <Route path="/team" component={Team} />
+        <Route path="/outbox" component={Outbox} />
+        <Route path="/membership" component={Membership} />
+        <Route path="/members" component={Members} />
+        <Route path="/audit" component={Audit} />
+        <Route path="*404" component={AppNotFound} />
+      </Route>
+      <Route path="*404" component={NotFound} />
+    </Router>
+  );
+}

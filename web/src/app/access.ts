@@ -1,0 +1,93 @@
+import { ADMIN_ROLES, type Role } from '../../../shared/roles.ts';
+import type { Me } from '../../../shared/schemas/auth.ts';
+
+export type Area = 'settings' | 'team' | 'outbox' | 'membership' | 'members' | 'audit';
+
+/** Who may open each area; mirrors the API's role checks (the API refuses anyway). */
+export function canAccess(me: Me, area: Area): boolean {
+  const role: Role = me.user.role;
+  const kind = me.tenant.kind;
+  switch (area) {
+    case 'settings':
+    case 'team':
+    case 'outbox':
+    case 'audit':
+      return ADMIN_ROLES.includes(role);
+    case 'membership':
+      return kind === 'practice' && (role === 'owner' || role === 'manager');
+    case 'members':
+      return kind === 'association' && (role === 'assoc_admin' || role === 'analyst');
+  }
+}
+
+export interface NavItem {
+  area: Area;
+  href: string;
+  label: string;
+  description: string;
+  icon: string;
+}
+
+/** SVG path data for 24×24 stroke icons. */
+const ICONS = {
+  home: 'M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1v-9.5Z',
+  settings:
+    'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6Zm7.4-3a7.4 7.4 0 0 0-.1-1.2l2-1.6-2-3.4-2.4 1a7.5 7.5 0 0 0-2-1.2L14.5 3h-4l-.4 2.6a7.5 7.5 0 0 0-2 1.2l-2.4-1-2 3.4 2 1.6a7.4 7.4 0 0 0 0 2.4l-2 1.6 2 3.4 2.4-1a7.5 7.5 0 0 0 2 1.2l.4 2.6h4l.4-2.6a7.5 7.5 0 0 0 2-1.2l2.4 1 2-3.4-2-1.6c.1-.4.1-.8.1-1.2Z',
+  team: 'M16 20v-1.5a3.5 3.5 0 0 0-3.5-3.5h-5A3.5 3.5 0 0 0 4 18.5V20M10 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7Zm10 9v-1.5a3.5 3.5 0 0 0-2.5-3.4M15 4.1a3.5 3.5 0 0 1 0 6.8',
+  outbox: 'M4 5h16v14H4V5Zm0 1 8 6.5L20 6',
+  membership: 'M4 21V8l8-5 8 5v13M9 21v-6h6v6M4 21h16',
+  members: 'M3 21h18M5 21V7l7-4 7 4v14M9 10h.01M15 10h.01M9 14h.01M15 14h.01',
+  audit:
+    'M9 4h6M9 4a1 1 0 0 0-1 1v1h8V5a1 1 0 0 0-1-1M8 6H6a1 1 0 0 0-1 1v13a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V7a1 1 0 0 0-1-1h-2M9 12h6M9 16h4',
+} as const;
+export const HOME_ICON = ICONS.home;
+
+const ALL: NavItem[] = [
+  {
+    area: 'team',
+    href: '/app/team',
+    label: 'Team',
+    description: 'Invite people, set roles, deactivate accounts.',
+    icon: ICONS.team,
+  },
+  {
+    area: 'membership',
+    href: '/app/membership',
+    label: 'Associations',
+    description: 'Join a regional association and choose exactly what you share.',
+    icon: ICONS.membership,
+  },
+  {
+    area: 'members',
+    href: '/app/members',
+    label: 'Member practices',
+    description: 'Practices that joined, and invite codes for new ones.',
+    icon: ICONS.members,
+  },
+  {
+    area: 'settings',
+    href: '/app/settings',
+    label: 'Settings',
+    description: 'Profile, branding for printed materials, locations and hours.',
+    icon: ICONS.settings,
+  },
+  {
+    area: 'outbox',
+    href: '/app/outbox',
+    label: 'Outbox',
+    description: 'Messages Rounds sent on your behalf, such as invitations.',
+    icon: ICONS.outbox,
+  },
+  {
+    area: 'audit',
+    href: '/app/audit',
+    label: 'Audit log',
+    description: 'Who did what, and when. Read-only.',
+    icon: ICONS.audit,
+  },
+];
+
+/** The modules this user can open, in navigation order. */
+export function navFor(me: Me): NavItem[] {
+  return ALL.filter((item) => canAccess(me, item.area));
+}

@@ -1,0 +1,76 @@
+import { createSignal } from 'solid-js';
+import type { Me, TokenResponse } from '../../../shared/schemas/auth.ts';
+import { ApiError, api } from '../lib/api.ts';
+import { tokens } from '../lib/tokens.ts';
+
+/** The signed-in user and tenant (GET /api/me), or null when signed out. */
+const [me, setMe] = createSignal<Me | null>(null);
+
+export { me };
+
+let loading: Promise<Me | null> | null = null;
+
+/**
+ * Resolves the session on entering /app: uses the in-memory access token, or renews it with
+ * the stored refresh token. Null means "not signed in". Other failures (network, 5xx) throw.
+ */
+export function ensureSession(): Promise<Me | null> {
+  const current = me();
+  if (current) return Promise.resolve(current);
+  if (!tokens.access() && !tokens.refresh()) return Promise.resolve(null);
+  loading ??= api<Me>('/me')
+    .then((m) => {
+      setMe(m);
+      return m;
+    })
+    .catch((err: unknown) => {
+      if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
+        tokens.clear();
+        return null;
+      }
+      throw err;
+    })
+    .finally(() => {
+      loading = null;
+    });
+  return loading;
+}
+
+export async function logIn(email: string, password: string): Promise<Me> {
+  const t = await api<TokenResponse>('/auth/login', {
+    method: 'POST',
+    body: { email, password },
+    auth: false,
+  });
+  tokens.set(t);
+  const m = await api<Me>('/me');
+  setMe(m);
+  return m;
+}
+
+export async function logOut(): Promise<void> {
+  const refreshToken = tokens.refresh();
+  try {
+    if (refreshToken) await api('/auth/logout', { method: 'POST', body: { refreshToken }, auth: false });
+  } catch {
+    // Signing out locally matters more than the server call; the token expires anyway.
+  } finally {
+    clearSession();
+  }
+}
+
+export function clearSession(): void {
+  tokens.clear();
+  setMe(null);
+}
+
+/** Keeps the shell in step after a profile rename. */
+export function setTenantName(name: string): void {
+  const m = me();
+  if (m) setMe({ ...m, tenant: { ...m.tenant, name } });
+}
+
+/** Only same-app paths are followed after sign-in (no open redirects). */
+export function safeNext(next: string | undefined | null): string {
+  return next && /^\/app(\/|$|\?)/.test(next) ? next : '/app';
+}

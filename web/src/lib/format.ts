@@ -1,0 +1,54 @@
+import { ROLE_LABELS, type Role } from '../../../shared/roles.ts';
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** "Nov 22, 2026, 3:04 PM" in the viewer's local time; a dash for missing values. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '—' : dateTime.format(d);
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '—' : dateOnly.format(d);
+}
+
+export function roleLabel(role: string): string {
+  if (role === 'system') return 'System';
+  return ROLE_LABELS[role as Role] ?? role;
+}
+
+export function labelOf(map: Record<string, string>, key: string | null | undefined): string {
+  if (!key) return '—';
+  return map[key] ?? key;
+}
+
+export function initials(name: string): string {
+  const parts = name
+    .replace(/[^\p{L}\p{N} ]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  const first = parts[0]?.[0] ?? '';
+  const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
+  return (first + last).toUpperCase() || 'R';
+}
+
+export function firstName(name: string): string {
+  const cleaned = name.replace(/^(dr\.?|mr\.?|mrs\.?|ms\.?)\s+/i, '');
+  return cleaned.split(/\s+/)[0] ?? name;
+}
+
+/** Title-cases an enum-like value: "used_up" → "Used up". */
+export function humanize(value: string): string {
+  const s = value.replace(/[_.]/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "YYYY-MM-DD" of a Date in local time. */
+export function isoDay(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -1,0 +1,5 @@
+import { NotFoundContent } from '../app/NotFoundContent.tsx';
+
+export default function AppNotFoundRoute() {
+  return <NotFoundContent />;
+}

@@ -1,0 +1,5 @@
+import { SignupPage } from '../features/auth/SignupPage.tsx';
+
+export default function SignupRoute() {
+  return <SignupPage />;
+}
