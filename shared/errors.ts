@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** A versioned write whose `version` is no longer current: reload and retry. */
+  stale_version: 409,
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,

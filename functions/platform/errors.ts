@@ -22,7 +22,7 @@ export const forbidden = (message = 'Your role does not allow this') => new AppE
 export const notFound = (what = 'Resource') => new AppError('not_found', `${what} not found`);
 export const conflict = (message: string) => new AppError('conflict', message);
 export const staleVersion = () =>
-  new AppError('conflict', 'This item was changed by someone else. Reload and try again.');
+  new AppError('stale_version', 'This item was changed by someone else. Reload and try again.');
 export const preconditionFailed = () =>
   new AppError('precondition_failed', 'If-Match does not match the current version');
 export const tooManyRequests = (retryAfterSeconds: number, message: string) =>

@@ -53,6 +53,7 @@ describe('profile and branding', () => {
       json: { ...profile, version: tenant.version },
     });
     expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('stale_version');
   });
 
   it('refuses association-only profile bodies for a practice', async () => {

@@ -131,6 +131,7 @@ describe('roles and status', () => {
       json: { role: 'staff', version: before.version },
     });
     expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('stale_version');
     // The new role reaches the token at the next refresh.
     const refreshed = await t.call('POST', '/api/auth/refresh', {
       json: { refreshToken: staff.tokens.refreshToken },
@@ -173,7 +174,7 @@ describe('roles and status', () => {
       json: { role: 'manager', version: me.version },
     });
     expect(demote.status).toBe(409);
-    expect(demote.body.error.message).toMatch(/last owner/);
+    expect(demote.body.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/last owner/) });
     const off = await t.call('POST', `/api/team/${solo.userId}/deactivate`, {
       token: solo.token,
       json: { version: me.version },

@@ -2,7 +2,7 @@ import { ApiError } from './api.ts';
 
 /** A versioned write refused because someone else saved first (409 from a stale `version`). */
 export function isStale(err: unknown): boolean {
-  return err instanceof ApiError && err.status === 409 && /changed by someone else/i.test(err.message);
+  return err instanceof ApiError && err.code === 'stale_version';
 }
 
 export const STALE_MESSAGE = 'Someone else changed this; reloaded';
