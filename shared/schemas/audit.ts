@@ -5,10 +5,7 @@ import { IdSchema, PageQuerySchema } from './common.ts';
 const DateOnly = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-22'));
 
 export const AuditQuerySchema = z.object({
-  cursor: z.optional(z.string().check(z.maxLength(2048))),
-  limit: z.optional(
-    z.string().check(z.regex(/^([1-9]|[1-9][0-9]|100)$/, 'Must be a whole number from 1 to 100')),
-  ),
+  ...PageQuerySchema.shape,
   actorId: z.optional(IdSchema),
   entityType: z.optional(z.string().check(z.regex(/^[a-z_]{2,40}$/))),
   action: z.optional(z.string().check(z.regex(/^[a-z_.]{2,60}$/))),

@@ -23,10 +23,7 @@ export const UserSchema = z.object({
 export type User = z.infer<typeof UserSchema>;
 
 export const TeamQuerySchema = z.object({
-  cursor: z.optional(z.string().check(z.maxLength(2048))),
-  limit: z.optional(
-    z.string().check(z.regex(/^([1-9]|[1-9][0-9]|100)$/, 'Must be a whole number from 1 to 100')),
-  ),
+  ...PageQuerySchema.shape,
   status: z.optional(z.enum(USER_STATUSES)),
 });
 

@@ -174,7 +174,10 @@ describe('roles and status', () => {
       json: { role: 'manager', version: me.version },
     });
     expect(demote.status).toBe(409);
-    expect(demote.body.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/last owner/) });
+    expect(demote.body.error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/last owner/),
+    });
     const off = await t.call('POST', `/api/team/${solo.userId}/deactivate`, {
       token: solo.token,
       json: { version: me.version },
