@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RouteSpec } from '../../functions/platform/http/route.ts';
+import { auditCount, uniqueEmail } from '../support/app.ts';
+import { buildWorld, expectWireError, pathFor, routeKey, sampleBody, type World } from './fixture.ts';
+
+let w: World;
+let auditBefore: { a: number; x: number };
+
+beforeAll(async () => {
+  w = await buildWorld();
+  auditBefore = { a: await auditCount(w.t, w.a), x: await auditCount(w.t, w.x) };
+}, 120_000);
+
+const withBody = () => w.specs.filter((s) => s.body);
+/** A session the route admits (so validation, not the role check, answers). */
+const tokenFor = (spec: RouteSpec) => {
+  if (spec.roles === 'public') return undefined;
+  return spec.roles.includes('owner') ? w.a.token : w.x.token;
+};
+const send = (spec: RouteSpec, init: { json?: unknown; body?: string; headers?: Record<string, string> }) =>
+  w.t.call(spec.method.toUpperCase(), pathFor(spec, w.ids), { token: tokenFor(spec), ...init });
+
+/** Every leaf of a sample body, as [path, value]. */
+function leaves(value: unknown, path: string[] = []): [string[], unknown][] {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
+  }
+  return [[path, value]];
+}
+function setPath(obj: unknown, path: string[], value: unknown): unknown {
+  const copy = structuredClone(obj) as Record<string, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[path.at(-1)!] = value;
+  return copy;
+}
+
+describe('bad bodies on every route', () => {
+  it('malformed JSON → 400, wrong content type → 415, empty object → 400 with field paths', async () => {
+    for (const spec of withBody()) {
+      const key = routeKey(spec);
+      const malformed = await send(spec, {
+        body: '{"broken": ',
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(malformed.status, key).toBe(400);
+      expectWireError(malformed);
+      const text = await send(spec, { body: 'hello', headers: { 'content-type': 'text/plain' } });
+      expect(text.status, key).toBe(415);
+      expectWireError(text);
+      const empty = await send(spec, { json: {} });
+      expect(empty.status, key).toBe(400);
+      expect(empty.body.error.details.length, key).toBeGreaterThan(0);
+      const array = await send(spec, { json: [1, 2] });
+      expect(array.status, key).toBe(400);
+    }
+  });
+
+  it('a wrong type, a huge string or an unknown field in any field → 400 naming the field', async () => {
+    for (const spec of withBody()) {
+      const sample = sampleBody(spec, w.ids);
+      for (const [path, value] of leaves(sample)) {
+        const field = path.join('.');
+        const wrongs = [typeof value === 'string' ? 12345 : 'not-a-valid-value', [], { nested: true }];
+        if (typeof value === 'string') wrongs.push('x'.repeat(10_000));
+        for (const wrong of wrongs) {
+          const res = await send(spec, { json: setPath(sample, path, wrong) });
+          expect(res.status, `${routeKey(spec)} ${field}=${JSON.stringify(wrong).slice(0, 20)}`).toBe(400);
+          expectWireError(res);
+          const paths = res.body.error.details.map((d: { path: string }) => d.path);
+          expect(
+            paths.some((p: string) => p === field || p.startsWith(`${field}.`) || field.startsWith(p)),
+            `${routeKey(spec)} ${field}`,
+          ).toBe(true);
+        }
+      }
+      const extra = await send(spec, { json: { ...(sample as object), isAdmin: true } });
+      expect(extra.status, `${routeKey(spec)} extra field`).toBe(400);
+    }
+  });
+
+  it('a body over the limit → 413', async () => {
+    for (const spec of withBody()) {
+      const res = await send(spec, { json: { padding: 'x'.repeat(100 * 1024) } });
+      expect(res.status, routeKey(spec)).toBe(413);
+      expectWireError(res);
+    }
+  });
+
+  it('wrote nothing: no audit record, no login for a refused sign-up', async () => {
+    expect(await auditCount(w.t, w.a)).toBe(auditBefore.a);
+    expect(await auditCount(w.t, w.x)).toBe(auditBefore.x);
+    const email = uniqueEmail('weak');
+    const res = await w.t.call('POST', '/api/signup', {
+      json: {
+        kind: 'practice',
+        practice: {
+          name: 'Weak Password Practice',
+          specialty: 'other',
+          region: 'pacific',
+          size: 'solo',
+          timeZone: 'UTC',
+        },
+        owner: { name: 'Wes Weak', email, password: 'password1234' },
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(await w.t.platform.store.get({ PK: `SYS#LOGIN#${email}`, SK: 'LOGIN' })).toBeUndefined();
+    expect(await w.t.platform.store.get({ PK: `SYS#CRED#${email}`, SK: 'CRED' })).toBeUndefined();
+  });
+});
+
+describe('bad query strings and path ids', () => {
+  it('list routes refuse bad limits and forged cursors with 400', async () => {
+    for (const spec of w.specs.filter((s) => s.query)) {
+      for (const q of [
+        'limit=0',
+        'limit=101',
+        'limit=abc',
+        'cursor=garbage',
+        'cursor=eyJwIjoiVCN4In0.forged',
+      ]) {
+        const res = await w.t.call('GET', `/api${spec.path}?${q}`, { token: tokenFor(spec) });
+        expect(res.status, `${routeKey(spec)}?${q}`).toBe(400);
+        expectWireError(res);
+      }
+    }
+  });
+
+  it('odd ids in paths → 400 or 404, never 5xx', async () => {
+    const odd = ['%00', '..%2F..%2Fetc', 'x'.repeat(300), '%F0%9F%92%A9', "1'%20OR%201=1", 'T%23other%23ORG'];
+    for (const spec of w.specs.filter((s) => s.path.includes(':'))) {
+      for (const id of odd) {
+        const path = `/api${spec.path.replace(/:[A-Za-z]+/, id)}`;
+        const res = await w.t.call(spec.method.toUpperCase(), path, {
+          token: tokenFor(spec),
+          json: sampleBody(spec, w.ids),
+        });
+        expect([400, 404], `${spec.method} ${path}`).toContain(res.status);
+        expectWireError(res);
+      }
+    }
+  });
+});

@@ -1,0 +1,182 @@
+import { generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import { expect } from 'vitest';
+import { allDomains } from '../../functions/local/domains.ts';
+import { systemKeys } from '../../functions/platform/db/keys.ts';
+import type { RouteSpec } from '../../functions/platform/http/route.ts';
+import type { Role } from '../../shared/roles.ts';
+import { CONSENT } from '../../shared/schemas/membership.ts';
+import { DEFAULT_HOURS } from '../../shared/schemas/tenants.ts';
+import {
+  addMember,
+  createTestApp,
+  inviteTokenFor,
+  PASSWORD,
+  type Session,
+  signUpAssociation,
+  signUpPractice,
+  uniqueEmail,
+} from '../support/app.ts';
+
+export const routeKey = (s: Pick<RouteSpec, 'method' | 'path'>) => `${s.method.toUpperCase()} ${s.path}`;
+
+export const LOCATION = {
+  name: 'North Clinic',
+  address: { line1: '10 Elm St', city: 'Salem', state: 'OR', postalCode: '97301' },
+  phone: '(503) 555-0123',
+  timeZone: 'America/Los_Angeles',
+  hours: DEFAULT_HOURS,
+};
+
+/**
+ * Two practices (A, B) and two associations (X, Y), A a member of X, with one entity of each
+ * kind in A and X, and a session for every role.
+ */
+export async function buildWorld() {
+  const t = await createTestApp();
+  const specs = allDomains(t.platform).flatMap((d) => d.specs);
+  const a = await signUpPractice(t, 'Practice A');
+  const b = await signUpPractice(t, 'Practice B');
+  const x = await signUpAssociation(t, 'Association X');
+  const y = await signUpAssociation(t, 'Association Y');
+  const roles: Record<Role, Session> = {
+    owner: a,
+    manager: await addMember(t, a, 'manager', 'Manny Manager'),
+    staff: await addMember(t, a, 'staff', 'Stella Staff'),
+    provider: await addMember(t, a, 'provider', 'Dr. Pro Vider'),
+    billing: await addMember(t, a, 'billing', 'Bill Ing'),
+    assoc_admin: x,
+    analyst: await addMember(t, x, 'analyst', 'Ana Lyst'),
+  };
+  const location = (await t.call('POST', '/api/locations', { token: a.token, json: LOCATION })).body;
+  const pendingEmail = uniqueEmail('pending');
+  const invite = (
+    await t.call('POST', '/api/team/invites', {
+      token: a.token,
+      json: { email: pendingEmail, role: 'staff' },
+    })
+  ).body;
+  const inviteToken = await inviteTokenFor(t, a, pendingEmail);
+  const code = (
+    await t.call('POST', '/api/association/codes', {
+      token: x.token,
+      json: { expiresInDays: 30, maxUses: 10 },
+    })
+  ).body;
+  const joined = await t.call('POST', '/api/memberships', {
+    token: a.token,
+    json: { code: code.code, consent: true, consentVersion: CONSENT.version },
+  });
+  expect(joined.status).toBe(201);
+  const ids = {
+    locationId: location.id as string,
+    inviteId: invite.id as string,
+    staffUserId: roles.staff.userId,
+    code: code.code as string,
+    associationId: x.tenantId,
+    inviteToken,
+  };
+  return { t, specs, a, b, x, y, roles, ids };
+}
+
+export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/** The concrete path of a route, with tenant A's (or association X's) ids in it. */
+export function pathFor(spec: RouteSpec, ids: World['ids']): string {
+  const path = spec.path
+    .replace(':id', spec.path.startsWith('/locations') ? ids.locationId : ids.inviteId)
+    .replace(':userId', ids.staffUserId)
+    .replace(':code', ids.code)
+    .replace(':associationId', ids.associationId)
+    .replace(':token', ids.inviteToken);
+  return `/api${path}`;
+}
+
+/** A valid body for every route that takes one; a test fails when a new route has none here. */
+export function sampleBody(spec: RouteSpec, ids: World['ids']): unknown {
+  const samples: Record<string, unknown> = {
+    'POST /signup': {
+      kind: 'practice',
+      practice: {
+        name: 'New Practice',
+        specialty: 'pediatrics',
+        region: 'pacific',
+        size: 'solo',
+        timeZone: 'UTC',
+      },
+      owner: { name: 'New Owner', email: uniqueEmail('new'), password: PASSWORD },
+    },
+    'POST /auth/login': { email: uniqueEmail('nobody'), password: 'some-password-1' },
+    'POST /auth/refresh': { refreshToken: 'x'.repeat(40) },
+    'POST /auth/logout': { refreshToken: 'x'.repeat(40) },
+    'POST /invites/accept': { token: 'y'.repeat(40), name: 'Ivy Invitee', password: PASSWORD },
+    'PUT /tenant/profile': {
+      name: 'Practice A',
+      specialty: 'family_medicine',
+      region: 'pacific',
+      size: 'small',
+      timeZone: 'America/Los_Angeles',
+      version: 1,
+    },
+    'PUT /tenant/branding': {
+      logoDataUrl: null,
+      primaryColor: '#112233',
+      accentColor: '#445566',
+      version: 1,
+    },
+    'POST /locations': LOCATION,
+    'PUT /locations/:id': { ...LOCATION, version: 1 },
+    'POST /locations/:id/archive': { version: 1 },
+    'PATCH /team/:userId/role': { role: 'billing', version: 1 },
+    'POST /team/:userId/deactivate': { version: 1 },
+    'POST /team/:userId/reactivate': { version: 1 },
+    'POST /team/invites': { email: uniqueEmail('inv'), role: 'staff' },
+    'POST /association/codes': { expiresInDays: 5, maxUses: 5 },
+    'POST /memberships/preview': { code: ids.code },
+    'POST /memberships': { code: ids.code, consent: true, consentVersion: CONSENT.version },
+  };
+  const key = routeKey(spec);
+  if (!spec.body) return undefined;
+  expect(samples, `sample body for ${key}`).toHaveProperty([key]);
+  return samples[key];
+}
+
+/** Tokens that must all be refused: tampered, unsigned, foreign-signed, wrong client, expired. */
+export async function badTokens(w: World): Promise<Record<string, string>> {
+  const encode = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const alter = (token: string, change: Record<string, unknown>) => {
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    return `${header}.${encode({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), ...change })}.${signature}`;
+  };
+  const claims = JSON.parse(Buffer.from(w.a.token.split('.')[1]!, 'base64url').toString());
+  const key = await w.t.platform.store.get<{ kid: string; privateJwk: JWK }>(systemKeys.issuerKey());
+  const realKey = await importJWK(key!.privateJwk, 'RS256');
+  const foreign = await generateKeyPair('RS256');
+  const now = Math.floor(Date.now() / 1000);
+  const sign = (body: Record<string, unknown>, k: CryptoKey | Uint8Array, kid = key!.kid) =>
+    new SignJWT(body).setProtectedHeader({ alg: 'RS256', kid }).sign(k);
+  return {
+    'altered tenant claim': alter(w.a.token, { tenant_id: w.b.tenantId }),
+    'altered role claim': alter(w.roles.staff.token, { role: 'owner' }),
+    'alg none': `${encode({ alg: 'none', typ: 'JWT' })}.${encode(claims)}.`,
+    'signed by another key': await sign(claims, foreign.privateKey),
+    'wrong client': await sign({ ...claims, client_id: 'some-other-app' }, realKey),
+    'id token instead of access token': w.a.tokens.idToken,
+    expired: await sign({ ...claims, iat: now - 3600, exp: now - 1800 }, realKey),
+    garbage: 'not.a.jwt',
+  };
+}
+
+/** Asserts the wire error shape with no stack trace or raw exception text. */
+export function expectWireError(res: { status: number; body: any }, status?: number) {
+  if (status) expect(res.status).toBe(status);
+  expect(res.status).toBeLessThan(500);
+  expect(res.body?.error).toEqual(
+    expect.objectContaining({
+      code: expect.any(String),
+      message: expect.any(String),
+      requestId: expect.any(String),
+    }),
+  );
+  const text = JSON.stringify(res.body);
+  expect(text).not.toMatch(/\bat .*\.(ts|js):\d+|Error:|TypeError|SyntaxError|Exception/);
+}
