@@ -11,9 +11,13 @@ export interface DynamoLocal {
 
 export class StartupError extends Error {}
 
-/** True when a JVM is on PATH (DynamoDB Local needs Java 17+). */
-export function hasJava(): boolean {
-  return spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
+/** Throws a one-line, actionable StartupError when no JVM is on PATH (DynamoDB Local needs Java 17+). */
+export function assertJava(): void {
+  if (spawnSync('java', ['-version'], { stdio: 'ignore' }).status !== 0) {
+    throw new StartupError(
+      'Java 17+ is needed for the embedded DynamoDB. Install it (Debian: apt-get install -y openjdk-17-jre-headless) or set DYNAMODB_ENDPOINT to an existing DynamoDB.',
+    );
+  }
 }
 
 /**
@@ -22,11 +26,7 @@ export function hasJava(): boolean {
  * without it the data lives in memory. The child is killed when this process exits.
  */
 export async function startDynamoLocal(opts: { port: number; dataDir?: string }): Promise<DynamoLocal> {
-  if (!hasJava()) {
-    throw new StartupError(
-      'Java 17+ is needed for the embedded DynamoDB. Install it (Debian: apt-get install -y openjdk-17-jre-headless) or set DYNAMODB_ENDPOINT to an existing DynamoDB.',
-    );
-  }
+  assertJava();
   if (!(await portIsFree(opts.port))) {
     throw new StartupError(
       `Port ${opts.port} is busy (maybe an old DynamoDB Local is still running). Stop it or set DYNAMODB_PORT.`,

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../platform/config.ts';
-import { type DynamoLocal, StartupError, startDynamoLocal } from './dynamo-local.ts';
+import { assertJava, type DynamoLocal, StartupError, startDynamoLocal } from './dynamo-local.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './seed.ts';
 import { startLocalServer } from './server.ts';
 
@@ -9,6 +9,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   let dynamo: DynamoLocal | undefined;
   if (!config.dynamoEndpoint) {
+    assertJava();
     process.stdout.write(`Starting DynamoDB Local (data in ${config.dataDir}/)...\n`);
     dynamo = await startDynamoLocal({
       port: config.dynamoPort,
