@@ -5,7 +5,7 @@ import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict, notFound } from '../platform/errors.ts';
 import type { AuthContext } from '../platform/identity/verifier.ts';
 import { newId } from '../platform/ids.ts';
-import { locationRepo, strip, type TenantItem, tenantRepo } from './tenants.repo.ts';
+import { locationRepo, membershipRepo, strip, type TenantItem, tenantRepo } from './tenants.repo.ts';
 
 /** The profile body a caller sends depends on what kind of tenant it signed in to. */
 export const profileSchemaFor = (auth: AuthContext) =>
@@ -22,12 +22,16 @@ export async function updateProfile(db: TenantDb, input: Record<string, unknown>
   const set = { ...fields, updatedAt: db.now().toISOString() };
   // Optional fields left empty in the form are absent from the body: clear them.
   const cleared = ['phone', 'website'].filter((f) => !(f in fields));
-  await db.write([tenantRepo.updateOp(db, set, version, cleared)], {
-    action: 'settings.profile_updated',
-    entityType: 'tenant',
-    entityId: db.tenantId,
-    summary: 'Updated the profile',
-  });
+  await db.writeWithPlatformItems(
+    [tenantRepo.updateOp(db, set, version, cleared)],
+    await memberListingOps(db, fields),
+    {
+      action: 'settings.profile_updated',
+      entityType: 'tenant',
+      entityId: db.tenantId,
+      summary: 'Updated the profile',
+    },
+  );
   const updated = { ...tenant, ...(set as Partial<TenantItem>), version: version + 1 };
   for (const f of cleared) delete updated[f as 'phone' | 'website'];
   return toTenant(updated);
@@ -108,6 +112,19 @@ export async function archiveLocation(db: TenantDb, id: string, version: number)
     summary: `Archived location "${existing.name}"`,
   });
   return { ...existing, archived: true, updatedAt, version: version + 1 };
+}
+
+/** A practice's listing in each association it belongs to follows its profile (same transaction). */
+async function memberListingOps(db: TenantDb, fields: Record<string, unknown>) {
+  if (!('specialty' in fields)) return [];
+  const memberships = await membershipRepo.listForPractice(db, { limit: 50 });
+  const listing = {
+    practiceName: fields.name,
+    specialty: fields.specialty,
+    region: fields.region,
+    size: fields.size,
+  };
+  return memberships.items.map((m) => membershipRepo.updateMemberOp(m.associationId, db.tenantId, listing));
 }
 
 async function requireTenant(db: TenantDb): Promise<TenantItem> {

@@ -201,6 +201,11 @@ export const membershipRepo = {
     item: { ...systemKeys.associationMember(associationId, m.practiceId), type: 'member', ...m },
     onFail,
   }),
+  updateMemberOp: (associationId: string, practiceId: string, set: Record<string, unknown>): WriteOp => ({
+    kind: 'update',
+    key: systemKeys.associationMember(associationId, practiceId),
+    set,
+  }),
   deleteMemberOp: (associationId: string, practiceId: string): WriteOp => ({
     kind: 'delete',
     key: systemKeys.associationMember(associationId, practiceId),

@@ -66,6 +66,26 @@ describe('association membership', () => {
     const codes = await t.call('GET', '/api/association/codes', { token: assoc.token });
     expect(codes.body.items.find((c: { code: string }) => c.code === code.code).uses).toBe(1);
 
+    const tenant = (await t.call('GET', '/api/tenant', { token: practice.token })).body;
+    const renamed = await t.call('PUT', '/api/tenant/profile', {
+      token: practice.token,
+      json: {
+        name: 'Willamette Family Care & Pediatrics',
+        specialty: 'multispecialty',
+        region: 'pacific',
+        size: 'medium',
+        timeZone: tenant.timeZone,
+        version: tenant.version,
+      },
+    });
+    expect(renamed.status).toBe(200);
+    const relisted = await t.call('GET', '/api/association/members', { token: assoc.token });
+    expect(relisted.body.items[0]).toMatchObject({
+      practiceName: 'Willamette Family Care & Pediatrics',
+      specialty: 'multispecialty',
+      size: 'medium',
+    });
+
     const twice = await t.call('POST', '/api/memberships', {
       token: practice.token,
       json: { code: code.code, consent: true, consentVersion: CONSENT.version },
