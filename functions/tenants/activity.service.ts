@@ -1,13 +1,14 @@
 import type { AuditEvent, AuditQuery } from '../../shared/schemas/audit.ts';
 import type { Page } from '../../shared/schemas/common.ts';
 import type { OutboxMessage } from '../../shared/schemas/outbox.ts';
+import { zonedInstant } from '../../shared/time.ts';
 import { tenantKeys } from '../platform/db/keys.ts';
 import type { QueryOptions } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { validationFailed } from '../platform/errors.ts';
 import { pageArgs } from '../platform/http/paging.ts';
 import { idFloor } from '../platform/ids.ts';
-import { feedRepo } from './tenants.repo.ts';
+import { feedRepo, tenantRepo } from './tenants.repo.ts';
 
 const DAY_MS = 86400_000;
 /** The largest time a ULID can carry: an open-ended range runs to it. */
@@ -18,8 +19,10 @@ const MAX_ID_TIME = 2 ** 48 - 2;
  * stays one Query; dates bound the time-ordered sort key; action narrows by prefix.
  */
 export async function listAudit(db: TenantDb, q: AuditQuery): Promise<Page<AuditEvent>> {
-  const from = q.from ? Date.parse(`${q.from}T00:00:00Z`) : 0;
-  const to = q.to ? Date.parse(`${q.to}T00:00:00Z`) + DAY_MS - 1 : MAX_ID_TIME;
+  // Dates are the practice's calendar days, in its own time zone.
+  const timeZone = q.from || q.to ? ((await tenantRepo.get(db))?.timeZone ?? 'UTC') : 'UTC';
+  const from = q.from ? zonedInstant(q.from, '00:00', timeZone) : 0;
+  const to = q.to ? zonedInstant(nextDay(q.to), '00:00', timeZone) - 1 : MAX_ID_TIME;
   if (from > to)
     throw validationFailed([{ path: 'query.from', message: 'Start date must be before end date' }]);
   const filters: string[] = [];
@@ -73,6 +76,10 @@ export async function listOutbox(
     })),
     nextCursor: page.nextCursor,
   };
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 }
 
 function toAuditEvent(e: AuditEvent): AuditEvent {

@@ -249,5 +249,13 @@ describe('audit of team changes', () => {
     );
     const future = await t.call('GET', '/api/audit?from=2099-01-01', { token: owner.token });
     expect(future.body.items).toHaveLength(0);
+    // The practice is in Los Angeles: its "today" is the local calendar day.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date());
+    const todays = await t.call('GET', `/api/audit?from=${today}&to=${today}&limit=100`, {
+      token: owner.token,
+    });
+    expect(todays.body.items.length).toBeGreaterThan(0);
+    const backwards = await t.call('GET', '/api/audit?from=2026-02-02&to=2026-02-01', { token: owner.token });
+    expect(backwards.status).toBe(400);
   });
 });

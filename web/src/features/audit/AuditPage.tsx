@@ -127,7 +127,9 @@ export function AuditPage() {
               </div>
             </div>
             <FormAlert message={form.formError()} />
-            <p class="muted small">Dates are whole days in UTC; times below are shown in your local time.</p>
+            <p class="muted small">
+              Dates are whole days in your practice's time zone; times below are shown in your local time.
+            </p>
           </div>
         </form>
         <Section title="Events" id="audit-events">

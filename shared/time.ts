@@ -1,0 +1,48 @@
+/** Time-zone arithmetic on the platform's Intl data (no library): correct across DST changes. */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Milliseconds the zone is ahead of UTC at instant `at`. */
+export function zoneOffsetMs(at: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const asUtc = Date.UTC(
+    +parts.year!,
+    +parts.month! - 1,
+    +parts.day!,
+    +parts.hour!,
+    +parts.minute!,
+    +parts.second!,
+  );
+  return asUtc - Math.floor(at / 1000) * 1000;
+}
+
+/** The instant a local wall-clock time occurs in a zone (`date` YYYY-MM-DD, `time` HH:MM). */
+export function zonedInstant(date: string, time: string, timeZone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  const first = wall - zoneOffsetMs(wall, timeZone);
+  // Re-read the offset at the candidate: it differs when a DST change lies between.
+  return wall - zoneOffsetMs(first, timeZone);
+}
