@@ -3,6 +3,8 @@ export const ERROR_STATUS = {
   validation_failed: 400,
   bad_request: 400,
   unauthorized: 401,
+  /** Password accepted; the account has TOTP MFA and the authenticator code is needed next. */
+  mfa_required: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

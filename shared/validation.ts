@@ -29,6 +29,7 @@ export function friendlyMessage(issue: z.core.$ZodRawIssue): string | undefined 
   }
 }
 
+// Side effect on import: every schema module imports this file so messages are friendly everywhere.
 z.config({ customError: friendlyMessage });
 
 export interface FieldError {
@@ -43,5 +44,3 @@ export function toFieldErrors(error: z.core.$ZodError): FieldError[] {
     message: issue.message,
   }));
 }
-
-export { z };

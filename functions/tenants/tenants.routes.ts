@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { ADMIN_ROLES, ASSOCIATION_ROLES, PRACTICE_ROLES, ROLES } from '../../shared/roles.ts';
 import { AuditEventSchema, AuditQuerySchema } from '../../shared/schemas/audit.ts';
 import {
@@ -38,7 +39,7 @@ import {
   UpdateLocationSchema,
   UpdatePracticeProfileSchema,
 } from '../../shared/schemas/tenants.ts';
-import { z } from '../../shared/validation.ts';
+import '../../shared/validation.ts';
 import { pageArgs } from '../platform/http/paging.ts';
 import { defineDomain } from '../platform/http/route.ts';
 import type { Platform } from '../platform/platform.ts';

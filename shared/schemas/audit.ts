@@ -1,5 +1,6 @@
+import * as z from 'zod/mini';
 import { ROLES } from '../roles.ts';
-import { z } from '../validation.ts';
+import '../validation.ts';
 import { IdSchema, PageQuerySchema } from './common.ts';
 
 const DateOnly = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-22'));

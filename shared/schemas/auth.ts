@@ -1,5 +1,6 @@
+import * as z from 'zod/mini';
 import { ROLES, TENANT_KINDS } from '../roles.ts';
-import { z } from '../validation.ts';
+import '../validation.ts';
 import { EmailSchema, IdSchema } from './common.ts';
 
 export const LoginInputSchema = z.strictObject({

@@ -1,4 +1,5 @@
-import { z } from '../validation.ts';
+import * as z from 'zod/mini';
+import '../validation.ts';
 
 export const IdSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
 export const VersionSchema = z.int().check(z.minimum(1));

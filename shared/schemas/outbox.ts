@@ -1,4 +1,5 @@
-import { z } from '../validation.ts';
+import * as z from 'zod/mini';
+import '../validation.ts';
 import { IdSchema } from './common.ts';
 
 export const OutboxMessageSchema = z.object({

@@ -36,9 +36,10 @@ export function createTokenVerifier(s: VerifierSettings): TokenVerifier {
     } catch {
       throw unauthorized('Your session is invalid or has expired. Sign in again.');
     }
-    const { sub, tenant_id, tenant_kind, role, name } = payload;
+    // user_id, not sub: Cognito's sub is its own id; ours comes from the table via the trigger.
+    const { user_id, tenant_id, tenant_kind, role, name } = payload;
     if (
-      typeof sub !== 'string' ||
+      typeof user_id !== 'string' ||
       typeof tenant_id !== 'string' ||
       !TENANT_KINDS.includes(tenant_kind as TenantKind) ||
       !ROLES.includes(role as Role)
@@ -46,7 +47,7 @@ export function createTokenVerifier(s: VerifierSettings): TokenVerifier {
       throw unauthorized('Your session is missing tenant information. Sign in again.');
     }
     return {
-      userId: sub,
+      userId: user_id,
       tenantId: tenant_id,
       tenantKind: tenant_kind as TenantKind,
       role: role as Role,
