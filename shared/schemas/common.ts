@@ -5,7 +5,11 @@ export const IdSchema = z.string().check(z.minLength(1), z.maxLength(64), z.rege
 export const VersionSchema = z.int().check(z.minimum(1));
 export const EmailSchema = z.email().check(z.maxLength(254));
 export const PersonNameSchema = z.string().check(z.trim(), z.minLength(2), z.maxLength(100));
-export const PasswordSchema = z.string().check(z.minLength(12), z.maxLength(128));
+/** The password policy's length bounds: the local issuer and the Cognito user pool both use them. */
+export const PASSWORD_LENGTH = { min: 12, max: 128 } as const;
+export const PasswordSchema = z
+  .string()
+  .check(z.minLength(PASSWORD_LENGTH.min), z.maxLength(PASSWORD_LENGTH.max));
 export const PhoneSchema = z
   .string()
   .check(z.regex(/^\+?[0-9 ().-]{7,20}$/, 'Enter a phone number like (555) 123-4567'));
