@@ -12,6 +12,7 @@ import { createApi } from '../platform/http/app.ts';
 import type { AppEnv } from '../platform/http/env.ts';
 import type { Platform } from '../platform/platform.ts';
 import { allDomains } from './domains.ts';
+import { startJobTimers } from './job-timers.ts';
 import { isSeeded, seedDemo } from './seed.ts';
 import { ensureTable } from './table.ts';
 
@@ -66,11 +67,15 @@ export async function startLocalServer(opts: LocalServerOptions): Promise<LocalS
     await seedDemo(platform, url);
     seeded = true;
   }
+  const stopJobs = startJobTimers(platform);
   return {
     url,
     platform,
     seeded,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () => {
+      stopJobs();
+      return new Promise<void>((r) => server.close(() => r()));
+    },
   };
 }
 

@@ -1,50 +1,57 @@
+import type { Adapters, PlatformCore } from './adapters.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createDocumentClient } from './db/client.ts';
+import { systemKeys } from './db/keys.ts';
+import { loadOrCreateSecret } from './db/secret.ts';
 import { Store } from './db/store.ts';
-import { tableClaimsSource } from './identity/claims.ts';
-import { LocalIdentity, loadSigningKey } from './identity/local-issuer.ts';
-import { createTokenVerifier } from './identity/verifier.ts';
+import { TenantStores } from './db/tenant-stores.ts';
+import { inlineJobs, streamJobs } from './jobs.ts';
 import { createLogger } from './logger.ts';
-import { localMailTransport } from './mail/outbox.ts';
 import type { Platform } from './platform.ts';
+
+export type PlatformOverrides = Partial<Pick<Platform, 'clock' | 'mail' | 'logger' | 'metrics' | 'jobs'>>;
 
 /**
  * Builds the platform from config: the one place that picks an adapter per column.
- * The Cognito identity and SES adapters arrive with the cloud deployment (issue 3);
- * until then `RUNTIME=cloud` refuses to start rather than run half-configured.
+ * Adapters load lazily so a process evaluates only its own column's code (cold start).
  */
-export async function createPlatform(
-  config: Config,
-  overrides: Partial<Pick<Platform, 'clock' | 'mail' | 'logger'>> = {},
-): Promise<Platform> {
-  if (config.runtime === 'cloud') {
-    throw new Error('RUNTIME=cloud needs the Cognito and SES adapters, which are not built yet');
-  }
+export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
   const doc = createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint });
-  const store = new Store(doc, config.tableName, config.cursorSecret);
-  const logger = overrides.logger ?? createLogger(config.logLevel);
-  const clock = overrides.clock ?? systemClock;
-  const settings = { region: config.region, userPoolId: config.userPoolId, clientId: config.clientId };
-  const identity = new LocalIdentity(
-    store,
-    await loadSigningKey(store),
-    settings,
-    tableClaimsSource(store),
-    clock,
-  );
-  const verifyToken = createTokenVerifier({
-    userPoolId: config.userPoolId,
-    clientId: config.clientId,
-    jwks: identity.jwks(),
-  });
-  return {
+  // This store only reads the secret; no cursor is made with its placeholder.
+  const secret =
+    config.cursorSecret ??
+    (await loadOrCreateSecret(new Store(doc, config.tableName, 'unused'), systemKeys.cursorSecret()));
+  const store = new Store(doc, config.tableName, secret);
+  const core: PlatformCore = {
     config,
     store,
-    identity,
-    verifyToken,
-    mail: overrides.mail ?? localMailTransport(logger),
-    clock,
-    logger,
+    clock: overrides.clock ?? systemClock,
+    logger: overrides.logger ?? createLogger(config.logLevel),
+  };
+  const adapters: Adapters =
+    config.runtime === 'cloud'
+      ? await (await import('./cloud-adapters.ts')).cloudAdapters(core)
+      : await (await import('./local-adapters.ts')).localAdapters(core);
+  const mail = overrides.mail ?? adapters.mail;
+  const tenantStores = new TenantStores(
+    store,
+    adapters.tenantCredentials,
+    (credentials) =>
+      store.withClient(
+        createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint, credentials }),
+      ),
+    () => core.clock.now().getTime(),
+  );
+  const jobs =
+    overrides.jobs ?? (config.runtime === 'cloud' ? streamJobs(core.logger) : inlineJobs({ ...core, mail }));
+  return {
+    ...core,
+    storeFor: (tenantId) => tenantStores.forTenant(tenantId),
+    identity: adapters.identity,
+    verifyToken: adapters.verifyToken,
+    mail,
+    jobs,
+    metrics: overrides.metrics ?? adapters.metrics,
   };
 }

@@ -12,7 +12,7 @@ const EnvSchema = z.object({
   DYNAMODB_PORT: z._default(z.coerce.number().check(z.int()), 8765),
   AWS_REGION: z._default(z.string(), 'us-east-1'),
   DATA_DIR: z._default(z.string(), '.data'),
-  CURSOR_SECRET: z._default(z.string().check(z.minLength(16)), 'local-dev-cursor-secret-change-me'),
+  CURSOR_SECRET: z.optional(z.string().check(z.minLength(16))),
   USER_POOL_ID: z._default(
     z.string().check(z.regex(/^[a-z]{2}-[a-z]+-\d_[A-Za-z0-9]+$/)),
     'us-east-1_LocalPool1',
@@ -21,6 +21,9 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.optional(z.url()),
   LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
   SEED_DEMO: z._default(z.enum(['true', 'false']), 'true'),
+  TENANT_ROLE_ARN: z.optional(z.string().check(z.regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/))),
+  MAIL_FROM: z.optional(z.email()),
+  SERVICE_NAME: z._default(z.string().check(z.minLength(1)), 'rounds'),
 });
 
 export interface Config {
@@ -31,12 +34,19 @@ export interface Config {
   dynamoPort: number;
   region: string;
   dataDir: string;
-  cursorSecret: string;
+  /** Unset: a random secret is created once and kept in the table (every container shares it). */
+  cursorSecret: string | undefined;
   userPoolId: string;
   clientId: string;
   publicUrl: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   seedDemo: boolean;
+  /** Cloud: the role assumed per tenant (DynamoDB confined by LeadingKeys). Unset: plain credentials. */
+  tenantRoleArn: string | undefined;
+  /** Cloud: the SES sender for outbox mail. Unset: mail stays in the outbox page. */
+  mailFrom: string | undefined;
+  /** Names the function in logs and metrics (a domain or job name). */
+  serviceName: string;
 }
 
 /** Parses an environment (default: process.env) into a Config, failing with one readable line. */
@@ -61,5 +71,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === 'true',
+    tenantRoleArn: e.TENANT_ROLE_ARN,
+    mailFrom: e.MAIL_FROM,
+    serviceName: e.SERVICE_NAME,
   };
 }

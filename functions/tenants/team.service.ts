@@ -7,7 +7,7 @@ import { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict, forbidden, notFound, validationFailed } from '../platform/errors.ts';
 import type { AuthContext } from '../platform/identity/verifier.ts';
 import { newId, newToken } from '../platform/ids.ts';
-import { deliverQueued, queueMail } from '../platform/mail/outbox.ts';
+import { queueMail } from '../platform/mail/outbox.ts';
 import type { Platform } from '../platform/platform.ts';
 import { assertStrongPassword, emailTaken } from './signup.service.ts';
 import {
@@ -158,7 +158,7 @@ export async function inviteUser(
       summary: `Invited ${email} as ${ROLE_LABELS[input.role]}`,
     },
   );
-  await deliverQueued(p.mail, p.store, db, mail.message);
+  await p.jobs.mailQueued({ tenantId: db.tenantId, messageId: mail.message.id });
   return { invite: toInvite(invite, now), acceptToken: token };
 }
 

@@ -8,7 +8,8 @@ export const OutboxMessageSchema = z.object({
   subject: z.string(),
   text: z.string(),
   kind: z.string(),
-  status: z.enum(['queued', 'sent']),
+  status: z.enum(['queued', 'sending', 'sent', 'failed']),
+  attempts: z.optional(z.int()),
   createdAt: z.string(),
 });
 export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;

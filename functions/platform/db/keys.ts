@@ -48,11 +48,19 @@ export const tenantKeys = {
   outboxPartition: (s: TenantScope) => `T#${s.tenantId}#OUTBOX`,
   outbox: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#OUTBOX`, SK: `MSG#${id}` }),
   outboxPrefix: 'MSG#',
+  /** The tenant and message an outbox item's key names (stream records carry only keys and images). */
+  parseOutbox: (key: Key): { tenantId: string; messageId: string } | undefined => {
+    const pk = /^T#([^#]+)#OUTBOX$/.exec(key.PK);
+    const sk = /^MSG#(.+)$/.exec(key.SK);
+    return pk && sk ? { tenantId: pk[1]!, messageId: sk[1]! } : undefined;
+  },
   idempotency: (s: TenantScope, route: string, key: string): Key => ({
     PK: `T#${s.tenantId}#IDEM#${route}#${key}`,
     SK: 'IDEM',
   }),
 };
+
+const mailRetryTime = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0');
 
 export const systemKeys = {
   login: (email: string): Key => ({ PK: `SYS#LOGIN#${email.toLowerCase()}`, SK: 'LOGIN' }),
@@ -73,4 +81,14 @@ export const systemKeys = {
   }),
   publicIdempotency: (route: string, key: string): Key => ({ PK: `SYS#IDEM#${route}#${key}`, SK: 'IDEM' }),
   issuerKey: (): Key => ({ PK: 'SYS#ISSUER', SK: 'KEY' }),
+  cursorSecret: (): Key => ({ PK: 'SYS#SECRET', SK: 'CURSOR' }),
+  /** Pointers to outbox messages whose delivery failed; the mail-retry job works through them. */
+  mailRetryPartition: 'SYS#MAILRETRY',
+  /** Sorted by due time, so the job reads only what is due, oldest first. */
+  mailRetry: (retryAt: number, tenantId: string, messageId: string): Key => ({
+    PK: 'SYS#MAILRETRY',
+    SK: `AT#${mailRetryTime(retryAt)}#${tenantId}#${messageId}`,
+  }),
+  /** The sort-key range of retry pointers due at or before `nowMs`. */
+  mailRetryDue: (nowMs: number): [string, string] => ['AT#', `AT#${mailRetryTime(nowMs)}#~`],
 };

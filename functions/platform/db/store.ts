@@ -72,6 +72,11 @@ export class Store {
     private readonly cursorSecret: string,
   ) {}
 
+  /** The same table and cursor secret through another client (a tenant's scoped credentials). */
+  withClient(doc: DynamoDBDocumentClient): Store {
+    return new Store(doc, this.tableName, this.cursorSecret);
+  }
+
   /** Reads one item by key (strongly consistent: read-your-writes after a form save). */
   async get<T = Item>(key: Key): Promise<T | undefined> {
     const out = await this.call(() =>

@@ -19,6 +19,8 @@ export class TenantDb implements TenantScope {
     readonly actor: Actor,
     readonly requestId: string,
     private readonly clock: Clock,
+    /** Platform credentials for the few writes that include `SYS#` items; default: `store`. */
+    private readonly platformStore: Store = store,
   ) {
     this.tenantId = scope.tenantId;
     this.prefix = tenantKeys.leadingKey(scope);
@@ -55,7 +57,7 @@ export class TenantDb implements TenantScope {
       const pk = 'item' in op ? op.item.PK : op.key.PK;
       if (!pk.startsWith('SYS#')) throw new Error('Platform ops must target SYS# items');
     }
-    return this.store.transact([...ops, ...platformOps, { kind: 'put', item: this.audit(audit) }]);
+    return this.platformStore.transact([...ops, ...platformOps, { kind: 'put', item: this.audit(audit) }]);
   }
 
   /** Appends an audit record with no data change: reads of patient data, failed sign-ins. */

@@ -28,12 +28,23 @@ export function createApi(platform: Platform, domains: DomainApp[]): Hono<AppEnv
     await next();
     c.header('x-request-id', requestId);
     const auth = c.get('auth');
+    const ms = performance.now() - started;
+    const status = c.res.status;
+    platform.metrics.record(
+      {
+        Requests: { value: 1, unit: 'Count' },
+        Latency: { value: ms, unit: 'Milliseconds' },
+        ClientErrors: { value: status >= 400 && status < 500 ? 1 : 0, unit: 'Count' },
+        ServerErrors: { value: status >= 500 ? 1 : 0, unit: 'Count' },
+      },
+      { tenantId: auth?.tenantId },
+    );
     platform.logger.info('request', {
       requestId,
       method: c.req.method,
       route: routePath(c),
-      status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
+      status,
+      ms: Math.round(ms * 10) / 10,
       tenant: auth?.tenantId,
       user: auth?.userId,
     });

@@ -67,11 +67,12 @@ export function defineDomain(name: string, platform: Platform) {
       const requestId = c.get('requestId');
       const db = auth
         ? new TenantDb(
-            platform.store,
+            await platform.storeFor(auth.tenantId),
             auth,
             { userId: auth.userId, name: auth.name, role: auth.role },
             requestId,
             platform.clock,
+            platform.store,
           )
         : undefined;
       const routeInput = {

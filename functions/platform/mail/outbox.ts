@@ -1,6 +1,6 @@
 import type { OutboxMessage } from '../../../shared/schemas/outbox.ts';
 import { type TenantScope, tenantKeys } from '../db/keys.ts';
-import type { Store, WriteOp } from '../db/store.ts';
+import type { WriteOp } from '../db/store.ts';
 import { newId } from '../ids.ts';
 import type { Logger } from '../logger.ts';
 
@@ -13,8 +13,8 @@ export interface OutgoingMail {
 
 /**
  * Transactional outbox: a message is written in the same transaction as the change that
- * caused it, then handed to the transport. Locally the transport only logs (the outbox
- * page is the mailbox); in the cloud, SES delivers it.
+ * caused it, then delivered by `deliverOutboxMessage` (delivery.ts). Locally the transport
+ * only logs (the outbox page is the mailbox); in the cloud, SES delivers it.
  */
 export interface MailTransport {
   deliver(message: OutboxMessage): Promise<void>;
@@ -41,17 +41,4 @@ export function localMailTransport(logger: Logger): MailTransport {
       logger.info('mail.queued', { messageId: message.id, kind: message.kind });
     },
   };
-}
-
-/** Hands a committed message to the transport and marks it sent; a failure leaves it queued for retry. */
-export async function deliverQueued(
-  transport: MailTransport,
-  store: Store,
-  scope: TenantScope,
-  message: OutboxMessage,
-) {
-  await transport.deliver(message);
-  await store.transact([
-    { kind: 'update', key: tenantKeys.outbox(scope, message.id), set: { status: 'sent' } },
-  ]);
 }

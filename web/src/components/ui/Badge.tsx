@@ -12,6 +12,8 @@ const STATUS_TONES: Record<string, Tone> = {
   sent: 'success',
   pending: 'info',
   queued: 'info',
+  sending: 'info',
+  failed: 'danger',
   deactivated: 'neutral',
   archived: 'neutral',
   revoked: 'danger',

@@ -1,0 +1,26 @@
+import { tenantKeys } from '../platform/db/keys.ts';
+import { type DeliveryResult, deliverOutboxMessage, retryQueuedMail } from '../platform/mail/delivery.ts';
+import type { Platform } from '../platform/platform.ts';
+import type { ScheduledJobName } from './schedules.ts';
+
+type JobDeps = Pick<Platform, 'store' | 'mail' | 'clock' | 'logger'>;
+
+/** The body of each scheduled job: the local timers and the EventBridge-triggered Lambda both call these. */
+export const SCHEDULED_JOB_BODIES: Record<ScheduledJobName, (p: JobDeps) => Promise<Record<string, number>>> =
+  {
+    'mail-retry': (p) => retryQueuedMail(p),
+  };
+
+/** A row change the Streams consumer reacts to: keys plus the new image's type. */
+export interface ChangedItem {
+  PK: string;
+  SK: string;
+  type?: string;
+}
+
+/** Runs the follow-up job for one committed change; unknown item types are ignored. */
+export async function onItemInserted(p: JobDeps, item: ChangedItem): Promise<DeliveryResult | 'ignored'> {
+  if (item.type !== 'outbox') return 'ignored';
+  const ref = tenantKeys.parseOutbox(item);
+  return ref ? deliverOutboxMessage(p, ref) : 'ignored';
+}
