@@ -4,11 +4,16 @@ export type MetricUnit = 'Count' | 'Milliseconds';
 export interface MetricValue {
   value: number;
   unit: MetricUnit;
+  /**
+   * Also chart it per tenant. Each tenant × metric is a billed custom metric in CloudWatch
+   * (about $0.30 a month), so only the figures support needs per practice are marked.
+   */
+  perTenant?: boolean;
 }
 
 /**
- * The metrics port. Every figure is recorded per service and, when a tenant is known, per
- * tenant too, so one noisy practice shows up on its own line.
+ * The metrics port. Every figure is recorded per service; those marked `perTenant` also per
+ * tenant when one is known, so one noisy practice shows up on its own line.
  */
 export interface Metrics {
   record(values: Record<string, MetricValue>, dims: { tenantId?: string }): void;
@@ -27,16 +32,19 @@ export function emfMetrics(
 ): Metrics {
   return {
     record(values, dims) {
-      const dimensions = dims.tenantId ? [['Service'], ['Service', 'TenantId']] : [['Service']];
+      const entries = Object.entries(values);
+      const directive = (dimensions: string[][], names: [string, MetricValue][]) => ({
+        Namespace: METRICS_NAMESPACE,
+        Dimensions: dimensions,
+        Metrics: names.map(([name, v]) => ({ Name: name, Unit: v.unit })),
+      });
+      const perTenant = dims.tenantId ? entries.filter(([, v]) => v.perTenant) : [];
       const line: Record<string, unknown> = {
         _aws: {
           Timestamp: nowMs(),
           CloudWatchMetrics: [
-            {
-              Namespace: METRICS_NAMESPACE,
-              Dimensions: dimensions,
-              Metrics: Object.entries(values).map(([name, v]) => ({ Name: name, Unit: v.unit })),
-            },
+            directive([['Service']], entries),
+            ...(perTenant.length ? [directive([['Service', 'TenantId']], perTenant)] : []),
           ],
         },
         Service: service,

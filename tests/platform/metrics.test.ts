@@ -3,14 +3,17 @@ import { emfMetrics, memoryMetrics } from '../../functions/platform/metrics.ts';
 import { createTestApp, signUpPractice } from '../support/app.ts';
 
 describe('EMF metrics (cloud adapter)', () => {
-  it('writes one CloudWatch Embedded Metric Format line with service and tenant dimensions', () => {
+  it('writes one Embedded Metric Format line: every figure per service, marked ones per tenant too', () => {
     const lines: string[] = [];
     emfMetrics(
       'tenants',
       (l) => lines.push(l),
       () => 1_700_000_000_000,
     ).record(
-      { Requests: { value: 1, unit: 'Count' }, Latency: { value: 12.5, unit: 'Milliseconds' } },
+      {
+        Requests: { value: 1, unit: 'Count', perTenant: true },
+        Latency: { value: 12.5, unit: 'Milliseconds' },
+      },
       { tenantId: '01JTENANT' },
     );
     expect(JSON.parse(lines[0]!)).toEqual({
@@ -19,11 +22,16 @@ describe('EMF metrics (cloud adapter)', () => {
         CloudWatchMetrics: [
           {
             Namespace: 'Rounds',
-            Dimensions: [['Service'], ['Service', 'TenantId']],
+            Dimensions: [['Service']],
             Metrics: [
               { Name: 'Requests', Unit: 'Count' },
               { Name: 'Latency', Unit: 'Milliseconds' },
             ],
+          },
+          {
+            Namespace: 'Rounds',
+            Dimensions: [['Service', 'TenantId']],
+            Metrics: [{ Name: 'Requests', Unit: 'Count' }],
           },
         ],
       },
@@ -36,8 +44,12 @@ describe('EMF metrics (cloud adapter)', () => {
 
   it('omits the tenant dimension when no tenant is known (sign-in, sign-up)', () => {
     const lines: string[] = [];
-    emfMetrics('tenants', (l) => lines.push(l)).record({ Requests: { value: 1, unit: 'Count' } }, {});
+    emfMetrics('tenants', (l) => lines.push(l)).record(
+      { Requests: { value: 1, unit: 'Count', perTenant: true } },
+      {},
+    );
     const line = JSON.parse(lines[0]!);
+    expect(line._aws.CloudWatchMetrics).toHaveLength(1);
     expect(line._aws.CloudWatchMetrics[0].Dimensions).toEqual([['Service']]);
     expect(line).not.toHaveProperty('TenantId');
   });

@@ -32,10 +32,10 @@ export function createApi(platform: Platform, domains: DomainApp[]): Hono<AppEnv
     const status = c.res.status;
     platform.metrics.record(
       {
-        Requests: { value: 1, unit: 'Count' },
+        Requests: { value: 1, unit: 'Count', perTenant: true },
         Latency: { value: ms, unit: 'Milliseconds' },
         ClientErrors: { value: status >= 400 && status < 500 ? 1 : 0, unit: 'Count' },
-        ServerErrors: { value: status >= 500 ? 1 : 0, unit: 'Count' },
+        ServerErrors: { value: status >= 500 ? 1 : 0, unit: 'Count', perTenant: true },
       },
       { tenantId: auth?.tenantId },
     );
