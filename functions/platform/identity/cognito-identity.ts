@@ -1,0 +1,178 @@
+import {
+  AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminSetUserPasswordCommand,
+  type AuthenticationResultType,
+  type CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  RevokeTokenCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { TokenResponse } from '../../../shared/schemas/auth.ts';
+import { AppError, badRequest, conflict, tooManyRequests, unauthorized } from '../errors.ts';
+import type { IdentityPort } from './port.ts';
+
+export interface CognitoSettings {
+  userPoolId: string;
+  clientId: string;
+}
+
+type Client = Pick<CognitoIdentityProviderClient, 'send'>;
+
+const WRONG_CREDENTIALS = 'Email or password is incorrect';
+const DEACTIVATED = 'This account is deactivated. Ask your practice owner to reactivate it.';
+const THROTTLED = new Set([
+  'TooManyRequestsException',
+  'LimitExceededException',
+  'TooManyFailedAttemptsException',
+]);
+
+const errorName = (err: unknown) => (err as { name?: string })?.name ?? '';
+
+/**
+ * Cloud adapter of the identity port: the Cognito user pool holds the passwords; the
+ * pre-token-generation trigger adds tenant, kind and role from the table, so tokens look
+ * exactly like the local issuer's. The pool's sign-in alias is the email address.
+ */
+export class CognitoIdentity implements IdentityPort {
+  constructor(
+    private readonly client: Client,
+    private readonly settings: CognitoSettings,
+  ) {}
+
+  async createLogin(input: { email: string; password: string; userId: string }): Promise<void> {
+    const username = input.email.toLowerCase();
+    try {
+      await this.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: this.settings.userPoolId,
+          Username: username,
+          // Rounds sends its own invitation mail; Cognito's would duplicate it.
+          MessageAction: 'SUPPRESS',
+          UserAttributes: [
+            { Name: 'email', Value: username },
+            { Name: 'email_verified', Value: 'true' },
+          ],
+        }),
+      );
+    } catch (err) {
+      if (errorName(err) === 'UsernameExistsException')
+        throw conflict('An account with this email already exists');
+      throw mapCommon(err);
+    }
+    try {
+      await this.client.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: this.settings.userPoolId,
+          Username: username,
+          Password: input.password,
+          Permanent: true,
+        }),
+      );
+    } catch (err) {
+      // Compensate: a login without a usable password must not linger.
+      await this.deleteLogin(username);
+      if (errorName(err) === 'InvalidPasswordException') {
+        throw badRequest('The password does not meet the policy: at least 12 characters');
+      }
+      throw mapCommon(err);
+    }
+  }
+
+  async deleteLogin(email: string): Promise<void> {
+    try {
+      await this.client.send(
+        new AdminDeleteUserCommand({ UserPoolId: this.settings.userPoolId, Username: email.toLowerCase() }),
+      );
+    } catch (err) {
+      if (errorName(err) !== 'UserNotFoundException') throw err;
+    }
+  }
+
+  async login(email: string, password: string): Promise<TokenResponse> {
+    try {
+      const out = await this.client.send(
+        new InitiateAuthCommand({
+          ClientId: this.settings.clientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: email.toLowerCase(), PASSWORD: password },
+        }),
+      );
+      if (out.ChallengeName === 'SOFTWARE_TOKEN_MFA') {
+        // The web app's code-entry step (RespondToAuthChallenge) is not built yet.
+        throw new AppError('mfa_required', 'Enter the 6-digit code from your authenticator app');
+      }
+      if (out.ChallengeName || !out.AuthenticationResult) throw unauthorized(WRONG_CREDENTIALS);
+      return tokens(out.AuthenticationResult);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      const name = errorName(err);
+      if (name === 'NotAuthorizedException' || name === 'UserNotFoundException')
+        throw unauthorized(WRONG_CREDENTIALS);
+      if (name === 'PasswordResetRequiredException') {
+        throw unauthorized('Your password must be reset. Use "Forgot password" to choose a new one.');
+      }
+      throw mapCommon(err);
+    }
+  }
+
+  async refresh(refreshToken: string): Promise<TokenResponse> {
+    try {
+      const out = await this.client.send(
+        new InitiateAuthCommand({
+          ClientId: this.settings.clientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: refreshToken },
+        }),
+      );
+      if (!out.AuthenticationResult) throw unauthorized('Your session has ended. Sign in again.');
+      // Without refresh-token rotation Cognito returns no new one: the old one stays valid.
+      return tokens({ RefreshToken: refreshToken, ...stripUndefined(out.AuthenticationResult) });
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      if (errorName(err) === 'NotAuthorizedException')
+        throw unauthorized('Your session has ended. Sign in again.');
+      throw mapCommon(err);
+    }
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    try {
+      await this.client.send(
+        new RevokeTokenCommand({ ClientId: this.settings.clientId, Token: refreshToken }),
+      );
+    } catch (err) {
+      // Logging out with an unknown or already revoked token is already the wanted state.
+      if (
+        !['UnsupportedTokenTypeException', 'NotAuthorizedException', 'InvalidParameterException'].includes(
+          errorName(err),
+        )
+      )
+        throw err;
+    }
+  }
+}
+
+function tokens(result: AuthenticationResultType): TokenResponse {
+  if (!result.AccessToken || !result.IdToken || !result.RefreshToken) {
+    throw unauthorized('Sign-in did not complete. Try again.');
+  }
+  return {
+    accessToken: result.AccessToken,
+    idToken: result.IdToken,
+    refreshToken: result.RefreshToken,
+    expiresIn: result.ExpiresIn ?? 900,
+    tokenType: 'Bearer',
+  };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Errors every call may meet: throttling, and a trigger refusing a deactivated user. */
+function mapCommon(err: unknown): unknown {
+  const name = errorName(err);
+  if (THROTTLED.has(name)) return tooManyRequests(30, 'Too many attempts. Wait a moment and try again.');
+  if (name === 'UserLambdaValidationException') return unauthorized(DEACTIVATED);
+  return err;
+}
