@@ -1,0 +1,33 @@
+import type { LAMBDA_DOMAINS } from './lambda-bundling.ts';
+
+/**
+ * Which API Gateway routes reach which domain Lambda. Public routes carry no JWT authorizer;
+ * every other path under an authenticated prefix requires a valid Cognito access token.
+ * `tests/infra/api-routes.test.ts` checks this against the domains' own route specs.
+ */
+export interface DomainRoutes {
+  /** `METHOD /api/path` with `{param}` placeholders, reachable without a token. */
+  public: string[];
+  /** First path segments after /api served by this domain (with a token). */
+  prefixes: string[];
+}
+
+export const API_ROUTES: Record<(typeof LAMBDA_DOMAINS)[number], DomainRoutes> = {
+  tenants: {
+    public: [
+      'POST /api/signup',
+      'POST /api/auth/login',
+      'POST /api/auth/refresh',
+      'POST /api/auth/logout',
+      'GET /api/invites/{token}',
+      'POST /api/invites/accept',
+      'GET /api/health',
+      'GET /api/openapi.json',
+      'GET /api/docs',
+    ],
+    prefixes: ['me', 'tenant', 'locations', 'team', 'outbox', 'association', 'memberships', 'audit'],
+  },
+};
+
+/** Routes API Gateway throttles harder (credential stuffing, signup spam). */
+export const AUTH_ROUTES = ['POST /api/auth/login', 'POST /api/signup', 'POST /api/invites/accept'];
