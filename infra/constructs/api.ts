@@ -153,7 +153,7 @@ export class Api extends Construct {
     cfn.routeSettings = Object.fromEntries(
       AUTH_ROUTES.map((r) => [
         r,
-        { throttlingRateLimit: stage.authThrottle.rate, throttlingBurstLimit: stage.authThrottle.burst },
+        { ThrottlingRateLimit: stage.authThrottle.rate, ThrottlingBurstLimit: stage.authThrottle.burst },
       ]),
     );
   }
