@@ -24,7 +24,9 @@ export function acknowledgeNagFindings(stack: RoundsStack): void {
   if (stack.stage.backups) {
     ack(
       stack.data,
-      AWS('IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]'),
+      AWS(
+        'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+      ),
       'AWS Backup’s own service-role policy is the documented way to let it snapshot the table.',
     );
   } else {
@@ -150,7 +152,11 @@ function acknowledgeWeb(stack: RoundsStack): void {
   );
   const deployFunction = stack.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
   if (deployFunction) {
-    ack(deployFunction, HIPAA('LambdaDLQ'), `${deploy}: invoked by CloudFormation, which reports its failure.`);
+    ack(
+      deployFunction,
+      HIPAA('LambdaDLQ'),
+      `${deploy}: invoked by CloudFormation, which reports its failure.`,
+    );
   }
   for (const policy of ['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*']) {
     ack(stack, AWS(`IAM5[Action::${policy}]`), 'CDK BucketDeployment grants on the site bucket only.');

@@ -175,6 +175,7 @@ describe('tenant-scoped credentials (the IAM wall)', () => {
         TENANT_LEADING_KEYS,
       ]);
     }
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a JS template
     expect(TENANT_LEADING_KEYS).toBe('T#${aws:PrincipalTag/TenantId}#*');
     expect(role.Properties.MaxSessionDuration).toBe(3600);
   });
