@@ -18,11 +18,13 @@ export type PlatformOverrides = Partial<Pick<Platform, 'clock' | 'mail' | 'logge
  */
 export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
   const doc = createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint });
-  // This store only reads the secret; no cursor is made with its placeholder.
-  const secret =
-    config.cursorSecret ??
-    (await loadOrCreateSecret(new Store(doc, config.tableName, 'unused'), systemKeys.cursorSecret()));
-  const store = new Store(doc, config.tableName, secret);
+  // This store only reads the secret by key; no cursor is made with its placeholder.
+  const secretStore = new Store(doc, config.tableName, 'unused');
+  const store = new Store(
+    doc,
+    config.tableName,
+    config.cursorSecret ?? (() => loadOrCreateSecret(secretStore, systemKeys.cursorSecret())),
+  );
   const core: PlatformCore = {
     config,
     store,

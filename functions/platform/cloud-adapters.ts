@@ -1,7 +1,7 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Adapters, PlatformCore } from './adapters.ts';
 import { plainCredentials, stsTenantCredentials } from './db/tenant-credentials.ts';
+import { cognitoApi } from './identity/cognito-api.ts';
 import { CognitoIdentity } from './identity/cognito-identity.ts';
 import { createTokenVerifier } from './identity/verifier.ts';
 import { emfMetrics } from './metrics.ts';
@@ -13,10 +13,11 @@ import { emfMetrics } from './metrics.ts';
 export async function cloudAdapters(core: PlatformCore): Promise<Adapters> {
   const { config } = core;
   return {
-    identity: new CognitoIdentity(new CognitoIdentityProviderClient({ region: config.region }), {
-      userPoolId: config.userPoolId,
-      clientId: config.clientId,
-    }),
+    identity: new CognitoIdentity(
+      // The table client's credential chain (Lambda role) signs the admin calls too.
+      cognitoApi({ region: config.region, credentials: () => core.store.doc.config.credentials() }),
+      { userPoolId: config.userPoolId, clientId: config.clientId },
+    ),
     verifyToken: createTokenVerifier({ userPoolId: config.userPoolId, clientId: config.clientId }),
     // Jobs run with platform credentials (they span tenants); API functions get TENANT_ROLE_ARN.
     tenantCredentials: config.tenantRoleArn

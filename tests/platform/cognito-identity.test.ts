@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../functions/platform/errors.ts';
 import { CognitoIdentity } from '../../functions/platform/identity/cognito-identity.ts';
 
-type Command = { constructor: { name: string }; input: Record<string, any> };
+type Call = { action: string; input: Record<string, any> };
 
 const sdkError = (name: string) => Object.assign(new Error(name), { name });
 
@@ -13,34 +13,33 @@ const sdkError = (name: string) => Object.assign(new Error(name), { name });
 function fakePool() {
   const users = new Map<string, { password?: string; mfa?: boolean; deactivated?: boolean }>();
   const refresh = new Map<string, string>();
-  const commands: Command[] = [];
+  const calls: Call[] = [];
   let failNextPassword = false;
   const client = {
-    async send(command: Command) {
-      commands.push(command);
-      const i = command.input;
-      switch (command.constructor.name) {
-        case 'AdminCreateUserCommand':
+    async call(action: string, i: Record<string, any>) {
+      calls.push({ action, input: i });
+      switch (action) {
+        case 'AdminCreateUser':
           if (users.has(i.Username)) throw sdkError('UsernameExistsException');
           users.set(i.Username, {});
           return {};
-        case 'AdminSetUserPasswordCommand':
+        case 'AdminSetUserPassword':
           if (failNextPassword) {
             failNextPassword = false;
             throw sdkError('InvalidPasswordException');
           }
           users.get(i.Username)!.password = i.Password;
           return {};
-        case 'AdminDeleteUserCommand':
+        case 'AdminDeleteUser':
           if (!users.delete(i.Username)) throw sdkError('UserNotFoundException');
           return {};
-        case 'InitiateAuthCommand':
+        case 'InitiateAuth':
           return initiateAuth(i);
-        case 'RevokeTokenCommand':
+        case 'RevokeToken':
           if (!refresh.delete(i.Token)) throw sdkError('UnsupportedTokenTypeException');
           return {};
         default:
-          throw new Error(`unexpected ${command.constructor.name}`);
+          throw new Error(`unexpected ${action}`);
       }
     },
   };
@@ -62,7 +61,7 @@ function fakePool() {
   }
   return {
     users,
-    commands,
+    calls,
     failPasswordOnce: () => {
       failNextPassword = true;
     },
@@ -84,15 +83,13 @@ describe('Cognito identity adapter (at the port)', () => {
   it('creates a login without Cognito mail, with a permanent password, then signs in', async () => {
     const pool = fakePool();
     await pool.identity.createLogin({ email: 'Olivia@Clinic.test', password: PASSWORD, userId: '01JUSER' });
-    const create = pool.commands.find((c) => c.constructor.name === 'AdminCreateUserCommand')!;
+    const create = pool.calls.find((c) => c.action === 'AdminCreateUser')!;
     expect(create.input).toMatchObject({
       UserPoolId: 'us-east-1_Pool1',
       Username: 'olivia@clinic.test',
       MessageAction: 'SUPPRESS',
     });
-    expect(
-      pool.commands.find((c) => c.constructor.name === 'AdminSetUserPasswordCommand')!.input.Permanent,
-    ).toBe(true);
+    expect(pool.calls.find((c) => c.action === 'AdminSetUserPassword')!.input.Permanent).toBe(true);
     const tokens = await pool.identity.login('olivia@clinic.test', PASSWORD);
     expect(tokens).toEqual({
       accessToken: 'access',
@@ -101,7 +98,7 @@ describe('Cognito identity adapter (at the port)', () => {
       expiresIn: 900,
       tokenType: 'Bearer',
     });
-    expect(pool.commands.at(-1)!.input).toMatchObject({
+    expect(pool.calls.at(-1)!.input).toMatchObject({
       ClientId: 'web-client',
       AuthFlow: 'USER_PASSWORD_AUTH',
     });

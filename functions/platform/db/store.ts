@@ -66,15 +66,29 @@ const RETRYABLE = new Set([
  * GetItem, Query, BatchGet, TransactWrite. There is deliberately no scan method.
  */
 export class Store {
+  private secret?: Promise<string>;
+
   constructor(
     readonly doc: DynamoDBDocumentClient,
     readonly tableName: string,
-    private readonly cursorSecret: string,
+    /** The cursor HMAC key, or how to load it on first use (so cold starts skip the read). */
+    private readonly cursorSecret: string | (() => Promise<string>),
   ) {}
 
   /** The same table and cursor secret through another client (a tenant's scoped credentials). */
   withClient(doc: DynamoDBDocumentClient): Store {
-    return new Store(doc, this.tableName, this.cursorSecret);
+    const store = new Store(doc, this.tableName, this.cursorSecret);
+    store.secret = this.secret;
+    return store;
+  }
+
+  private cursorKey(): Promise<string> {
+    if (typeof this.cursorSecret === 'string') return Promise.resolve(this.cursorSecret);
+    this.secret ??= this.cursorSecret().catch((err) => {
+      this.secret = undefined;
+      throw err;
+    });
+    return this.secret;
   }
 
   /** Reads one item by key (strongly consistent: read-your-writes after a form save). */
@@ -111,6 +125,7 @@ export class Store {
       values[':b'] = opts.skBetween[1];
       condition += ' AND #sk BETWEEN :a AND :b';
     }
+    const start = opts.cursor ? decodeCursor(await this.cursorKey(), opts.partition, opts.cursor) : undefined;
     const out = await this.call(() =>
       this.doc.send(
         new QueryCommand({
@@ -122,16 +137,14 @@ export class Store {
           ExpressionAttributeValues: values,
           Limit: opts.limit,
           ScanIndexForward: !opts.newestFirst,
-          ExclusiveStartKey: opts.cursor
-            ? decodeCursor(this.cursorSecret, opts.partition, opts.cursor)
-            : undefined,
+          ExclusiveStartKey: start,
         }),
       ),
     );
     return {
       items: (out.Items ?? []) as T[],
       nextCursor: out.LastEvaluatedKey
-        ? encodeCursor(this.cursorSecret, opts.partition, out.LastEvaluatedKey)
+        ? encodeCursor(await this.cursorKey(), opts.partition, out.LastEvaluatedKey)
         : null,
     };
   }

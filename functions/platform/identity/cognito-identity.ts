@@ -1,14 +1,6 @@
-import {
-  AdminCreateUserCommand,
-  AdminDeleteUserCommand,
-  AdminSetUserPasswordCommand,
-  type AuthenticationResultType,
-  type CognitoIdentityProviderClient,
-  InitiateAuthCommand,
-  RevokeTokenCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
 import type { TokenResponse } from '../../../shared/schemas/auth.ts';
 import { AppError, badRequest, conflict, tooManyRequests, unauthorized } from '../errors.ts';
+import type { CognitoApi } from './cognito-api.ts';
 import type { IdentityPort } from './port.ts';
 
 export interface CognitoSettings {
@@ -16,7 +8,17 @@ export interface CognitoSettings {
   clientId: string;
 }
 
-type Client = Pick<CognitoIdentityProviderClient, 'send'>;
+interface AuthenticationResult {
+  AccessToken?: string;
+  IdToken?: string;
+  RefreshToken?: string;
+  ExpiresIn?: number;
+}
+
+interface InitiateAuthOutput {
+  ChallengeName?: string;
+  AuthenticationResult?: AuthenticationResult;
+}
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect';
 const DEACTIVATED = 'This account is deactivated. Ask your practice owner to reactivate it.';
@@ -35,39 +37,35 @@ const errorName = (err: unknown) => (err as { name?: string })?.name ?? '';
  */
 export class CognitoIdentity implements IdentityPort {
   constructor(
-    private readonly client: Client,
+    private readonly api: CognitoApi,
     private readonly settings: CognitoSettings,
   ) {}
 
   async createLogin(input: { email: string; password: string; userId: string }): Promise<void> {
     const username = input.email.toLowerCase();
     try {
-      await this.client.send(
-        new AdminCreateUserCommand({
-          UserPoolId: this.settings.userPoolId,
-          Username: username,
-          // Rounds sends its own invitation mail; Cognito's would duplicate it.
-          MessageAction: 'SUPPRESS',
-          UserAttributes: [
-            { Name: 'email', Value: username },
-            { Name: 'email_verified', Value: 'true' },
-          ],
-        }),
-      );
+      await this.api.call('AdminCreateUser', {
+        UserPoolId: this.settings.userPoolId,
+        Username: username,
+        // Rounds sends its own invitation mail; Cognito's would duplicate it.
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: username },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      });
     } catch (err) {
       if (errorName(err) === 'UsernameExistsException')
         throw conflict('An account with this email already exists');
       throw mapCommon(err);
     }
     try {
-      await this.client.send(
-        new AdminSetUserPasswordCommand({
-          UserPoolId: this.settings.userPoolId,
-          Username: username,
-          Password: input.password,
-          Permanent: true,
-        }),
-      );
+      await this.api.call('AdminSetUserPassword', {
+        UserPoolId: this.settings.userPoolId,
+        Username: username,
+        Password: input.password,
+        Permanent: true,
+      });
     } catch (err) {
       // Compensate: a login without a usable password must not linger.
       await this.deleteLogin(username);
@@ -80,9 +78,10 @@ export class CognitoIdentity implements IdentityPort {
 
   async deleteLogin(email: string): Promise<void> {
     try {
-      await this.client.send(
-        new AdminDeleteUserCommand({ UserPoolId: this.settings.userPoolId, Username: email.toLowerCase() }),
-      );
+      await this.api.call('AdminDeleteUser', {
+        UserPoolId: this.settings.userPoolId,
+        Username: email.toLowerCase(),
+      });
     } catch (err) {
       if (errorName(err) !== 'UserNotFoundException') throw err;
     }
@@ -90,13 +89,11 @@ export class CognitoIdentity implements IdentityPort {
 
   async login(email: string, password: string): Promise<TokenResponse> {
     try {
-      const out = await this.client.send(
-        new InitiateAuthCommand({
-          ClientId: this.settings.clientId,
-          AuthFlow: 'USER_PASSWORD_AUTH',
-          AuthParameters: { USERNAME: email.toLowerCase(), PASSWORD: password },
-        }),
-      );
+      const out = await this.api.call<InitiateAuthOutput>('InitiateAuth', {
+        ClientId: this.settings.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email.toLowerCase(), PASSWORD: password },
+      });
       if (out.ChallengeName === 'SOFTWARE_TOKEN_MFA') {
         // The web app's code-entry step (RespondToAuthChallenge) is not built yet.
         throw new AppError('mfa_required', 'Enter the 6-digit code from your authenticator app');
@@ -117,13 +114,11 @@ export class CognitoIdentity implements IdentityPort {
 
   async refresh(refreshToken: string): Promise<TokenResponse> {
     try {
-      const out = await this.client.send(
-        new InitiateAuthCommand({
-          ClientId: this.settings.clientId,
-          AuthFlow: 'REFRESH_TOKEN_AUTH',
-          AuthParameters: { REFRESH_TOKEN: refreshToken },
-        }),
-      );
+      const out = await this.api.call<InitiateAuthOutput>('InitiateAuth', {
+        ClientId: this.settings.clientId,
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        AuthParameters: { REFRESH_TOKEN: refreshToken },
+      });
       if (!out.AuthenticationResult) throw unauthorized('Your session has ended. Sign in again.');
       // Without refresh-token rotation Cognito returns no new one: the old one stays valid.
       return tokens({ RefreshToken: refreshToken, ...stripUndefined(out.AuthenticationResult) });
@@ -137,9 +132,7 @@ export class CognitoIdentity implements IdentityPort {
 
   async logout(refreshToken: string): Promise<void> {
     try {
-      await this.client.send(
-        new RevokeTokenCommand({ ClientId: this.settings.clientId, Token: refreshToken }),
-      );
+      await this.api.call('RevokeToken', { ClientId: this.settings.clientId, Token: refreshToken });
     } catch (err) {
       // Logging out with an unknown or already revoked token is already the wanted state.
       if (
@@ -152,7 +145,7 @@ export class CognitoIdentity implements IdentityPort {
   }
 }
 
-function tokens(result: AuthenticationResultType): TokenResponse {
+function tokens(result: AuthenticationResult): TokenResponse {
   if (!result.AccessToken || !result.IdToken || !result.RefreshToken) {
     throw unauthorized('Sign-in did not complete. Try again.');
   }

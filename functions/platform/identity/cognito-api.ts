@@ -1,0 +1,99 @@
+import { createHash, createHmac } from 'node:crypto';
+import { SignatureV4 } from '@smithy/signature-v4';
+
+/** Credentials as the AWS SDK resolves them (the DynamoDB client's provider is reused). */
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** The Cognito actions Rounds uses. Admin actions are IAM-signed; the others are public. */
+export type CognitoAction =
+  | 'AdminCreateUser'
+  | 'AdminSetUserPassword'
+  | 'AdminDeleteUser'
+  | 'InitiateAuth'
+  | 'RevokeToken';
+
+/** The port the Cognito identity adapter talks through: one JSON call per action. */
+export interface CognitoApi {
+  call<T = Record<string, unknown>>(action: CognitoAction, input: Record<string, unknown>): Promise<T>;
+}
+
+const UNSIGNED = new Set<CognitoAction>(['InitiateAuth', 'RevokeToken']);
+
+/** SHA-256 and HMAC-SHA-256 from node:crypto, in the shape SignatureV4 expects. */
+type Bytes = string | ArrayBuffer | ArrayBufferView;
+const toBuffer = (d: Bytes) =>
+  typeof d === 'string'
+    ? Buffer.from(d)
+    : ArrayBuffer.isView(d)
+      ? Buffer.from(d.buffer, d.byteOffset, d.byteLength)
+      : Buffer.from(d);
+
+class NodeSha256 {
+  private readonly hash;
+  constructor(secret?: Bytes) {
+    this.hash = secret ? createHmac('sha256', toBuffer(secret)) : createHash('sha256');
+  }
+  update(data: Bytes): void {
+    this.hash.update(toBuffer(data));
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+}
+
+/**
+ * Cognito's JSON API over fetch, signed with SigV4 where IAM applies. It replaces the SDK
+ * client, whose full model (~100 KB minified) would break the Lambda bundle budget; errors
+ * come back shaped like the SDK's (`name` = Cognito's `__type`), so callers cannot tell.
+ */
+export function cognitoApi(opts: {
+  region: string;
+  credentials: () => Promise<AwsCredentials>;
+  /** Overrides the regional endpoint (tests). */
+  endpoint?: string;
+  fetch?: typeof fetch;
+}): CognitoApi {
+  const url = new URL(opts.endpoint ?? `https://cognito-idp.${opts.region}.amazonaws.com/`);
+  const signer = new SignatureV4({
+    service: 'cognito-idp',
+    region: opts.region,
+    credentials: opts.credentials,
+    sha256: NodeSha256,
+  });
+  const send = opts.fetch ?? fetch;
+  return {
+    async call(action, input) {
+      const body = JSON.stringify(input);
+      const request = {
+        method: 'POST',
+        protocol: url.protocol,
+        hostname: url.hostname,
+        port: url.port ? Number(url.port) : undefined,
+        path: url.pathname,
+        headers: {
+          host: url.host,
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': `AWSCognitoIdentityProviderService.${action}`,
+        },
+        body,
+      };
+      const headers = UNSIGNED.has(action) ? request.headers : (await signer.sign(request)).headers;
+      const res = await send(url, { method: 'POST', headers, body });
+      const text = await res.text();
+      const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+      if (!res.ok) throw cognitoError(json, res.status);
+      return json as never;
+    },
+  };
+}
+
+function cognitoError(json: Record<string, unknown>, status: number): Error {
+  const type = String(json.__type ?? json.code ?? `HTTP${status}`);
+  // __type may be namespaced: "com.amazonaws...#NotAuthorizedException".
+  const name = type.slice(type.lastIndexOf('#') + 1);
+  return Object.assign(new Error(String(json.message ?? json.Message ?? name)), { name, status });
+}
