@@ -4,20 +4,30 @@ import { CognitoIdentity } from '../../functions/platform/identity/cognito-ident
 
 type Call = { action: string; input: Record<string, any> };
 
-const sdkError = (name: string) => Object.assign(new Error(name), { name });
+const sdkError = (name: string, message = name) => Object.assign(new Error(message), { name });
 
 /**
  * An in-memory user pool speaking the commands the adapter uses, with the SDK's error names.
  * `mfa` users get a challenge; `deactivated` users make the trigger refuse.
  */
 function fakePool() {
-  const users = new Map<string, { password?: string; mfa?: boolean; deactivated?: boolean }>();
+  const users = new Map<
+    string,
+    { password?: string; mfa?: boolean; deactivated?: boolean; challenge?: string; resetRequired?: boolean }
+  >();
   const refresh = new Map<string, string>();
   const calls: Call[] = [];
   let failNextPassword = false;
+  /** The next call of this action throws this error instead (throttling, outages). */
+  const failures = new Map<string, Error>();
   const client = {
     async call(action: string, i: Record<string, any>) {
       calls.push({ action, input: i });
+      const failure = failures.get(action);
+      if (failure) {
+        failures.delete(action);
+        throw failure;
+      }
       switch (action) {
         case 'AdminCreateUser':
           if (users.has(i.Username)) throw sdkError('UsernameExistsException');
@@ -26,7 +36,10 @@ function fakePool() {
         case 'AdminSetUserPassword':
           if (failNextPassword) {
             failNextPassword = false;
-            throw sdkError('InvalidPasswordException');
+            throw sdkError(
+              'InvalidPasswordException',
+              'Password did not conform with policy: Password not long enough',
+            );
           }
           users.get(i.Username)!.password = i.Password;
           return {};
@@ -45,14 +58,18 @@ function fakePool() {
   };
   function initiateAuth(i: Record<string, any>) {
     if (i.AuthFlow === 'REFRESH_TOKEN_AUTH') {
-      if (!refresh.has(i.AuthParameters.REFRESH_TOKEN)) throw sdkError('NotAuthorizedException');
+      const owner = refresh.get(i.AuthParameters.REFRESH_TOKEN);
+      if (!owner) throw sdkError('NotAuthorizedException');
+      if (users.get(owner)?.deactivated) throw sdkError('UserLambdaValidationException');
       return { AuthenticationResult: { AccessToken: 'access-2', IdToken: 'id-2', ExpiresIn: 900 } };
     }
     const user = users.get(i.AuthParameters.USERNAME);
     if (!user) throw sdkError('UserNotFoundException');
     if (user.password !== i.AuthParameters.PASSWORD) throw sdkError('NotAuthorizedException');
+    if (user.resetRequired) throw sdkError('PasswordResetRequiredException');
     if (user.deactivated) throw sdkError('UserLambdaValidationException');
     if (user.mfa) return { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's' };
+    if (user.challenge) return { ChallengeName: user.challenge, Session: 's' };
     const token = `refresh-${refresh.size + 1}`;
     refresh.set(token, i.AuthParameters.USERNAME);
     return {
@@ -62,6 +79,7 @@ function fakePool() {
   return {
     users,
     calls,
+    failNext: (action: string, err: Error) => failures.set(action, err),
     failPasswordOnce: () => {
       failNextPassword = true;
     },
@@ -80,17 +98,26 @@ const wireError = async (p: Promise<unknown>) => {
 };
 
 describe('Cognito identity adapter (at the port)', () => {
-  it('creates a login without Cognito mail, with a permanent password, then signs in', async () => {
+  it('creates a verified login without Cognito mail, with a permanent password, then signs in', async () => {
     const pool = fakePool();
     await pool.identity.createLogin({ email: 'Olivia@Clinic.test', password: PASSWORD, userId: '01JUSER' });
-    const create = pool.calls.find((c) => c.action === 'AdminCreateUser')!;
-    expect(create.input).toMatchObject({
+    expect(pool.calls.map((c) => c.action)).toEqual(['AdminCreateUser', 'AdminSetUserPassword']);
+    expect(pool.calls[0]!.input).toEqual({
       UserPoolId: 'us-east-1_Pool1',
       Username: 'olivia@clinic.test',
       MessageAction: 'SUPPRESS',
+      UserAttributes: [
+        { Name: 'email', Value: 'olivia@clinic.test' },
+        { Name: 'email_verified', Value: 'true' },
+      ],
     });
-    expect(pool.calls.find((c) => c.action === 'AdminSetUserPassword')!.input.Permanent).toBe(true);
-    const tokens = await pool.identity.login('olivia@clinic.test', PASSWORD);
+    expect(pool.calls[1]!.input).toEqual({
+      UserPoolId: 'us-east-1_Pool1',
+      Username: 'olivia@clinic.test',
+      Password: PASSWORD,
+      Permanent: true,
+    });
+    const tokens = await pool.identity.login('OLIVIA@clinic.test', PASSWORD);
     expect(tokens).toEqual({
       accessToken: 'access',
       idToken: 'id',
@@ -98,9 +125,10 @@ describe('Cognito identity adapter (at the port)', () => {
       expiresIn: 900,
       tokenType: 'Bearer',
     });
-    expect(pool.calls.at(-1)!.input).toMatchObject({
+    expect(pool.calls.at(-1)!.input).toEqual({
       ClientId: 'web-client',
       AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: 'olivia@clinic.test', PASSWORD },
     });
   });
 
@@ -110,17 +138,68 @@ describe('Cognito identity adapter (at the port)', () => {
     const err = await wireError(
       pool.identity.createLogin({ email: 'A@clinic.test', password: PASSWORD, userId: '2' }),
     );
-    expect([err.status, err.code]).toEqual([409, 'conflict']);
+    expect([err.status, err.code, err.message]).toEqual([
+      409,
+      'conflict',
+      'An account with this email already exists',
+    ]);
   });
 
-  it('removes the half-created user when the password is refused', async () => {
+  it('removes the half-created user when the password is refused, and says which rule failed', async () => {
     const pool = fakePool();
     pool.failPasswordOnce();
     const err = await wireError(
       pool.identity.createLogin({ email: 'b@clinic.test', password: 'short', userId: '1' }),
     );
-    expect(err.status).toBe(400);
+    expect([err.status, err.message]).toEqual([400, 'The password was refused. Password not long enough.']);
+    expect(pool.calls.map((c) => c.action)).toEqual([
+      'AdminCreateUser',
+      'AdminSetUserPassword',
+      'AdminDeleteUser',
+    ]);
     expect(pool.users.has('b@clinic.test')).toBe(false);
+    // The email is free again: the owner can retry the signup.
+    await pool.identity.createLogin({ email: 'b@clinic.test', password: PASSWORD, userId: '1' });
+  });
+
+  it('a password with a space at either end is a 400, not a server error', async () => {
+    const pool = fakePool();
+    pool.failNext(
+      'AdminSetUserPassword',
+      sdkError(
+        'InvalidParameterException',
+        "1 validation error detected: Value at 'password' failed to satisfy constraint: " +
+          'Member must satisfy regular expression pattern: ^[\\S]+.*[\\S]+$',
+      ),
+    );
+    const err = await wireError(
+      pool.identity.createLogin({ email: 'sp@clinic.test', password: ` ${PASSWORD}`, userId: '1' }),
+    );
+    expect([err.status, err.message]).toEqual([
+      400,
+      'The password was refused. It cannot start or end with a space.',
+    ]);
+    expect(pool.users.has('sp@clinic.test')).toBe(false);
+  });
+
+  it('an outage while setting the password still removes the user and surfaces the outage as-is', async () => {
+    const pool = fakePool();
+    const outage = sdkError('InternalErrorException', 'internal detail never shown to users');
+    pool.failNext('AdminSetUserPassword', outage);
+    await expect(
+      pool.identity.createLogin({ email: 'o@clinic.test', password: PASSWORD, userId: '1' }),
+    ).rejects.toBe(outage);
+    expect(pool.users.has('o@clinic.test')).toBe(false);
+  });
+
+  it('when the compensating delete fails too, the caller gets the original error', async () => {
+    const pool = fakePool();
+    const outage = sdkError('InternalErrorException');
+    pool.failNext('AdminSetUserPassword', outage);
+    pool.failNext('AdminDeleteUser', sdkError('ServiceUnavailableException'));
+    await expect(
+      pool.identity.createLogin({ email: 'o2@clinic.test', password: PASSWORD, userId: '1' }),
+    ).rejects.toBe(outage);
   });
 
   it('a wrong password and an unknown email get the same answer', async () => {
@@ -128,8 +207,16 @@ describe('Cognito identity adapter (at the port)', () => {
     await pool.identity.createLogin({ email: 'c@clinic.test', password: PASSWORD, userId: '1' });
     const wrong = await wireError(pool.identity.login('c@clinic.test', 'not-the-password'));
     const unknown = await wireError(pool.identity.login('nobody@clinic.test', PASSWORD));
-    expect(wrong.message).toBe('Email or password is incorrect');
-    expect([unknown.status, unknown.message]).toEqual([401, wrong.message]);
+    expect([wrong.status, wrong.code, wrong.message]).toEqual([
+      401,
+      'unauthorized',
+      'Email or password is incorrect',
+    ]);
+    expect([unknown.status, unknown.code, unknown.message]).toEqual([
+      wrong.status,
+      wrong.code,
+      wrong.message,
+    ]);
   });
 
   it('asks for the authenticator code when the user has TOTP MFA', async () => {
@@ -137,15 +224,62 @@ describe('Cognito identity adapter (at the port)', () => {
     await pool.identity.createLogin({ email: 'd@clinic.test', password: PASSWORD, userId: '1' });
     pool.users.get('d@clinic.test')!.mfa = true;
     const err = await wireError(pool.identity.login('d@clinic.test', PASSWORD));
-    expect([err.status, err.code]).toEqual([401, 'mfa_required']);
+    expect([err.status, err.code, err.message]).toEqual([
+      401,
+      'mfa_required',
+      'Enter the 6-digit code from your authenticator app',
+    ]);
   });
 
-  it('a user the trigger refuses (deactivated) is told so', async () => {
+  it('any other challenge is refused without claiming the password was wrong', async () => {
+    const pool = fakePool();
+    await pool.identity.createLogin({ email: 'ch@clinic.test', password: PASSWORD, userId: '1' });
+    pool.users.get('ch@clinic.test')!.challenge = 'NEW_PASSWORD_REQUIRED';
+    const err = await wireError(pool.identity.login('ch@clinic.test', PASSWORD));
+    expect([err.status, err.code]).toEqual([401, 'unauthorized']);
+    expect(err.message).not.toBe('Email or password is incorrect');
+  });
+
+  it('a user the trigger refuses (deactivated) is told so, at sign-in and at refresh', async () => {
     const pool = fakePool();
     await pool.identity.createLogin({ email: 'e@clinic.test', password: PASSWORD, userId: '1' });
+    const { refreshToken } = await pool.identity.login('e@clinic.test', PASSWORD);
     pool.users.get('e@clinic.test')!.deactivated = true;
-    const err = await wireError(pool.identity.login('e@clinic.test', PASSWORD));
-    expect(err.message).toMatch(/deactivated/);
+    const deactivated = [401, 'This account is deactivated. Ask your practice owner to reactivate it.'];
+    const atLogin = await wireError(pool.identity.login('e@clinic.test', PASSWORD));
+    expect([atLogin.status, atLogin.message]).toEqual(deactivated);
+    const atRefresh = await wireError(pool.identity.refresh(refreshToken));
+    expect([atRefresh.status, atRefresh.message]).toEqual(deactivated);
+  });
+
+  it('a user whose password must be reset is pointed to "Forgot password"', async () => {
+    const pool = fakePool();
+    await pool.identity.createLogin({ email: 'r@clinic.test', password: PASSWORD, userId: '1' });
+    pool.users.get('r@clinic.test')!.resetRequired = true;
+    const err = await wireError(pool.identity.login('r@clinic.test', PASSWORD));
+    expect(err.status).toBe(401);
+    expect(err.message).toMatch(/Forgot password/);
+  });
+
+  it("Cognito's throttling becomes a 429 with Retry-After", async () => {
+    const pool = fakePool();
+    pool.failNext('InitiateAuth', sdkError('TooManyRequestsException'));
+    const atLogin = await wireError(pool.identity.login('t@clinic.test', PASSWORD));
+    expect([atLogin.status, atLogin.code]).toEqual([429, 'too_many_requests']);
+    expect(Number(atLogin.headers?.['Retry-After'])).toBeGreaterThan(0);
+    pool.failNext('AdminCreateUser', sdkError('LimitExceededException'));
+    const atCreate = await wireError(
+      pool.identity.createLogin({ email: 't@clinic.test', password: PASSWORD, userId: '1' }),
+    );
+    expect(atCreate.status).toBe(429);
+  });
+
+  it('an unknown AWS error is rethrown untouched (onError turns it into a bare 500)', async () => {
+    const pool = fakePool();
+    const outage = sdkError('InternalErrorException', 'raw AWS text');
+    pool.failNext('InitiateAuth', outage);
+    await expect(pool.identity.login('u@clinic.test', PASSWORD)).rejects.toBe(outage);
+    expect(outage).not.toBeInstanceOf(AppError);
   });
 
   it('refresh keeps the refresh token Cognito did not rotate; an unknown one ends the session', async () => {
@@ -153,7 +287,18 @@ describe('Cognito identity adapter (at the port)', () => {
     await pool.identity.createLogin({ email: 'f@clinic.test', password: PASSWORD, userId: '1' });
     const { refreshToken } = await pool.identity.login('f@clinic.test', PASSWORD);
     const renewed = await pool.identity.refresh(refreshToken);
-    expect(renewed).toMatchObject({ accessToken: 'access-2', refreshToken });
+    expect(renewed).toEqual({
+      accessToken: 'access-2',
+      idToken: 'id-2',
+      refreshToken,
+      expiresIn: 900,
+      tokenType: 'Bearer',
+    });
+    expect(pool.calls.at(-1)!.input).toEqual({
+      ClientId: 'web-client',
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      AuthParameters: { REFRESH_TOKEN: refreshToken },
+    });
     const err = await wireError(pool.identity.refresh('refresh-unknown'));
     expect([err.status, err.message]).toEqual([401, 'Your session has ended. Sign in again.']);
   });
@@ -163,12 +308,22 @@ describe('Cognito identity adapter (at the port)', () => {
     await pool.identity.createLogin({ email: 'g@clinic.test', password: PASSWORD, userId: '1' });
     const { refreshToken } = await pool.identity.login('g@clinic.test', PASSWORD);
     await pool.identity.logout(refreshToken);
-    await pool.identity.logout(refreshToken);
-    await expect(pool.identity.refresh(refreshToken)).rejects.toThrow();
+    expect(pool.calls.at(-1)).toEqual({
+      action: 'RevokeToken',
+      input: { ClientId: 'web-client', Token: refreshToken },
+    });
+    await expect(pool.identity.logout(refreshToken)).resolves.toBeUndefined();
+    pool.failNext('RevokeToken', sdkError('NotAuthorizedException'));
+    await expect(pool.identity.logout('junk-token-from-an-old-browser')).resolves.toBeUndefined();
+    const ended = await wireError(pool.identity.refresh(refreshToken));
+    expect(ended.message).toBe('Your session has ended. Sign in again.');
   });
 
   it('deleting a login that does not exist is not an error (compensation is idempotent)', async () => {
     const pool = fakePool();
     await expect(pool.identity.deleteLogin('ghost@clinic.test')).resolves.toBeUndefined();
+    expect(pool.calls).toEqual([
+      { action: 'AdminDeleteUser', input: { UserPoolId: 'us-east-1_Pool1', Username: 'ghost@clinic.test' } },
+    ]);
   });
 });

@@ -25,9 +25,11 @@ beforeAll(async () => {
 
 describe('pre-token-generation trigger (V2)', () => {
   it('adds our user id, tenant, kind, role and name to both tokens, from the table', async () => {
+    const me = await t.call('GET', '/api/me', { token: owner.token });
     const out = await trigger(event(owner.email.toUpperCase()));
     const expected = {
-      user_id: owner.userId,
+      // The id the API knows the user by, not Cognito's own sub.
+      user_id: me.body.user.id,
       tenant_id: owner.tenantId,
       tenant_kind: 'practice',
       role: 'owner',
@@ -58,6 +60,16 @@ describe('pre-token-generation trigger (V2)', () => {
     expect(
       out.response.claimsAndScopeOverrideDetails?.accessTokenGeneration?.claimsToAddOrOverride?.role,
     ).toBe('billing');
+  });
+
+  it('refuses an email the user changed in Cognito but never verified (no borrowing claims)', async () => {
+    // A signed-in user can set its own email attribute to a colleague's; Cognito marks it unverified.
+    const victim = await addMember(t, owner, 'manager', 'Mona Manager');
+    await expect(trigger(event(victim.email, { email_verified: 'false' }))).rejects.toThrow(/verified/);
+    const { email_verified: _, ...noFlag } = event(victim.email).request.userAttributes;
+    await expect(trigger({ ...event(victim.email), request: { userAttributes: noFlag } })).rejects.toThrow(
+      /verified/,
+    );
   });
 
   it('refuses an unknown email and a deactivated user (Cognito then issues no token)', async () => {

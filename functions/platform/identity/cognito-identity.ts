@@ -1,8 +1,10 @@
 import type { TokenResponse } from '../../../shared/schemas/auth.ts';
+import { PASSWORD_LENGTH } from '../../../shared/schemas/common.ts';
 import { AppError, badRequest, conflict, tooManyRequests, unauthorized } from '../errors.ts';
 import type { CognitoApi } from './cognito-api.ts';
 import type { IdentityPort } from './port.ts';
 
+/** Which user pool and app client the adapter signs users into. */
 export interface CognitoSettings {
   userPoolId: string;
   clientId: string;
@@ -22,6 +24,7 @@ interface InitiateAuthOutput {
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect';
 const DEACTIVATED = 'This account is deactivated. Ask your practice owner to reactivate it.';
+const UNSUPPORTED_STEP = 'This sign-in needs a step Rounds does not support yet. Contact support.';
 const THROTTLED = new Set([
   'TooManyRequestsException',
   'LimitExceededException',
@@ -67,12 +70,10 @@ export class CognitoIdentity implements IdentityPort {
         Permanent: true,
       });
     } catch (err) {
-      // Compensate: a login without a usable password must not linger.
-      await this.deleteLogin(username);
-      if (errorName(err) === 'InvalidPasswordException') {
-        throw badRequest('The password does not meet the policy: at least 12 characters');
-      }
-      throw mapCommon(err);
+      // Compensate: a login without a usable password would block this email for good.
+      // If the delete fails too, the caller still gets the password step's error.
+      await this.deleteLogin(username).catch(() => undefined);
+      throw passwordRefusal(err) ?? mapCommon(err);
     }
   }
 
@@ -95,10 +96,12 @@ export class CognitoIdentity implements IdentityPort {
         AuthParameters: { USERNAME: email.toLowerCase(), PASSWORD: password },
       });
       if (out.ChallengeName === 'SOFTWARE_TOKEN_MFA') {
-        // The web app's code-entry step (RespondToAuthChallenge) is not built yet.
+        // Future work: the web app's code-entry step (RespondToAuthChallenge with the Session).
         throw new AppError('mfa_required', 'Enter the 6-digit code from your authenticator app');
       }
-      if (out.ChallengeName || !out.AuthenticationResult) throw unauthorized(WRONG_CREDENTIALS);
+      // Any other challenge comes after a correct password, so saying so reveals nothing.
+      if (out.ChallengeName) throw unauthorized(UNSUPPORTED_STEP);
+      if (!out.AuthenticationResult) throw unauthorized(WRONG_CREDENTIALS);
       return tokens(out.AuthenticationResult);
     } catch (err) {
       if (err instanceof AppError) throw err;
@@ -160,6 +163,25 @@ function tokens(result: AuthenticationResult): TokenResponse {
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * Cognito's own password refusals as a 400. Its policy message names the rule it failed
+ * ("Password not long enough"); only that plain-text part reaches the client.
+ */
+function passwordRefusal(err: unknown): AppError | undefined {
+  const name = errorName(err);
+  if (name === 'InvalidPasswordException') {
+    const rule = /policy:\s*([\w ,'-]{1,120})\.?$/i.exec(String((err as Error).message ?? ''))?.[1];
+    return badRequest(
+      `The password was refused. ${rule ? `${rule.trim()}.` : `Use at least ${PASSWORD_LENGTH.min} characters.`}`,
+    );
+  }
+  // The only parameter pattern a valid request can miss: Cognito wants no space at either end.
+  if (name === 'InvalidParameterException' && /password/i.test(String((err as Error).message))) {
+    return badRequest('The password was refused. It cannot start or end with a space.');
+  }
+  return undefined;
 }
 
 /** Errors every call may meet: throttling, and a trigger refusing a deactivated user. */

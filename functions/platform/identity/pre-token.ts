@@ -24,8 +24,12 @@ export interface PreTokenEventV2 {
  */
 export function preTokenGeneration(claimsFor: ClaimsSource) {
   return async (event: PreTokenEventV2): Promise<PreTokenEventV2> => {
-    const email = event.request.userAttributes.email?.toLowerCase();
-    const claims = email ? await claimsFor(email) : null;
+    const { email, email_verified: verified } = event.request.userAttributes;
+    // The email picks whose claims these are, and a signed-in user can change its own email
+    // attribute through Cognito's public API; the change stays unverified, since the code goes to
+    // that mailbox. So only a verified email counts: nobody can borrow another user's claims.
+    if (!email || verified !== 'true') throw new Error('This account has no verified email');
+    const claims = await claimsFor(email.toLowerCase());
     if (!claims) throw new Error('This account is deactivated');
     const added: Claims = {
       user_id: claims.sub,
