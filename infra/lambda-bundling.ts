@@ -21,4 +21,4 @@ export const LAMBDA_BUNDLING: BuildOptions = {
 };
 
 /** Each domain with a Lambda entry (functions/<domain>/handler.ts). */
-export const LAMBDA_DOMAINS = ['tenants'] as const;
+export const LAMBDA_DOMAINS = ['tenants', 'scheduling'] as const;

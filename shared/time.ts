@@ -46,3 +46,19 @@ export function zonedInstant(date: string, time: string, timeZone: string): numb
   // Re-read the offset at the candidate: it differs when a DST change lies between.
   return wall - zoneOffsetMs(first, timeZone);
 }
+
+/** Local wall-clock parts of an instant in a zone: date YYYY-MM-DD, time HH:MM, weekday 0 (Sun)–6. */
+export function localParts(at: number, timeZone: string): { date: string; time: string; weekday: number } {
+  const local = new Date(at + zoneOffsetMs(at, timeZone));
+  const iso = local.toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16), weekday: local.getUTCDay() };
+}
+
+/** The calendar date `days` after `date` (YYYY-MM-DD), zone-free. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Minutes since midnight of an HH:MM time. */
+export const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));

@@ -29,3 +29,13 @@ export const tooManyRequests = (retryAfterSeconds: number, message: string) =>
   new AppError('too_many_requests', message, undefined, { 'Retry-After': String(retryAfterSeconds) });
 export const unavailable = () =>
   new AppError('unavailable', 'The service is busy. Try again shortly.', undefined, { 'Retry-After': '2' });
+
+/**
+ * A write lost a race with a concurrent one on the same items (DynamoDB TransactionConflict,
+ * or a version condition another request just satisfied first). Safe to re-read and retry.
+ */
+export class ContentionError extends AppError {
+  constructor(message = 'Another change to the same records is in progress. Try again.') {
+    super('conflict', message);
+  }
+}

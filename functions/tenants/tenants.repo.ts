@@ -35,14 +35,7 @@ export interface AssociationCodeItem {
   revoked: boolean;
 }
 
-// `expiresAt` is the table's TTL attribute only when it is a number; invites keep an ISO
-// string there (TTL ignores strings) because that is their DTO field.
-const INTERNAL = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'type']);
-
-/** Drops key and bookkeeping attributes: what is left is the DTO. */
-export function strip<T>(item: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !INTERNAL.has(k))) as T;
-}
+export { strip } from '../platform/db/items.ts';
 
 export const tenantRepo = {
   get: (db: TenantDb) => db.get<TenantItem>(tenantKeys.tenant(db)),

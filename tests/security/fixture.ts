@@ -67,7 +67,9 @@ export async function buildWorld() {
     json: { code: code.code, consent: true, consentVersion: CONSENT.version },
   });
   expect(joined.status).toBe(201);
+  const sched = await scheduleWorld(t, a, location.id);
   const ids = {
+    ...sched,
     locationId: location.id as string,
     inviteId: invite.id as string,
     staffUserId: roles.staff.userId,
@@ -80,15 +82,85 @@ export async function buildWorld() {
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 
+/** Tenant A's scheduling setup: a provider with weekday hours, a visit type, a patient, a booking. */
+async function scheduleWorld(t: Awaited<ReturnType<typeof createTestApp>>, a: Session, locationId: string) {
+  const post = async (path: string, json: unknown) => {
+    const res = await t.call('POST', `/api${path}`, { token: a.token, json });
+    expect(res.status, path).toBe(201);
+    return res.body.id as string;
+  };
+  const providerId = await post('/scheduling/providers', {
+    name: 'Dr. Ada Provider',
+    color: '#336699',
+    locationIds: [locationId],
+  });
+  const typeId = await post('/scheduling/types', SCHEDULING.type);
+  const templateId = await post('/scheduling/templates', {
+    providerId,
+    locationId,
+    blocks: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '17:00' })),
+    effectiveFrom: '2026-01-01',
+  });
+  const patientId = await post('/scheduling/patients', SCHEDULING.patient);
+  const appointmentId = await post('/scheduling/appointments', {
+    patientId,
+    providerId,
+    locationId,
+    typeId,
+    date: '2027-03-02',
+    time: '09:00',
+  });
+  return { providerId, typeId, templateId, patientId, appointmentId };
+}
+
+export const SCHEDULING = {
+  type: {
+    name: 'Follow-up',
+    durationMinutes: 20,
+    color: '#884422',
+    patientKind: 'established',
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 5,
+    needsRoom: false,
+  },
+  patient: {
+    firstName: 'Pat',
+    lastName: 'Sample',
+    dateOfBirth: '1980-01-01',
+    preferredContact: 'phone',
+    phone: '(503) 555-0199',
+  },
+};
+
+/** The id a `:id` stands for in each route family. */
+function idFor(path: string, ids: World['ids']): string {
+  if (path.startsWith('/locations')) return ids.locationId;
+  if (path.startsWith('/scheduling/providers')) return ids.providerId;
+  if (path.startsWith('/scheduling/types')) return ids.typeId;
+  if (path.startsWith('/scheduling/templates')) return ids.templateId;
+  if (path.startsWith('/scheduling/patients')) return ids.patientId;
+  if (path.startsWith('/scheduling/appointments')) return ids.appointmentId;
+  return ids.inviteId;
+}
+
+/** Query strings of routes that need one, naming tenant A's records. */
+function queryFor(spec: RouteSpec, ids: World['ids']): string {
+  if (spec.path === '/scheduling/day') return `?locationId=${ids.locationId}&date=2027-03-02`;
+  if (spec.path === '/scheduling/slots')
+    return `?typeId=${ids.typeId}&locationId=${ids.locationId}&from=2027-03-01`;
+  return '';
+}
+
 /** The concrete path of a route, with tenant A's (or association X's) ids in it. */
 export function pathFor(spec: RouteSpec, ids: World['ids']): string {
   const path = spec.path
-    .replace(':id', spec.path.startsWith('/locations') ? ids.locationId : ids.inviteId)
+    .replace(':providerId', ids.providerId)
+    .replace(':id', idFor(spec.path, ids))
     .replace(':userId', ids.staffUserId)
     .replace(':code', ids.code)
     .replace(':associationId', ids.associationId)
     .replace(':token', ids.inviteToken);
-  return `/api${path}`;
+  return `/api${path}${queryFor(spec, ids)}`;
 }
 
 /** A valid body for every route that takes one; a test fails when a new route has none here. */
@@ -133,6 +205,7 @@ export function sampleBody(spec: RouteSpec, ids: World['ids']): unknown {
     'POST /association/codes': { expiresInDays: 5, maxUses: 5 },
     'POST /memberships/preview': { code: ids.code },
     'POST /memberships': { code: ids.code, consent: true, consentVersion: CONSENT.version },
+    ...schedulingSamples(ids),
   };
   const key = routeKey(spec);
   if (!spec.body) return undefined;
@@ -179,4 +252,43 @@ export function expectWireError(res: { status: number; body: any }, status?: num
   );
   const text = JSON.stringify(res.body);
   expect(text).not.toMatch(/\bat .*\.(ts|js):\d+|Error:|TypeError|SyntaxError|Exception/);
+}
+
+function schedulingSamples(ids: World['ids']): Record<string, unknown> {
+  const provider = { name: 'Dr. Sample Provider', color: '#336699', locationIds: [ids.locationId] };
+  return {
+    'POST /scheduling/providers': provider,
+    'PUT /scheduling/providers/:id': { ...provider, version: 1 },
+    'POST /scheduling/providers/:id/deactivate': { version: 1 },
+    'POST /scheduling/providers/:id/reactivate': { version: 1 },
+    'POST /scheduling/resources': { locationId: ids.locationId, name: 'Room 9', kind: 'room' },
+    'POST /scheduling/types': SCHEDULING.type,
+    'PUT /scheduling/types/:id': { ...SCHEDULING.type, version: 1 },
+    'POST /scheduling/templates': {
+      providerId: ids.providerId,
+      locationId: ids.locationId,
+      blocks: [{ weekday: 6, start: '09:00', end: '12:00' }],
+      effectiveFrom: '2027-01-01',
+    },
+    'POST /scheduling/exceptions': {
+      kind: 'time_off',
+      providerId: ids.providerId,
+      startDate: '2027-07-01',
+      endDate: '2027-07-02',
+      reason: 'Conference',
+    },
+    'POST /scheduling/patients': SCHEDULING.patient,
+    'PUT /scheduling/patients/:id': { ...SCHEDULING.patient, version: 1 },
+    'POST /scheduling/appointments': {
+      patientId: ids.patientId,
+      providerId: ids.providerId,
+      locationId: ids.locationId,
+      typeId: ids.typeId,
+      date: '2027-03-03',
+      time: '10:00',
+    },
+    'POST /scheduling/appointments/:id/reschedule': { date: '2027-03-04', time: '11:00', version: 1 },
+    'POST /scheduling/appointments/:id/cancel': { by: 'practice', version: 1 },
+    'POST /scheduling/appointments/:id/status': { status: 'confirmed', version: 1 },
+  };
 }

@@ -33,8 +33,21 @@ describe('standing rules', () => {
       if (!f.endsWith('.repo.ts') && !f.endsWith('handler.ts')) expect(src, f).not.toMatch(/@aws-sdk\//);
       if (f.endsWith('.service.ts')) expect(src, f).not.toMatch(/from 'hono/);
       const domain = f.split('/')[1];
-      for (const [, target] of src.matchAll(/from '\.\.\/([a-z-]+)\//g)) {
-        expect(['platform', domain], `${f} imports ../${target}`).toContain(target);
+      // DESIGN.md: a cross-domain read goes through another domain's exported service
+      // function, and the importing module's header comment names it.
+      const header = src.slice(0, src.indexOf('import'));
+      for (const m of Array.from(src.matchAll(/import ([^;]*?) from '\.\.\/([a-z-]+)\/([a-z.-]+)'/g))) {
+        const [, clause, target, file] = m as unknown as [string, string, string, string];
+        if (target === 'platform' || target === domain) continue;
+        expect(file, `${f} imports ${target}/${file}: only services may be shared`).toMatch(/\.service\.ts$/);
+        expect(clause, `${f}: import named functions from ${target}, not a namespace`).toMatch(/^(type )?\{/);
+        for (const name of clause
+          .replace(/[{}]|type /g, '')
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean)) {
+          expect(header, `${f} must name ${target}'s ${name} in its header comment`).toContain(name);
+        }
       }
     }
   });

@@ -54,6 +54,51 @@ export const tenantKeys = {
     const sk = /^MSG#(.+)$/.exec(key.SK);
     return pk && sk ? { tenantId: pk[1]!, messageId: sk[1]! } : undefined;
   },
+  // --- scheduling ---
+  /** Setup items (providers, resources, types, templates, exceptions): one small partition. */
+  schedulePartition: (s: TenantScope) => `T#${s.tenantId}#SCHED`,
+  provider: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#SCHED`, SK: `PROV#${id}` }),
+  providerPrefix: 'PROV#',
+  resource: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#SCHED`, SK: `RES#${id}` }),
+  resourcePrefix: 'RES#',
+  appointmentType: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#SCHED`, SK: `TYPE#${id}` }),
+  appointmentTypePrefix: 'TYPE#',
+  template: (s: TenantScope, providerId: string, id: string): Key => ({
+    PK: `T#${s.tenantId}#SCHED`,
+    SK: `TPL#${providerId}#${id}`,
+  }),
+  templatePrefix: (providerId?: string) => (providerId ? `TPL#${providerId}#` : 'TPL#'),
+  /** Sorted by start date so a date range reads only exceptions that start before its end. */
+  exception: (s: TenantScope, startDate: string, id: string): Key => ({
+    PK: `T#${s.tenantId}#SCHED`,
+    SK: `EXC#${startDate}#${id}`,
+  }),
+  exceptionPrefix: 'EXC#',
+  patient: (s: TenantScope, id: string) => ({
+    PK: `T#${s.tenantId}#PAT#${id}`,
+    SK: 'PATIENT',
+  }),
+  /** GSI1: patients by last name, then first name. */
+  patientsByName: (s: TenantScope) => `T#${s.tenantId}#PATNAME`,
+  patientNameKey: (last: string, first: string, id: string) =>
+    `${last.toLowerCase()}#${first.toLowerCase()}#${id}`,
+  /** GSI2: same name and birth date, for duplicate flags. */
+  patientTwin: (s: TenantScope, last: string, first: string, dateOfBirth: string) =>
+    `T#${s.tenantId}#PATDUP#${last.toLowerCase()}#${first.toLowerCase()}#${dateOfBirth}`,
+  appointment: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#APPT#${id}`, SK: 'APPT' }),
+  /** GSI1: a location's day, in start order: the day view is one Query. */
+  appointmentsOfDay: (s: TenantScope, locationId: string, date: string) =>
+    `T#${s.tenantId}#DAY#${locationId}#${date}`,
+  /** GSI2: a provider's appointments in start order (week view, calendar feed). */
+  appointmentsOfProvider: (s: TenantScope, providerId: string) => `T#${s.tenantId}#PROVAPPT#${providerId}`,
+  /**
+   * The busy map of one provider or room for one UTC day: every booking rewrites it under a
+   * version condition, so two overlapping bookings can never both commit.
+   */
+  busyDay: (s: TenantScope, who: 'P' | 'R', id: string, utcDate: string): Key => ({
+    PK: `T#${s.tenantId}#BUSY#${who}#${id}`,
+    SK: `DAY#${utcDate}`,
+  }),
   idempotency: (s: TenantScope, route: string, key: string): Key => ({
     PK: `T#${s.tenantId}#IDEM#${route}#${key}`,
     SK: 'IDEM',

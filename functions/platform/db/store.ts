@@ -8,7 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../../../shared/schemas/common.ts';
-import { type AppError, conflict, notFound, staleVersion, unavailable } from '../errors.ts';
+import { type AppError, ContentionError, conflict, notFound, staleVersion, unavailable } from '../errors.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { Key } from './keys.ts';
 
@@ -99,12 +99,14 @@ export class Store {
     return out.Item as T | undefined;
   }
 
-  /** Reads up to 100 items by key; missing keys are simply absent from the result. */
+  /** Reads up to 100 items by key, strongly consistent; missing keys are simply absent. */
   async batchGet<T = Item>(keys: Key[]): Promise<T[]> {
     if (keys.length === 0) return [];
     const unique = [...new Map(keys.map((k) => [`${k.PK}|${k.SK}`, k])).values()].slice(0, 100);
     const out = await this.call(() =>
-      this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: unique } } })),
+      this.doc.send(
+        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: unique, ConsistentRead: true } } }),
+      ),
     );
     return (out.Responses?.[this.tableName] ?? []) as T[];
   }
@@ -160,7 +162,7 @@ export class Store {
         const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
         if (failed >= 0) throw defaultFailure(ops[failed]!);
         if (reasons.some((r) => r.Code === 'TransactionConflict')) {
-          throw conflict('Another change to the same records is in progress. Try again.');
+          throw new ContentionError();
         }
       }
       throw mapInfraError(err);

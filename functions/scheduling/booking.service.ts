@@ -1,0 +1,461 @@
+/**
+ * Booking, the day's flow and the slot finder. Cross-domain read: `getLocation` from
+ * tenants/settings.service.ts (the location's time zone governs every local time).
+ */
+import {
+  type Appointment,
+  type AppointmentType,
+  type BookingInput,
+  FLOW,
+  type Provider,
+} from '../../shared/schemas/scheduling.ts';
+import { addDays, localParts, zonedInstant } from '../../shared/time.ts';
+import { strip } from '../platform/db/items.ts';
+import type { WriteOp } from '../platform/db/store.ts';
+import type { TenantDb } from '../platform/db/tenant-db.ts';
+import { badRequest, ContentionError, conflict, forbidden, notFound } from '../platform/errors.ts';
+import { newId } from '../platform/ids.ts';
+import { getLocation } from '../tenants/settings.service.ts';
+import { freeStarts, type Interval, isWithin, openIntervals, overlaps } from './availability.ts';
+import { requirePatient } from './patients.service.ts';
+import { appointmentRepo, type BusyDay, busyRepo, exceptionRepo, templateRepo } from './scheduling.repo.ts';
+import { requireProvider, requireResource, requireType } from './setup.service.ts';
+
+const MINUTE = 60_000;
+const LATE_CANCEL_MS = 24 * 3600_000;
+/** Concurrent bookings of one provider-day retry this often before giving up with 409. */
+const MAX_ATTEMPTS = 12;
+const OVERRIDE_ROLES = new Set(['owner', 'manager']);
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const isoMinute = (ms: number) => iso(ms).slice(0, 16);
+
+/** Where and when a visit is, resolved in the location's zone. */
+interface Placement {
+  provider: Provider;
+  type: AppointmentType;
+  locationId: string;
+  timeZone: string;
+  date: string;
+  time: string;
+  start: number;
+  end: number;
+  roomId?: string;
+  overrideReason?: string;
+}
+
+/** Books a visit; the provider (and room) are never double-booked, whatever the concurrency. */
+export async function book(db: TenantDb, input: BookingInput): Promise<Appointment> {
+  const patient = await requirePatient(db, input.patientId);
+  const place = await placeVisit(db, input);
+  const appointment = newAppointment(db, place, {
+    patientId: patient.id,
+    patientName: `${patient.lastName}, ${patient.firstName}`,
+    note: input.note,
+  });
+  await withBusyRetry(async () => {
+    const busy = await claim(db, place, appointment.id);
+    await db.write([appointmentRepo.createOp(db, appointment), ...busy], {
+      action: 'appointment.booked',
+      entityType: 'appointment',
+      entityId: appointment.id,
+      summary: `Booked ${place.type.name} on ${place.date} at ${place.time}${place.overrideReason ? ' (outside hours, override)' : ''}`,
+    });
+  });
+  return appointment;
+}
+
+/** Moves a visit: a new appointment linked to the old one, in one transaction. */
+export async function reschedule(
+  db: TenantDb,
+  id: string,
+  input: {
+    date: string;
+    time: string;
+    providerId?: string;
+    roomId?: string;
+    override?: { reason: string };
+    version: number;
+  },
+): Promise<Appointment> {
+  const old = await requireAppointment(db, id);
+  if (!['scheduled', 'confirmed'].includes(old.status)) {
+    throw conflict(`A ${old.status.replace('_', ' ')} appointment cannot be rescheduled`);
+  }
+  const place = await placeVisit(db, {
+    providerId: input.providerId ?? old.providerId,
+    locationId: old.locationId,
+    typeId: old.typeId,
+    date: input.date,
+    time: input.time,
+    roomId: input.roomId ?? old.roomId,
+    override: input.override,
+  });
+  const moved = newAppointment(db, place, {
+    patientId: old.patientId,
+    patientName: old.patientName,
+    note: old.note,
+    rescheduledFrom: old.id,
+  });
+  await withBusyRetry(async () => {
+    const busy = await claim(db, place, moved.id, old);
+    await db.write(
+      [
+        appointmentRepo.createOp(db, moved),
+        appointmentRepo.updateOp(
+          db,
+          old.id,
+          { status: 'rescheduled', rescheduledTo: moved.id },
+          input.version,
+        ),
+        ...busy,
+      ],
+      {
+        action: 'appointment.rescheduled',
+        entityType: 'appointment',
+        entityId: old.id,
+        summary: `Moved from ${old.date} ${old.time} to ${place.date} ${place.time}`,
+      },
+    );
+  });
+  return moved;
+}
+
+/** Cancels by patient or practice; within 24 hours of the start a patient cancel is late. */
+export async function cancel(
+  db: TenantDb,
+  id: string,
+  input: { by: 'patient' | 'practice'; reason?: string; version: number },
+): Promise<Appointment> {
+  const appt = await requireAppointment(db, id);
+  if (!['scheduled', 'confirmed'].includes(appt.status)) {
+    throw conflict(`A ${appt.status.replace('_', ' ')} appointment cannot be cancelled`);
+  }
+  const now = db.now();
+  const lateCancel = input.by === 'patient' && Date.parse(appt.start) - now.getTime() < LATE_CANCEL_MS;
+  const set = {
+    status: 'cancelled' as const,
+    cancelledBy: input.by,
+    lateCancel,
+    statusTimes: { ...appt.statusTimes, cancelled: now.toISOString() },
+    ...(input.reason ? { cancelReason: input.reason } : {}),
+  };
+  await withBusyRetry(async () => {
+    const release = await releaseOps(db, appt);
+    await db.write([appointmentRepo.updateOp(db, id, set, input.version), ...release], {
+      action: 'appointment.cancelled',
+      entityType: 'appointment',
+      entityId: id,
+      summary: `Cancelled by ${input.by}${lateCancel ? ' (late)' : ''}`,
+    });
+  });
+  return { ...appt, ...set, version: input.version + 1 };
+}
+
+/** Moves a visit forward through the day's flow (or marks a no-show), stamping the time. */
+export async function setStatus(
+  db: TenantDb,
+  id: string,
+  input: { status: 'confirmed' | 'arrived' | 'in_room' | 'checked_out' | 'no_show'; version: number },
+): Promise<Appointment> {
+  const appt = await requireAppointment(db, id);
+  const from = FLOW.indexOf(appt.status);
+  const allowed =
+    input.status === 'no_show'
+      ? ['scheduled', 'confirmed'].includes(appt.status)
+      : from >= 0 && FLOW.indexOf(input.status) > from;
+  if (!allowed) {
+    throw conflict(`Cannot go from ${appt.status.replace('_', ' ')} to ${input.status.replace('_', ' ')}`);
+  }
+  const statusTimes = { ...appt.statusTimes, [input.status]: db.now().toISOString() };
+  await db.write([appointmentRepo.updateOp(db, id, { status: input.status, statusTimes }, input.version)], {
+    action: `appointment.${input.status}`,
+    entityType: 'appointment',
+    entityId: id,
+    summary: `Marked ${input.status.replace('_', ' ')}`,
+  });
+  return { ...appt, status: input.status, statusTimes, version: input.version + 1 };
+}
+
+export async function requireAppointment(db: TenantDb, id: string): Promise<Appointment> {
+  const item = await appointmentRepo.get(db, id);
+  if (!item) throw notFound('Appointment');
+  return strip<Appointment>(item as never);
+}
+
+/** A location's day, every provider's appointments in start order: one Query. */
+export async function dayView(db: TenantDb, locationId: string, date: string) {
+  const location = await getLocation(db, locationId);
+  const page = await appointmentRepo.ofDay(db, locationId, date);
+  return {
+    date,
+    locationId,
+    timeZone: location.timeZone,
+    appointments: page.items.map((a) => strip<Appointment>(a as never)),
+  };
+}
+
+/** Next free starts for a type at a location, across the chosen providers, soonest first. */
+export async function findSlots(
+  db: TenantDb,
+  q: {
+    typeId: string;
+    locationId: string;
+    providerIds?: string[];
+    from: string;
+    days: number;
+    limit: number;
+  },
+) {
+  const [type, location] = await Promise.all([requireType(db, q.typeId), getLocation(db, q.locationId)]);
+  const to = addDays(q.from, q.days - 1);
+  const providers = await Promise.all((q.providerIds ?? []).map((id) => requireProvider(db, id)));
+  const [templates, exceptions] = await Promise.all([
+    templateRepo.list(db, { limit: 100 }),
+    exceptionRepo.startingBy(db, to),
+  ]);
+  const candidates = providers.length
+    ? providers
+    : [...new Set(templates.items.filter((t) => t.locationId === q.locationId).map((t) => t.providerId))].map(
+        (providerId) => ({ id: providerId }) as Provider,
+      );
+  const dates = Array.from({ length: q.days }, (_, i) => addDays(q.from, i));
+  const busyDays = await busyRepo.getMany(
+    db,
+    candidates.flatMap((p) =>
+      [addDays(q.from, -1), ...dates, addDays(to, 1)].map((day) => ({ who: 'P' as const, id: p.id, day })),
+    ),
+  );
+  const notBefore = db.now().getTime();
+  const slots: { providerId: string; date: string; time: string; start: string }[] = [];
+  for (const date of dates) {
+    for (const p of candidates) {
+      const open = openIntervals(templates.items, exceptions.items, {
+        providerId: p.id,
+        locationId: q.locationId,
+        date,
+        timeZone: location.timeZone,
+      });
+      const busy = busyDays.filter((b) => b.id === p.id).flatMap(toIntervals);
+      const visit = {
+        minutes: type.durationMinutes,
+        bufferBefore: type.bufferBeforeMinutes,
+        bufferAfter: type.bufferAfterMinutes,
+      };
+      for (const s of freeStarts(open, busy, visit, notBefore)) {
+        slots.push({ providerId: p.id, date, time: localParts(s, location.timeZone).time, start: iso(s) });
+      }
+    }
+  }
+  slots.sort((a, b) => a.start.localeCompare(b.start));
+  return { slots: slots.slice(0, q.limit) };
+}
+
+// --- internals ---
+
+async function placeVisit(db: TenantDb, input: Omit<BookingInput, 'patientId' | 'note'>): Promise<Placement> {
+  const [provider, type, location] = await Promise.all([
+    requireProvider(db, input.providerId),
+    requireType(db, input.typeId),
+    getLocation(db, input.locationId),
+  ]);
+  if (!provider.active) throw badRequest('This provider is deactivated');
+  if (!type.active) throw badRequest('This appointment type is no longer offered');
+  if (!provider.locationIds.includes(location.id))
+    throw badRequest('This provider does not work at that location');
+  const start = zonedInstant(input.date, input.time, location.timeZone);
+  const local = localParts(start, location.timeZone);
+  if (local.date !== input.date || local.time !== input.time) {
+    throw badRequest(`${input.time} does not exist on ${input.date} in ${location.timeZone} (clocks change)`);
+  }
+  const end = start + type.durationMinutes * MINUTE;
+  const roomId = type.needsRoom ? await requireRoom(db, input.roomId, location.id) : undefined;
+  const overrideReason = await checkHours(
+    db,
+    { provider, locationId: location.id, date: input.date, timeZone: location.timeZone, start, end },
+    input.override,
+  );
+  return {
+    provider,
+    type,
+    locationId: location.id,
+    timeZone: location.timeZone,
+    date: input.date,
+    time: input.time,
+    start,
+    end,
+    roomId,
+    overrideReason,
+  };
+}
+
+async function requireRoom(db: TenantDb, roomId: string | undefined, locationId: string) {
+  if (!roomId) throw badRequest('This appointment type needs a room: choose one');
+  const room = await requireResource(db, roomId);
+  if (room.locationId !== locationId || room.kind !== 'room' || !room.active) {
+    throw badRequest('Choose an active room of this location');
+  }
+  return room.id;
+}
+
+/** Inside the provider's hours, or a manager's override with a reason. */
+async function checkHours(
+  db: TenantDb,
+  at: { provider: Provider; locationId: string; date: string; timeZone: string; start: number; end: number },
+  override: { reason: string } | undefined,
+): Promise<string | undefined> {
+  const [templates, exceptions] = await Promise.all([
+    templateRepo.ofProvider(db, at.provider.id),
+    exceptionRepo.startingBy(db, at.date),
+  ]);
+  const open = openIntervals(templates.items, exceptions.items, { ...at, providerId: at.provider.id });
+  if (isWithin(open, at.start, at.end)) return undefined;
+  if (!override) {
+    throw conflict(
+      "That time is outside the provider's hours; a manager can book it with an override reason",
+    );
+  }
+  if (!OVERRIDE_ROLES.has(db.actor.role)) throw forbidden('Only an owner or manager can book outside hours');
+  return override.reason;
+}
+
+function newAppointment(
+  db: TenantDb,
+  place: Placement,
+  who: { patientId: string; patientName: string; note?: string; rescheduledFrom?: string },
+): Appointment {
+  const now = db.now().toISOString();
+  return {
+    id: newId(),
+    ...who,
+    providerId: place.provider.id,
+    locationId: place.locationId,
+    typeId: place.type.id,
+    typeName: place.type.name,
+    color: place.type.color,
+    ...(place.roomId ? { roomId: place.roomId } : {}),
+    date: place.date,
+    time: place.time,
+    endTime: localParts(place.end, place.timeZone).time,
+    start: iso(place.start),
+    end: iso(place.end),
+    durationMinutes: place.type.durationMinutes,
+    bufferBeforeMinutes: place.type.bufferBeforeMinutes,
+    bufferAfterMinutes: place.type.bufferAfterMinutes,
+    status: 'scheduled',
+    statusTimes: { scheduled: now },
+    ...(place.overrideReason ? { overrideReason: place.overrideReason } : {}),
+    version: 1,
+  } as Appointment;
+}
+
+/** What an appointment holds busy: the provider with buffers, the room for the visit itself. */
+function holds(a: {
+  providerId: string;
+  roomId?: string;
+  start: number;
+  end: number;
+  bufferBefore: number;
+  bufferAfter: number;
+}): { who: 'P' | 'R'; id: string; span: Interval }[] {
+  const out: { who: 'P' | 'R'; id: string; span: Interval }[] = [
+    {
+      who: 'P' as const,
+      id: a.providerId,
+      span: { start: a.start - a.bufferBefore * MINUTE, end: a.end + a.bufferAfter * MINUTE },
+    },
+  ];
+  if (a.roomId) out.push({ who: 'R' as const, id: a.roomId, span: { start: a.start, end: a.end } });
+  return out;
+}
+
+const holdsOf = (a: Appointment) =>
+  holds({
+    providerId: a.providerId,
+    roomId: a.roomId,
+    start: Date.parse(a.start),
+    end: Date.parse(a.end),
+    bufferBefore: (a as { bufferBeforeMinutes?: number }).bufferBeforeMinutes ?? 0,
+    bufferAfter: (a as { bufferAfterMinutes?: number }).bufferAfterMinutes ?? 0,
+  });
+
+/** UTC days an interval touches (a late-evening visit in the Americas spans two). */
+function daysOf(span: Interval): string[] {
+  const days = [iso(span.start).slice(0, 10)];
+  const last = iso(span.end - 1).slice(0, 10);
+  while (days.at(-1)! < last) days.push(addDays(days.at(-1)!, 1));
+  return days;
+}
+
+const toIntervals = (b: BusyDay): Interval[] =>
+  b.intervals.map((i) => ({ start: Date.parse(`${i.s}Z`), end: Date.parse(`${i.e}Z`) }));
+
+/**
+ * Reads the busy maps the visit touches, refuses on overlap, and returns the writes that add
+ * it (and drop `replacing`, for a reschedule) under each map's version.
+ */
+async function claim(
+  db: TenantDb,
+  place: Placement,
+  appointmentId: string,
+  replacing?: Appointment,
+): Promise<WriteOp[]> {
+  const mine = holds({
+    providerId: place.provider.id,
+    roomId: place.roomId,
+    start: place.start,
+    end: place.end,
+    bufferBefore: place.type.bufferBeforeMinutes,
+    bufferAfter: place.type.bufferAfterMinutes,
+  });
+  const old = replacing ? holdsOf(replacing) : [];
+  const refs = [...mine, ...old].flatMap((h) => daysOf(h.span).map((day) => ({ who: h.who, id: h.id, day })));
+  const maps = await busyRepo.getMany(db, dedupe(refs));
+  for (const h of mine) {
+    const taken = maps
+      .filter((m) => m.who === h.who && m.id === h.id)
+      .flatMap((m) => m.intervals.filter((i) => i.a !== replacing?.id))
+      .some((i) => overlaps(h.span, { start: Date.parse(`${i.s}Z`), end: Date.parse(`${i.e}Z`) }));
+    if (taken) {
+      throw conflict(
+        h.who === 'P'
+          ? 'The provider is already booked at that time'
+          : 'The room is already booked at that time',
+      );
+    }
+  }
+  for (const m of maps) {
+    m.intervals = m.intervals.filter((i) => i.a !== replacing?.id);
+    for (const h of mine) {
+      if (h.who === m.who && h.id === m.id && daysOf(h.span).includes(m.day)) {
+        m.intervals.push({ s: isoMinute(h.span.start), e: isoMinute(h.span.end), a: appointmentId });
+      }
+    }
+  }
+  return maps.map((m) => busyRepo.writeOp(db, m));
+}
+
+/** Writes that free an appointment's busy time (cancel). */
+async function releaseOps(db: TenantDb, appt: Appointment): Promise<WriteOp[]> {
+  const refs = holdsOf(appt).flatMap((h) => daysOf(h.span).map((day) => ({ who: h.who, id: h.id, day })));
+  const maps = await busyRepo.getMany(db, dedupe(refs));
+  return maps
+    .filter((m) => m.version !== undefined)
+    .map((m) => busyRepo.writeOp(db, { ...m, intervals: m.intervals.filter((i) => i.a !== appt.id) }));
+}
+
+function dedupe<T extends { who: string; id: string; day: string }>(refs: T[]): T[] {
+  return [...new Map(refs.map((r) => [`${r.who}|${r.id}|${r.day}`, r])).values()];
+}
+
+/** Re-runs a read-check-write when a concurrent booking won the race for the same maps. */
+async function withBusyRetry(attempt: () => Promise<void>): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!(err instanceof ContentionError) || i >= MAX_ATTEMPTS) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * i));
+    }
+  }
+}

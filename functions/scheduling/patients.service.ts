@@ -1,0 +1,72 @@
+import type { Page } from '../../shared/schemas/common.ts';
+import type { Patient, PatientInput } from '../../shared/schemas/scheduling.ts';
+import { strip } from '../platform/db/items.ts';
+import type { TenantDb } from '../platform/db/tenant-db.ts';
+import { notFound } from '../platform/errors.ts';
+import { newId } from '../platform/ids.ts';
+import { patientRepo } from './scheduling.repo.ts';
+
+/** Creates a patient, flagging existing patients with the same name and birth date. */
+export async function createPatient(db: TenantDb, input: PatientInput): Promise<Patient> {
+  const twins = await patientRepo.twins(db, input);
+  const patient: Patient = {
+    id: newId(),
+    ...input,
+    possibleDuplicateOf: twins.items.map((t) => t.id),
+    version: 1,
+    createdAt: db.now().toISOString(),
+  };
+  await db.write([patientRepo.createOp(db, patient)], {
+    action: 'patient.created',
+    entityType: 'patient',
+    entityId: patient.id,
+    summary: twins.items.length ? 'Added a patient (possible duplicate flagged)' : 'Added a patient',
+  });
+  return patient;
+}
+
+/** Reads one patient; every read of patient data is audited. */
+export async function getPatient(db: TenantDb, id: string): Promise<Patient> {
+  const patient = await requirePatient(db, id);
+  await db.appendAudit({
+    action: 'patient.viewed',
+    entityType: 'patient',
+    entityId: id,
+    summary: 'Viewed a patient',
+  });
+  return patient;
+}
+
+export async function requirePatient(db: TenantDb, id: string): Promise<Patient> {
+  const item = await patientRepo.get(db, id);
+  if (!item) throw notFound('Patient');
+  return strip<Patient>(item as never);
+}
+
+export async function updatePatient(db: TenantDb, id: string, input: PatientInput & { version: number }) {
+  const current = await requirePatient(db, id);
+  const { version, ...fields } = input;
+  await db.write([patientRepo.updateOp(db, current, fields, version)], {
+    action: 'patient.updated',
+    entityType: 'patient',
+    entityId: id,
+    summary: 'Updated a patient',
+  });
+  return { ...current, ...fields, version: version + 1 };
+}
+
+/** A page of patients by last name (optionally starting with `q`); the search is audited. */
+export async function searchPatients(
+  db: TenantDb,
+  q: string | undefined,
+  page: { limit: number; cursor?: string },
+): Promise<Page<Patient>> {
+  const found = await patientRepo.search(db, q, page);
+  await db.appendAudit({
+    action: 'patient.listed',
+    entityType: 'patient',
+    entityId: '-',
+    summary: `Listed ${found.items.length} patient(s)`,
+  });
+  return { items: found.items.map((p) => strip<Patient>(p as never)), nextCursor: found.nextCursor };
+}

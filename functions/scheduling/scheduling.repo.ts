@@ -1,0 +1,192 @@
+import type {
+  Appointment,
+  AppointmentType,
+  Patient,
+  Provider,
+  Resource,
+  ScheduleException,
+  Template,
+} from '../../shared/schemas/scheduling.ts';
+import { type Key, tenantKeys } from '../platform/db/keys.ts';
+import type { WriteOp } from '../platform/db/store.ts';
+import type { TenantDb } from '../platform/db/tenant-db.ts';
+import { ContentionError } from '../platform/errors.ts';
+
+/** The scheduling domain's only DynamoDB access. Items are their DTO plus keys. */
+
+type Page = { limit: number; cursor?: string };
+
+const createOp = (key: Key, type: string, item: object, extra: Record<string, string> = {}): WriteOp => ({
+  kind: 'create',
+  item: { ...key, ...extra, type, ...item },
+});
+const updateOp = (
+  key: Key,
+  set: Record<string, unknown>,
+  expectedVersion: number,
+  remove?: string[],
+): WriteOp => ({
+  kind: 'update',
+  key,
+  set,
+  expectedVersion,
+  remove,
+});
+
+const listSetup = <T>(db: TenantDb, skPrefix: string, page: Page) =>
+  db.query<T>({ partition: tenantKeys.schedulePartition(db), skPrefix, ...page });
+
+export const providerRepo = {
+  get: (db: TenantDb, id: string) => db.get<Provider>(tenantKeys.provider(db, id)),
+  list: (db: TenantDb, page: Page) => listSetup<Provider>(db, tenantKeys.providerPrefix, page),
+  createOp: (db: TenantDb, p: Provider) => createOp(tenantKeys.provider(db, p.id), 'provider', p),
+  updateOp: (db: TenantDb, id: string, set: Record<string, unknown>, version: number, remove?: string[]) =>
+    updateOp(tenantKeys.provider(db, id), set, version, remove),
+};
+
+export const resourceRepo = {
+  get: (db: TenantDb, id: string) => db.get<Resource>(tenantKeys.resource(db, id)),
+  list: (db: TenantDb, page: Page) => listSetup<Resource>(db, tenantKeys.resourcePrefix, page),
+  createOp: (db: TenantDb, r: Resource) => createOp(tenantKeys.resource(db, r.id), 'resource', r),
+  updateOp: (db: TenantDb, id: string, set: Record<string, unknown>, version: number) =>
+    updateOp(tenantKeys.resource(db, id), set, version),
+};
+
+export const typeRepo = {
+  get: (db: TenantDb, id: string) => db.get<AppointmentType>(tenantKeys.appointmentType(db, id)),
+  list: (db: TenantDb, page: Page) => listSetup<AppointmentType>(db, tenantKeys.appointmentTypePrefix, page),
+  createOp: (db: TenantDb, t: AppointmentType) =>
+    createOp(tenantKeys.appointmentType(db, t.id), 'appointment_type', t),
+  updateOp: (db: TenantDb, id: string, set: Record<string, unknown>, version: number) =>
+    updateOp(tenantKeys.appointmentType(db, id), set, version),
+};
+
+export const templateRepo = {
+  /** A provider's templates (a handful): read whole. */
+  ofProvider: (db: TenantDb, providerId: string) =>
+    listSetup<Template>(db, tenantKeys.templatePrefix(providerId), { limit: 100 }),
+  list: (db: TenantDb, page: Page) => listSetup<Template>(db, tenantKeys.templatePrefix(), page),
+  get: (db: TenantDb, providerId: string, id: string) =>
+    db.get<Template>(tenantKeys.template(db, providerId, id)),
+  createOp: (db: TenantDb, t: Template) =>
+    createOp(tenantKeys.template(db, t.providerId, t.id), 'template', t),
+  deleteOp: (db: TenantDb, t: Template): WriteOp => ({
+    kind: 'delete',
+    key: tenantKeys.template(db, t.providerId, t.id),
+    mustExist: true,
+  }),
+};
+
+export const exceptionRepo = {
+  /** Exceptions starting on or before `to` (the caller drops those that ended before its range). */
+  startingBy: (db: TenantDb, to: string) =>
+    db.query<ScheduleException>({
+      partition: tenantKeys.schedulePartition(db),
+      skBetween: [tenantKeys.exceptionPrefix, `${tenantKeys.exceptionPrefix}${to}#~`],
+      limit: 100,
+      newestFirst: true,
+    }),
+  list: (db: TenantDb, page: Page) => listSetup<ScheduleException>(db, tenantKeys.exceptionPrefix, page),
+  createOp: (db: TenantDb, e: ScheduleException) =>
+    createOp(tenantKeys.exception(db, e.startDate, e.id), 'schedule_exception', e),
+};
+
+export const patientRepo = {
+  get: (db: TenantDb, id: string) => db.get<Patient>(tenantKeys.patient(db, id)),
+  twins: (db: TenantDb, p: { lastName: string; firstName: string; dateOfBirth: string }) =>
+    db.query<Patient>({
+      partition: tenantKeys.patientTwin(db, p.lastName, p.firstName, p.dateOfBirth),
+      index: 'GSI2',
+      limit: 20,
+    }),
+  search: (db: TenantDb, q: string | undefined, page: Page) =>
+    db.query<Patient>({
+      partition: tenantKeys.patientsByName(db),
+      index: 'GSI1',
+      skPrefix: q ? q.toLowerCase() : undefined,
+      ...page,
+    }),
+  createOp: (db: TenantDb, p: Patient) =>
+    createOp(tenantKeys.patient(db, p.id), 'patient', p, indexKeys(db, p)),
+  updateOp: (db: TenantDb, p: Patient, set: Record<string, unknown>, version: number) =>
+    updateOp(
+      tenantKeys.patient(db, p.id),
+      { ...set, ...indexKeys(db, { ...p, ...set } as Patient) },
+      version,
+    ),
+};
+
+function indexKeys(db: TenantDb, p: Pick<Patient, 'id' | 'lastName' | 'firstName' | 'dateOfBirth'>) {
+  return {
+    GSI1PK: tenantKeys.patientsByName(db),
+    GSI1SK: tenantKeys.patientNameKey(p.lastName, p.firstName, p.id),
+    GSI2PK: tenantKeys.patientTwin(db, p.lastName, p.firstName, p.dateOfBirth),
+    GSI2SK: p.id,
+  };
+}
+
+/** One provider's or room's bookings on one UTC day: [start, end) ISO minutes per appointment. */
+export interface BusyDay {
+  who: 'P' | 'R';
+  id: string;
+  day: string;
+  intervals: { s: string; e: string; a: string }[];
+  version?: number;
+}
+
+/** Raised when another booking changed a busy map between our read and write: retry. */
+export class BusyRace extends ContentionError {
+  constructor() {
+    super('The schedule changed while booking; try again');
+  }
+}
+
+export const busyRepo = {
+  getMany: async (db: TenantDb, refs: Pick<BusyDay, 'who' | 'id' | 'day'>[]): Promise<BusyDay[]> => {
+    const found = await db.batchGet<BusyDay>(refs.map((r) => tenantKeys.busyDay(db, r.who, r.id, r.day)));
+    const byKey = new Map(found.map((b) => [`${b.who}|${b.id}|${b.day}`, b]));
+    return refs.map((r) => byKey.get(`${r.who}|${r.id}|${r.day}`) ?? { ...r, intervals: [] });
+  },
+  /** Writes a busy map back, only if nobody else did since it was read. */
+  writeOp: (db: TenantDb, b: BusyDay): WriteOp =>
+    b.version === undefined
+      ? {
+          kind: 'create',
+          item: { ...tenantKeys.busyDay(db, b.who, b.id, b.day), type: 'busy', ...b, version: 1 },
+          onFail: () => new BusyRace(),
+        }
+      : {
+          kind: 'update',
+          key: tenantKeys.busyDay(db, b.who, b.id, b.day),
+          set: { intervals: b.intervals },
+          expectedVersion: b.version,
+          onFail: () => new BusyRace(),
+        },
+};
+
+export const appointmentRepo = {
+  get: (db: TenantDb, id: string) => db.get<Appointment>(tenantKeys.appointment(db, id)),
+  /** The day view: one Query of the location's day partition. */
+  ofDay: (db: TenantDb, locationId: string, date: string) =>
+    db.query<Appointment>({
+      partition: tenantKeys.appointmentsOfDay(db, locationId, date),
+      index: 'GSI1',
+      limit: 1000,
+    }),
+  ofProvider: (db: TenantDb, providerId: string, fromIso: string, toIso: string) =>
+    db.query<Appointment>({
+      partition: tenantKeys.appointmentsOfProvider(db, providerId),
+      index: 'GSI2',
+      skBetween: [fromIso, `${toIso}~`],
+      limit: 500,
+    }),
+  createOp: (db: TenantDb, a: Appointment) =>
+    createOp(tenantKeys.appointment(db, a.id), 'appointment', a, {
+      GSI1PK: tenantKeys.appointmentsOfDay(db, a.locationId, a.date),
+      GSI1SK: `${a.start}#${a.id}`,
+      GSI2PK: tenantKeys.appointmentsOfProvider(db, a.providerId),
+      GSI2SK: `${a.start}#${a.id}`,
+    }),
+  updateOp: (db: TenantDb, id: string, set: Record<string, unknown>, version: number) =>
+    updateOp(tenantKeys.appointment(db, id), set, version),
+};

@@ -1,0 +1,401 @@
+import * as z from 'zod/mini';
+import { PRACTICE_ROLES } from '../../shared/roles.ts';
+import { IdSchema, PageQuerySchema, pageOf } from '../../shared/schemas/common.ts';
+import {
+  AppointmentSchema,
+  AppointmentTypeInputSchema,
+  AppointmentTypeSchema,
+  BookingInputSchema,
+  CancelInputSchema,
+  DayQuerySchema,
+  DayViewSchema,
+  ExceptionInputSchema,
+  ExceptionSchema,
+  PatientInputSchema,
+  PatientSchema,
+  PatientSearchSchema,
+  ProviderInputSchema,
+  ProviderSchema,
+  RescheduleInputSchema,
+  ResourceInputSchema,
+  ResourceSchema,
+  SlotListSchema,
+  SlotQuerySchema,
+  StatusInputSchema,
+  TemplateInputSchema,
+  TemplateSchema,
+  UpdatePatientSchema,
+  UpdateProviderSchema,
+} from '../../shared/schemas/scheduling.ts';
+import { VersionOnlySchema } from '../../shared/schemas/team.ts';
+import '../../shared/validation.ts';
+import { pageArgs } from '../platform/http/paging.ts';
+import { defineDomain } from '../platform/http/route.ts';
+import type { Platform } from '../platform/platform.ts';
+import * as booking from './booking.service.ts';
+import * as patients from './patients.service.ts';
+import * as setup from './setup.service.ts';
+
+const admins = ['owner', 'manager'] as const;
+const frontDesk = ['owner', 'manager', 'staff'] as const;
+const flowRoles = ['owner', 'manager', 'staff', 'provider'] as const;
+const IdParams = z.object({ id: IdSchema });
+const TemplateParams = z.object({ providerId: IdSchema, id: IdSchema });
+const UpdateTypeSchema = z.strictObject({
+  ...AppointmentTypeInputSchema.shape,
+  version: z.int().check(z.minimum(1)),
+});
+
+/** Scheduling domain: setup, patients, booking, the day's flow and the slot finder. */
+export function createSchedulingApp(p: Platform) {
+  const { route, domain } = defineDomain('scheduling', p);
+  const tag = 'scheduling';
+
+  // --- providers ---
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/providers',
+      summary: 'List providers',
+      roles: PRACTICE_ROLES,
+      query: PageQuerySchema,
+      response: pageOf(ProviderSchema),
+    },
+    (r) => setup.listProviders(r.db, pageArgs(r.query, 100)),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/providers',
+      summary: 'Add a provider',
+      roles: admins,
+      body: ProviderInputSchema,
+      response: ProviderSchema,
+      status: 201,
+    },
+    (r) => setup.createProvider(r.db, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'put',
+      path: '/scheduling/providers/:id',
+      summary: 'Update a provider',
+      roles: admins,
+      params: IdParams,
+      body: UpdateProviderSchema,
+      response: ProviderSchema,
+    },
+    (r) => setup.updateProvider(r.db, r.params.id, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/providers/:id/deactivate',
+      summary: 'Stop booking a provider',
+      roles: admins,
+      params: IdParams,
+      body: VersionOnlySchema,
+      response: ProviderSchema,
+    },
+    (r) => setup.setProviderActive(r.db, r.params.id, false, r.body.version),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/providers/:id/reactivate',
+      summary: 'Book a provider again',
+      roles: admins,
+      params: IdParams,
+      body: VersionOnlySchema,
+      response: ProviderSchema,
+    },
+    (r) => setup.setProviderActive(r.db, r.params.id, true, r.body.version),
+  );
+
+  // --- rooms, equipment, appointment types ---
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/resources',
+      summary: 'List rooms and equipment',
+      roles: PRACTICE_ROLES,
+      query: PageQuerySchema,
+      response: pageOf(ResourceSchema),
+    },
+    (r) => setup.listResources(r.db, pageArgs(r.query, 100)),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/resources',
+      summary: 'Add a room or equipment',
+      roles: admins,
+      body: ResourceInputSchema,
+      response: ResourceSchema,
+      status: 201,
+    },
+    (r) => setup.createResource(r.db, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/types',
+      summary: 'List appointment types',
+      roles: PRACTICE_ROLES,
+      query: PageQuerySchema,
+      response: pageOf(AppointmentTypeSchema),
+    },
+    (r) => setup.listTypes(r.db, pageArgs(r.query, 100)),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/types',
+      summary: 'Add an appointment type',
+      roles: admins,
+      body: AppointmentTypeInputSchema,
+      response: AppointmentTypeSchema,
+      status: 201,
+    },
+    (r) => setup.createType(r.db, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'put',
+      path: '/scheduling/types/:id',
+      summary: 'Update an appointment type',
+      roles: admins,
+      params: IdParams,
+      body: UpdateTypeSchema,
+      response: AppointmentTypeSchema,
+    },
+    (r) => setup.updateType(r.db, r.params.id, r.body),
+  );
+
+  // --- availability ---
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/templates',
+      summary: 'List weekly hours',
+      roles: PRACTICE_ROLES,
+      query: PageQuerySchema,
+      response: pageOf(TemplateSchema),
+    },
+    (r) => setup.listTemplates(r.db, pageArgs(r.query, 100)),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/templates',
+      summary: 'Add weekly hours for a provider',
+      roles: admins,
+      body: TemplateInputSchema,
+      response: TemplateSchema,
+      status: 201,
+    },
+    (r) => setup.createTemplate(r.db, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'delete',
+      path: '/scheduling/templates/:providerId/:id',
+      summary: 'Remove weekly hours',
+      roles: admins,
+      params: TemplateParams,
+      status: 204,
+    },
+    (r) => setup.deleteTemplate(r.db, r.params.providerId, r.params.id),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/exceptions',
+      summary: 'List time off, holidays and closures',
+      roles: PRACTICE_ROLES,
+      query: PageQuerySchema,
+      response: pageOf(ExceptionSchema),
+    },
+    (r) => setup.listExceptions(r.db, pageArgs(r.query, 100)),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/exceptions',
+      summary: 'Add time off, a holiday or a closure',
+      roles: admins,
+      body: ExceptionInputSchema,
+      response: ExceptionSchema,
+      status: 201,
+    },
+    (r) => setup.createException(r.db, r.body),
+  );
+
+  // --- patients ---
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/patients',
+      summary: 'Find patients by last name',
+      roles: PRACTICE_ROLES,
+      query: PatientSearchSchema,
+      response: pageOf(PatientSchema),
+    },
+    (r) => patients.searchPatients(r.db, r.query.q || undefined, pageArgs(r.query)),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/patients',
+      summary: 'Add a patient',
+      roles: frontDesk,
+      body: PatientInputSchema,
+      response: PatientSchema,
+      status: 201,
+    },
+    (r) => patients.createPatient(r.db, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/patients/:id',
+      summary: 'Get a patient (audited)',
+      roles: PRACTICE_ROLES,
+      params: IdParams,
+      response: PatientSchema,
+    },
+    (r) => patients.getPatient(r.db, r.params.id),
+  );
+  route(
+    {
+      tag,
+      method: 'put',
+      path: '/scheduling/patients/:id',
+      summary: 'Update a patient',
+      roles: frontDesk,
+      params: IdParams,
+      body: UpdatePatientSchema,
+      response: PatientSchema,
+    },
+    (r) => patients.updatePatient(r.db, r.params.id, r.body),
+  );
+
+  // --- booking and the day ---
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/slots',
+      summary: 'Find the next free slots',
+      roles: PRACTICE_ROLES,
+      query: SlotQuerySchema,
+      response: SlotListSchema,
+    },
+    (r) =>
+      booking.findSlots(r.db, {
+        typeId: r.query.typeId,
+        locationId: r.query.locationId,
+        providerIds: r.query.providerIds?.split(','),
+        from: r.query.from,
+        days: Number(r.query.days ?? 7),
+        limit: Number(r.query.limit ?? 20),
+      }),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/day',
+      summary: "A location's day, all providers",
+      roles: PRACTICE_ROLES,
+      query: DayQuerySchema,
+      response: DayViewSchema,
+    },
+    (r) => booking.dayView(r.db, r.query.locationId, r.query.date),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/appointments',
+      summary: 'Book an appointment',
+      roles: frontDesk,
+      body: BookingInputSchema,
+      response: AppointmentSchema,
+      status: 201,
+    },
+    (r) => booking.book(r.db, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/appointments/:id',
+      summary: 'Get an appointment',
+      roles: PRACTICE_ROLES,
+      params: IdParams,
+      response: AppointmentSchema,
+    },
+    (r) => booking.requireAppointment(r.db, r.params.id),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/appointments/:id/reschedule',
+      summary: 'Move an appointment (linked)',
+      roles: frontDesk,
+      params: IdParams,
+      body: RescheduleInputSchema,
+      response: AppointmentSchema,
+      status: 201,
+    },
+    (r) => booking.reschedule(r.db, r.params.id, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/appointments/:id/cancel',
+      summary: 'Cancel an appointment',
+      roles: frontDesk,
+      params: IdParams,
+      body: CancelInputSchema,
+      response: AppointmentSchema,
+    },
+    (r) => booking.cancel(r.db, r.params.id, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/appointments/:id/status',
+      summary: 'Confirm, check in, room, check out or no-show',
+      roles: flowRoles,
+      params: IdParams,
+      body: StatusInputSchema,
+      response: AppointmentSchema,
+    },
+    (r) => booking.setStatus(r.db, r.params.id, r.body),
+  );
+
+  return domain;
+}

@@ -1,0 +1,202 @@
+/**
+ * Scheduling setup: providers, rooms and equipment, appointment types, weekly templates and
+ * exceptions. Cross-domain read: `getLocation` from tenants/settings.service.ts (a location
+ * named here must exist in the practice).
+ */
+
+import type { Page } from '../../shared/schemas/common.ts';
+import type {
+  AppointmentType,
+  AppointmentTypeInput,
+  ExceptionInput,
+  Provider,
+  ProviderInput,
+  Resource,
+  ScheduleException,
+  Template,
+  TemplateInput,
+} from '../../shared/schemas/scheduling.ts';
+import { strip } from '../platform/db/items.ts';
+import type { TenantDb } from '../platform/db/tenant-db.ts';
+import { badRequest, notFound } from '../platform/errors.ts';
+import { newId } from '../platform/ids.ts';
+import { getLocation } from '../tenants/settings.service.ts';
+import { exceptionRepo, providerRepo, resourceRepo, templateRepo, typeRepo } from './scheduling.repo.ts';
+
+type PageArgs = { limit: number; cursor?: string };
+
+const stripPage = <T>(page: Page<unknown>): Page<T> => ({
+  items: page.items.map((i) => strip<T>(i as Record<string, unknown>)),
+  nextCursor: page.nextCursor,
+});
+
+async function requireLocations(db: TenantDb, ids: string[]) {
+  await Promise.all(ids.map((id) => getLocation(db, id)));
+}
+
+// --- providers ---
+
+export async function createProvider(db: TenantDb, input: ProviderInput): Promise<Provider> {
+  await requireLocations(db, input.locationIds);
+  const provider: Provider = { id: newId(), ...input, active: true, version: 1 };
+  await db.write([providerRepo.createOp(db, provider)], {
+    action: 'scheduling.provider_added',
+    entityType: 'provider',
+    entityId: provider.id,
+    summary: `Added provider ${provider.name}`,
+  });
+  return provider;
+}
+
+export async function updateProvider(db: TenantDb, id: string, input: ProviderInput & { version: number }) {
+  const current = await requireProvider(db, id);
+  await requireLocations(db, input.locationIds);
+  const { version, ...fields } = input;
+  const cleared = ['title', 'userId'].filter((f) => !(f in fields));
+  await db.write([providerRepo.updateOp(db, id, fields, version, cleared)], {
+    action: 'scheduling.provider_updated',
+    entityType: 'provider',
+    entityId: id,
+    summary: `Updated provider ${input.name}`,
+  });
+  const updated = { ...current, ...fields, version: version + 1 };
+  for (const f of cleared) delete updated[f as 'title' | 'userId'];
+  return updated;
+}
+
+export async function setProviderActive(db: TenantDb, id: string, active: boolean, version: number) {
+  const current = await requireProvider(db, id);
+  await db.write([providerRepo.updateOp(db, id, { active }, version)], {
+    action: active ? 'scheduling.provider_reactivated' : 'scheduling.provider_deactivated',
+    entityType: 'provider',
+    entityId: id,
+    summary: `${active ? 'Reactivated' : 'Deactivated'} provider ${current.name}`,
+  });
+  return { ...current, active, version: version + 1 };
+}
+
+export const listProviders = async (db: TenantDb, page: PageArgs) =>
+  stripPage<Provider>(await providerRepo.list(db, page));
+
+export async function requireProvider(db: TenantDb, id: string): Promise<Provider> {
+  const provider = await providerRepo.get(db, id);
+  if (!provider) throw notFound('Provider');
+  return strip<Provider>(provider as never);
+}
+
+// --- rooms and equipment ---
+
+export async function createResource(db: TenantDb, input: Omit<Resource, 'id' | 'active' | 'version'>) {
+  await getLocation(db, input.locationId);
+  const resource: Resource = { id: newId(), ...input, active: true, version: 1 };
+  await db.write([resourceRepo.createOp(db, resource)], {
+    action: 'scheduling.resource_added',
+    entityType: 'resource',
+    entityId: resource.id,
+    summary: `Added ${resource.kind} ${resource.name}`,
+  });
+  return resource;
+}
+
+export const listResources = async (db: TenantDb, page: PageArgs) =>
+  stripPage<Resource>(await resourceRepo.list(db, page));
+
+export async function requireResource(db: TenantDb, id: string): Promise<Resource> {
+  const resource = await resourceRepo.get(db, id);
+  if (!resource) throw notFound('Room');
+  return strip<Resource>(resource as never);
+}
+
+// --- appointment types ---
+
+export async function createType(db: TenantDb, input: AppointmentTypeInput): Promise<AppointmentType> {
+  const type: AppointmentType = { id: newId(), ...input, active: true, version: 1 };
+  await db.write([typeRepo.createOp(db, type)], {
+    action: 'scheduling.type_added',
+    entityType: 'appointment_type',
+    entityId: type.id,
+    summary: `Added appointment type ${type.name} (${type.durationMinutes} min)`,
+  });
+  return type;
+}
+
+export async function updateType(
+  db: TenantDb,
+  id: string,
+  input: AppointmentTypeInput & { version: number },
+) {
+  const current = await requireType(db, id);
+  const { version, ...fields } = input;
+  await db.write([typeRepo.updateOp(db, id, fields, version)], {
+    action: 'scheduling.type_updated',
+    entityType: 'appointment_type',
+    entityId: id,
+    summary: `Updated appointment type ${input.name}`,
+  });
+  return { ...current, ...fields, version: version + 1 };
+}
+
+export const listTypes = async (db: TenantDb, page: PageArgs) =>
+  stripPage<AppointmentType>(await typeRepo.list(db, page));
+
+export async function requireType(db: TenantDb, id: string): Promise<AppointmentType> {
+  const type = await typeRepo.get(db, id);
+  if (!type) throw notFound('Appointment type');
+  return strip<AppointmentType>(type as never);
+}
+
+// --- templates and exceptions ---
+
+export async function createTemplate(db: TenantDb, input: TemplateInput): Promise<Template> {
+  const provider = await requireProvider(db, input.providerId);
+  if (!provider.locationIds.includes(input.locationId)) {
+    throw badRequest('This provider does not work at that location; add the location to the provider first');
+  }
+  assertNoOverlap(input.blocks);
+  const template: Template = { id: newId(), ...input, version: 1 };
+  await db.write([templateRepo.createOp(db, template)], {
+    action: 'scheduling.template_added',
+    entityType: 'template',
+    entityId: template.id,
+    summary: `Added weekly hours for ${provider.name} from ${input.effectiveFrom}`,
+  });
+  return template;
+}
+
+function assertNoOverlap(blocks: TemplateInput['blocks']) {
+  const sorted = [...blocks].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start));
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1]!, sorted[i]!];
+    if (a.weekday === b.weekday && b.start < a.end) throw badRequest('Two blocks of the same day overlap');
+  }
+}
+
+export async function deleteTemplate(db: TenantDb, providerId: string, id: string) {
+  const template = await templateRepo.get(db, providerId, id);
+  if (!template) throw notFound('Template');
+  await db.write([templateRepo.deleteOp(db, template)], {
+    action: 'scheduling.template_removed',
+    entityType: 'template',
+    entityId: id,
+    summary: 'Removed weekly hours',
+  });
+}
+
+export const listTemplates = async (db: TenantDb, page: PageArgs) =>
+  stripPage<Template>(await templateRepo.list(db, page));
+
+export async function createException(db: TenantDb, input: ExceptionInput): Promise<ScheduleException> {
+  if (input.providerId) await requireProvider(db, input.providerId);
+  if (input.locationId) await getLocation(db, input.locationId);
+  const exception: ScheduleException = { id: newId(), ...input };
+  await db.write([exceptionRepo.createOp(db, exception)], {
+    action: 'scheduling.exception_added',
+    entityType: 'schedule_exception',
+    entityId: exception.id,
+    summary: `Added ${input.kind.replace('_', ' ')} ${input.startDate} to ${input.endDate}`,
+  });
+  return exception;
+}
+
+export const listExceptions = async (db: TenantDb, page: PageArgs) =>
+  stripPage<ScheduleException>(await exceptionRepo.list(db, page));

@@ -1,0 +1,285 @@
+import * as z from 'zod/mini';
+import '../validation.ts';
+import {
+  EmailSchema,
+  HexColorSchema,
+  IdSchema,
+  PageQuerySchema,
+  PersonNameSchema,
+  PhoneSchema,
+  VersionSchema,
+} from './common.ts';
+
+/** Every booking and template time is a multiple of this: conflicts are checked per slice. */
+export const SLICE_MINUTES = 5;
+/** Longest bookable visit: provider and room slices must fit one DynamoDB transaction. */
+export const MAX_VISIT_MINUTES = 180;
+
+export const DateSchema = z
+  .string()
+  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Use a date like 2026-03-08'));
+export const TimeSchema = z
+  .string()
+  .check(z.regex(/^([01]\d|2[0-3]):[0-5][05]$/, 'Use a time like 09:30, on a 5-minute mark'));
+const Minutes = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
+const Name = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
+
+// --- providers, resources, appointment types ---
+
+export const ProviderInputSchema = z.strictObject({
+  name: PersonNameSchema,
+  title: z.optional(z.string().check(z.trim(), z.maxLength(40))),
+  /** The Rounds user this provider signs in as, if any. */
+  userId: z.optional(IdSchema),
+  color: HexColorSchema,
+  locationIds: z.array(IdSchema).check(z.minLength(1, 'Choose at least one location'), z.maxLength(20)),
+});
+export type ProviderInput = z.infer<typeof ProviderInputSchema>;
+export const UpdateProviderSchema = z.strictObject({ ...ProviderInputSchema.shape, version: VersionSchema });
+export const ProviderSchema = z.object({
+  id: IdSchema,
+  ...ProviderInputSchema.shape,
+  active: z.boolean(),
+  version: VersionSchema,
+});
+export type Provider = z.infer<typeof ProviderSchema>;
+
+export const RESOURCE_KINDS = ['room', 'equipment'] as const;
+export const ResourceInputSchema = z.strictObject({
+  locationId: IdSchema,
+  name: Name,
+  kind: z.enum(RESOURCE_KINDS),
+});
+export const ResourceSchema = z.object({
+  id: IdSchema,
+  ...ResourceInputSchema.shape,
+  active: z.boolean(),
+  version: VersionSchema,
+});
+export type Resource = z.infer<typeof ResourceSchema>;
+
+export const PATIENT_KINDS = ['new', 'established', 'any'] as const;
+export const AppointmentTypeInputSchema = z.strictObject({
+  name: Name,
+  durationMinutes: z
+    .int()
+    .check(
+      z.minimum(SLICE_MINUTES),
+      z.maximum(MAX_VISIT_MINUTES),
+      z.multipleOf(SLICE_MINUTES, 'Use 5-minute steps'),
+    ),
+  color: HexColorSchema,
+  patientKind: z.enum(PATIENT_KINDS),
+  bufferBeforeMinutes: Minutes(60).check(z.multipleOf(SLICE_MINUTES, 'Use 5-minute steps')),
+  bufferAfterMinutes: Minutes(60).check(z.multipleOf(SLICE_MINUTES, 'Use 5-minute steps')),
+  /** Needs a room of the location for its whole length. */
+  needsRoom: z.boolean(),
+});
+export type AppointmentTypeInput = z.infer<typeof AppointmentTypeInputSchema>;
+export const AppointmentTypeSchema = z.object({
+  id: IdSchema,
+  ...AppointmentTypeInputSchema.shape,
+  active: z.boolean(),
+  version: VersionSchema,
+});
+export type AppointmentType = z.infer<typeof AppointmentTypeSchema>;
+
+// --- availability ---
+
+export const WeeklyBlockSchema = z
+  .strictObject({ weekday: z.int().check(z.minimum(0), z.maximum(6)), start: TimeSchema, end: TimeSchema })
+  .check(z.refine((b) => b.start < b.end, { message: 'A block must end after it starts', path: ['end'] }));
+export const TemplateInputSchema = z
+  .strictObject({
+    providerId: IdSchema,
+    locationId: IdSchema,
+    blocks: z.array(WeeklyBlockSchema).check(z.minLength(1), z.maxLength(35)),
+    effectiveFrom: DateSchema,
+    effectiveTo: z.optional(DateSchema),
+  })
+  .check(
+    z.refine((t) => !t.effectiveTo || t.effectiveFrom <= t.effectiveTo, {
+      message: 'Must be on or after the start date',
+      path: ['effectiveTo'],
+    }),
+  );
+export type TemplateInput = z.infer<typeof TemplateInputSchema>;
+export const TemplateSchema = z.object({
+  id: IdSchema,
+  ...TemplateInputSchema.shape,
+  version: VersionSchema,
+});
+export type Template = z.infer<typeof TemplateSchema>;
+
+export const EXCEPTION_KINDS = ['time_off', 'holiday', 'closure'] as const;
+export const ExceptionInputSchema = z
+  .strictObject({
+    kind: z.enum(EXCEPTION_KINDS),
+    /** Time off names a provider; a closure names a location; a holiday applies to all. */
+    providerId: z.optional(IdSchema),
+    locationId: z.optional(IdSchema),
+    startDate: DateSchema,
+    endDate: DateSchema,
+    reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)),
+  })
+  .check(
+    z.refine((e) => e.startDate <= e.endDate, {
+      message: 'Must be on or after the start date',
+      path: ['endDate'],
+    }),
+    z.refine((e) => e.kind !== 'time_off' || e.providerId, {
+      message: 'Choose the provider',
+      path: ['providerId'],
+    }),
+    z.refine((e) => e.kind !== 'closure' || e.locationId, {
+      message: 'Choose the location',
+      path: ['locationId'],
+    }),
+  );
+export type ExceptionInput = z.infer<typeof ExceptionInputSchema>;
+export const ExceptionSchema = z.object({ id: IdSchema, ...ExceptionInputSchema.shape });
+export type ScheduleException = z.infer<typeof ExceptionSchema>;
+
+// --- patients ---
+
+export const CONTACT_PREFERENCES = ['phone', 'sms', 'email', 'none'] as const;
+export const PatientInputSchema = z.strictObject({
+  firstName: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+  lastName: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+  dateOfBirth: DateSchema,
+  phone: z.optional(PhoneSchema),
+  email: z.optional(EmailSchema),
+  preferredContact: z.enum(CONTACT_PREFERENCES),
+  insurancePayer: z.optional(z.string().check(z.trim(), z.maxLength(80))),
+  memberId: z.optional(
+    z.string().check(z.trim(), z.maxLength(40), z.regex(/^[A-Za-z0-9-]*$/, 'Letters, digits and - only')),
+  ),
+  eligibilityVerifiedOn: z.optional(DateSchema),
+});
+export type PatientInput = z.infer<typeof PatientInputSchema>;
+export const UpdatePatientSchema = z.strictObject({ ...PatientInputSchema.shape, version: VersionSchema });
+export const PatientSchema = z.object({
+  id: IdSchema,
+  ...PatientInputSchema.shape,
+  /** Ids of existing patients with the same name and birth date, flagged at creation. */
+  possibleDuplicateOf: z.array(IdSchema),
+  version: VersionSchema,
+  createdAt: z.string(),
+});
+export type Patient = z.infer<typeof PatientSchema>;
+export const PatientSearchSchema = z.object({
+  ...PageQuerySchema.shape,
+  /** Start of the last name (case-insensitive). */
+  q: z.optional(z.string().check(z.trim(), z.maxLength(60))),
+});
+
+// --- appointments ---
+
+export const APPOINTMENT_STATUSES = [
+  'scheduled',
+  'confirmed',
+  'arrived',
+  'in_room',
+  'checked_out',
+  'cancelled',
+  'no_show',
+  'rescheduled',
+] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+/** The day's flow, in order; each step may only move forward. */
+export const FLOW: readonly AppointmentStatus[] = [
+  'scheduled',
+  'confirmed',
+  'arrived',
+  'in_room',
+  'checked_out',
+];
+
+export const BookingInputSchema = z.strictObject({
+  patientId: IdSchema,
+  providerId: IdSchema,
+  locationId: IdSchema,
+  typeId: IdSchema,
+  /** Local date and time at the location. */
+  date: DateSchema,
+  time: TimeSchema,
+  roomId: z.optional(IdSchema),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+  /** Booking outside the provider's template needs a manager and a reason. */
+  override: z.optional(
+    z.strictObject({ reason: z.string().check(z.trim(), z.minLength(3), z.maxLength(200)) }),
+  ),
+});
+export type BookingInput = z.infer<typeof BookingInputSchema>;
+
+export const RescheduleInputSchema = z.strictObject({
+  date: DateSchema,
+  time: TimeSchema,
+  providerId: z.optional(IdSchema),
+  roomId: z.optional(IdSchema),
+  override: BookingInputSchema.shape.override,
+  version: VersionSchema,
+});
+export const CancelInputSchema = z.strictObject({
+  by: z.enum(['patient', 'practice']),
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  version: VersionSchema,
+});
+export const StatusInputSchema = z.strictObject({
+  status: z.enum(['confirmed', 'arrived', 'in_room', 'checked_out', 'no_show']),
+  version: VersionSchema,
+});
+
+export const AppointmentSchema = z.object({
+  id: IdSchema,
+  patientId: IdSchema,
+  patientName: z.string(),
+  providerId: IdSchema,
+  locationId: IdSchema,
+  typeId: IdSchema,
+  typeName: z.string(),
+  color: z.string(),
+  roomId: z.optional(IdSchema),
+  date: DateSchema,
+  time: TimeSchema,
+  endTime: TimeSchema,
+  start: z.string(),
+  end: z.string(),
+  durationMinutes: z.int(),
+  status: z.enum(APPOINTMENT_STATUSES),
+  /** When each status was reached (ISO instants). */
+  statusTimes: z.record(z.string(), z.string()),
+  lateCancel: z.optional(z.boolean()),
+  cancelledBy: z.optional(z.enum(['patient', 'practice'])),
+  overrideReason: z.optional(z.string()),
+  rescheduledFrom: z.optional(IdSchema),
+  rescheduledTo: z.optional(IdSchema),
+  note: z.optional(z.string()),
+  version: VersionSchema,
+});
+export type Appointment = z.infer<typeof AppointmentSchema>;
+
+export const DayQuerySchema = z.object({ locationId: IdSchema, date: DateSchema });
+export const DayViewSchema = z.object({
+  date: DateSchema,
+  locationId: IdSchema,
+  timeZone: z.string(),
+  appointments: z.array(AppointmentSchema),
+});
+
+export const SlotQuerySchema = z.object({
+  typeId: IdSchema,
+  locationId: IdSchema,
+  /** Comma-separated provider ids; all providers of the location when absent. */
+  providerIds: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]+(,[A-Za-z0-9_-]+){0,19}$/))),
+  from: DateSchema,
+  days: z.optional(z.string().check(z.regex(/^([1-9]|[1-2][0-9]|30)$/, 'From 1 to 30 days'))),
+  limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-4][0-9]|50)$/, 'From 1 to 50 slots'))),
+});
+export const SlotSchema = z.object({
+  providerId: IdSchema,
+  date: DateSchema,
+  time: TimeSchema,
+  start: z.string(),
+});
+export const SlotListSchema = z.object({ slots: z.array(SlotSchema) });

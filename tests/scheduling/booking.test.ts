@@ -1,0 +1,138 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { schedulingWorld } from './world.ts';
+
+let w: Awaited<ReturnType<typeof schedulingWorld>>;
+const call = (method: string, path: string, json?: unknown, token = w.owner.token) =>
+  w.t.call(method, `/api${path}`, { token, json });
+
+beforeAll(async () => {
+  w = await schedulingWorld('America/New_York');
+});
+
+describe('booking', () => {
+  it('books inside the provider’s hours and shows it on the location’s day', async () => {
+    const res = await call(
+      'POST',
+      '/scheduling/appointments',
+      w.booking('2027-02-01', '09:00'),
+      w.staff.token,
+    );
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      date: '2027-02-01',
+      time: '09:00',
+      endTime: '09:30',
+      start: '2027-02-01T14:00:00.000Z',
+      status: 'scheduled',
+      patientName: 'Lovelace, Ada',
+    });
+    const day = await call('GET', `/scheduling/day?locationId=${w.location.id}&date=2027-02-01`);
+    expect(day.body.timeZone).toBe('America/New_York');
+    expect(day.body.appointments.map((a: { id: string }) => a.id)).toEqual([res.body.id]);
+  });
+
+  it('never double-books the provider: an overlapping visit is a 409 naming why', async () => {
+    const first = await call('POST', '/scheduling/appointments', w.booking('2027-02-02', '10:00'));
+    expect(first.status).toBe(201);
+    const overlap = await call('POST', '/scheduling/appointments', w.booking('2027-02-02', '10:15'));
+    expect(overlap.status).toBe(409);
+    expect(overlap.body.error.message).toBe('The provider is already booked at that time');
+    const adjacent = await call('POST', '/scheduling/appointments', w.booking('2027-02-02', '10:30'));
+    expect(adjacent.status).toBe(201);
+  });
+
+  it('outside the template needs a manager’s override with a reason', async () => {
+    const evening = w.booking('2027-02-03', '18:00');
+    const refused = await call('POST', '/scheduling/appointments', evening, w.staff.token);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/outside the provider's hours/);
+    const staffOverride = await call(
+      'POST',
+      '/scheduling/appointments',
+      { ...evening, override: { reason: 'Post-op check' } },
+      w.staff.token,
+    );
+    expect(staffOverride.status).toBe(403);
+    const owner = await call('POST', '/scheduling/appointments', {
+      ...evening,
+      override: { reason: 'Post-op check' },
+    });
+    expect(owner.status).toBe(201);
+    expect(owner.body.overrideReason).toBe('Post-op check');
+  });
+
+  it('walks the day’s flow forward with a time stamp for each step, never backward', async () => {
+    const appt = (await call('POST', '/scheduling/appointments', w.booking('2027-02-04', '08:00'))).body;
+    let version = appt.version;
+    for (const status of ['confirmed', 'arrived', 'in_room', 'checked_out']) {
+      const res = await call('POST', `/scheduling/appointments/${appt.id}/status`, { status, version });
+      expect(res.status, status).toBe(200);
+      expect(res.body.statusTimes[status]).toEqual(expect.any(String));
+      version = res.body.version;
+    }
+    const back = await call('POST', `/scheduling/appointments/${appt.id}/status`, {
+      status: 'arrived',
+      version,
+    });
+    expect(back.status).toBe(409);
+  });
+
+  it('cancelling frees the slot; a patient cancel days ahead is not late', async () => {
+    const appt = (await call('POST', '/scheduling/appointments', w.booking('2027-02-05', '11:00'))).body;
+    const cancelled = await call('POST', `/scheduling/appointments/${appt.id}/cancel`, {
+      by: 'patient',
+      version: 1,
+    });
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelledBy: 'patient', lateCancel: false });
+    const again = await call('POST', '/scheduling/appointments', w.booking('2027-02-05', '11:00'));
+    expect(again.status).toBe(201);
+  });
+
+  it('reschedule creates a linked appointment and frees the old time', async () => {
+    const appt = (await call('POST', '/scheduling/appointments', w.booking('2027-02-08', '13:00'))).body;
+    const moved = await call('POST', `/scheduling/appointments/${appt.id}/reschedule`, {
+      date: '2027-02-08',
+      time: '13:15',
+      version: 1,
+    });
+    expect(moved.status).toBe(201);
+    expect(moved.body).toMatchObject({ time: '13:15', rescheduledFrom: appt.id, status: 'scheduled' });
+    const old = await call('GET', `/scheduling/appointments/${appt.id}`);
+    expect(old.body).toMatchObject({ status: 'rescheduled', rescheduledTo: moved.body.id });
+    const stale = await call('POST', `/scheduling/appointments/${appt.id}/reschedule`, {
+      date: '2027-02-08',
+      time: '15:00',
+      version: 1,
+    });
+    expect(stale.status).toBe(409);
+  });
+
+  it('the slot finder skips booked time and offers the next free starts', async () => {
+    await call('POST', '/scheduling/appointments', w.booking('2027-02-09', '08:00'));
+    const res = await call(
+      'GET',
+      `/scheduling/slots?typeId=${w.type.id}&locationId=${w.location.id}&from=2027-02-09&days=1&limit=3`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.slots.map((s: { time: string }) => s.time)).toEqual(['08:30', '08:45', '09:00']);
+  });
+});
+
+describe('patients', () => {
+  it('flags a possible duplicate (same name and birth date) at creation', async () => {
+    const twin = await w.post('/scheduling/patients', {
+      firstName: 'ada',
+      lastName: 'LOVELACE',
+      dateOfBirth: '1985-12-10',
+      preferredContact: 'phone',
+      phone: '(212) 555-0111',
+    });
+    expect(twin.possibleDuplicateOf).toEqual([w.patient.id]);
+  });
+
+  it('every read of a patient is audited', async () => {
+    await call('GET', `/scheduling/patients/${w.patient.id}`);
+    const audit = await call('GET', '/audit?entityType=patient&limit=50');
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toContain('patient.viewed');
+  });
+});
