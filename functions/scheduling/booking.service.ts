@@ -8,6 +8,7 @@ import {
   type BookingInput,
   FLOW,
   type Provider,
+  type WaitlistEntry,
 } from '../../shared/schemas/scheduling.ts';
 import { addDays, localParts, zonedInstant } from '../../shared/time.ts';
 import { strip } from '../platform/db/items.ts';
@@ -20,6 +21,7 @@ import { freeStarts, type Interval, isWithin, openIntervals, overlaps } from './
 import { requirePatient } from './patients.service.ts';
 import { appointmentRepo, type BusyDay, busyRepo, exceptionRepo, templateRepo } from './scheduling.repo.ts';
 import { requireProvider, requireResource, requireType } from './setup.service.ts';
+import { matchesFor } from './waitlist.service.ts';
 
 const MINUTE = 60_000;
 const LATE_CANCEL_MS = 24 * 3600_000;
@@ -126,7 +128,7 @@ export async function cancel(
   db: TenantDb,
   id: string,
   input: { by: 'patient' | 'practice'; reason?: string; version: number },
-): Promise<Appointment> {
+): Promise<Appointment & { waitlistMatches: WaitlistEntry[] }> {
   const appt = await requireAppointment(db, id);
   if (!['scheduled', 'confirmed'].includes(appt.status)) {
     throw conflict(`A ${appt.status.replace('_', ' ')} appointment cannot be cancelled`);
@@ -149,7 +151,8 @@ export async function cancel(
       summary: `Cancelled by ${input.by}${lateCancel ? ' (late)' : ''}`,
     });
   });
-  return { ...appt, ...set, version: input.version + 1 };
+  const cancelled = { ...appt, ...set, version: input.version + 1 };
+  return { ...cancelled, waitlistMatches: await matchesFor(db, cancelled) };
 }
 
 /** Moves a visit forward through the day's flow (or marks a no-show), stamping the time. */

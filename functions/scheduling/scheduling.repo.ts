@@ -3,9 +3,11 @@ import type {
   AppointmentType,
   Patient,
   Provider,
+  Recall,
   Resource,
   ScheduleException,
   Template,
+  WaitlistEntry,
 } from '../../shared/schemas/scheduling.ts';
 import { type Key, tenantKeys } from '../platform/db/keys.ts';
 import type { WriteOp } from '../platform/db/store.ts';
@@ -189,4 +191,43 @@ export const appointmentRepo = {
     }),
   updateOp: (db: TenantDb, id: string, set: Record<string, unknown>, version: number) =>
     updateOp(tenantKeys.appointment(db, id), set, version),
+};
+
+export const waitlistRepo = {
+  get: (db: TenantDb, id: string) => db.get<WaitlistEntry>(tenantKeys.waitlist(db, id)),
+  /** Waiting entries, oldest first: first come, first offered. */
+  waiting: (db: TenantDb, page: Page) =>
+    db.query<WaitlistEntry>({
+      partition: tenantKeys.waitlistPartition(db),
+      skPrefix: tenantKeys.waitlistPrefix,
+      filter: { expression: '#s = :waiting', names: { '#s': 'status' }, values: { ':waiting': 'waiting' } },
+      ...page,
+    }),
+  createOp: (db: TenantDb, e: WaitlistEntry) => createOp(tenantKeys.waitlist(db, e.id), 'waitlist', e),
+  updateOp: (db: TenantDb, id: string, set: Record<string, unknown>, version: number) =>
+    updateOp(tenantKeys.waitlist(db, id), set, version),
+};
+
+export const recallRepo = {
+  get: (db: TenantDb, id: string) => db.get<Recall>(tenantKeys.recall(db, id)),
+  /** Open recalls due by a date, soonest first. */
+  dueBy: (db: TenantDb, dueBy: string | undefined, page: Page) =>
+    db.query<Recall>({
+      partition: tenantKeys.recallsByDue(db),
+      index: 'GSI1',
+      skBetween: ['0', `${dueBy ?? '9999-12-31'}#~`],
+      filter: {
+        expression: '#s IN (:due, :contacted)',
+        names: { '#s': 'status' },
+        values: { ':due': 'due', ':contacted': 'contacted' },
+      },
+      ...page,
+    }),
+  createOp: (db: TenantDb, r: Recall) =>
+    createOp(tenantKeys.recall(db, r.id), 'recall', r, {
+      GSI1PK: tenantKeys.recallsByDue(db),
+      GSI1SK: `${r.dueDate}#${r.id}`,
+    }),
+  updateOp: (db: TenantDb, id: string, set: Record<string, unknown>, version: number) =>
+    updateOp(tenantKeys.recall(db, id), set, version),
 };

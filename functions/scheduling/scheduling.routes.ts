@@ -7,6 +7,7 @@ import {
   AppointmentTypeSchema,
   BookingInputSchema,
   CancelInputSchema,
+  CancelResultSchema,
   DayQuerySchema,
   DayViewSchema,
   ExceptionInputSchema,
@@ -16,6 +17,10 @@ import {
   PatientSearchSchema,
   ProviderInputSchema,
   ProviderSchema,
+  RecallInputSchema,
+  RecallOutreachSchema,
+  RecallQuerySchema,
+  RecallSchema,
   RescheduleInputSchema,
   ResourceInputSchema,
   ResourceSchema,
@@ -26,6 +31,8 @@ import {
   TemplateSchema,
   UpdatePatientSchema,
   UpdateProviderSchema,
+  WaitlistEntrySchema,
+  WaitlistInputSchema,
 } from '../../shared/schemas/scheduling.ts';
 import { VersionOnlySchema } from '../../shared/schemas/team.ts';
 import '../../shared/validation.ts';
@@ -35,11 +42,16 @@ import type { Platform } from '../platform/platform.ts';
 import * as booking from './booking.service.ts';
 import * as patients from './patients.service.ts';
 import * as setup from './setup.service.ts';
+import * as waitlist from './waitlist.service.ts';
 
 const admins = ['owner', 'manager'] as const;
 const frontDesk = ['owner', 'manager', 'staff'] as const;
 const flowRoles = ['owner', 'manager', 'staff', 'provider'] as const;
 const IdParams = z.object({ id: IdSchema });
+const CloseWaitlistSchema = z.strictObject({
+  status: z.enum(['booked', 'removed']),
+  version: z.int().check(z.minimum(1)),
+});
 const TemplateParams = z.object({ providerId: IdSchema, id: IdSchema });
 const UpdateTypeSchema = z.strictObject({
   ...AppointmentTypeInputSchema.shape,
@@ -379,7 +391,7 @@ export function createSchedulingApp(p: Platform) {
       roles: frontDesk,
       params: IdParams,
       body: CancelInputSchema,
-      response: AppointmentSchema,
+      response: CancelResultSchema,
     },
     (r) => booking.cancel(r.db, r.params.id, r.body),
   );
@@ -395,6 +407,84 @@ export function createSchedulingApp(p: Platform) {
       response: AppointmentSchema,
     },
     (r) => booking.setStatus(r.db, r.params.id, r.body),
+  );
+
+  // --- waitlist and recalls ---
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/waitlist',
+      summary: 'Patients waiting for an earlier visit, oldest first',
+      roles: PRACTICE_ROLES,
+      query: PageQuerySchema,
+      response: pageOf(WaitlistEntrySchema),
+    },
+    (r) => waitlist.listWaitlist(r.db, pageArgs(r.query)),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/waitlist',
+      summary: 'Put a patient on the waitlist',
+      roles: frontDesk,
+      body: WaitlistInputSchema,
+      response: WaitlistEntrySchema,
+      status: 201,
+    },
+    (r) => waitlist.addToWaitlist(r.db, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/waitlist/:id/close',
+      summary: 'Mark a waitlist entry booked or removed',
+      roles: frontDesk,
+      params: IdParams,
+      body: CloseWaitlistSchema,
+      response: WaitlistEntrySchema,
+    },
+    (r) => waitlist.closeWaitlistEntry(r.db, r.params.id, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/recalls',
+      summary: 'Open recalls, soonest due first',
+      roles: PRACTICE_ROLES,
+      query: RecallQuerySchema,
+      response: pageOf(RecallSchema),
+    },
+    (r) => waitlist.listRecalls(r.db, r.query.dueBy, pageArgs(r.query)),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/recalls',
+      summary: 'Add a recall (annual physical, follow-up)',
+      roles: frontDesk,
+      body: RecallInputSchema,
+      response: RecallSchema,
+      status: 201,
+    },
+    (r) => waitlist.createRecall(r.db, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/recalls/:id/outreach',
+      summary: 'Record a recall call, text, mail or letter',
+      roles: frontDesk,
+      params: IdParams,
+      body: RecallOutreachSchema,
+      response: RecallSchema,
+    },
+    (r) => waitlist.recordOutreach(r.db, r.params.id, r.body),
   );
 
   return domain;

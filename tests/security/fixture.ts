@@ -110,7 +110,19 @@ async function scheduleWorld(t: Awaited<ReturnType<typeof createTestApp>>, a: Se
     date: '2027-03-02',
     time: '09:00',
   });
-  return { providerId, typeId, templateId, patientId, appointmentId };
+  const waitlistId = await post('/scheduling/waitlist', {
+    patientId,
+    locationId,
+    typeId,
+    earliestDate: '2027-03-01',
+    latestDate: '2027-03-31',
+  });
+  const recallId = await post('/scheduling/recalls', {
+    patientId,
+    reason: 'Annual physical',
+    dueDate: '2027-05-01',
+  });
+  return { providerId, typeId, templateId, patientId, appointmentId, waitlistId, recallId };
 }
 
 export const SCHEDULING = {
@@ -140,6 +152,8 @@ function idFor(path: string, ids: World['ids']): string {
   if (path.startsWith('/scheduling/templates')) return ids.templateId;
   if (path.startsWith('/scheduling/patients')) return ids.patientId;
   if (path.startsWith('/scheduling/appointments')) return ids.appointmentId;
+  if (path.startsWith('/scheduling/waitlist')) return ids.waitlistId;
+  if (path.startsWith('/scheduling/recalls')) return ids.recallId;
   return ids.inviteId;
 }
 
@@ -290,5 +304,18 @@ function schedulingSamples(ids: World['ids']): Record<string, unknown> {
     'POST /scheduling/appointments/:id/reschedule': { date: '2027-03-04', time: '11:00', version: 1 },
     'POST /scheduling/appointments/:id/cancel': { by: 'practice', version: 1 },
     'POST /scheduling/appointments/:id/status': { status: 'confirmed', version: 1 },
+    'POST /scheduling/waitlist': {
+      patientId: ids.patientId,
+      locationId: ids.locationId,
+      typeId: ids.typeId,
+      providerIds: [ids.providerId],
+      earliestDate: '2027-04-01',
+      latestDate: '2027-04-30',
+      fromTime: '08:00',
+      toTime: '12:00',
+    },
+    'POST /scheduling/waitlist/:id/close': { status: 'removed', version: 1 },
+    'POST /scheduling/recalls': { patientId: ids.patientId, reason: 'Follow-up', dueDate: '2027-06-01' },
+    'POST /scheduling/recalls/:id/outreach': { channel: 'phone', outcome: 'left_message', version: 1 },
   };
 }

@@ -63,6 +63,8 @@ describe('another tenant’s ids', () => {
       w.ids.patientId,
       w.ids.appointmentId,
       w.ids.typeId,
+      w.ids.waitlistId,
+      w.ids.recallId,
     ];
     for (const spec of authed().filter((s) => s.method === 'get' && !s.path.includes(':'))) {
       for (const session of [w.b, w.y]) {

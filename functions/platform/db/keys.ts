@@ -91,6 +91,13 @@ export const tenantKeys = {
     `T#${s.tenantId}#DAY#${locationId}#${date}`,
   /** GSI2: a provider's appointments in start order (week view, calendar feed). */
   appointmentsOfProvider: (s: TenantScope, providerId: string) => `T#${s.tenantId}#PROVAPPT#${providerId}`,
+  /** Waitlist entries of a tenant; ids are time-ordered, so first come, first offered. */
+  waitlistPartition: (s: TenantScope) => `T#${s.tenantId}#WAIT`,
+  waitlist: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#WAIT`, SK: `WAIT#${id}` }),
+  waitlistPrefix: 'WAIT#',
+  recall: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#RECALL`, SK: `RECALL#${id}` }),
+  /** GSI1: recalls by due date, so "due by" is one range read. */
+  recallsByDue: (s: TenantScope) => `T#${s.tenantId}#RECALLDUE`,
   /**
    * The busy map of one provider or room for one UTC day: every booking rewrites it under a
    * version condition, so two overlapping bookings can never both commit.

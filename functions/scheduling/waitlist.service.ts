@@ -1,0 +1,139 @@
+import type { Page } from '../../shared/schemas/common.ts';
+import type { Appointment, Recall, WaitlistEntry, WaitlistInput } from '../../shared/schemas/scheduling.ts';
+import { strip } from '../platform/db/items.ts';
+import type { TenantDb } from '../platform/db/tenant-db.ts';
+import { conflict, notFound } from '../platform/errors.ts';
+import { newId } from '../platform/ids.ts';
+import { requirePatient } from './patients.service.ts';
+import { recallRepo, typeRepo, waitlistRepo } from './scheduling.repo.ts';
+import { requireType } from './setup.service.ts';
+
+type PageArgs = { limit: number; cursor?: string };
+
+/** Puts a patient on the waitlist for an earlier visit. */
+export async function addToWaitlist(db: TenantDb, input: WaitlistInput): Promise<WaitlistEntry> {
+  const [patient] = await Promise.all([requirePatient(db, input.patientId), requireType(db, input.typeId)]);
+  const entry: WaitlistEntry = {
+    id: newId(),
+    ...input,
+    patientName: `${patient.lastName}, ${patient.firstName}`,
+    status: 'waiting',
+    createdAt: db.now().toISOString(),
+    version: 1,
+  };
+  await db.write([waitlistRepo.createOp(db, entry)], {
+    action: 'waitlist.added',
+    entityType: 'waitlist',
+    entityId: entry.id,
+    summary: `Waitlisted for ${input.earliestDate} to ${input.latestDate}`,
+  });
+  return entry;
+}
+
+export async function listWaitlist(db: TenantDb, page: PageArgs): Promise<Page<WaitlistEntry>> {
+  const found = await waitlistRepo.waiting(db, page);
+  return { items: found.items.map((e) => strip<WaitlistEntry>(e as never)), nextCursor: found.nextCursor };
+}
+
+/** Closes an entry: booked (the front desk gave the patient a slot) or removed. */
+export async function closeWaitlistEntry(
+  db: TenantDb,
+  id: string,
+  input: { status: 'booked' | 'removed'; version: number },
+): Promise<WaitlistEntry> {
+  const entry = await waitlistRepo.get(db, id);
+  if (!entry) throw notFound('Waitlist entry');
+  if (entry.status !== 'waiting') throw conflict(`This entry is already ${entry.status}`);
+  await db.write([waitlistRepo.updateOp(db, id, { status: input.status }, input.version)], {
+    action: `waitlist.${input.status}`,
+    entityType: 'waitlist',
+    entityId: id,
+    summary: input.status === 'booked' ? 'Booked from the waitlist' : 'Removed from the waitlist',
+  });
+  return { ...strip<WaitlistEntry>(entry as never), status: input.status, version: input.version + 1 };
+}
+
+/**
+ * Waiting entries the freed time fits: same location, an acceptable provider, date and hours,
+ * and a visit type no longer than the freed one. Oldest first: they waited longest.
+ */
+export async function matchesFor(db: TenantDb, freed: Appointment): Promise<WaitlistEntry[]> {
+  const [waiting, types] = await Promise.all([
+    waitlistRepo.waiting(db, { limit: 100 }),
+    typeRepo.list(db, { limit: 100 }),
+  ]);
+  const minutes = new Map(types.items.map((t) => [t.id, t.durationMinutes]));
+  return waiting.items
+    .filter(
+      (e) =>
+        e.locationId === freed.locationId &&
+        (!e.providerIds || e.providerIds.includes(freed.providerId)) &&
+        e.earliestDate <= freed.date &&
+        freed.date <= e.latestDate &&
+        (!e.fromTime || e.fromTime <= freed.time) &&
+        (!e.toTime || freed.endTime <= e.toTime) &&
+        (minutes.get(e.typeId) ?? Number.POSITIVE_INFINITY) <= freed.durationMinutes,
+    )
+    .map((e) => strip<WaitlistEntry>(e as never));
+}
+
+// --- recalls ---
+
+export async function createRecall(
+  db: TenantDb,
+  input: { patientId: string; reason: string; dueDate: string },
+): Promise<Recall> {
+  const patient = await requirePatient(db, input.patientId);
+  const recall: Recall = {
+    id: newId(),
+    ...input,
+    patientName: `${patient.lastName}, ${patient.firstName}`,
+    status: 'due',
+    outreach: [],
+    version: 1,
+  };
+  await db.write([recallRepo.createOp(db, recall)], {
+    action: 'recall.created',
+    entityType: 'recall',
+    entityId: recall.id,
+    summary: `Recall due ${input.dueDate}`,
+  });
+  return recall;
+}
+
+export async function listRecalls(
+  db: TenantDb,
+  dueBy: string | undefined,
+  page: PageArgs,
+): Promise<Page<Recall>> {
+  const found = await recallRepo.dueBy(db, dueBy, page);
+  return { items: found.items.map((r) => strip<Recall>(r as never)), nextCursor: found.nextCursor };
+}
+
+/** Records one outreach attempt; "scheduled" and "declined" close the loop. */
+export async function recordOutreach(
+  db: TenantDb,
+  id: string,
+  input: { channel: Recall['outreach'][number]['channel']; outcome: string; note?: string; version: number },
+): Promise<Recall> {
+  const item = await recallRepo.get(db, id);
+  if (!item) throw notFound('Recall');
+  const recall = strip<Recall>(item as never);
+  const attempt = {
+    at: db.now().toISOString(),
+    channel: input.channel,
+    outcome: input.outcome,
+    by: db.actor.name,
+    ...(input.note ? { note: input.note } : {}),
+  };
+  const status: Recall['status'] =
+    input.outcome === 'scheduled' ? 'scheduled' : input.outcome === 'declined' ? 'closed' : 'contacted';
+  const outreach = [...recall.outreach, attempt];
+  await db.write([recallRepo.updateOp(db, id, { outreach, status }, input.version)], {
+    action: 'recall.outreach',
+    entityType: 'recall',
+    entityId: id,
+    summary: `Recall outreach by ${input.channel}: ${input.outcome.replace('_', ' ')}`,
+  });
+  return { ...recall, outreach, status, version: input.version + 1 };
+}
