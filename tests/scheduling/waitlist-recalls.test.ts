@@ -23,7 +23,7 @@ describe('waitlist', () => {
         patientId: other.id,
         locationId: w.location.id,
         typeId: w.type.id,
-            earliestDate: '2027-05-01',
+        earliestDate: '2027-05-01',
         latestDate: '2027-05-31',
         ...extra,
       });
