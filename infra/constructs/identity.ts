@@ -36,6 +36,8 @@ export class Identity extends Construct {
       signInAliases: { email: true },
       signInCaseSensitive: false,
       autoVerify: { email: true },
+      // A changed email takes effect only once verified: claims are looked up by email.
+      keepOriginal: { email: true },
       // NIST 800-63B: length and a blocklist (checked by the API), no composition rules.
       passwordPolicy: {
         minLength: PASSWORD_LENGTH.min,
