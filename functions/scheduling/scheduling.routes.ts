@@ -36,10 +36,12 @@ import {
 } from '../../shared/schemas/scheduling.ts';
 import { VersionOnlySchema } from '../../shared/schemas/team.ts';
 import '../../shared/validation.ts';
+import { notFound } from '../platform/errors.ts';
 import { pageArgs } from '../platform/http/paging.ts';
 import { defineDomain } from '../platform/http/route.ts';
 import type { Platform } from '../platform/platform.ts';
 import * as booking from './booking.service.ts';
+import * as feeds from './feed.service.ts';
 import * as patients from './patients.service.ts';
 import * as setup from './setup.service.ts';
 import * as waitlist from './waitlist.service.ts';
@@ -52,6 +54,9 @@ const CloseWaitlistSchema = z.strictObject({
   status: z.enum(['booked', 'removed']),
   version: z.int().check(z.minimum(1)),
 });
+const FeedParams = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{40,60}$/)) });
+const FeedInputSchema = z.strictObject({ showNames: z.boolean(), version: z.int().check(z.minimum(1)) });
+const FeedSchema = z.object({ token: z.string(), url: z.string(), showNames: z.boolean(), version: z.int() });
 const TemplateParams = z.object({ providerId: IdSchema, id: IdSchema });
 const UpdateTypeSchema = z.strictObject({
   ...AppointmentTypeInputSchema.shape,
@@ -127,6 +132,55 @@ export function createSchedulingApp(p: Platform) {
       response: ProviderSchema,
     },
     (r) => setup.setProviderActive(r.db, r.params.id, true, r.body.version),
+  );
+
+  // --- calendar feeds ---
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/providers/:id/feed',
+      summary: 'Create (or replace) a provider’s calendar feed URL',
+      roles: admins,
+      params: IdParams,
+      body: FeedInputSchema,
+      response: FeedSchema,
+      status: 201,
+    },
+    async (r, c) => {
+      const feed = await feeds.createFeed(r.db, r.params.id, r.body);
+      return { ...feed, url: `${new URL(c.req.url).origin}/api/scheduling/feeds/${feed.token}` };
+    },
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/providers/:id/feed/revoke',
+      summary: 'Revoke a provider’s calendar feed',
+      roles: admins,
+      params: IdParams,
+      body: VersionOnlySchema,
+      status: 204,
+    },
+    (r) => feeds.revokeFeed(r.db, r.params.id, r.body.version),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/feeds/:token',
+      summary: 'A provider’s calendar (iCalendar); the secret token is the only key',
+      roles: 'public',
+      params: FeedParams,
+    },
+    async (r) => {
+      const ics = await feeds.renderFeed(p.store, r.params.token, p.clock.now());
+      if (!ics) throw notFound('Calendar feed');
+      return new Response(ics, {
+        headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' },
+      });
+    },
   );
 
   // --- rooms, equipment, appointment types ---

@@ -83,7 +83,9 @@ describe('identity', () => {
     expect(pool.UserPoolTier ?? pool.UserPoolAddOns).toBeDefined();
     expect(pool.LambdaConfig.PreTokenGenerationConfig).toMatchObject({ LambdaVersion: 'V2_0' });
     // Claims are looked up by email: a new address counts only once verified.
-    expect(pool.UserAttributeUpdateSettings).toEqual({ AttributesRequireVerificationBeforeUpdate: ['email'] });
+    expect(pool.UserAttributeUpdateSettings).toEqual({
+      AttributesRequireVerificationBeforeUpdate: ['email'],
+    });
   });
 
   it('the app client signs in with the password flow, 15-minute tokens, revocable 30-day refresh', () => {

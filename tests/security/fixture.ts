@@ -274,6 +274,8 @@ function schedulingSamples(ids: World['ids']): Record<string, unknown> {
     'POST /scheduling/providers': provider,
     'PUT /scheduling/providers/:id': { ...provider, version: 1 },
     'POST /scheduling/providers/:id/deactivate': { version: 1 },
+    'POST /scheduling/providers/:id/feed': { showNames: false, version: 1 },
+    'POST /scheduling/providers/:id/feed/revoke': { version: 1 },
     'POST /scheduling/providers/:id/reactivate': { version: 1 },
     'POST /scheduling/resources': { locationId: ids.locationId, name: 'Room 9', kind: 'room' },
     'POST /scheduling/types': SCHEDULING.type,

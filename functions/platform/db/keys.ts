@@ -133,6 +133,8 @@ export const systemKeys = {
   }),
   publicIdempotency: (route: string, key: string): Key => ({ PK: `SYS#IDEM#${route}#${key}`, SK: 'IDEM' }),
   issuerKey: (): Key => ({ PK: 'SYS#ISSUER', SK: 'KEY' }),
+  /** A provider's calendar feed, by the hash of its secret token (the URL carries the token). */
+  calendarFeed: (tokenHash: string): Key => ({ PK: `SYS#FEED#${tokenHash}`, SK: 'FEED' }),
   cursorSecret: (): Key => ({ PK: 'SYS#SECRET', SK: 'CURSOR' }),
   /** Pointers to outbox messages whose delivery failed; the mail-retry job works through them. */
   mailRetryPartition: 'SYS#MAILRETRY',

@@ -163,6 +163,8 @@ async function readJson(c: Context<AppEnv>): Promise<unknown> {
 }
 
 function respond(c: Context<AppEnv>, spec: RouteSpec, data: unknown): Response {
+  // A handler that is not JSON (a calendar feed) builds its own response.
+  if (data instanceof Response) return data;
   if (spec.status === 204) return c.body(null, 204);
   return c.json(data as object, spec.status ?? 200);
 }
