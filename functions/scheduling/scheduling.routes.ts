@@ -8,6 +8,7 @@ import {
   BookingInputSchema,
   CancelInputSchema,
   CancelResultSchema,
+  DateSchema,
   DayQuerySchema,
   DayViewSchema,
   ExceptionInputSchema,
@@ -42,6 +43,7 @@ import { defineDomain } from '../platform/http/route.ts';
 import type { Platform } from '../platform/platform.ts';
 import * as booking from './booking.service.ts';
 import * as feeds from './feed.service.ts';
+import * as fhir from './fhir.service.ts';
 import * as patients from './patients.service.ts';
 import * as setup from './setup.service.ts';
 import * as waitlist from './waitlist.service.ts';
@@ -57,6 +59,7 @@ const CloseWaitlistSchema = z.strictObject({
 const FeedParams = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{40,60}$/)) });
 const FeedInputSchema = z.strictObject({ showNames: z.boolean(), version: z.int().check(z.minimum(1)) });
 const FeedSchema = z.object({ token: z.string(), url: z.string(), showNames: z.boolean(), version: z.int() });
+const FhirQuerySchema = z.object({ locationId: IdSchema, from: DateSchema, to: DateSchema });
 const TemplateParams = z.object({ providerId: IdSchema, id: IdSchema });
 const UpdateTypeSchema = z.strictObject({
   ...AppointmentTypeInputSchema.shape,
@@ -461,6 +464,18 @@ export function createSchedulingApp(p: Platform) {
       response: AppointmentSchema,
     },
     (r) => booking.setStatus(r.db, r.params.id, r.body),
+  );
+
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/fhir',
+      summary: 'Export a location’s days as a FHIR R4 Bundle (audited)',
+      roles: admins,
+      query: FhirQuerySchema,
+    },
+    (r) => fhir.exportFhir(r.db, r.query),
   );
 
   // --- waitlist and recalls ---
