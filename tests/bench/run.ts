@@ -3,6 +3,7 @@
  * 1. Each Lambda entry's bundle size and cold import time beside an empty Node process
  *    and a bare DynamoDB client import.
  * 2. p50/p99 of one authenticated read through the API next to a raw GetItem on the same item.
+ * 3. The scheduling day view at 10 and at 200 practices (day-view.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { startDynamoLocal } from '../../functions/local/dynamo-local.ts';
 import { startLocalServer } from '../../functions/local/server.ts';
 import { tenantKeys } from '../../functions/platform/db/keys.ts';
 import { LAMBDA_BUNDLING, LAMBDA_DOMAINS } from '../../infra/lambda-bundling.ts';
+import { benchDayView } from './day-view.ts';
 
 const OUT = resolve('.bench');
 const RUNS = 15;
@@ -144,6 +146,7 @@ async function main() {
     console.log(
       `ratio (API / raw)            p50 ${(percentile(api, 50) / percentile(raw, 50)).toFixed(2)}x  p99 ${(percentile(api, 99) / percentile(raw, 99)).toFixed(2)}x`,
     );
+    await benchDayView(server, process.env);
     await server.close();
   } finally {
     await dynamo.stop();
