@@ -8,6 +8,7 @@ import { createLocation } from '../tenants/settings.service.ts';
 import { signUp } from '../tenants/signup.service.ts';
 import { acceptInvite, inviteUser } from '../tenants/team.service.ts';
 import { directoryRepo } from '../tenants/tenants.repo.ts';
+import { seedSchedule } from './seed-schedule.ts';
 
 export const DEMO_PASSWORD = 'Rounds-demo-2026!';
 export const DEMO_LOGINS = [
@@ -91,14 +92,14 @@ export async function seedDemo(p: Platform, origin: string): Promise<void> {
     owner: 'Dana Whitaker',
     email: DEMO_LOGINS[0].email,
   });
-  await createLocation(maple.db, {
+  const mainClinic = await createLocation(maple.db, {
     name: 'Main Street Clinic',
     address: { line1: '412 Maple Street', city: 'Columbus', state: 'OH', postalCode: '43215' },
     phone: '(614) 555-0142',
     timeZone: 'America/New_York',
     hours: DEFAULT_HOURS,
   });
-  await createLocation(maple.db, {
+  const westClinic = await createLocation(maple.db, {
     name: 'Westside Clinic',
     address: {
       line1: '88 Sawmill Road',
@@ -121,6 +122,8 @@ export async function seedDemo(p: Platform, origin: string): Promise<void> {
     );
     await acceptInvite(p, { token: acceptToken, name: member.name, password: DEMO_PASSWORD }, rid);
   }
+
+  await seedSchedule(maple.db, [mainClinic, westClinic]);
 
   const assoc = await signUp(
     p,

@@ -1,0 +1,204 @@
+import { addDays, localParts } from '../../shared/time.ts';
+import type { TenantDb } from '../platform/db/tenant-db.ts';
+import { book, cancel, setStatus } from '../scheduling/booking.service.ts';
+import { createPatient } from '../scheduling/patients.service.ts';
+import { createProvider, createResource, createTemplate, createType } from '../scheduling/setup.service.ts';
+import { addToWaitlist, createRecall } from '../scheduling/waitlist.service.ts';
+
+const FIRST = [
+  'Olivia',
+  'Liam',
+  'Emma',
+  'Noah',
+  'Ava',
+  'Elijah',
+  'Sophia',
+  'James',
+  'Mia',
+  'Lucas',
+  'Amelia',
+  'Mateo',
+  'Harper',
+  'Ethan',
+  'Aria',
+  'Levi',
+  'Chloe',
+  'Isaac',
+  'Nora',
+  'Owen',
+];
+const LAST = [
+  'Smith',
+  'Johnson',
+  'Williams',
+  'Brown',
+  'Jones',
+  'Garcia',
+  'Miller',
+  'Davis',
+  'Rodriguez',
+  'Martinez',
+  'Hernandez',
+  'Lopez',
+  'Wilson',
+  'Anderson',
+  'Thomas',
+  'Taylor',
+  'Moore',
+  'Jackson',
+  'Martin',
+  'Lee',
+];
+const SLOTS = ['08:00', '08:40', '09:20', '10:00', '10:40', '11:20', '13:00', '13:40', '14:20', '15:00'];
+
+/**
+ * A believable week for Maple Street: providers with weekday hours, visit types, rooms,
+ * patients, and bookings from today on, with today's earlier visits already through the flow.
+ */
+export async function seedSchedule(db: TenantDb, locations: { id: string; timeZone: string }[]) {
+  const [main, west] = locations as [{ id: string; timeZone: string }, { id: string; timeZone: string }];
+  const today = localParts(db.now().getTime(), main.timeZone).date;
+  const followUp = await createType(db, {
+    name: 'Follow-up',
+    durationMinutes: 20,
+    color: '#2da44e',
+    patientKind: 'established',
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 0,
+    needsRoom: false,
+  });
+  const newPatient = await createType(db, {
+    name: 'New patient visit',
+    durationMinutes: 40,
+    color: '#1f6feb',
+    patientKind: 'new',
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 0,
+    needsRoom: false,
+  });
+  await createType(db, {
+    name: 'Annual physical',
+    durationMinutes: 30,
+    color: '#8250df',
+    patientKind: 'any',
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 10,
+    needsRoom: false,
+  });
+  await createType(db, {
+    name: 'Minor procedure',
+    durationMinutes: 60,
+    color: '#bf3989',
+    patientKind: 'any',
+    bufferBeforeMinutes: 10,
+    bufferAfterMinutes: 15,
+    needsRoom: true,
+  });
+  for (const name of ['Exam 1', 'Exam 2', 'Procedure room'])
+    await createResource(db, { locationId: main.id, name, kind: 'room' });
+  await createResource(db, { locationId: west.id, name: 'Exam A', kind: 'room' });
+
+  const providers = [];
+  for (const [name, title, color, at] of [
+    ['Dr. Priya Raman', 'MD', '#0b6e4f', [main]],
+    ['Dr. Marcus Chen', 'DO', '#1f6feb', [main]],
+    ['Dr. Elena Alvarez', 'MD', '#bf3989', [main, west]],
+    ['Jordan Ellis', 'NP', '#9a6700', [west]],
+  ] as const) {
+    const provider = await createProvider(db, { name, title, color, locationIds: at.map((l) => l.id) });
+    await createTemplate(db, {
+      providerId: provider.id,
+      locationId: at[0].id,
+      blocks: [1, 2, 3, 4, 5].flatMap((weekday) => [
+        { weekday, start: '08:00', end: '12:00' },
+        { weekday, start: '13:00', end: '17:00' },
+      ]),
+      effectiveFrom: addDays(today, -30),
+    });
+    providers.push({ provider, locationId: at[0].id });
+  }
+
+  const patients = [];
+  for (let i = 0; i < 30; i++) {
+    patients.push(
+      await createPatient(db, {
+        firstName: FIRST[i % FIRST.length]!,
+        lastName: LAST[(i * 7) % LAST.length]!,
+        dateOfBirth: `${1950 + ((i * 3) % 60)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`,
+        preferredContact: i % 3 === 0 ? 'sms' : 'email',
+        phone: `(614) 555-${String(1000 + i).slice(-4)}`,
+        email: `patient${i}@example.test`,
+        insurancePayer: ['Aetna', 'Medicare', 'Blue Cross Blue Shield', 'UnitedHealthcare'][i % 4],
+        memberId: `M${100000 + i * 37}`,
+        eligibilityVerifiedOn: addDays(today, -(i % 40)),
+      }),
+    );
+  }
+
+  const nowTime = localParts(db.now().getTime(), main.timeZone).time;
+  let n = 0;
+  for (let day = 0; day < 7; day++) {
+    const date = addDays(today, day);
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    for (const { provider, locationId } of providers) {
+      for (const [i, time] of SLOTS.entries()) {
+        if ((i + n) % 4 === 3) continue; // leave some gaps for the slot finder
+        const patient = patients[n++ % patients.length]!;
+        const type = i % 5 === 0 ? newPatient : followUp;
+        const appt = await book(db, {
+          patientId: patient.id,
+          providerId: provider.id,
+          locationId,
+          typeId: type.id,
+          date,
+          time,
+        });
+        if (day === 0) await advanceToday(db, appt.id, time, nowTime, n);
+      }
+    }
+  }
+  await addToWaitlist(db, {
+    patientId: patients[3]!.id,
+    locationId: main.id,
+    typeId: followUp.id,
+    earliestDate: today,
+    latestDate: addDays(today, 14),
+    fromTime: '08:00',
+    toTime: '12:00',
+    note: 'Prefers mornings',
+  });
+  await addToWaitlist(db, {
+    patientId: patients[8]!.id,
+    locationId: main.id,
+    typeId: newPatient.id,
+    earliestDate: today,
+    latestDate: addDays(today, 21),
+  });
+  for (const [i, reason] of [
+    'Annual physical',
+    '6-month follow-up',
+    'Diabetes check (A1C)',
+    'Blood pressure recheck',
+    'Annual physical',
+    'Post-op follow-up',
+  ].entries()) {
+    await createRecall(db, { patientId: patients[10 + i]!.id, reason, dueDate: addDays(today, i * 9 - 10) });
+  }
+}
+
+/** Today's visits that already started move through the flow; one no-show, one late cancel. */
+async function advanceToday(db: TenantDb, id: string, time: string, nowTime: string, n: number) {
+  if (time >= nowTime) {
+    if (n % 7 === 0) await cancel(db, id, { by: 'patient', reason: 'Feeling better', version: 1 });
+    else if (n % 3 === 0) await setStatus(db, id, { status: 'confirmed', version: 1 });
+    return;
+  }
+  if (n % 11 === 0) {
+    await setStatus(db, id, { status: 'no_show', version: 1 });
+    return;
+  }
+  const steps = ['confirmed', 'arrived', 'in_room', 'checked_out'] as const;
+  const last = n % 5 === 0 ? 2 : 3;
+  for (let s = 0; s <= last; s++) await setStatus(db, id, { status: steps[s]!, version: s + 1 });
+}
