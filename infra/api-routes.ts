@@ -27,7 +27,14 @@ export const API_ROUTES: Record<(typeof LAMBDA_DOMAINS)[number], DomainRoutes> =
     ],
     prefixes: ['me', 'tenant', 'locations', 'team', 'outbox', 'association', 'memberships', 'audit'],
   },
-  scheduling: { public: ['GET /api/scheduling/feeds/{token}'], prefixes: ['scheduling'] },
+  scheduling: {
+    public: [
+      'GET /api/scheduling/feeds/{token}',
+      'GET /api/scheduling/reminder-links/{token}',
+      'POST /api/scheduling/reminder-links/{token}',
+    ],
+    prefixes: ['scheduling'],
+  },
 };
 
 /** Routes API Gateway throttles harder (credential stuffing, signup spam). */

@@ -1,15 +1,19 @@
 import { tenantKeys } from '../platform/db/keys.ts';
 import { type DeliveryResult, deliverOutboxMessage, retryQueuedMail } from '../platform/mail/delivery.ts';
 import type { Platform } from '../platform/platform.ts';
+import { sendDueReminders } from '../scheduling/reminders.service.ts';
 import type { ScheduledJobName } from './schedules.ts';
 
 type JobDeps = Pick<Platform, 'store' | 'mail' | 'clock' | 'logger'>;
 
 /** The body of each scheduled job: the local timers and the EventBridge-triggered Lambda both call these. */
-export const SCHEDULED_JOB_BODIES: Record<ScheduledJobName, (p: JobDeps) => Promise<Record<string, number>>> =
-  {
-    'mail-retry': (p) => retryQueuedMail(p),
-  };
+export const SCHEDULED_JOB_BODIES: Record<
+  ScheduledJobName,
+  (p: Platform) => Promise<Record<string, number>>
+> = {
+  'mail-retry': (p) => retryQueuedMail(p),
+  'appointment-reminders': (p) => sendDueReminders(p),
+};
 
 /** A row change the Streams consumer reacts to: keys plus the new image's type. */
 export interface ChangedItem {

@@ -9,6 +9,12 @@ export const SCHEDULED_JOBS = [
     description:
       'Retries outbox mail whose delivery failed, with growing waits, until it is sent or given up',
   },
+  {
+    name: 'appointment-reminders',
+    everyMinutes: 15,
+    description:
+      'Sends appointment reminders that are due (never in quiet hours), with a confirm/cancel link',
+  },
 ] as const;
 
 export type ScheduledJobName = (typeof SCHEDULED_JOBS)[number]['name'];

@@ -19,6 +19,7 @@ import { newId } from '../platform/ids.ts';
 import { getLocation } from '../tenants/settings.service.ts';
 import { freeStarts, type Interval, isWithin, openIntervals, overlaps } from './availability.ts';
 import { requirePatient } from './patients.service.ts';
+import { getReminderSettings, reminderQueueOps } from './reminder-settings.service.ts';
 import { appointmentRepo, type BusyDay, busyRepo, exceptionRepo, templateRepo } from './scheduling.repo.ts';
 import { requireProvider, requireResource, requireType } from './setup.service.ts';
 import { matchesFor } from './waitlist.service.ts';
@@ -55,9 +56,14 @@ export async function book(db: TenantDb, input: BookingInput): Promise<Appointme
     patientName: `${patient.lastName}, ${patient.firstName}`,
     note: input.note,
   });
+  const reminders = reminderQueueOps(await getReminderSettings(db), appointment, {
+    tenantId: db.tenantId,
+    timeZone: place.timeZone,
+    nowMs: db.now().getTime(),
+  });
   await withBusyRetry(async () => {
     const busy = await claim(db, place, appointment.id);
-    await db.write([appointmentRepo.createOp(db, appointment), ...busy], {
+    await db.writeWithPlatformItems([appointmentRepo.createOp(db, appointment), ...busy], reminders, {
       action: 'appointment.booked',
       entityType: 'appointment',
       entityId: appointment.id,

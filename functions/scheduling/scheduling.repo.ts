@@ -4,6 +4,7 @@ import type {
   Patient,
   Provider,
   Recall,
+  ReminderSettings,
   Resource,
   ScheduleException,
   Template,
@@ -258,4 +259,55 @@ export const feedRepo = {
     }),
   provider: (store: Store, feed: FeedItem) =>
     store.get<Provider>(tenantKeys.provider({ tenantId: feed.tenantId }, feed.providerId)),
+};
+
+/** A reminder waiting in the queue: enough to find the visit and check it has not moved. */
+export interface ReminderQueueItem {
+  tenantId: string;
+  appointmentId: string;
+  hours: number;
+  start: string;
+  dueMs: number;
+}
+
+/** A reminder link's target; it expires (TTL) when the visit has passed. */
+export interface ReminderLinkItem {
+  tenantId: string;
+  appointmentId: string;
+  expiresAt: number;
+}
+
+export const reminderRepo = {
+  settings: (db: TenantDb) => db.get<ReminderSettings>(tenantKeys.reminderSettings(db)),
+  saveSettingsOp: (db: TenantDb, s: Omit<ReminderSettings, 'version'>, version: number): WriteOp =>
+    version === 0
+      ? {
+          kind: 'create',
+          item: { ...tenantKeys.reminderSettings(db), type: 'reminder_settings', ...s, version: 1 },
+        }
+      : updateOp(tenantKeys.reminderSettings(db), s, version),
+  queueOp: (r: ReminderQueueItem): WriteOp => ({
+    kind: 'put',
+    item: {
+      ...systemKeys.reminderDue(r.dueMs, r.tenantId, r.appointmentId, r.hours),
+      type: 'reminder',
+      ...r,
+    },
+  }),
+  /** Due reminders, oldest first, a bounded page (platform credentials: they span tenants). */
+  due: (store: Store, nowMs: number, limit: number) =>
+    store.query<ReminderQueueItem>({
+      partition: systemKeys.reminderQueue,
+      skBetween: systemKeys.reminderDueRange(nowMs),
+      limit,
+    }),
+  dequeueOp: (r: ReminderQueueItem): WriteOp => ({
+    kind: 'delete',
+    key: systemKeys.reminderDue(r.dueMs, r.tenantId, r.appointmentId, r.hours),
+  }),
+  linkOp: (tokenHash: string, link: ReminderLinkItem): WriteOp => ({
+    kind: 'put',
+    item: { ...systemKeys.reminderLink(tokenHash), type: 'reminder_link', ...link },
+  }),
+  link: (store: Store, tokenHash: string) => store.get<ReminderLinkItem>(systemKeys.reminderLink(tokenHash)),
 };

@@ -22,6 +22,9 @@ import {
   RecallOutreachSchema,
   RecallQuerySchema,
   RecallSchema,
+  ReminderActionSchema,
+  ReminderLinkViewSchema,
+  ReminderSettingsSchema,
   RescheduleInputSchema,
   ResourceInputSchema,
   ResourceSchema,
@@ -32,6 +35,7 @@ import {
   TemplateSchema,
   UpdatePatientSchema,
   UpdateProviderSchema,
+  UpdateReminderSettingsSchema,
   WaitlistEntrySchema,
   WaitlistInputSchema,
 } from '../../shared/schemas/scheduling.ts';
@@ -45,6 +49,8 @@ import * as booking from './booking.service.ts';
 import * as feeds from './feed.service.ts';
 import * as fhir from './fhir.service.ts';
 import * as patients from './patients.service.ts';
+import * as reminderSettings from './reminder-settings.service.ts';
+import * as reminders from './reminders.service.ts';
 import * as setup from './setup.service.ts';
 import * as waitlist from './waitlist.service.ts';
 
@@ -60,6 +66,7 @@ const FeedParams = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{40
 const FeedInputSchema = z.strictObject({ showNames: z.boolean(), version: z.int().check(z.minimum(1)) });
 const FeedSchema = z.object({ token: z.string(), url: z.string(), showNames: z.boolean(), version: z.int() });
 const FhirQuerySchema = z.object({ locationId: IdSchema, from: DateSchema, to: DateSchema });
+const LinkParams = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{40,60}$/)) });
 const TemplateParams = z.object({ providerId: IdSchema, id: IdSchema });
 const UpdateTypeSchema = z.strictObject({
   ...AppointmentTypeInputSchema.shape,
@@ -476,6 +483,56 @@ export function createSchedulingApp(p: Platform) {
       query: FhirQuerySchema,
     },
     (r) => fhir.exportFhir(r.db, r.query),
+  );
+
+  // --- reminders ---
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/reminder-settings',
+      summary: 'When appointment reminders go out',
+      roles: PRACTICE_ROLES,
+      response: ReminderSettingsSchema,
+    },
+    (r) => reminderSettings.getReminderSettings(r.db),
+  );
+  route(
+    {
+      tag,
+      method: 'put',
+      path: '/scheduling/reminder-settings',
+      summary: 'Change when appointment reminders go out',
+      roles: admins,
+      body: UpdateReminderSettingsSchema,
+      response: ReminderSettingsSchema,
+    },
+    (r) => reminderSettings.updateReminderSettings(r.db, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/reminder-links/:token',
+      summary: 'What a reminder link shows the patient (no sign-in)',
+      roles: 'public',
+      params: LinkParams,
+      response: ReminderLinkViewSchema,
+    },
+    (r) => reminders.viewReminderLink(p, r.params.token),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/reminder-links/:token',
+      summary: 'Confirm, cancel or stop reminders from the link (no sign-in)',
+      roles: 'public',
+      params: LinkParams,
+      body: ReminderActionSchema,
+      response: ReminderLinkViewSchema,
+    },
+    (r) => reminders.actOnReminderLink(p, r.params.token, r.body.action),
   );
 
   // --- waitlist and recalls ---

@@ -163,6 +163,8 @@ export const PatientSchema = z.object({
   ...PatientInputSchema.shape,
   /** Ids of existing patients with the same name and birth date, flagged at creation. */
   possibleDuplicateOf: z.array(IdSchema),
+  /** The patient asked (through a reminder link) to get no more reminders. */
+  remindersOptOut: z.optional(z.boolean()),
   version: VersionSchema,
   createdAt: z.string(),
 });
@@ -362,3 +364,29 @@ export const RecallQuerySchema = z.object({
   /** Recalls due on or before this date (default: all open). */
   dueBy: z.optional(DateSchema),
 });
+
+// --- reminders ---
+
+/** No reminder goes out before 08:00 or from 21:00 local time. */
+export const QUIET_HOURS = { from: '21:00', until: '08:00' } as const;
+export const ReminderSettingsSchema = z.object({
+  enabled: z.boolean(),
+  /** Hours before the visit, e.g. 72 and 24; at most three rules. */
+  hoursBefore: z.array(z.int().check(z.minimum(1), z.maximum(336))).check(z.minLength(1), z.maxLength(3)),
+  version: z.int(),
+});
+export type ReminderSettings = z.infer<typeof ReminderSettingsSchema>;
+export const UpdateReminderSettingsSchema = z.strictObject({
+  enabled: z.boolean(),
+  hoursBefore: ReminderSettingsSchema.shape.hoursBefore,
+  version: z.int().check(z.minimum(0)),
+});
+export const ReminderLinkViewSchema = z.object({
+  practiceName: z.string(),
+  providerName: z.string(),
+  locationName: z.string(),
+  date: DateSchema,
+  time: TimeSchema,
+  status: z.enum(APPOINTMENT_STATUSES),
+});
+export const ReminderActionSchema = z.strictObject({ action: z.enum(['confirm', 'cancel', 'opt_out']) });

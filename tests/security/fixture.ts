@@ -318,6 +318,8 @@ function schedulingSamples(ids: World['ids']): Record<string, unknown> {
       toTime: '12:00',
     },
     'POST /scheduling/waitlist/:id/close': { status: 'removed', version: 1 },
+    'PUT /scheduling/reminder-settings': { enabled: true, hoursBefore: [48, 2], version: 0 },
+    'POST /scheduling/reminder-links/:token': { action: 'confirm' },
     'POST /scheduling/recalls': { patientId: ids.patientId, reason: 'Follow-up', dueDate: '2027-06-01' },
     'POST /scheduling/recalls/:id/outreach': { channel: 'phone', outcome: 'left_message', version: 1 },
   };

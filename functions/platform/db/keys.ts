@@ -68,6 +68,7 @@ export const tenantKeys = {
     SK: `TPL#${providerId}#${id}`,
   }),
   templatePrefix: (providerId?: string) => (providerId ? `TPL#${providerId}#` : 'TPL#'),
+  reminderSettings: (s: TenantScope): Key => ({ PK: `T#${s.tenantId}#SCHED`, SK: 'REMINDERS' }),
   /** Sorted by start date so a date range reads only exceptions that start before its end. */
   exception: (s: TenantScope, startDate: string, id: string): Key => ({
     PK: `T#${s.tenantId}#SCHED`,
@@ -133,6 +134,15 @@ export const systemKeys = {
   }),
   publicIdempotency: (route: string, key: string): Key => ({ PK: `SYS#IDEM#${route}#${key}`, SK: 'IDEM' }),
   issuerKey: (): Key => ({ PK: 'SYS#ISSUER', SK: 'KEY' }),
+  /** Reminders waiting to be sent, by due time: the reminder job reads what is due, oldest first. */
+  reminderQueue: 'SYS#REMIND',
+  reminderDue: (dueMs: number, tenantId: string, appointmentId: string, hours: number): Key => ({
+    PK: 'SYS#REMIND',
+    SK: `AT#${mailRetryTime(dueMs)}#${tenantId}#${appointmentId}#${hours}`,
+  }),
+  reminderDueRange: (nowMs: number): [string, string] => ['AT#', `AT#${mailRetryTime(nowMs)}#~`],
+  /** A reminder's confirm/cancel link, by the hash of its token (the mail carries the token). */
+  reminderLink: (tokenHash: string): Key => ({ PK: `SYS#RLINK#${tokenHash}`, SK: 'LINK' }),
   /** A provider's calendar feed, by the hash of its secret token (the URL carries the token). */
   calendarFeed: (tokenHash: string): Key => ({ PK: `SYS#FEED#${tokenHash}`, SK: 'FEED' }),
   cursorSecret: (): Key => ({ PK: 'SYS#SECRET', SK: 'CURSOR' }),

@@ -1,0 +1,145 @@
+/**
+ * Appointment reminders. Cross-domain reads: `getTenant` and `getLocation` from
+ * tenants/settings.service.ts (the practice's name for the mail, the location's zone).
+ */
+import { createHash } from 'node:crypto';
+import { TenantDb } from '../platform/db/tenant-db.ts';
+import { conflict, notFound } from '../platform/errors.ts';
+import { newToken } from '../platform/ids.ts';
+import { queueMail } from '../platform/mail/outbox.ts';
+import type { Platform } from '../platform/platform.ts';
+import { getLocation, getTenant } from '../tenants/settings.service.ts';
+import { cancel, requireAppointment, setStatus } from './booking.service.ts';
+import { requirePatient } from './patients.service.ts';
+import { patientRepo, providerRepo, type ReminderQueueItem, reminderRepo } from './scheduling.repo.ts';
+
+/**
+ * The reminder job: sends what is due (a bounded page per run). A reminder whose visit was
+ * cancelled or moved, or whose patient opted out or has no email, is dropped without a mail.
+ */
+export async function sendDueReminders(p: Platform, limit = 100): Promise<Record<string, number>> {
+  const counts = { sent: 0, skipped: 0 };
+  const now = p.clock.now();
+  const due = await reminderRepo.due(p.store, now.getTime(), limit);
+  for (const item of due.items) {
+    const sent = await sendOne(p, item, now);
+    counts[sent ? 'sent' : 'skipped']++;
+  }
+  return counts;
+}
+
+async function sendOne(p: Platform, item: ReminderQueueItem, now: Date): Promise<boolean> {
+  const db = systemDb(p, item.tenantId, 'reminders');
+  const appt = await requireAppointment(db, item.appointmentId).catch(() => undefined);
+  const patient = appt ? await requirePatient(db, appt.patientId).catch(() => undefined) : undefined;
+  const live = appt && ['scheduled', 'confirmed'].includes(appt.status) && appt.start === item.start;
+  if (!appt || !live || !patient?.email || patient.remindersOptOut || patient.preferredContact === 'none') {
+    await p.store.transact([reminderRepo.dequeueOp(item)]);
+    return false;
+  }
+  const [tenant, location, provider] = await Promise.all([
+    getTenant(db),
+    getLocation(db, appt.locationId),
+    providerRepo.get(db, appt.providerId),
+  ]);
+  const token = newToken(32);
+  const link = `${publicUrl(p)}/r/${token}`;
+  const mail = queueMail(
+    db,
+    {
+      to: patient.email,
+      kind: 'appointment.reminder',
+      subject: `Reminder: your visit at ${tenant.name} on ${appt.date} at ${appt.time}`,
+      text: [
+        `Hello ${patient.firstName},`,
+        '',
+        `This is a reminder of your ${appt.typeName.toLowerCase()} with ${provider?.name ?? 'your provider'} at ${location.name} on ${appt.date} at ${appt.time}.`,
+        '',
+        `Confirm or cancel (no sign-in needed): ${link}`,
+        '',
+        `${tenant.name} · ${location.phone}`,
+        'To stop these reminders, use the link above.',
+      ].join('\n'),
+    },
+    now,
+  );
+  await p.store.transact([
+    mail.op,
+    reminderRepo.linkOp(hashOf(token), {
+      tenantId: item.tenantId,
+      appointmentId: appt.id,
+      expiresAt: Math.floor(Date.parse(appt.end) / 1000) + 24 * 3600,
+    }),
+    reminderRepo.dequeueOp(item),
+  ]);
+  await p.jobs.mailQueued({ tenantId: item.tenantId, messageId: mail.message.id });
+  return true;
+}
+
+/** What a reminder link shows the patient (no sign-in; the token is the key). */
+export async function viewReminderLink(p: Platform, token: string) {
+  const { db, appt } = await openLink(p, token);
+  const [tenant, location, provider] = await Promise.all([
+    getTenant(db),
+    getLocation(db, appt.locationId),
+    providerRepo.get(db, appt.providerId),
+  ]);
+  return {
+    practiceName: tenant.name,
+    providerName: provider?.name ?? '',
+    locationName: location.name,
+    date: appt.date,
+    time: appt.time,
+    status: appt.status,
+  };
+}
+
+/** Confirms, cancels (by the patient) or stops reminders, from the link. */
+export async function actOnReminderLink(
+  p: Platform,
+  token: string,
+  action: 'confirm' | 'cancel' | 'opt_out',
+) {
+  const { db, appt } = await openLink(p, token);
+  if (action === 'opt_out') {
+    const patient = await requirePatient(db, appt.patientId);
+    await db.write([patientRepo.updateOp(db, patient, { remindersOptOut: true }, patient.version)], {
+      action: 'patient.reminders_opted_out',
+      entityType: 'patient',
+      entityId: patient.id,
+      summary: 'Patient stopped appointment reminders',
+    });
+  } else if (!['scheduled', 'confirmed'].includes(appt.status)) {
+    throw conflict(`This visit is already ${appt.status.replace('_', ' ')}`);
+  } else if (action === 'confirm' && appt.status === 'scheduled') {
+    await setStatus(db, appt.id, { status: 'confirmed', version: appt.version });
+  } else if (action === 'cancel') {
+    await cancel(db, appt.id, {
+      by: 'patient',
+      reason: 'Cancelled from reminder link',
+      version: appt.version,
+    });
+  }
+  return viewReminderLink(p, token);
+}
+
+async function openLink(p: Platform, token: string) {
+  const link = await reminderRepo.link(p.store, hashOf(token));
+  if (!link || link.expiresAt * 1000 < p.clock.now().getTime()) throw notFound('Reminder link');
+  const db = systemDb(p, link.tenantId, 'reminder-link');
+  return { db, appt: await requireAppointment(db, link.appointmentId) };
+}
+
+/** A tenant view for platform work with no signed-in user (the job, a patient's link). */
+function systemDb(p: Platform, tenantId: string, who: string): TenantDb {
+  return new TenantDb(
+    p.store,
+    { tenantId },
+    { userId: who, name: who === 'reminders' ? 'Reminder job' : 'Patient (reminder link)', role: 'system' },
+    who,
+    p.clock,
+  );
+}
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+const publicUrl = (p: Platform) => p.config.publicUrl ?? `http://localhost:${p.config.port || 3000}`;
