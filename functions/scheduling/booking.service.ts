@@ -47,8 +47,15 @@ interface Placement {
   overrideReason?: string;
 }
 
-/** Books a visit; the provider (and room) are never double-booked, whatever the concurrency. */
-export async function book(db: TenantDb, input: BookingInput): Promise<Appointment> {
+/**
+ * Books a visit; the provider (and room) are never double-booked, whatever the concurrency.
+ * `alsoWrite` joins the same transaction (an import's row marker).
+ */
+export async function book(
+  db: TenantDb,
+  input: BookingInput,
+  alsoWrite: WriteOp[] = [],
+): Promise<Appointment> {
   const patient = await requirePatient(db, input.patientId);
   const place = await placeVisit(db, input);
   const appointment = newAppointment(db, place, {
@@ -63,12 +70,16 @@ export async function book(db: TenantDb, input: BookingInput): Promise<Appointme
   });
   await withBusyRetry(async () => {
     const busy = await claim(db, place, appointment.id);
-    await db.writeWithPlatformItems([appointmentRepo.createOp(db, appointment), ...busy], reminders, {
-      action: 'appointment.booked',
-      entityType: 'appointment',
-      entityId: appointment.id,
-      summary: `Booked ${place.type.name} on ${place.date} at ${place.time}${place.overrideReason ? ' (outside hours, override)' : ''}`,
-    });
+    await db.writeWithPlatformItems(
+      [appointmentRepo.createOp(db, appointment), ...busy, ...alsoWrite],
+      reminders,
+      {
+        action: 'appointment.booked',
+        entityType: 'appointment',
+        entityId: appointment.id,
+        summary: `Booked ${place.type.name} on ${place.date} at ${place.time}${place.overrideReason ? ' (outside hours, override)' : ''}`,
+      },
+    );
   });
   return appointment;
 }

@@ -1,13 +1,21 @@
 import type { Page } from '../../shared/schemas/common.ts';
 import type { Patient, PatientInput } from '../../shared/schemas/scheduling.ts';
 import { strip } from '../platform/db/items.ts';
+import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { patientRepo } from './scheduling.repo.ts';
 
-/** Creates a patient, flagging existing patients with the same name and birth date. */
-export async function createPatient(db: TenantDb, input: PatientInput): Promise<Patient> {
+/**
+ * Creates a patient, flagging existing patients with the same name and birth date.
+ * `alsoWrite` joins the same transaction (an import's row marker).
+ */
+export async function createPatient(
+  db: TenantDb,
+  input: PatientInput,
+  alsoWrite: WriteOp[] = [],
+): Promise<Patient> {
   const twins = await patientRepo.twins(db, input);
   const patient: Patient = {
     id: newId(),
@@ -16,7 +24,7 @@ export async function createPatient(db: TenantDb, input: PatientInput): Promise<
     version: 1,
     createdAt: db.now().toISOString(),
   };
-  await db.write([patientRepo.createOp(db, patient)], {
+  await db.write([patientRepo.createOp(db, patient), ...alsoWrite], {
     action: 'patient.created',
     entityType: 'patient',
     entityId: patient.id,

@@ -311,3 +311,17 @@ export const reminderRepo = {
   }),
   link: (store: Store, tokenHash: string) => store.get<ReminderLinkItem>(systemKeys.reminderLink(tokenHash)),
 };
+
+export const importRepo = {
+  /** Which of these rows were imported before (the markers' sort keys). */
+  markers: (db: TenantDb, kind: string, rowKeys: string[]) =>
+    db.batchGet<{ SK: string }>(rowKeys.map((k) => tenantKeys.importMarker(db, kind, k))),
+  markerOp: (db: TenantDb, kind: string, rowKey: string): WriteOp => ({
+    kind: 'create',
+    item: {
+      ...tenantKeys.importMarker(db, kind, rowKey),
+      type: 'import_marker',
+      importedAt: db.now().toISOString(),
+    },
+  }),
+};

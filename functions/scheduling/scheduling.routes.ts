@@ -13,6 +13,8 @@ import {
   DayViewSchema,
   ExceptionInputSchema,
   ExceptionSchema,
+  ImportInputSchema,
+  ImportResultSchema,
   PatientInputSchema,
   PatientSchema,
   PatientSearchSchema,
@@ -48,6 +50,7 @@ import type { Platform } from '../platform/platform.ts';
 import * as booking from './booking.service.ts';
 import * as feeds from './feed.service.ts';
 import * as fhir from './fhir.service.ts';
+import * as imports from './import.service.ts';
 import * as patients from './patients.service.ts';
 import * as reminderSettings from './reminder-settings.service.ts';
 import * as reminders from './reminders.service.ts';
@@ -483,6 +486,20 @@ export function createSchedulingApp(p: Platform) {
       query: FhirQuerySchema,
     },
     (r) => fhir.exportFhir(r.db, r.query),
+  );
+
+  // --- CSV import ---
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/imports',
+      summary: 'Import (or preview) a chunk of patient or appointment CSV rows; re-imports change nothing',
+      roles: admins,
+      body: ImportInputSchema,
+      response: ImportResultSchema,
+    },
+    (r) => imports.importChunk(r.db, r.body),
   );
 
   // --- reminders ---

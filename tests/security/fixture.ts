@@ -318,6 +318,11 @@ function schedulingSamples(ids: World['ids']): Record<string, unknown> {
       toTime: '12:00',
     },
     'POST /scheduling/waitlist/:id/close': { status: 'removed', version: 1 },
+    'POST /scheduling/imports': {
+      kind: 'patients',
+      csv: 'first_name,last_name,date_of_birth,email\nIvy,Import,1970-02-03,ivy@example.test\n',
+      dryRun: true,
+    },
     'PUT /scheduling/reminder-settings': { enabled: true, hoursBefore: [48, 2], version: 0 },
     'POST /scheduling/reminder-links/:token': { action: 'confirm' },
     'POST /scheduling/recalls': { patientId: ids.patientId, reason: 'Follow-up', dueDate: '2027-06-01' },

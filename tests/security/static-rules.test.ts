@@ -35,7 +35,7 @@ describe('standing rules', () => {
       const domain = f.split('/')[1];
       // DESIGN.md: a cross-domain read goes through another domain's exported service
       // function, and the importing module's header comment names it.
-      const header = src.slice(0, src.indexOf('import'));
+      const header = /^\/\*\*[\s\S]*?\*\//.exec(src)?.[0] ?? '';
       for (const m of Array.from(src.matchAll(/import ([^;]*?) from '\.\.\/([a-z-]+)\/([a-z.-]+)'/g))) {
         const [, clause, target, file] = m as unknown as [string, string, string, string];
         if (target === 'platform' || target === domain) continue;

@@ -68,6 +68,11 @@ export const tenantKeys = {
     SK: `TPL#${providerId}#${id}`,
   }),
   templatePrefix: (providerId?: string) => (providerId ? `TPL#${providerId}#` : 'TPL#'),
+  /** One marker per imported CSV row, by a key derived from the row: a re-import skips it. */
+  importMarker: (s: TenantScope, kind: string, rowKey: string): Key => ({
+    PK: `T#${s.tenantId}#IMPORT#${kind}`,
+    SK: rowKey,
+  }),
   reminderSettings: (s: TenantScope): Key => ({ PK: `T#${s.tenantId}#SCHED`, SK: 'REMINDERS' }),
   /** Sorted by start date so a date range reads only exceptions that start before its end. */
   exception: (s: TenantScope, startDate: string, id: string): Key => ({

@@ -1,0 +1,181 @@
+/**
+ * CSV import of patients and appointments, one chunk of rows per request (the web app shows
+ * progress across chunks). Cross-domain read: `listLocations` from tenants/settings.service.ts
+ * (rows name locations).
+ */
+import { createHash } from 'node:crypto';
+import { csvRecords } from '../../shared/csv.ts';
+import {
+  DateSchema,
+  IMPORT_CHUNK_ROWS,
+  type ImportResult,
+  PatientInputSchema,
+  TimeSchema,
+} from '../../shared/schemas/scheduling.ts';
+import { toFieldErrors } from '../../shared/validation.ts';
+import type { TenantDb } from '../platform/db/tenant-db.ts';
+import { AppError, validationFailed } from '../platform/errors.ts';
+import { listLocations } from '../tenants/settings.service.ts';
+import { book } from './booking.service.ts';
+import { createPatient } from './patients.service.ts';
+import { importRepo, patientRepo, providerRepo, typeRepo } from './scheduling.repo.ts';
+
+type Row = Record<string, string>;
+type RowError = ImportResult['errors'][number];
+
+/** A patient's identity in an import: same name and birth date is the same patient. */
+const patientKey = (r: Row) =>
+  `${r.last_name?.toLowerCase()}#${r.first_name?.toLowerCase()}#${r.date_of_birth}`;
+const hashed = (s: string) => createHash('sha256').update(s).digest('base64url').slice(0, 32);
+
+/** Imports (or, with dryRun, only checks) one chunk of CSV rows. Re-importing a row changes nothing. */
+export async function importChunk(
+  db: TenantDb,
+  input: { kind: 'patients' | 'appointments'; csv: string; dryRun: boolean; firstRow?: number },
+): Promise<ImportResult> {
+  const { header, records } = csvRecords(input.csv);
+  const csvError = (message: string) => validationFailed([{ path: 'csv', message }], message);
+  if (records.length > IMPORT_CHUNK_ROWS)
+    throw csvError(`Send at most ${IMPORT_CHUNK_ROWS} rows per request`);
+  for (const needed of ['first_name', 'last_name', 'date_of_birth']) {
+    if (!header.includes(needed)) throw csvError(`The header row needs a "${needed}" column`);
+  }
+  const first = input.firstRow ?? 1;
+  const keys = records.map((r) => hashed(input.kind === 'patients' ? patientKey(r) : appointmentKey(r)));
+  const done = new Set((await importRepo.markers(db, input.kind, keys)).map((m) => m.SK));
+  const result: ImportResult = {
+    rows: records.length,
+    created: 0,
+    unchanged: 0,
+    errors: [],
+    dryRun: input.dryRun,
+  };
+  const lookups = input.kind === 'appointments' ? await appointmentLookups(db) : undefined;
+  for (const [i, record] of records.entries()) {
+    const row = first + i;
+    if (done.has(keys[i]!)) {
+      result.unchanged++;
+      continue;
+    }
+    const errors =
+      input.kind === 'patients'
+        ? await importPatient(db, record, keys[i]!, input.dryRun)
+        : await importAppointment(db, record, keys[i]!, input.dryRun, lookups!);
+    if (errors.length) result.errors.push(...errors.map((e) => ({ row, ...e })));
+    else result.created++;
+  }
+  return result;
+}
+
+function patientInput(r: Row) {
+  const preferred = r.preferred_contact || (r.email ? 'email' : r.phone ? 'phone' : 'none');
+  const optional = (v: string | undefined) => (v ? v : undefined);
+  return {
+    firstName: r.first_name ?? '',
+    lastName: r.last_name ?? '',
+    dateOfBirth: r.date_of_birth ?? '',
+    preferredContact: preferred,
+    phone: optional(r.phone),
+    email: optional(r.email),
+    insurancePayer: optional(r.insurance_payer),
+    memberId: optional(r.member_id),
+  };
+}
+
+async function importPatient(db: TenantDb, r: Row, key: string, dryRun: boolean) {
+  const parsed = PatientInputSchema.safeParse(stripUndefined(patientInput(r)));
+  if (!parsed.success)
+    return toFieldErrors(parsed.error).map((e) => ({ field: columnOf(e.path), message: e.message }));
+  if (!dryRun) await createPatient(db, parsed.data, [importRepo.markerOp(db, 'patients', key)]);
+  return [];
+}
+
+interface Lookups {
+  providers: Map<string, string>;
+  locations: Map<string, string>;
+  types: Map<string, string>;
+}
+
+async function appointmentLookups(db: TenantDb): Promise<Lookups> {
+  const [providers, locations, types] = await Promise.all([
+    providerRepo.list(db, { limit: 100 }),
+    listLocations(db, { limit: 100, includeArchived: false }),
+    typeRepo.list(db, { limit: 100 }),
+  ]);
+  const byName = (items: { id: string; name: string }[]) =>
+    new Map(items.map((i) => [i.name.toLowerCase(), i.id]));
+  return {
+    providers: byName(providers.items),
+    locations: byName(locations.items),
+    types: byName(types.items),
+  };
+}
+
+const appointmentKey = (r: Row) => `${patientKey(r)}#${r.provider?.toLowerCase()}#${r.date}#${r.time}`;
+
+async function importAppointment(
+  db: TenantDb,
+  r: Row,
+  key: string,
+  dryRun: boolean,
+  l: Lookups,
+): Promise<Omit<RowError, 'row'>[]> {
+  const errors: Omit<RowError, 'row'>[] = [];
+  const need = (field: string, map: Map<string, string>, what: string) => {
+    const id = map.get((r[field] ?? '').toLowerCase());
+    if (!id) errors.push({ field, message: r[field] ? `No ${what} named "${r[field]}"` : 'Required' });
+    return id;
+  };
+  const providerId = need('provider', l.providers, 'provider');
+  const locationId = need('location', l.locations, 'location');
+  const typeId = need('type', l.types, 'appointment type');
+  if (!DateSchema.safeParse(r.date).success)
+    errors.push({ field: 'date', message: 'Use a date like 2027-03-08' });
+  if (!TimeSchema.safeParse(r.time).success)
+    errors.push({ field: 'time', message: 'Use a time like 09:30, on a 5-minute mark' });
+  const twins = await patientRepo.twins(db, {
+    lastName: r.last_name ?? '',
+    firstName: r.first_name ?? '',
+    dateOfBirth: r.date_of_birth ?? '',
+  });
+  const patientId = twins.items[0]?.id;
+  if (!patientId)
+    errors.push({
+      field: 'last_name',
+      message: 'No patient with this name and date of birth: import patients first',
+    });
+  if (errors.length || dryRun) return errors;
+  try {
+    await book(
+      db,
+      {
+        patientId: patientId!,
+        providerId: providerId!,
+        locationId: locationId!,
+        typeId: typeId!,
+        date: r.date!,
+        time: r.time!,
+        ...(r.note ? { note: r.note } : {}),
+      },
+      [importRepo.markerOp(db, 'appointments', key)],
+    );
+    return [];
+  } catch (err) {
+    if (err instanceof AppError && err.status < 500) return [{ field: 'time', message: err.message }];
+    throw err;
+  }
+}
+
+const COLUMN: Record<string, string> = {
+  firstName: 'first_name',
+  lastName: 'last_name',
+  dateOfBirth: 'date_of_birth',
+  preferredContact: 'preferred_contact',
+  insurancePayer: 'insurance_payer',
+  memberId: 'member_id',
+};
+const columnOf = (path: string) => COLUMN[path] ?? path;
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../shared/csv.ts';
+import { schedulingWorld } from './world.ts';
+
+let w: Awaited<ReturnType<typeof schedulingWorld>>;
+const importCsv = (kind: string, csv: string, dryRun: boolean) =>
+  w.t.call('POST', '/api/scheduling/imports', {
+    token: w.owner.token,
+    json: { kind, csv, dryRun, firstRow: 2 },
+  });
+
+const PATIENTS = [
+  'First Name,Last Name,Date of Birth,Phone,Email,Insurance Payer',
+  'Alan,Turing,1912-06-23,(212) 555-0101,alan@example.test,Medicare',
+  '"Katherine ""Kate""",Johnson,1918-08-26,,kate@example.test,"Blue Cross, Blue Shield"',
+  'Bad,Date,1999-13-40,,bad@example.test,',
+  'No,Contact,1980-01-01,,not-an-email,',
+].join('\r\n');
+
+beforeAll(async () => {
+  w = await schedulingWorld('America/New_York');
+});
+
+describe('CSV parsing', () => {
+  it('reads quotes, doubled quotes, commas and line breaks inside quotes', () => {
+    expect(parseCsv('a,"b, c","d ""e""\nf"\r\n1,2,3\n')).toEqual([
+      ['a', 'b, c', 'd "e"\nf'],
+      ['1', '2', '3'],
+    ]);
+  });
+});
+
+describe('CSV import', () => {
+  it('a dry run reports row-level errors and what would be created, writing nothing', async () => {
+    const preview = await importCsv('patients', PATIENTS, true);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ rows: 4, created: 2, unchanged: 0, dryRun: true });
+    expect(preview.body.errors).toEqual([
+      { row: 4, field: 'date_of_birth', message: 'Use a date like 2026-03-08' },
+      { row: 5, field: 'email', message: 'Enter a valid email address' },
+    ]);
+    const search = await w.t.call('GET', '/api/scheduling/patients?q=turing', { token: w.owner.token });
+    expect(search.body.items).toHaveLength(0);
+  });
+
+  it('imports the valid rows; importing the same file again changes nothing', async () => {
+    const first = await importCsv('patients', PATIENTS, false);
+    expect(first.body).toMatchObject({ rows: 4, created: 2, unchanged: 0 });
+    const again = await importCsv('patients', PATIENTS, false);
+    expect(again.body).toMatchObject({ rows: 4, created: 0, unchanged: 2 });
+    const kate = await w.t.call('GET', '/api/scheduling/patients?q=johnson', { token: w.owner.token });
+    expect(kate.body.items).toEqual([
+      expect.objectContaining({
+        firstName: 'Katherine "Kate"',
+        insurancePayer: 'Blue Cross, Blue Shield',
+        preferredContact: 'email',
+      }),
+    ]);
+  });
+
+  it('imports appointments by provider, location and type names; conflicts and unknown names are row errors', async () => {
+    const csv = [
+      'first_name,last_name,date_of_birth,provider,location,type,date,time',
+      `Alan,Turing,1912-06-23,${w.provider.name},Main Office,Follow-up,2027-05-03,09:00`,
+      `Katherine "Kate",Johnson,1918-08-26,${w.provider.name},Main Office,Follow-up,2027-05-03,09:15`,
+      `Alan,Turing,1912-06-23,Dr. Nobody,Main Office,Follow-up,2027-05-03,10:00`,
+      `Grace,Unknown,1950-01-01,${w.provider.name},Main Office,Follow-up,2027-05-03,11:00`,
+    ].join('\n');
+    const result = await importCsv('appointments', csv, false);
+    expect(result.body).toMatchObject({ rows: 4, created: 1 });
+    expect(result.body.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [3, 'time'],
+      [4, 'provider'],
+      [5, 'last_name'],
+    ]);
+    expect(result.body.errors[0].message).toBe('The provider is already booked at that time');
+    const again = await importCsv('appointments', csv, false);
+    expect(again.body).toMatchObject({ created: 0, unchanged: 1 });
+    const day = await w.t.call('GET', `/api/scheduling/day?locationId=${w.location.id}&date=2027-05-03`, {
+      token: w.owner.token,
+    });
+    expect(day.body.appointments).toHaveLength(1);
+  });
+
+  it('refuses a file without the identifying columns', async () => {
+    const res = await importCsv('patients', 'name,dob\nA,1990-01-01', true);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/first_name/);
+  });
+});
