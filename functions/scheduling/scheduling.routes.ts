@@ -15,6 +15,8 @@ import {
   ExceptionSchema,
   ImportInputSchema,
   ImportResultSchema,
+  MeasuresQuerySchema,
+  MeasuresSchema,
   PatientInputSchema,
   PatientSchema,
   PatientSearchSchema,
@@ -51,6 +53,7 @@ import * as booking from './booking.service.ts';
 import * as feeds from './feed.service.ts';
 import * as fhir from './fhir.service.ts';
 import * as imports from './import.service.ts';
+import * as measuresService from './measures.service.ts';
 import * as patients from './patients.service.ts';
 import * as reminderSettings from './reminder-settings.service.ts';
 import * as reminders from './reminders.service.ts';
@@ -486,6 +489,25 @@ export function createSchedulingApp(p: Platform) {
       query: FhirQuerySchema,
     },
     (r) => fhir.exportFhir(r.db, r.query),
+  );
+
+  // --- measures ---
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/measures',
+      summary: 'No-show, late-cancel and utilization week over week; time to third next available',
+      roles: ['owner', 'manager', 'billing'] as const,
+      query: MeasuresQuerySchema,
+      response: MeasuresSchema,
+    },
+    (r) =>
+      measuresService.measures(r.db, {
+        locationId: r.query.locationId,
+        weekOf: r.query.weekOf,
+        weeks: Number(r.query.weeks ?? 8),
+      }),
   );
 
   // --- CSV import ---

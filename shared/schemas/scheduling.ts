@@ -438,3 +438,29 @@ export const IMPORT_COLUMNS = {
     'note',
   ],
 } as const;
+
+// --- measures ---
+
+export const MeasuresQuerySchema = z.object({
+  locationId: IdSchema,
+  /** The last week shown is the one containing this date (default today). */
+  weekOf: z.optional(DateSchema),
+  weeks: z.optional(z.string().check(z.regex(/^([1-9]|1[0-2])$/, 'From 1 to 12 weeks'))),
+});
+const Rate = z.nullable(z.number());
+export const WeekMeasuresSchema = z.object({
+  weekStart: DateSchema,
+  booked: z.int(),
+  noShowRate: Rate,
+  lateCancelRate: Rate,
+  utilization: Rate,
+  byProvider: z.array(
+    z.object({ providerId: IdSchema, bookedMinutes: z.int(), availableMinutes: z.int(), utilization: Rate }),
+  ),
+});
+export const MeasuresSchema = z.object({
+  locationId: IdSchema,
+  weeks: z.array(WeekMeasuresSchema),
+  /** Days from today to the third free start of the location's first type, per provider (null: none in 60 days). */
+  thirdNextAvailable: z.array(z.object({ providerId: IdSchema, days: z.nullable(z.int()) })),
+});

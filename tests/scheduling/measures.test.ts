@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp, testClock } from '../support/app.ts';
+import { schedulingWorld } from './world.ts';
+
+describe('scheduling measures', () => {
+  it('no-show, late-cancel and utilization per week, and days to the third next available start', async () => {
+    const clock = testClock();
+    clock.set(Date.parse('2027-03-01T12:00:00Z'));
+    const w = await schedulingWorld('America/New_York', await createTestApp({ clock }));
+    const call = (method: string, path: string, json?: unknown) =>
+      w.t.call(method, `/api${path}`, { token: w.owner.token, json });
+    const book = async (date: string, time: string) =>
+      (await call('POST', '/scheduling/appointments', w.booking(date, time))).body;
+    // Week of 2027-03-01: four 30-minute visits; one no-show; one late patient cancel.
+    const a = await book('2027-03-02', '09:00');
+    await book('2027-03-02', '10:00');
+    await book('2027-03-03', '09:00');
+    const d = await book('2027-03-04', '09:00');
+    clock.set(Date.parse('2027-03-04T12:00:00Z'));
+    await call('POST', `/scheduling/appointments/${d.id}/cancel`, { by: 'patient', version: 1 });
+    await call('POST', `/scheduling/appointments/${a.id}/status`, { status: 'no_show', version: 1 });
+    const res = await call(
+      'GET',
+      `/scheduling/measures?locationId=${w.location.id}&weekOf=2027-03-04&weeks=2`,
+    );
+    expect(res.status).toBe(200);
+    const [previous, current] = res.body.weeks;
+    expect(previous).toMatchObject({ weekStart: '2027-02-22', booked: 0, noShowRate: null, utilization: 0 });
+    expect(current).toMatchObject({
+      weekStart: '2027-03-01',
+      booked: 4,
+      noShowRate: 0.333,
+      lateCancelRate: 0.25,
+    });
+    // 3 held visits x 30 min of 5 days x 9 h available.
+    expect(current.utilization).toBe(Math.round((90 / 2700) * 1000) / 1000);
+    expect(current.byProvider).toEqual([
+      { providerId: w.provider.id, bookedMinutes: 90, availableMinutes: 2700, utilization: 0.033 },
+    ]);
+    expect(res.body.thirdNextAvailable).toEqual([{ providerId: w.provider.id, days: 0 }]);
+  });
+});
