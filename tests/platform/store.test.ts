@@ -123,3 +123,45 @@ describe('store', () => {
     });
   });
 });
+
+describe('filtered lists', () => {
+  const load = async (partition: string, count: number, isMatch: (i: number) => boolean) => {
+    for (let i = 0; i < count; i += 25) {
+      await t.platform.store.transact(
+        Array.from({ length: Math.min(25, count - i) }, (_, j) => ({
+          kind: 'put' as const,
+          item: {
+            PK: partition,
+            SK: `ROW#${String(i + j).padStart(4, '0')}`,
+            kind: isMatch(i + j) ? 'match' : 'other',
+          },
+        })),
+      );
+    }
+  };
+  const query = (partition: string, cursor?: string) =>
+    t.platform.store.query<{ SK: string }>({
+      partition,
+      limit: 10,
+      cursor,
+      filter: { expression: '#k = :m', names: { '#k': 'kind' }, values: { ':m': 'match' } },
+    });
+
+  it('a rare match deep in the partition still fills the first page', async () => {
+    await load('T#TA#RARE', 400, (i) => i >= 380);
+    const page = await query('T#TA#RARE');
+    expect(page.items.map((i) => i.SK)).toEqual(Array.from({ length: 10 }, (_, j) => `ROW#0${380 + j}`));
+  });
+
+  it('pages through many matches without gaps or repeats', async () => {
+    await load('T#TA#MANY', 300, (i) => i % 3 === 0);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await query('T#TA#MANY', cursor);
+      seen.push(...page.items.map((i) => i.SK));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(Array.from({ length: 100 }, (_, j) => `ROW#${String(j * 3).padStart(4, '0')}`));
+  });
+});

@@ -53,6 +53,15 @@ export interface QueryOptions {
 }
 
 const INDEX_KEYS = { GSI1: ['GSI1PK', 'GSI1SK'], GSI2: ['GSI2PK', 'GSI2SK'] } as const;
+/** A filtered list reads at most this many pages of this many items to fill one page. */
+const FILTERED_READS = 5;
+const FILTERED_READ_SIZE = 200;
+
+/** The exclusive start key that continues a query after `item` (table keys plus the index's). */
+function keyOf(item: Item, index?: keyof typeof INDEX_KEYS): Item {
+  const names = ['PK', 'SK', ...(index ? INDEX_KEYS[index] : [])];
+  return Object.fromEntries(names.map((n) => [n, item[n]]));
+}
 const RETRYABLE = new Set([
   'ProvisionedThroughputExceededException',
   'ThrottlingException',
@@ -127,27 +136,41 @@ export class Store {
       values[':b'] = opts.skBetween[1];
       condition += ' AND #sk BETWEEN :a AND :b';
     }
-    const start = opts.cursor ? decodeCursor(await this.cursorKey(), opts.partition, opts.cursor) : undefined;
-    const out = await this.call(() =>
-      this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: opts.index,
-          KeyConditionExpression: condition,
-          FilterExpression: opts.filter?.expression,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          Limit: opts.limit,
-          ScanIndexForward: !opts.newestFirst,
-          ExclusiveStartKey: start,
-        }),
-      ),
-    );
+    let start = opts.cursor ? decodeCursor(await this.cursorKey(), opts.partition, opts.cursor) : undefined;
+    // A filter drops items after DynamoDB's Limit: read on (bounded) so a page is not left
+    // sparse or empty when matches are rare, e.g. one action among hundreds of audit records.
+    const reads = opts.filter ? FILTERED_READS : 1;
+    const items: Item[] = [];
+    let last: Item | undefined;
+    for (let read = 0; read < reads && items.length < opts.limit; read++) {
+      const out = await this.call(() =>
+        this.doc.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: opts.index,
+            KeyConditionExpression: condition,
+            FilterExpression: opts.filter?.expression,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            Limit: opts.filter ? Math.max(opts.limit, FILTERED_READ_SIZE) : opts.limit,
+            ScanIndexForward: !opts.newestFirst,
+            ExclusiveStartKey: start,
+          }),
+        ),
+      );
+      items.push(...((out.Items ?? []) as Item[]));
+      last = out.LastEvaluatedKey;
+      start = last;
+      if (!last) break;
+    }
+    if (items.length > opts.limit) {
+      // More matched than a page holds: continue after the last item returned.
+      items.length = opts.limit;
+      last = keyOf(items[items.length - 1]!, opts.index);
+    }
     return {
-      items: (out.Items ?? []) as T[],
-      nextCursor: out.LastEvaluatedKey
-        ? encodeCursor(await this.cursorKey(), opts.partition, out.LastEvaluatedKey)
-        : null,
+      items: items as T[],
+      nextCursor: last ? encodeCursor(await this.cursorKey(), opts.partition, last) : null,
     };
   }
 
