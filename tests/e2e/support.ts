@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { startLocalServer } from '../../functions/local/server.ts';
+import type { Platform } from '../../functions/platform/platform.ts';
 
 /** The seeded demo (functions/local/seed.ts). */
 export const DEMO = {
@@ -25,6 +26,8 @@ const CHROMIUM = '/usr/bin/chromium';
 export interface E2eApp {
   url: string;
   browser: Browser;
+  /** The in-process platform behind the app (to run a scheduled job on demand). */
+  platform: Platform;
   close(): Promise<void>;
 }
 
@@ -62,6 +65,7 @@ export async function startE2e(name: string): Promise<E2eApp> {
   return {
     url: server.url,
     browser,
+    platform: server.platform,
     async close() {
       await browser.close().catch(() => {});
       await server.close();

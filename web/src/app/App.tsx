@@ -7,6 +7,7 @@ const AppShell = lazy(() => import('./AppShell.tsx'));
 const Login = lazy(() => import('../routes/login.tsx'));
 const Signup = lazy(() => import('../routes/signup.tsx'));
 const InviteAccept = lazy(() => import('../routes/invite.tsx'));
+const ReminderLink = lazy(() => import('../routes/reminder.tsx'));
 const Home = lazy(() => import('../routes/home.tsx'));
 const Settings = lazy(() => import('../routes/settings.tsx'));
 const Team = lazy(() => import('../routes/team.tsx'));
@@ -24,6 +25,7 @@ export function App() {
       <Route path="/login" component={Login} />
       <Route path="/signup" component={Signup} />
       <Route path="/invite/:token" component={InviteAccept} />
+      <Route path="/r/:token" component={ReminderLink} />
       <Route path="/app" component={AppShell}>
         <Route path="/" component={Home} />
         <Route path="/settings" component={Settings} />
