@@ -2,7 +2,7 @@
  * Scheduling measures, week over week. Cross-domain read: `getLocation` from
  * tenants/settings.service.ts (the location's zone decides what "today" and a week are).
  */
-import type { Appointment } from '../../shared/schemas/scheduling.ts';
+import type { Appointment, MonthlyMeasures } from '../../shared/schemas/scheduling.ts';
 import { addDays, localParts } from '../../shared/time.ts';
 import { strip } from '../platform/db/items.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
@@ -12,6 +12,7 @@ import {
   appointmentRepo,
   busyRepo,
   exceptionRepo,
+  measureRepo,
   providerRepo,
   templateRepo,
   typeRepo,
@@ -36,47 +37,18 @@ export async function measures(db: TenantDb, q: { locationId: string; weekOf?: s
   ]);
   const atLocation = providers.items.filter((p) => p.locationIds.includes(location.id));
   const nowMs = db.now().getTime();
+  const ctx = {
+    location,
+    templates: templates.items,
+    exceptions: exceptions.items,
+    providers: atLocation,
+    nowMs,
+  };
   const weeks = [];
   for (let w = 0; w < q.weeks; w++) {
     const start = addDays(firstWeek, 7 * w);
     const days = Array.from({ length: 7 }, (_, i) => addDays(start, i));
-    const appts = (await Promise.all(days.map((d) => appointmentRepo.ofDay(db, location.id, d)))).flatMap(
-      (p) => p.items.map((a) => strip<Appointment>(a as never)),
-    );
-    const held = appts.filter((a) => !NOT_HELD.has(a.status));
-    const past = held.filter((a) => Date.parse(a.start) < nowMs);
-    const byProvider = atLocation.map((p) => {
-      const available = days
-        .flatMap((date) =>
-          openIntervals(templates.items, exceptions.items, {
-            providerId: p.id,
-            locationId: location.id,
-            date,
-            timeZone: location.timeZone,
-          }),
-        )
-        .reduce((sum, i) => sum + (i.end - i.start) / MINUTE, 0);
-      const booked = held.filter((a) => a.providerId === p.id).reduce((sum, a) => sum + a.durationMinutes, 0);
-      return {
-        providerId: p.id,
-        bookedMinutes: booked,
-        availableMinutes: available,
-        utilization: ratio(booked, available),
-      };
-    });
-    const bookedMinutes = byProvider.reduce((s, p) => s + p.bookedMinutes, 0);
-    const availableMinutes = byProvider.reduce((s, p) => s + p.availableMinutes, 0);
-    weeks.push({
-      weekStart: start,
-      booked: appts.filter((a) => a.status !== 'rescheduled').length,
-      noShowRate: ratio(past.filter((a) => a.status === 'no_show').length, past.length),
-      lateCancelRate: ratio(
-        appts.filter((a) => a.lateCancel).length,
-        appts.filter((a) => a.status !== 'rescheduled').length,
-      ),
-      utilization: ratio(bookedMinutes, availableMinutes),
-      byProvider,
-    });
+    weeks.push({ weekStart: start, ...(await periodMeasures(db, days, ctx)) });
   }
   return {
     locationId: location.id,
@@ -90,6 +62,119 @@ export async function measures(db: TenantDb, q: { locationId: string; weekOf?: s
       exceptions.items,
     ),
   };
+}
+
+interface PeriodContext {
+  location: { id: string; timeZone: string };
+  templates: Parameters<typeof openIntervals>[0];
+  exceptions: Parameters<typeof openIntervals>[1];
+  providers: { id: string }[];
+  nowMs: number;
+}
+
+/** The measures of a run of days at a location: one day-partition Query per day. */
+async function periodMeasures(db: TenantDb, days: string[], ctx: PeriodContext) {
+  const appts = (await Promise.all(days.map((d) => appointmentRepo.ofDay(db, ctx.location.id, d)))).flatMap(
+    (p) => p.items.map((a) => strip<Appointment>(a as never)),
+  );
+  const held = appts.filter((a) => !NOT_HELD.has(a.status));
+  const past = held.filter((a) => Date.parse(a.start) < ctx.nowMs);
+  const byProvider = ctx.providers.map((p) => {
+    const at = { providerId: p.id, locationId: ctx.location.id, timeZone: ctx.location.timeZone };
+    const available = days
+      .flatMap((date) => openIntervals(ctx.templates, ctx.exceptions, { ...at, date }))
+      .reduce((sum, i) => sum + (i.end - i.start) / MINUTE, 0);
+    const booked = held.filter((a) => a.providerId === p.id).reduce((sum, a) => sum + a.durationMinutes, 0);
+    return {
+      providerId: p.id,
+      bookedMinutes: booked,
+      availableMinutes: available,
+      utilization: ratio(booked, available),
+    };
+  });
+  const bookedMinutes = byProvider.reduce((s, p) => s + p.bookedMinutes, 0);
+  const availableMinutes = byProvider.reduce((s, p) => s + p.availableMinutes, 0);
+  const booked = appts.filter((a) => a.status !== 'rescheduled').length;
+  return {
+    booked,
+    noShowRate: ratio(past.filter((a) => a.status === 'no_show').length, past.length),
+    lateCancelRate: ratio(appts.filter((a) => a.lateCancel).length, booked),
+    utilization: ratio(bookedMinutes, availableMinutes),
+    byProvider,
+  };
+}
+
+/**
+ * Completed months' measures for a location, newest first. A completed month never changes,
+ * so it is computed once and stored: the benchmarks module reads these snapshots.
+ */
+export async function monthlyMeasures(
+  db: TenantDb,
+  q: { locationId: string; months: number },
+): Promise<MonthlyMeasures[]> {
+  const location = await getLocation(db, q.locationId);
+  const thisMonth = localParts(db.now().getTime(), location.timeZone).date.slice(0, 7);
+  const out: MonthlyMeasures[] = [];
+  let ctx: PeriodContext | undefined;
+  for (let i = 1; i <= q.months; i++) {
+    const month = shiftMonth(thisMonth, -i);
+    const stored = await measureRepo.snapshot(db, month, location.id);
+    if (stored) {
+      out.push(strip<MonthlyMeasures>(stored as never));
+      continue;
+    }
+    ctx ??= await contextFor(db, location, thisMonth);
+    const period = await periodMeasures(db, daysOfMonth(month), ctx);
+    const snapshot: MonthlyMeasures = {
+      month,
+      locationId: location.id,
+      visits: period.booked,
+      noShowRate: period.noShowRate,
+      lateCancelRate: period.lateCancelRate,
+      utilization: period.utilization,
+      newPatients: await measureRepo.countNewPatients(db, month),
+      computedAt: db.now().toISOString(),
+    };
+    await db.write([measureRepo.snapshotOp(db, snapshot)], {
+      action: 'scheduling.month_measured',
+      entityType: 'monthly_measures',
+      entityId: `${month}#${location.id}`,
+      summary: `Measured ${month}`,
+    });
+    out.push(snapshot);
+  }
+  return out;
+}
+
+async function contextFor(
+  db: TenantDb,
+  location: { id: string; timeZone: string },
+  month: string,
+): Promise<PeriodContext> {
+  const [templates, exceptions, providers] = await Promise.all([
+    templateRepo.list(db, { limit: 100 }),
+    exceptionRepo.startingBy(db, `${month}-31`),
+    providerRepo.list(db, { limit: 100 }),
+  ]);
+  return {
+    location,
+    templates: templates.items,
+    exceptions: exceptions.items,
+    providers: providers.items.filter((p) => p.locationIds.includes(location.id)),
+    nowMs: db.now().getTime(),
+  };
+}
+
+/** YYYY-MM shifted by whole months. */
+function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + by, 1)).toISOString().slice(0, 7);
+}
+
+function daysOfMonth(month: string): string[] {
+  const days: string[] = [];
+  for (let d = `${month}-01`; d.startsWith(month); d = addDays(d, 1)) days.push(d);
+  return days;
 }
 
 /** Days until each provider's third free start (the industry's access measure). */

@@ -5,7 +5,7 @@ import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
-import { patientRepo } from './scheduling.repo.ts';
+import { measureRepo, patientRepo } from './scheduling.repo.ts';
 
 /**
  * Creates a patient, flagging existing patients with the same name and birth date.
@@ -24,12 +24,16 @@ export async function createPatient(
     version: 1,
     createdAt: db.now().toISOString(),
   };
-  await db.write([patientRepo.createOp(db, patient), ...alsoWrite], {
-    action: 'patient.created',
-    entityType: 'patient',
-    entityId: patient.id,
-    summary: twins.items.length ? 'Added a patient (possible duplicate flagged)' : 'Added a patient',
-  });
+  const month = patient.createdAt.slice(0, 7);
+  await db.write(
+    [patientRepo.createOp(db, patient), measureRepo.newPatientOp(db, month, patient.id), ...alsoWrite],
+    {
+      action: 'patient.created',
+      entityType: 'patient',
+      entityId: patient.id,
+      summary: twins.items.length ? 'Added a patient (possible duplicate flagged)' : 'Added a patient',
+    },
+  );
   return patient;
 }
 

@@ -17,6 +17,8 @@ import {
   ImportResultSchema,
   MeasuresQuerySchema,
   MeasuresSchema,
+  MonthlyMeasuresSchema,
+  MonthsQuerySchema,
   PatientInputSchema,
   PatientSchema,
   PatientSearchSchema,
@@ -508,6 +510,24 @@ export function createSchedulingApp(p: Platform) {
         weekOf: r.query.weekOf,
         weeks: Number(r.query.weeks ?? 8),
       }),
+  );
+
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/measures/months',
+      summary: 'Completed months’ measures (stored once computed, for benchmarks)',
+      roles: ['owner', 'manager', 'billing'] as const,
+      query: MonthsQuerySchema,
+      response: z.object({ months: z.array(MonthlyMeasuresSchema) }),
+    },
+    async (r) => ({
+      months: await measuresService.monthlyMeasures(r.db, {
+        locationId: r.query.locationId,
+        months: Number(r.query.months ?? 6),
+      }),
+    }),
   );
 
   // --- CSV import ---

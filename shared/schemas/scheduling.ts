@@ -464,3 +464,20 @@ export const MeasuresSchema = z.object({
   /** Days from today to the third free start of the location's first type, per provider (null: none in 60 days). */
   thirdNextAvailable: z.array(z.object({ providerId: IdSchema, days: z.nullable(z.int()) })),
 });
+
+export const MonthlyMeasuresSchema = z.object({
+  month: z.string(),
+  locationId: IdSchema,
+  visits: z.int(),
+  noShowRate: z.nullable(z.number()),
+  lateCancelRate: z.nullable(z.number()),
+  utilization: z.nullable(z.number()),
+  /** Patients added to the practice that month (all locations). */
+  newPatients: z.int(),
+  computedAt: z.string(),
+});
+export type MonthlyMeasures = z.infer<typeof MonthlyMeasuresSchema>;
+export const MonthsQuerySchema = z.object({
+  locationId: IdSchema,
+  months: z.optional(z.string().check(z.regex(/^([1-9]|1[0-2])$/, 'From 1 to 12 months'))),
+});

@@ -39,4 +39,29 @@ describe('scheduling measures', () => {
     ]);
     expect(res.body.thirdNextAvailable).toEqual([{ providerId: w.provider.id, days: 0 }]);
   });
+
+  it('stores each completed month once, with new patients per month, for the benchmarks module', async () => {
+    const clock = testClock();
+    clock.set(Date.parse('2027-01-20T15:00:00Z'));
+    const w = await schedulingWorld('America/New_York', await createTestApp({ clock }));
+    const call = (path: string) => w.t.call('GET', `/api${path}`, { token: w.owner.token });
+    const appt = (
+      await w.t.call('POST', '/api/scheduling/appointments', {
+        token: w.owner.token,
+        json: w.booking('2027-01-26', '09:00'),
+      })
+    ).body;
+    clock.set(Date.parse('2027-01-26T16:00:00Z'));
+    await w.t.call('POST', `/api/scheduling/appointments/${appt.id}/status`, {
+      token: w.owner.token,
+      json: { status: 'no_show', version: 1 },
+    });
+    clock.set(Date.parse('2027-02-15T15:00:00Z'));
+    const first = await call(`/scheduling/measures/months?locationId=${w.location.id}&months=2`);
+    expect(first.status).toBe(200);
+    expect(first.body.months.map((m: { month: string }) => m.month)).toEqual(['2027-01', '2026-12']);
+    expect(first.body.months[0]).toMatchObject({ visits: 1, noShowRate: 1, newPatients: 1 });
+    const again = await call(`/scheduling/measures/months?locationId=${w.location.id}&months=2`);
+    expect(again.body.months[0].computedAt).toBe(first.body.months[0].computedAt);
+  });
 });

@@ -159,6 +159,7 @@ function idFor(path: string, ids: World['ids']): string {
 
 /** Query strings of routes that need one, naming tenant A's records. */
 function queryFor(spec: RouteSpec, ids: World['ids']): string {
+  if (spec.path === '/scheduling/measures/months') return `?locationId=${ids.locationId}&months=1`;
   if (spec.path === '/scheduling/measures') return `?locationId=${ids.locationId}&weekOf=2027-03-02&weeks=2`;
   if (spec.path === '/scheduling/fhir') return `?locationId=${ids.locationId}&from=2027-03-01&to=2027-03-07`;
   if (spec.path === '/scheduling/day') return `?locationId=${ids.locationId}&date=2027-03-02`;

@@ -68,6 +68,17 @@ export const tenantKeys = {
     SK: `TPL#${providerId}#${id}`,
   }),
   templatePrefix: (providerId?: string) => (providerId ? `TPL#${providerId}#` : 'TPL#'),
+  /** One marker per patient created in a month: new patients per month is one Query. */
+  newPatientsOfMonth: (s: TenantScope, month: string) => `T#${s.tenantId}#NEWPAT#${month}`,
+  newPatient: (s: TenantScope, month: string, patientId: string): Key => ({
+    PK: `T#${s.tenantId}#NEWPAT#${month}`,
+    SK: patientId,
+  }),
+  /** A completed month's scheduling measures per location, kept for the benchmarks module. */
+  monthlyMeasures: (s: TenantScope, month: string, locationId: string): Key => ({
+    PK: `T#${s.tenantId}#MEASURE`,
+    SK: `MONTH#${month}#${locationId}`,
+  }),
   /** One marker per imported CSV row, by a key derived from the row: a re-import skips it. */
   importMarker: (s: TenantScope, kind: string, rowKey: string): Key => ({
     PK: `T#${s.tenantId}#IMPORT#${kind}`,
