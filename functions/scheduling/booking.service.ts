@@ -84,7 +84,7 @@ export async function book(
   return appointment;
 }
 
-/** Moves a visit: a new appointment linked to the old one, in one transaction. */
+/** Moves a visit: a new appointment linked to the old one, in one transaction; answers with the waitlist entries the freed time fits. */
 export async function reschedule(
   db: TenantDb,
   id: string,
@@ -96,7 +96,7 @@ export async function reschedule(
     override?: { reason: string };
     version: number;
   },
-): Promise<Appointment> {
+): Promise<Appointment & { waitlistMatches: WaitlistEntry[] }> {
   const old = await requireAppointment(db, id);
   if (!['scheduled', 'confirmed'].includes(old.status)) {
     throw conflict(`A ${old.status.replace('_', ' ')} appointment cannot be rescheduled`);
@@ -137,7 +137,8 @@ export async function reschedule(
       },
     );
   });
-  return moved;
+  // The old time is free now: the front desk may offer it to the waitlist.
+  return { ...moved, waitlistMatches: await matchesFor(db, old) };
 }
 
 /** Cancels by patient or practice; within 24 hours of the start a patient cancel is late. */

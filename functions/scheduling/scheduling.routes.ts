@@ -449,7 +449,7 @@ export function createSchedulingApp(p: Platform) {
       roles: frontDesk,
       params: IdParams,
       body: RescheduleInputSchema,
-      response: AppointmentSchema,
+      response: CancelResultSchema,
       status: 201,
     },
     (r) => booking.reschedule(r.db, r.params.id, r.body),

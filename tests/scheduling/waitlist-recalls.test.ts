@@ -42,6 +42,14 @@ describe('waitlist', () => {
     expect(offered).not.toContain(afternoon.id);
     expect(offered).not.toContain(june.id);
 
+    const later = (await call('POST', '/scheduling/appointments', w.booking('2027-05-06', '10:00'))).body;
+    const moved = await call('POST', `/scheduling/appointments/${later.id}/reschedule`, {
+      date: '2027-05-20',
+      time: '14:00',
+      version: 1,
+    });
+    expect(moved.body.waitlistMatches.map((e: { id: string }) => e.id)).toEqual([morning.id, anyTime.id]);
+
     const closed = await call('POST', `/scheduling/waitlist/${morning.id}/close`, {
       status: 'booked',
       version: 1,
