@@ -216,6 +216,20 @@ export async function dayView(db: TenantDb, locationId: string, date: string) {
   };
 }
 
+/**
+ * A provider's week (Monday to Sunday, in the zone of the provider's first location), every
+ * location, in start order: one Query.
+ */
+export async function weekView(db: TenantDb, providerId: string, weekOf: string) {
+  const provider = await requireProvider(db, providerId);
+  const location = await getLocation(db, provider.locationIds[0]!);
+  const weekStart = addDays(weekOf, -((new Date(`${weekOf}T00:00:00Z`).getUTCDay() + 6) % 7));
+  const from = zonedInstant(weekStart, '00:00', location.timeZone);
+  const to = zonedInstant(addDays(weekStart, 7), '00:00', location.timeZone);
+  const page = await appointmentRepo.ofProvider(db, providerId, iso(from), iso(to - 1));
+  return { providerId, weekStart, appointments: page.items.map((a) => strip<Appointment>(a as never)) };
+}
+
 /** Next free starts for a type at a location, across the chosen providers, soonest first. */
 export async function findSlots(
   db: TenantDb,

@@ -44,6 +44,8 @@ import {
   UpdateReminderSettingsSchema,
   WaitlistEntrySchema,
   WaitlistInputSchema,
+  WeekQuerySchema,
+  WeekViewSchema,
 } from '../../shared/schemas/scheduling.ts';
 import { VersionOnlySchema } from '../../shared/schemas/team.ts';
 import '../../shared/validation.ts';
@@ -414,6 +416,18 @@ export function createSchedulingApp(p: Platform) {
       response: DayViewSchema,
     },
     (r) => booking.dayView(r.db, r.query.locationId, r.query.date),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/week',
+      summary: "A provider's week, all locations",
+      roles: PRACTICE_ROLES,
+      query: WeekQuerySchema,
+      response: WeekViewSchema,
+    },
+    (r) => booking.weekView(r.db, r.query.providerId, r.query.weekOf),
   );
   route(
     {

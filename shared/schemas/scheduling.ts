@@ -269,6 +269,13 @@ export const DayViewSchema = z.object({
   appointments: z.array(AppointmentSchema),
 });
 
+export const WeekQuerySchema = z.object({ providerId: IdSchema, weekOf: DateSchema });
+export const WeekViewSchema = z.object({
+  providerId: IdSchema,
+  weekStart: DateSchema,
+  appointments: z.array(AppointmentSchema),
+});
+
 export const SlotQuerySchema = z.object({
   typeId: IdSchema,
   locationId: IdSchema,

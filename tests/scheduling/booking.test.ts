@@ -118,6 +118,17 @@ describe('booking', () => {
   });
 });
 
+describe('week view', () => {
+  it('shows a provider’s week, Monday to Sunday, in start order', async () => {
+    const mon = (await call('POST', '/scheduling/appointments', w.booking('2027-03-22', '15:00'))).body;
+    const fri = (await call('POST', '/scheduling/appointments', w.booking('2027-03-26', '08:00'))).body;
+    await call('POST', '/scheduling/appointments', w.booking('2027-03-29', '08:00'));
+    const week = await call('GET', `/scheduling/week?providerId=${w.provider.id}&weekOf=2027-03-24`);
+    expect(week.body.weekStart).toBe('2027-03-22');
+    expect(week.body.appointments.map((a: { id: string }) => a.id)).toEqual([mon.id, fri.id]);
+  });
+});
+
 describe('patients', () => {
   it('flags a possible duplicate (same name and birth date) at creation', async () => {
     const twin = await w.post('/scheduling/patients', {
