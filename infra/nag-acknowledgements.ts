@@ -62,7 +62,7 @@ function acknowledgeFunctions(stack: RoundsStack): void {
   ack(
     stack,
     AWS('IAM5[Resource::*]'),
-    'X-Ray PutTraceSegments/PutTelemetryRecords have no resource-level permissions.',
+    'X-Ray PutTraceSegments/PutTelemetryRecords and SNS Publish to a phone number (text reminders) have no resource-level permissions.',
   );
   ack(stack, AWS('IAM5[Action::kms:GenerateDataKey*]'), 'CDK key grants: data keys for our own CMKs only.');
   ack(stack, AWS('IAM5[Action::kms:ReEncrypt*]'), 'CDK key grants: re-encryption under our own CMKs only.');

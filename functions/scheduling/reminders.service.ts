@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict, notFound } from '../platform/errors.ts';
 import { newToken } from '../platform/ids.ts';
-import { queueMail } from '../platform/mail/outbox.ts';
+import { e164, queueMail } from '../platform/mail/outbox.ts';
 import type { Platform } from '../platform/platform.ts';
 import { getLocation, getTenant } from '../tenants/settings.service.ts';
 import { cancel, requireAppointment, setStatus } from './booking.service.ts';
@@ -33,7 +33,8 @@ async function sendOne(p: Platform, item: ReminderQueueItem, now: Date): Promise
   const appt = await requireAppointment(db, item.appointmentId).catch(() => undefined);
   const patient = appt ? await requirePatient(db, appt.patientId).catch(() => undefined) : undefined;
   const live = appt && ['scheduled', 'confirmed'].includes(appt.status) && appt.start === item.start;
-  if (!appt || !live || !patient?.email || patient.remindersOptOut || patient.preferredContact === 'none') {
+  const to = patient ? addressOf(patient) : undefined;
+  if (!appt || !live || !patient || !to || patient.remindersOptOut) {
     await p.store.transact([reminderRepo.dequeueOp(item)]);
     return false;
   }
@@ -44,22 +45,27 @@ async function sendOne(p: Platform, item: ReminderQueueItem, now: Date): Promise
   ]);
   const token = newToken(32);
   const link = `${publicUrl(p)}/r/${token}`;
+  const subject = `Reminder: your visit at ${tenant.name} on ${appt.date} at ${appt.time}`;
+  const sms = `${subject} with ${provider?.name ?? 'your provider'}. Confirm or cancel: ${link}`;
   const mail = queueMail(
     db,
     {
-      to: patient.email,
+      ...to,
       kind: 'appointment.reminder',
-      subject: `Reminder: your visit at ${tenant.name} on ${appt.date} at ${appt.time}`,
-      text: [
-        `Hello ${patient.firstName},`,
-        '',
-        `This is a reminder of your ${appt.typeName.toLowerCase()} with ${provider?.name ?? 'your provider'} at ${location.name} on ${appt.date} at ${appt.time}.`,
-        '',
-        `Confirm or cancel (no sign-in needed): ${link}`,
-        '',
-        `${tenant.name} · ${location.phone}`,
-        'To stop these reminders, use the link above.',
-      ].join('\n'),
+      subject,
+      text:
+        to.channel === 'sms'
+          ? sms
+          : [
+              `Hello ${patient.firstName},`,
+              '',
+              `This is a reminder of your ${appt.typeName.toLowerCase()} with ${provider?.name ?? 'your provider'} at ${location.name} on ${appt.date} at ${appt.time}.`,
+              '',
+              `Confirm or cancel (no sign-in needed): ${link}`,
+              '',
+              `${tenant.name} · ${location.phone}`,
+              'To stop these reminders, use the link above.',
+            ].join('\n'),
     },
     now,
   );
@@ -74,6 +80,14 @@ async function sendOne(p: Platform, item: ReminderQueueItem, now: Date): Promise
   ]);
   await p.jobs.mailQueued({ tenantId: item.tenantId, messageId: mail.message.id });
   return true;
+}
+
+/** Where a patient's reminder goes: a text if they prefer texts and have a usable number, else email. */
+function addressOf(p: { preferredContact: string; phone?: string; email?: string }) {
+  const phone = p.phone ? e164(p.phone) : undefined;
+  if (p.preferredContact === 'none') return undefined;
+  if (p.preferredContact === 'sms' && phone) return { to: phone, channel: 'sms' as const };
+  return p.email ? { to: p.email, channel: 'email' as const } : undefined;
 }
 
 /** What a reminder link shows the patient (no sign-in; the token is the key). */

@@ -58,7 +58,9 @@ export async function listAudit(db: TenantDb, q: AuditQuery): Promise<Page<Audit
   return { items: page.items.map(toAuditEvent), nextCursor: page.nextCursor };
 }
 
-/** Messages Rounds sent on the tenant's behalf (invitations), newest first. */
+const OUTBOX_STATUSES = new Set(['queued', 'sending', 'sent', 'failed']);
+
+/** Messages Rounds sent on the tenant's behalf (invitations, reminders), newest first, with delivery state. */
 export async function listOutbox(
   db: TenantDb,
   opts: { limit: number; cursor?: string },
@@ -71,7 +73,9 @@ export async function listOutbox(
       subject: String(m.subject),
       text: String(m.text),
       kind: String(m.kind),
-      status: m.status === 'sent' ? 'sent' : 'queued',
+      ...(m.channel === 'sms' ? { channel: 'sms' as const } : {}),
+      status: OUTBOX_STATUSES.has(String(m.status)) ? (m.status as OutboxMessage['status']) : 'queued',
+      ...(typeof m.attempts === 'number' ? { attempts: m.attempts } : {}),
       createdAt: String(m.createdAt),
     })),
     nextCursor: page.nextCursor,

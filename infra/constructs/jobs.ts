@@ -124,6 +124,10 @@ export class Jobs extends Construct {
         conditions: { StringEquals: { 'ses:FromAddress': props.stage.mailFrom } },
       }),
     );
+    // Reason: text-message reminders are SNS publishes to phone numbers, which have no resource ARN.
+    fn.fn.addToRolePolicy(
+      new iam.PolicyStatement({ sid: 'SendTextReminders', actions: ['sns:Publish'], resources: ['*'] }),
+    );
     return fn;
   }
 

@@ -8,6 +8,8 @@ export const OutboxMessageSchema = z.object({
   subject: z.string(),
   text: z.string(),
   kind: z.string(),
+  /** How it goes out: email (SES) or a text message (SNS); email when absent. */
+  channel: z.optional(z.enum(['email', 'sms'])),
   status: z.enum(['queued', 'sending', 'sent', 'failed']),
   attempts: z.optional(z.int()),
   createdAt: z.string(),

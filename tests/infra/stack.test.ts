@@ -292,6 +292,16 @@ describe('jobs', () => {
     }
   });
 
+  it('job functions may send email from the stage sender and text reminders, nothing else outbound', () => {
+    const statements = policyStatements(dev).map((s) => s.statement);
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Sid: 'SendOutboxMail', Action: 'ses:SendEmail' }),
+        expect.objectContaining({ Sid: 'SendTextReminders', Action: 'sns:Publish' }),
+      ]),
+    );
+  });
+
   it('dead-letter queues are encrypted and TLS-only', () => {
     for (const queue of Object.values(dev.findResources('AWS::SQS::Queue'))) {
       expect(queue.Properties.KmsMasterKeyId).toBeDefined();

@@ -98,4 +98,32 @@ describe('the reminder job and its link', () => {
       skipped: 0,
     });
   });
+
+  it('a patient who prefers texts gets an SMS with the link', async () => {
+    const clock = testClock();
+    clock.set(Date.parse('2027-02-01T12:00:00Z'));
+    const w = await schedulingWorld(NY, await createTestApp({ clock }));
+    const texter = await w.post('/scheduling/patients', {
+      firstName: 'Tex',
+      lastName: 'Messenger',
+      dateOfBirth: '1991-04-04',
+      preferredContact: 'sms',
+      phone: '(212) 555-0177',
+    });
+    await w.t.call('POST', '/api/scheduling/appointments', {
+      token: w.owner.token,
+      json: { ...w.booking('2027-02-10', '10:00'), patientId: texter.id },
+    });
+    clock.set(at('2027-02-07', '10:01'));
+    expect(await SCHEDULED_JOB_BODIES['appointment-reminders'](w.t.platform)).toEqual({
+      sent: 1,
+      skipped: 0,
+    });
+    const outbox = await w.t.call('GET', '/api/outbox?limit=10', { token: w.owner.token });
+    const sms = outbox.body.items.find((m: { kind: string }) => m.kind === 'appointment.reminder');
+    expect(sms).toMatchObject({ to: '+12125550177', channel: 'sms' });
+    expect(sms.text).toMatch(
+      /^Reminder: your visit at Scheduling Clinic on 2027-02-10 at 10:00 with Dr\. Grace Hopper\. Confirm or cancel: http\S+\/r\/[A-Za-z0-9_-]{43}$/,
+    );
+  });
 });

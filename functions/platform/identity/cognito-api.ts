@@ -1,12 +1,6 @@
-import { createHash, createHmac } from 'node:crypto';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { type AwsCredentials, awsSigner } from '../aws/sign.ts';
 
-/** Credentials as the AWS SDK resolves them (the DynamoDB client's provider is reused). */
-export interface AwsCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
+export type { AwsCredentials };
 
 /** The Cognito actions Rounds uses. Admin actions are IAM-signed; the others are public. */
 export type CognitoAction =
@@ -23,28 +17,6 @@ export interface CognitoApi {
 
 const UNSIGNED = new Set<CognitoAction>(['InitiateAuth', 'RevokeToken']);
 
-/** SHA-256 and HMAC-SHA-256 from node:crypto, in the shape SignatureV4 expects. */
-type Bytes = string | ArrayBuffer | ArrayBufferView;
-const toBuffer = (d: Bytes) =>
-  typeof d === 'string'
-    ? Buffer.from(d)
-    : ArrayBuffer.isView(d)
-      ? Buffer.from(d.buffer, d.byteOffset, d.byteLength)
-      : Buffer.from(d);
-
-class NodeSha256 {
-  private readonly hash;
-  constructor(secret?: Bytes) {
-    this.hash = secret ? createHmac('sha256', toBuffer(secret)) : createHash('sha256');
-  }
-  update(data: Bytes): void {
-    this.hash.update(toBuffer(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-}
-
 /**
  * Cognito's JSON API over fetch, signed with SigV4 where IAM applies. It replaces the SDK
  * client, whose full model (~100 KB minified) would break the Lambda bundle budget; errors
@@ -58,12 +30,7 @@ export function cognitoApi(opts: {
   fetch?: typeof fetch;
 }): CognitoApi {
   const url = new URL(opts.endpoint ?? `https://cognito-idp.${opts.region}.amazonaws.com/`);
-  const signer = new SignatureV4({
-    service: 'cognito-idp',
-    region: opts.region,
-    credentials: opts.credentials,
-    sha256: NodeSha256,
-  });
+  const signer = awsSigner('cognito-idp', opts.region, opts.credentials);
   const send = opts.fetch ?? fetch;
   return {
     async call(action, input) {

@@ -5,10 +5,12 @@ import { newId } from '../ids.ts';
 import type { Logger } from '../logger.ts';
 
 export interface OutgoingMail {
+  /** An email address, or an E.164 phone number for a text message. */
   to: string;
   subject: string;
   text: string;
   kind: string;
+  channel?: 'email' | 'sms';
 }
 
 /**
@@ -41,4 +43,20 @@ export function localMailTransport(logger: Logger): MailTransport {
       logger.info('mail.queued', { messageId: message.id, kind: message.kind });
     },
   };
+}
+
+/** Sends each message through its channel's transport (email by default). */
+export function channelTransport(by: { email: MailTransport; sms: MailTransport }): MailTransport {
+  return {
+    deliver: (message) => (message.channel === 'sms' ? by.sms : by.email).deliver(message),
+  };
+}
+
+/** A US number as E.164 (+1 and ten digits), an already-international one as is, else undefined. */
+export function e164(phone: string): string | undefined {
+  const digits = phone.replace(/\D/g, '');
+  if (phone.trim().startsWith('+') && digits.length >= 8 && digits.length <= 15) return `+${digits}`;
+  if (digits.length === 10) return `+1${digits}`;
+  if (digits.length === 11 && digits.startsWith('1')) return `+${digits}`;
+  return undefined;
 }
