@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { TenantDb } from '../platform/db/tenant-db.ts';
-import { conflict, notFound } from '../platform/errors.ts';
+import { ContentionError, conflict, notFound } from '../platform/errors.ts';
 import { newToken } from '../platform/ids.ts';
 import { e164, queueMail } from '../platform/mail/outbox.ts';
 import type { Platform } from '../platform/platform.ts';
@@ -69,15 +69,21 @@ async function sendOne(p: Platform, item: ReminderQueueItem, now: Date): Promise
     },
     now,
   );
-  await p.store.transact([
-    mail.op,
-    reminderRepo.linkOp(hashOf(token), {
-      tenantId: item.tenantId,
-      appointmentId: appt.id,
-      expiresAt: Math.floor(Date.parse(appt.end) / 1000) + 24 * 3600,
-    }),
-    reminderRepo.dequeueOp(item),
-  ]);
+  try {
+    await p.store.transact([
+      mail.op,
+      reminderRepo.linkOp(hashOf(token), {
+        tenantId: item.tenantId,
+        appointmentId: appt.id,
+        expiresAt: Math.floor(Date.parse(appt.end) / 1000) + 24 * 3600,
+      }),
+      reminderRepo.dequeueOp(item, true),
+    ]);
+  } catch (err) {
+    // Two overlapping runs: whoever removed the queue item sends; the other stands down.
+    if (err instanceof ContentionError) return false;
+    throw err;
+  }
   await p.jobs.mailQueued({ tenantId: item.tenantId, messageId: mail.message.id });
   return true;
 }

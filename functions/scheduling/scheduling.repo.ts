@@ -302,9 +302,12 @@ export const reminderRepo = {
       skBetween: systemKeys.reminderDueRange(nowMs),
       limit,
     }),
-  dequeueOp: (r: ReminderQueueItem): WriteOp => ({
+  /** With `claim`, the delete fails if another run already took it: that run sends, this one does not. */
+  dequeueOp: (r: ReminderQueueItem, claim = false): WriteOp => ({
     kind: 'delete',
     key: systemKeys.reminderDue(r.dueMs, r.tenantId, r.appointmentId, r.hours),
+    mustExist: claim,
+    onFail: () => new ContentionError('Another run sent this reminder'),
   }),
   linkOp: (tokenHash: string, link: ReminderLinkItem): WriteOp => ({
     kind: 'put',

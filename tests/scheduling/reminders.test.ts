@@ -126,4 +126,23 @@ describe('the reminder job and its link', () => {
       /^Reminder: your visit at Scheduling Clinic on 2027-02-10 at 10:00 with Dr\. Grace Hopper\. Confirm or cancel: http\S+\/r\/[A-Za-z0-9_-]{43}$/,
     );
   });
+
+  it('two overlapping runs of the job send a reminder once', async () => {
+    const clock = testClock();
+    clock.set(Date.parse('2027-02-01T12:00:00Z'));
+    const w = await schedulingWorld(NY, await createTestApp({ clock }));
+    await w.t.call('POST', '/api/scheduling/appointments', {
+      token: w.owner.token,
+      json: w.booking('2027-02-10', '10:00'),
+    });
+    clock.set(at('2027-02-07', '10:01'));
+    const runs = await Promise.all(
+      [1, 2, 3].map(() => SCHEDULED_JOB_BODIES['appointment-reminders'](w.t.platform)),
+    );
+    expect(runs.reduce((n, r) => n + (r.sent ?? 0), 0)).toBe(1);
+    const outbox = await w.t.call('GET', '/api/outbox?limit=10', { token: w.owner.token });
+    expect(outbox.body.items.filter((m: { kind: string }) => m.kind === 'appointment.reminder')).toHaveLength(
+      1,
+    );
+  });
 });
