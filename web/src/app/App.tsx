@@ -9,6 +9,7 @@ const Signup = lazy(() => import('../routes/signup.tsx'));
 const InviteAccept = lazy(() => import('../routes/invite.tsx'));
 const ReminderLink = lazy(() => import('../routes/reminder.tsx'));
 const Home = lazy(() => import('../routes/home.tsx'));
+const Schedule = lazy(() => import('../routes/day-schedule.tsx'));
 const Settings = lazy(() => import('../routes/settings.tsx'));
 const Team = lazy(() => import('../routes/team.tsx'));
 const Outbox = lazy(() => import('../routes/outbox.tsx'));
@@ -28,6 +29,7 @@ export function App() {
       <Route path="/r/:token" component={ReminderLink} />
       <Route path="/app" component={AppShell}>
         <Route path="/" component={Home} />
+        <Route path="/schedule" component={Schedule} />
         <Route path="/settings" component={Settings} />
         <Route path="/team" component={Team} />
         <Route path="/outbox" component={Outbox} />

@@ -1,13 +1,15 @@
 import { ADMIN_ROLES, type Role } from '../../../shared/roles.ts';
 import type { Me } from '../../../shared/schemas/auth.ts';
 
-export type Area = 'settings' | 'team' | 'outbox' | 'membership' | 'members' | 'audit';
+export type Area = 'schedule' | 'settings' | 'team' | 'outbox' | 'membership' | 'members' | 'audit';
 
 /** Who may open each area; mirrors the API's role checks (the API refuses anyway). */
 export function canAccess(me: Me, area: Area): boolean {
   const role: Role = me.user.role;
   const kind = me.tenant.kind;
   switch (area) {
+    case 'schedule':
+      return kind === 'practice';
     case 'settings':
     case 'team':
     case 'outbox':
@@ -30,6 +32,7 @@ export interface NavItem {
 
 /** SVG path data for 24×24 stroke icons. */
 const ICONS = {
+  schedule: 'M4 5h16v15H4V5Zm0 4h16M8 3v4M16 3v4M8 13h3M8 16h3',
   home: 'M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1v-9.5Z',
   settings:
     'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6Zm7.4-3a7.4 7.4 0 0 0-.1-1.2l2-1.6-2-3.4-2.4 1a7.5 7.5 0 0 0-2-1.2L14.5 3h-4l-.4 2.6a7.5 7.5 0 0 0-2 1.2l-2.4-1-2 3.4 2 1.6a7.4 7.4 0 0 0 0 2.4l-2 1.6 2 3.4 2.4-1a7.5 7.5 0 0 0 2 1.2l.4 2.6h4l.4-2.6a7.5 7.5 0 0 0 2-1.2l2.4 1 2-3.4-2-1.6c.1-.4.1-.8.1-1.2Z',
@@ -43,6 +46,13 @@ const ICONS = {
 export const HOME_ICON = ICONS.home;
 
 const ALL: NavItem[] = [
+  {
+    area: 'schedule',
+    href: '/app/schedule',
+    label: 'Schedule',
+    description: 'Book, check in and move visits; the day by provider and the patient flow.',
+    icon: ICONS.schedule,
+  },
   {
     area: 'team',
     href: '/app/team',

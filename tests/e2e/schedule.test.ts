@@ -1,0 +1,125 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiCall,
+  apiLogin,
+  DEMO,
+  type E2eApp,
+  expectNoAxeViolations,
+  logInUi,
+  newPage,
+  startE2e,
+} from './support.ts';
+
+let app: E2eApp;
+let token = '';
+
+beforeAll(async () => {
+  app = await startE2e('schedule');
+  token = await apiLogin(app, DEMO.staff, DEMO.password);
+}, 120_000);
+
+afterAll(() => app?.close());
+
+/** The block of a visit in the day grid, by patient name. */
+const block = (page: Page, name: string) =>
+  page.getByRole('button', { name: new RegExp(`^\\d\\d:\\d\\d ${name}`) });
+
+async function statusOf(
+  id: string,
+): Promise<{ status: string; time: string; providerId: string; version: number }> {
+  return (await apiCall(app, 'GET', `/scheduling/appointments/${id}`, { token })).body;
+}
+
+describe('schedule', () => {
+  it('books from the slot finder, checks the patient in and out, moves and cancels visits', async () => {
+    const { context, page } = await newPage(app);
+    await logInUi(page, DEMO.staff, DEMO.password);
+    await page.getByRole('link', { name: 'Schedule' }).first().click();
+    await page.getByRole('heading', { name: 'Schedule' }).waitFor();
+    await expectNoAxeViolations(page, 'schedule day');
+
+    // Book: the first free time, for a patient found by last name.
+    await page.getByRole('button', { name: 'Book a visit' }).click();
+    const dialog = page.getByRole('dialog', { name: /Book a visit at/ });
+    await dialog.getByRole('button', { name: 'Find next free times' }).click();
+    const firstSlot = dialog.getByRole('radio').first();
+    await firstSlot.check();
+    const slotText = (await dialog.locator('label.slot').first().textContent()) ?? '';
+    const [, date, time] = /(\d{4}-\d{2}-\d{2}) (\d\d:\d\d)/.exec(slotText)!;
+    await dialog.getByLabel('Patient last name').fill('Smith');
+    await dialog.getByRole('button', { name: 'Search' }).click();
+    await dialog
+      .getByRole('radio', { name: /Smith, Olivia/ })
+      .first()
+      .check();
+    await dialog.getByRole('button', { name: 'Book visit' }).click();
+    await page.getByText(`Booked Smith, Olivia on ${date} at ${time}`).waitFor();
+
+    // The visit shows on its day; walk it through the flow.
+    await page.getByLabel('Date').fill(date!);
+    const visit = page.getByRole('button', { name: `${time} Smith, Olivia, Follow-up, scheduled` });
+    await visit.waitFor();
+    for (const [action, status] of [
+      ['Check in', 'arrived'],
+      ['Room', 'in room'],
+      ['Check out', 'checked out'],
+    ] as const) {
+      await page.getByRole('button', { name: new RegExp(`^${time} Smith, Olivia, Follow-up`) }).click();
+      await page.getByRole('dialog').getByRole('button', { name: action }).click();
+      await page.getByRole('button', { name: `${time} Smith, Olivia, Follow-up, ${status}` }).waitFor();
+    }
+    await page.getByRole('tab', { name: 'Patient flow' }).click();
+    await page.getByRole('region', { name: 'Checked out' }).getByText('Smith, Olivia').waitFor();
+    await expectNoAxeViolations(page, 'patient flow');
+    await page.getByRole('tab', { name: 'Day' }).click();
+
+    // Move another visit with the keyboard-friendly "Move…" form, then drag one.
+    const visits = (
+      await apiCall(app, 'GET', `/scheduling/day?locationId=${await locationId()}&date=${date}`, { token })
+    ).body.appointments as {
+      id: string;
+      patientName: string;
+      status: string;
+      time: string;
+      providerId: string;
+    }[];
+    const movable = visits.filter((v) => v.status === 'scheduled' || v.status === 'confirmed');
+    expect(movable.length).toBeGreaterThan(1);
+    const first = movable[0]!;
+    const second = movable.find((v) => v.providerId !== first.providerId)!;
+    await block(page, first.patientName).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Move…' }).click();
+    await page.getByRole('dialog').getByLabel('New time').fill('16:00');
+    await page.getByRole('dialog').getByRole('button', { name: 'Move visit' }).click();
+    await page.getByText(/Moved to .* 16:00/).waitFor();
+
+    const secondBlock = page
+      .getByRole('button', { name: `${second.time} ${second.patientName}`, exact: false })
+      .first();
+    const target = page.locator(`.sched-cell[data-slot="${second.providerId}@16:15"]`);
+    // HTML5 drag and drop, as the browser dispatches it (dragstart on the visit, drop on the cell).
+    const transfer = await page.evaluateHandle(() => new DataTransfer());
+    await secondBlock.dispatchEvent('dragstart', { dataTransfer: transfer });
+    await target.dispatchEvent('dragover', { dataTransfer: transfer });
+    await target.dispatchEvent('drop', { dataTransfer: transfer });
+    await page.getByText(/Moved to 16:15/).waitFor();
+    expect(await statusOf(second.id)).toMatchObject({ status: 'rescheduled' });
+
+    // Cancel asks first.
+    await page
+      .getByRole('button', { name: /^16:15 / })
+      .first()
+      .click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel (practice)' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel visit' }).click();
+    await page.getByText('Visit cancelled').waitFor();
+    expect((await statusOf(first.id)).status).toBe('rescheduled');
+    await context.close();
+  }, 90_000);
+});
+
+async function locationId(): Promise<string> {
+  const list = await apiCall(app, 'GET', '/locations?limit=10', { token });
+  return list.body.items[0].id;
+}

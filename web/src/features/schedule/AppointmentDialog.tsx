@@ -1,0 +1,164 @@
+import { createSignal, For, Show } from 'solid-js';
+import type { Appointment, Provider } from '../../../../shared/schemas/scheduling.ts';
+import { FormAlert } from '../../components/ui/Alert.tsx';
+import { StatusBadge } from '../../components/ui/Badge.tsx';
+import { Button } from '../../components/ui/Button.tsx';
+import { confirm, Dialog } from '../../components/ui/Dialog.tsx';
+import { SelectField, TextField } from '../../components/ui/Field.tsx';
+import { toast } from '../../components/ui/Toast.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { cancelVisit, moveVisit, setStatus } from './api.ts';
+
+/** The next step of the day's flow from each status, and its button label. */
+const NEXT: Record<string, { status: string; label: string }[]> = {
+  scheduled: [
+    { status: 'confirmed', label: 'Confirm' },
+    { status: 'arrived', label: 'Check in' },
+    { status: 'no_show', label: 'No-show' },
+  ],
+  confirmed: [
+    { status: 'arrived', label: 'Check in' },
+    { status: 'no_show', label: 'No-show' },
+  ],
+  arrived: [{ status: 'in_room', label: 'Room' }],
+  in_room: [{ status: 'checked_out', label: 'Check out' }],
+};
+
+/** One visit: the flow actions, "Move…" (the keyboard way to reschedule) and cancel. */
+export function AppointmentDialog(props: {
+  appointment?: Appointment;
+  providers: Provider[];
+  onClose: () => void;
+}) {
+  const [error, setError] = createSignal<string>();
+  const [busy, setBusy] = createSignal(false);
+  const [moving, setMoving] = createSignal(false);
+  const [to, setTo] = createSignal({ date: '', time: '', providerId: '' });
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await work();
+      toast.success(done);
+      close();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const close = () => {
+    setMoving(false);
+    setError(undefined);
+    props.onClose();
+  };
+  const startMove = (a: Appointment) => {
+    setTo({ date: a.date, time: a.time, providerId: a.providerId });
+    setMoving(true);
+  };
+  const cancel = async (a: Appointment, by: 'patient' | 'practice') => {
+    const ok = await confirm({
+      title: `Cancel ${a.patientName}'s visit?`,
+      message: `${a.date} at ${a.time}. ${by === 'patient' && Date.parse(a.start) - Date.now() < 86_400_000 ? 'Within 24 hours: it counts as a late cancel.' : 'The time becomes free to book.'}`,
+      confirmLabel: 'Cancel visit',
+      cancelLabel: 'Keep visit',
+      danger: true,
+    });
+    if (!ok) return;
+    await run(async () => {
+      const result = await cancelVisit(a, by);
+      if (result.waitlistMatches.length) {
+        toast.success(
+          `Waitlist: offer this time to ${result.waitlistMatches.map((m) => m.patientName).join('; ')}`,
+        );
+      }
+    }, 'Visit cancelled');
+  };
+
+  return (
+    <Show when={props.appointment}>
+      {(a) => (
+        <Dialog open={true} title={`${a().patientName} · ${a().time}`} onClose={close}>
+          <p>
+            {a().typeName}, {a().date} {a().time}–{a().endTime} <StatusBadge status={a().status} />
+          </p>
+          <Show when={a().lateCancel}>
+            <p class="muted">Late cancel (within 24 hours)</p>
+          </Show>
+          <FormAlert message={error()} />
+          <Show
+            when={moving()}
+            fallback={
+              <div class="sched-actions">
+                <For each={NEXT[a().status] ?? []}>
+                  {(step) => (
+                    <Button
+                      variant={step.status === 'no_show' ? 'secondary' : 'primary'}
+                      busy={busy()}
+                      onClick={() =>
+                        run(
+                          () => setStatus(a(), step.status),
+                          `${a().patientName}: ${step.label.toLowerCase()}`,
+                        )
+                      }
+                    >
+                      {step.label}
+                    </Button>
+                  )}
+                </For>
+                <Show when={['scheduled', 'confirmed'].includes(a().status)}>
+                  <Button onClick={() => startMove(a())}>Move…</Button>
+                  <Button variant="danger" onClick={() => cancel(a(), 'patient')}>
+                    Cancel (patient)
+                  </Button>
+                  <Button variant="ghost" onClick={() => cancel(a(), 'practice')}>
+                    Cancel (practice)
+                  </Button>
+                </Show>
+              </div>
+            }
+          >
+            <form
+              class="form stack"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void run(() => moveVisit(a(), to()), `Moved to ${to().date} ${to().time}`);
+              }}
+            >
+              <TextField
+                label="New date"
+                name="date"
+                type="date"
+                value={to().date}
+                onInput={(v) => setTo({ ...to(), date: v })}
+                required
+              />
+              <TextField
+                label="New time"
+                name="time"
+                type="time"
+                value={to().time}
+                onInput={(v) => setTo({ ...to(), time: v })}
+                required
+              />
+              <SelectField
+                label="Provider"
+                name="providerId"
+                value={to().providerId}
+                onChange={(v) => setTo({ ...to(), providerId: v })}
+                options={props.providers.map((p) => ({ value: p.id, label: p.name }))}
+              />
+              <div class="sched-actions">
+                <Button type="submit" variant="primary" busy={busy()}>
+                  Move visit
+                </Button>
+                <Button onClick={() => setMoving(false)}>Back</Button>
+              </div>
+            </form>
+          </Show>
+        </Dialog>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,277 @@
+import { createAsync } from '@solidjs/router';
+import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import type { Appointment, Provider } from '../../../../shared/schemas/scheduling.ts';
+import { addDays, localParts, minutesOf } from '../../../../shared/time.ts';
+import { StatusBadge } from '../../components/ui/Badge.tsx';
+import { Button } from '../../components/ui/Button.tsx';
+import { SelectField, TextField } from '../../components/ui/Field.tsx';
+import { PageHeader } from '../../components/ui/PageHeader.tsx';
+import { Loading } from '../../components/ui/Spinner.tsx';
+import { toast } from '../../components/ui/Toast.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { AppointmentDialog } from './AppointmentDialog.tsx';
+import { getDay, listLocations, listProviders, moveVisit } from './api.ts';
+import { BookDialog } from './BookDialog.tsx';
+
+/** The grid shows 07:00 to 19:00 in 15-minute rows. */
+const FIRST = 7 * 60;
+const LAST = 19 * 60;
+const ROW = 15;
+const ROWS = (LAST - FIRST) / ROW;
+const hidden = new Set(['cancelled', 'rescheduled']);
+const label = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** The front desk's day: one column per provider, drag or "Move…" to reschedule, and the flow board. */
+export function SchedulePage() {
+  const locations = createAsync(() => listLocations());
+  const providers = createAsync(() => listProviders());
+  const [locationId, setLocationId] = createSignal('');
+  const location = createMemo(() => {
+    const all = locations()?.items ?? [];
+    return all.find((l) => l.id === locationId()) ?? all[0];
+  });
+  const today = () => (location() ? localParts(Date.now(), location()!.timeZone).date : '');
+  const [date, setDate] = createSignal('');
+  const day = () => date() || today();
+  const view = createAsync(async () => (location() && day() ? getDay(location()!.id, day()) : undefined));
+  const columns = createMemo(() =>
+    (providers()?.items ?? []).filter(
+      (p) => p.active && location() && p.locationIds.includes(location()!.id),
+    ),
+  );
+  const [showCancelled, setShowCancelled] = createSignal(false);
+  const [tab, setTab] = createSignal<'day' | 'flow'>('day');
+  const [open, setOpen] = createSignal<Appointment>();
+  const [booking, setBooking] = createSignal(false);
+  // The visit being dragged; kept here too because some browsers hide dataTransfer until drop.
+  const [dragging, setDragging] = createSignal<Appointment>();
+  const visible = () => (view()?.appointments ?? []).filter((a) => showCancelled() || !hidden.has(a.status));
+
+  const drop = async (a: Appointment, provider: Provider, minutes: number) => {
+    try {
+      await moveVisit(a, { date: day(), time: label(minutes), providerId: provider.id });
+      toast.success(`Moved to ${label(minutes)} with ${provider.name}`);
+    } catch (err) {
+      toast.error(errorMessage(err));
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Schedule"
+        description="Book, check in and move visits; every time is the location's local time."
+        actions={
+          <Button variant="primary" onClick={() => setBooking(true)} disabled={!location()}>
+            Book a visit
+          </Button>
+        }
+      />
+      <div class="sched-toolbar">
+        <SelectField
+          label="Location"
+          name="location"
+          value={location()?.id ?? ''}
+          onChange={(v) => setLocationId(v)}
+          options={(locations()?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
+        />
+        <TextField label="Date" name="date" type="date" value={day()} onInput={(v) => setDate(v)} />
+        <fieldset class="sched-nav">
+          <legend class="visually-hidden">Change day</legend>
+          <Button size="sm" onClick={() => setDate(addDays(day(), -1))}>
+            Previous day
+          </Button>
+          <Button size="sm" onClick={() => setDate(today())}>
+            Today
+          </Button>
+          <Button size="sm" onClick={() => setDate(addDays(day(), 1))}>
+            Next day
+          </Button>
+        </fieldset>
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            checked={showCancelled()}
+            onChange={(e) => setShowCancelled(e.currentTarget.checked)}
+          />
+          Show cancelled and moved
+        </label>
+      </div>
+      <div class="tabs" role="tablist" aria-label="Schedule views">
+        <button
+          type="button"
+          role="tab"
+          class="tab"
+          aria-selected={tab() === 'day'}
+          onClick={() => setTab('day')}
+        >
+          Day
+        </button>
+        <button
+          type="button"
+          role="tab"
+          class="tab"
+          aria-selected={tab() === 'flow'}
+          onClick={() => setTab('flow')}
+        >
+          Patient flow
+        </button>
+      </div>
+      <Show when={view()} fallback={<Loading label="Loading the day…" />}>
+        <Show when={tab() === 'day'} fallback={<FlowBoard appointments={visible()} onOpen={setOpen} />}>
+          <section class="sched-scroll" tabindex="0" aria-label={`Appointments on ${day()}`}>
+            <div
+              class="sched-grid"
+              style={{
+                'grid-template-columns': `4rem repeat(${Math.max(columns().length, 1)}, minmax(9rem, 1fr))`,
+                'grid-template-rows': `auto repeat(${ROWS}, 1.6rem)`,
+              }}
+            >
+              <div class="sched-corner" />
+              <For each={columns()}>
+                {(p, i) => (
+                  <div class="sched-head" style={{ 'grid-column': String(i() + 2) }}>
+                    <span class="sched-dot" style={{ background: p.color }} aria-hidden="true" />
+                    {p.name}
+                  </div>
+                )}
+              </For>
+              <For each={Array.from({ length: ROWS }, (_, r) => r)}>
+                {(r) => (
+                  <>
+                    <div class="sched-time" style={{ 'grid-row': String(r + 2) }}>
+                      {r % 4 === 0 ? label(FIRST + r * ROW) : ''}
+                    </div>
+                    <For each={columns()}>
+                      {(p, i) => (
+                        // biome-ignore lint/a11y/noStaticElementInteractions: a mouse drop target; keyboard users move a visit with "Move…"
+                        <div
+                          class="sched-cell"
+                          style={{ 'grid-row': String(r + 2), 'grid-column': String(i() + 2) }}
+                          onDragOver={(e) => e.preventDefault()}
+                          onDrop={(e) => {
+                            e.preventDefault();
+                            const id = e.dataTransfer?.getData('text/plain') || dragging()?.id;
+                            const a = visible().find((x) => x.id === id);
+                            setDragging(undefined);
+                            if (a) void drop(a, p, FIRST + r * ROW);
+                          }}
+                          data-slot={`${p.id}@${label(FIRST + r * ROW)}`}
+                        />
+                      )}
+                    </For>
+                  </>
+                )}
+              </For>
+              <For each={visible().filter((a) => columns().some((p) => p.id === a.providerId))}>
+                {(a) => {
+                  const col = () => columns().findIndex((p) => p.id === a.providerId) + 2;
+                  const start = () => Math.max(0, Math.floor((minutesOf(a.time) - FIRST) / ROW));
+                  const span = () => Math.max(1, Math.round(a.durationMinutes / ROW));
+                  return (
+                    <button
+                      type="button"
+                      class={`sched-appt status-${a.status}`}
+                      style={{
+                        'grid-column': String(col()),
+                        'grid-row': `${start() + 2} / span ${span()}`,
+                        'border-left-color': a.color,
+                      }}
+                      draggable={!hidden.has(a.status)}
+                      onDragStart={(e) => {
+                        setDragging(a);
+                        e.dataTransfer?.setData('text/plain', a.id);
+                      }}
+                      onClick={() => setOpen(a)}
+                      aria-label={`${a.time} ${a.patientName}, ${a.typeName}, ${a.status.replace('_', ' ')}`}
+                    >
+                      <span class="sched-appt-time">{a.time}</span>{' '}
+                      <span class="sched-appt-name">{a.patientName}</span>
+                      <span class="sched-appt-type">{a.typeName}</span>
+                    </button>
+                  );
+                }}
+              </For>
+            </div>
+          </section>
+          <Show when={columns().length === 0}>
+            <p class="muted">No provider works at this location yet. Add providers and their hours first.</p>
+          </Show>
+        </Show>
+      </Show>
+      <AppointmentDialog appointment={open()} providers={columns()} onClose={() => setOpen(undefined)} />
+      <Show when={location()}>
+        {(l) => (
+          <BookDialog
+            open={booking()}
+            location={l()}
+            date={day()}
+            providers={columns()}
+            onClose={() => setBooking(false)}
+          />
+        )}
+      </Show>
+    </>
+  );
+}
+
+const FLOW_COLUMNS = [
+  { title: 'Expected', statuses: ['scheduled', 'confirmed'], since: 'scheduled' },
+  { title: 'Arrived', statuses: ['arrived'], since: 'arrived' },
+  { title: 'In room', statuses: ['in_room'], since: 'in_room' },
+  { title: 'Checked out', statuses: ['checked_out'], since: 'checked_out' },
+] as const;
+
+/** Today's patients by status, with minutes in that status (refreshed every minute). */
+function FlowBoard(props: { appointments: Appointment[]; onOpen: (a: Appointment) => void }) {
+  const [now, setNow] = createSignal(Date.now());
+  const timer = setInterval(() => setNow(Date.now()), 60_000);
+  onCleanup(() => clearInterval(timer));
+  const minutesIn = (a: Appointment, status: string) => {
+    const since = a.statusTimes[status] ?? a.statusTimes[a.status];
+    return since ? Math.max(0, Math.round((now() - Date.parse(since)) / 60_000)) : 0;
+  };
+  return (
+    <div class="flow-board">
+      <For each={FLOW_COLUMNS}>
+        {(col) => (
+          <section class="flow-col" aria-label={col.title}>
+            <h2>
+              {col.title}{' '}
+              <span class="muted">
+                (
+                {
+                  props.appointments.filter((a) => (col.statuses as readonly string[]).includes(a.status))
+                    .length
+                }
+                )
+              </span>
+            </h2>
+            <ul>
+              <For
+                each={props.appointments.filter((a) =>
+                  (col.statuses as readonly string[]).includes(a.status),
+                )}
+              >
+                {(a) => (
+                  <li>
+                    <button type="button" class="flow-card" onClick={() => props.onOpen(a)}>
+                      <strong>{a.patientName}</strong>
+                      <span>
+                        {a.time} · {a.typeName}
+                      </span>
+                      <span>
+                        <StatusBadge status={a.status} /> {minutesIn(a, a.status)} min
+                      </span>
+                    </button>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </section>
+        )}
+      </For>
+    </div>
+  );
+}

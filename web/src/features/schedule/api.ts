@@ -1,0 +1,98 @@
+import { query, revalidate } from '@solidjs/router';
+import type { Page } from '../../../../shared/schemas/common.ts';
+import type {
+  Appointment,
+  AppointmentType,
+  Patient,
+  PatientInput,
+  Provider,
+} from '../../../../shared/schemas/scheduling.ts';
+import type { Location } from '../../../../shared/schemas/tenants.ts';
+import { api } from '../../lib/api.ts';
+
+export interface DayView {
+  date: string;
+  locationId: string;
+  timeZone: string;
+  appointments: Appointment[];
+}
+export interface Slot {
+  providerId: string;
+  date: string;
+  time: string;
+  start: string;
+}
+
+export const listLocations = query(
+  () => api<Page<Location>>('/locations', { query: { limit: 100 } }),
+  'schedLocations',
+);
+export const listProviders = query(
+  () => api<Page<Provider>>('/scheduling/providers', { query: { limit: 100 } }),
+  'schedProviders',
+);
+export const listTypes = query(
+  () => api<Page<AppointmentType>>('/scheduling/types', { query: { limit: 100 } }),
+  'schedTypes',
+);
+export const getDay = query(
+  (locationId: string, date: string) => api<DayView>('/scheduling/day', { query: { locationId, date } }),
+  'schedDay',
+);
+
+export const findSlots = (q: { typeId: string; locationId: string; providerId?: string; from: string }) =>
+  api<{ slots: Slot[] }>('/scheduling/slots', {
+    query: {
+      typeId: q.typeId,
+      locationId: q.locationId,
+      providerIds: q.providerId || undefined,
+      from: q.from,
+      days: 14,
+      limit: 12,
+    },
+  });
+
+export const searchPatients = (q: string) =>
+  api<Page<Patient>>('/scheduling/patients', { query: { q: q || undefined, limit: 8 } });
+
+export const createPatient = (input: PatientInput) =>
+  api<Patient>('/scheduling/patients', { method: 'POST', body: input });
+
+/** Every change re-reads the day, so the grid and the flow board show what the server holds. */
+async function changing<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } finally {
+    await revalidate(getDay.key);
+  }
+}
+
+export const book = (body: Record<string, unknown>) =>
+  changing(api<Appointment>('/scheduling/appointments', { method: 'POST', body }));
+
+export const setStatus = (a: Appointment, status: string) =>
+  changing(
+    api<Appointment>(`/scheduling/appointments/${a.id}/status`, {
+      method: 'POST',
+      body: { status, version: a.version },
+    }),
+  );
+
+export const cancelVisit = (a: Appointment, by: 'patient' | 'practice') =>
+  changing(
+    api<Appointment & { waitlistMatches: { patientName: string }[] }>(
+      `/scheduling/appointments/${a.id}/cancel`,
+      {
+        method: 'POST',
+        body: { by, version: a.version },
+      },
+    ),
+  );
+
+export const moveVisit = (a: Appointment, to: { date: string; time: string; providerId: string }) =>
+  changing(
+    api<Appointment>(`/scheduling/appointments/${a.id}/reschedule`, {
+      method: 'POST',
+      body: { ...to, version: a.version },
+    }),
+  );
