@@ -57,7 +57,15 @@ describe('sign-up', () => {
     await page.waitForURL(/\/app$/);
     await page.getByRole('heading', { level: 1, name: /Dana/ }).waitFor();
     expect(await page.getByRole('main').textContent()).toContain('Lakeview Family Care');
-    expect(await navLinks(page)).toEqual(['Home', 'Team', 'Associations', 'Settings', 'Outbox', 'Audit log']);
+    expect(await navLinks(page)).toEqual([
+      'Home',
+      'Schedule',
+      'Team',
+      'Associations',
+      'Settings',
+      'Outbox',
+      'Audit log',
+    ]);
 
     // The session survives a reload (refresh token), and signing out ends it.
     await page.reload();
