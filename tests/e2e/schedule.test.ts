@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_HOURS } from '../../shared/schemas/tenants.ts';
 import {
   apiCall,
   apiLogin,
@@ -8,6 +9,8 @@ import {
   expectNoAxeViolations,
   logInUi,
   newPage,
+  PASSWORD,
+  signUpPractice,
   startE2e,
 } from './support.ts';
 
@@ -115,6 +118,46 @@ describe('schedule', () => {
     await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel visit' }).click();
     await page.getByText('Visit cancelled').waitFor();
     expect((await statusOf(first.id)).status).toBe('rescheduled');
+    await context.close();
+  }, 90_000);
+});
+
+describe('a new practice', () => {
+  it('sets up a provider, a visit type and weekly hours on the Setup tab, then finds free times', async () => {
+    const email = await signUpPractice(app, 'Fresh Start Clinic');
+    const owner = await apiLogin(app, email, PASSWORD);
+    const location = await apiCall(app, 'POST', '/locations', {
+      token: owner,
+      json: {
+        name: 'Fresh Office',
+        address: { line1: '5 New Street', city: 'Columbus', state: 'OH', postalCode: '43215' },
+        phone: '(614) 555-0150',
+        timeZone: 'America/New_York',
+        hours: DEFAULT_HOURS,
+      },
+    });
+    expect(location.status).toBe(201);
+    const { context, page } = await newPage(app);
+    await logInUi(page, email, PASSWORD);
+    await page.goto('/app/schedule');
+    await page.getByRole('tab', { name: 'Setup' }).click();
+    await page
+      .getByRole('form', { name: 'Add a provider' })
+      .getByLabel('Provider name')
+      .fill('Dr. Nina Fresh');
+    await page.getByRole('button', { name: 'Add provider' }).click();
+    await page.getByText('Added Dr. Nina Fresh').waitFor();
+    await page.getByRole('form', { name: 'Add a visit type' }).getByLabel('Visit type').fill('Check-up');
+    await page.getByRole('form', { name: 'Add a visit type' }).getByLabel('Minutes').fill('30');
+    await page.getByRole('button', { name: 'Add visit type' }).click();
+    await page.getByText('Added Check-up').waitFor();
+    await page.getByRole('button', { name: 'Save hours' }).click();
+    await page.getByText('Weekly hours saved').waitFor();
+    await expectNoAxeViolations(page, 'schedule setup');
+    await page.getByRole('tab', { name: 'Day' }).click();
+    await page.getByRole('button', { name: 'Book a visit' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Find next free times' }).click();
+    await expect.poll(() => page.getByRole('dialog').getByRole('radio').count()).toBeGreaterThan(0);
     await context.close();
   }, 90_000);
 });

@@ -2,6 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { Appointment, Provider } from '../../../../shared/schemas/scheduling.ts';
 import { addDays, localParts, minutesOf } from '../../../../shared/time.ts';
+import { me } from '../../app/session.ts';
 import { StatusBadge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { SelectField, TextField } from '../../components/ui/Field.tsx';
@@ -12,6 +13,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { AppointmentDialog } from './AppointmentDialog.tsx';
 import { getDay, listLocations, listProviders, moveVisit } from './api.ts';
 import { BookDialog } from './BookDialog.tsx';
+import { SetupPanel } from './SetupPanel.tsx';
 
 /** The grid shows 07:00 to 19:00 in 15-minute rows. */
 const FIRST = 7 * 60;
@@ -41,7 +43,8 @@ export function SchedulePage() {
     ),
   );
   const [showCancelled, setShowCancelled] = createSignal(false);
-  const [tab, setTab] = createSignal<'day' | 'flow'>('day');
+  const [tab, setTab] = createSignal<'day' | 'flow' | 'setup'>('day');
+  const canSetUp = () => ['owner', 'manager'].includes(me()?.user.role ?? '');
   const [open, setOpen] = createSignal<Appointment>();
   const [booking, setBooking] = createSignal(false);
   // The visit being dragged; kept here too because some browsers hide dataTransfer until drop.
@@ -117,8 +120,25 @@ export function SchedulePage() {
         >
           Patient flow
         </button>
+        <Show when={canSetUp()}>
+          <button
+            type="button"
+            role="tab"
+            class="tab"
+            aria-selected={tab() === 'setup'}
+            onClick={() => setTab('setup')}
+          >
+            Setup
+          </button>
+        </Show>
       </div>
-      <Show when={view()} fallback={<Loading label="Loading the day…" />}>
+      <Show when={tab() === 'setup' && location()}>
+        {(l) => <SetupPanel location={l()} providers={columns()} />}
+      </Show>
+      <Show
+        when={tab() !== 'setup' && view()}
+        fallback={tab() === 'setup' ? undefined : <Loading label="Loading the day…" />}
+      >
         <Show when={tab() === 'day'} fallback={<FlowBoard appointments={visible()} onOpen={setOpen} />}>
           <section class="sched-scroll" tabindex="0" aria-label={`Appointments on ${day()}`}>
             <div
