@@ -61,8 +61,15 @@ export class RoundsStack extends Stack {
       distDir: props.webDist ?? resolve('web/dist'),
       key: opsKey,
     });
+    // Set once the distribution exists: links in mails point at the web app (custom domain or CloudFront).
     for (const f of Object.values(this.api.functions)) f.fn.addEnvironment('PUBLIC_URL', this.web.url);
-    this.jobs = new Jobs(this, 'Jobs', { stage, ...tableProps, queueKey: opsKey, publicUrl: this.web.url });
+    this.jobs = new Jobs(this, 'Jobs', {
+      stage,
+      ...tableProps,
+      identity: this.identity,
+      queueKey: opsKey,
+      publicUrl: this.web.url,
+    });
     this.observability = new Observability(this, 'Observability', {
       stage,
       key: opsKey,

@@ -76,7 +76,7 @@ export class Api extends Construct {
             time: '$context.requestTimeEpoch',
             routeKey: '$context.routeKey',
             status: '$context.status',
-            latencyMs: '$context.responseLatency',
+            latency: '$context.responseLatency',
             integrationError: '$context.integrationErrorMessage',
             authorizerError: '$context.authorizer.error',
           }),
@@ -114,7 +114,7 @@ export class Api extends Construct {
         TABLE_NAME: props.table.tableName,
         USER_POOL_ID: props.identity.userPool.userPoolId,
         USER_POOL_CLIENT_ID: props.identity.client.userPoolClientId,
-        ...(props.stage.webDomain ? { PUBLIC_URL: `https://${props.stage.webDomain.domainName}` } : {}),
+        // PUBLIC_URL and TENANT_ROLE_ARN are added by the stack once web and tenant access exist.
       },
     });
     this.functions[domain] = fn;

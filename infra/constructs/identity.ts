@@ -84,8 +84,8 @@ export class Identity extends Construct {
       timeout: Duration.seconds(5),
       environment: { TABLE_NAME: props.table.tableName },
     });
-    // Reason: the trigger reads a user's directory entry, user and tenant items by key.
-    grantItemAccess(this.trigger.fn, props.table, props.tableKey, 'read', 'read claims from the directory');
+    // Reason: the trigger reads a login's directory entry, its user and its tenant by key (GetItem only).
+    grantItemAccess(this.trigger.fn, props.table, props.tableKey, 'get', 'read claims from the directory');
     this.userPool.addTrigger(
       cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
       this.trigger.fn,

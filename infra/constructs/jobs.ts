@@ -10,6 +10,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SCHEDULED_JOBS } from '../../functions/jobs/schedules.ts';
 import type { StageConfig } from '../stage-config.ts';
+import type { Identity } from './identity.ts';
 import { RoundsFunction } from './rounds-function.ts';
 import { grantItemAccess } from './table-grants.ts';
 
@@ -18,8 +19,11 @@ export interface JobsProps {
   table: dynamodb.ITable;
   tableKey: kms.IKey;
   logKey: kms.IKey;
+  /** Jobs share the API's configuration (the pool ids name the token issuer and audience). */
+  identity: Identity;
   /** Encrypts the dead-letter queues. */
   queueKey: kms.IKey;
+  /** The web app's URL: links in mails and reminders point there. */
   publicUrl: string;
 }
 
@@ -38,6 +42,8 @@ export class Jobs extends Construct {
     super(scope, id);
     const environment = {
       TABLE_NAME: props.table.tableName,
+      USER_POOL_ID: props.identity.userPool.userPoolId,
+      USER_POOL_CLIENT_ID: props.identity.client.userPoolClientId,
       MAIL_FROM: props.stage.mailFrom,
       PUBLIC_URL: props.publicUrl,
     };
@@ -60,6 +66,8 @@ export class Jobs extends Construct {
       scheduleDlq,
     );
 
+    // Reason (implicit grant): the consumer reads the table's stream (DescribeStream, GetRecords,
+    // GetShardIterator, ListStreams) and sends failed batches' metadata to its dead-letter queue.
     this.streamConsumer.fn.addEventSource(
       new sources.DynamoEventSource(props.table, {
         startingPosition: lambda.StartingPosition.TRIM_HORIZON,

@@ -57,7 +57,11 @@ export class RoundsFunction extends Construct {
       ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
-      applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
+      // The app's logger filters its own lines by LOG_LEVEL. Lambda's filter only ever lets
+      // more through (DEBUG for a debug stage): EMF metric lines carry no level, count as INFO
+      // and would be dropped by a WARN filter.
+      applicationLogLevelV2:
+        props.stage.logLevel === 'debug' ? lambda.ApplicationLogLevel.DEBUG : lambda.ApplicationLogLevel.INFO,
       systemLogLevelV2: lambda.SystemLogLevel.WARN,
       tracing: lambda.Tracing.ACTIVE,
       environment: {
@@ -77,6 +81,8 @@ export class RoundsFunction extends Construct {
         banner: LAMBDA_BUNDLING.banner?.js,
         // The SDK is bundled (not taken from the runtime) so what runs is what we tested.
         externalModules: [...(LAMBDA_BUNDLING.external ?? [])],
+        // Bundle sizes are what `npm run bench` reports; synth prints only esbuild's warnings.
+        logLevel: nodejs.LogLevel.WARNING,
       },
     });
   }

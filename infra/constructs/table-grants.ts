@@ -18,6 +18,9 @@ export function tableResources(table: ITable): string[] {
   return [table.tableArn, `${table.tableArn}/index/*`];
 }
 
+/** How much of the table a function may touch: `get` is GetItem on the base table only. */
+export type ItemAccess = 'get' | 'read' | 'readwrite';
+
 /**
  * Grants item access without Scan (`grantReadWriteData` would include it) plus use of the
  * table's KMS key; `reason` is recorded on the statement for reviewers.
@@ -26,15 +29,19 @@ export function grantItemAccess(
   grantee: IGrantable,
   table: ITable,
   key: IKey,
-  access: 'read' | 'readwrite',
+  access: ItemAccess,
   reason: string,
 ): void {
-  const actions = access === 'read' ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS];
-  grantee.grantPrincipal.addToPrincipalPolicy(
-    new PolicyStatement({ sid: sidFor(reason), actions, resources: tableResources(table) }),
-  );
-  if (access === 'read') key.grantDecrypt(grantee);
-  else key.grantEncryptDecrypt(grantee);
+  const statement =
+    access === 'get'
+      ? { actions: ['dynamodb:GetItem'], resources: [table.tableArn] }
+      : {
+          actions: access === 'read' ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS],
+          resources: tableResources(table),
+        };
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ sid: sidFor(reason), ...statement }));
+  if (access === 'readwrite') key.grantEncryptDecrypt(grantee);
+  else key.grantDecrypt(grantee);
 }
 
 /** Statement ids are alphanumeric: the reason becomes a readable CamelCase id. */

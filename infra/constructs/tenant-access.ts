@@ -27,23 +27,20 @@ export class TenantAccess extends Construct {
 
   constructor(scope: Construct, id: string, props: TenantAccessProps) {
     super(scope, id);
-    // Only the API functions may assume it, and only with a TenantId session tag.
-    const [first, ...rest] = props.assumers.map((r) =>
+    if (props.assumers.length === 0)
+      throw new Error('TenantAccess needs at least one function that assumes it');
+    // Only the API functions may assume it, and only with a TenantId session tag (one trust
+    // statement: every assumer carries the same condition).
+    const assumers = props.assumers.map((r) =>
       new iam.ArnPrincipal(r.roleArn)
         .withConditions({ StringLike: { [`aws:RequestTag/${TENANT_TAG}`]: '?*' } })
         .withSessionTags(),
     );
-    if (!first) throw new Error('TenantAccess needs at least one function that assumes it');
     this.role = new iam.Role(this, 'TenantDataRole', {
       description: 'Assumed per request tenant; DynamoDB confined to T#<TenantId>#* by LeadingKeys',
-      assumedBy: first,
+      assumedBy: new iam.CompositePrincipal(...assumers),
       maxSessionDuration: Duration.hours(1),
     });
-    for (const principal of rest) {
-      this.role.assumeRolePolicy?.addStatements(
-        new iam.PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], principals: [principal] }),
-      );
-    }
     for (const assumer of props.assumers) {
       // Reason: API functions assume the tenant role per request tenant, tagged with its id.
       assumer.addToPrincipalPolicy(

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
@@ -50,6 +51,8 @@ const SPA_REWRITE = `function handler(event) {
  */
 export class Web extends Construct {
   readonly bucket: s3.Bucket;
+  /** Server access logs of the site bucket and CloudFront standard logs. */
+  readonly logBucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
 
   constructor(
@@ -61,7 +64,7 @@ export class Web extends Construct {
     if (!existsSync(join(props.distDir, 'index.html'))) {
       throw new Error(`No web build in ${props.distDir}: run "npm run build:web" before synth or deploy`);
     }
-    const logs = new s3.Bucket(this, 'AccessLogs', {
+    const logBucket = new s3.Bucket(this, 'AccessLogs', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -71,6 +74,7 @@ export class Web extends Construct {
       lifecycleRules: [{ expiration: Duration.days(props.stage.logRetentionDays) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.logBucket = logBucket;
     this.bucket = new s3.Bucket(this, 'Site', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.KMS,
@@ -78,7 +82,7 @@ export class Web extends Construct {
       bucketKeyEnabled: true,
       enforceSSL: true,
       versioned: true,
-      serverAccessLogsBucket: logs,
+      serverAccessLogsBucket: logBucket,
       serverAccessLogsPrefix: 'site/',
       // Only the build lives here, but a non-empty bucket would block tear-down; it is kept.
       removalPolicy: RemovalPolicy.RETAIN,
@@ -113,7 +117,7 @@ export class Web extends Construct {
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
-      logBucket: logs,
+      logBucket,
       logFilePrefix: 'cdn/',
       ...(domain
         ? {
@@ -145,16 +149,23 @@ export class Web extends Construct {
     });
     // The key policy names this account's distributions by wildcard (an exact id would be a
     // dependency cycle); the statement still requires CloudFront as caller and our account.
-    Annotations.of(this).acknowledgeWarning(
-      '@aws-cdk/aws-cloudfront-origins:wildcardKeyPolicyForOac',
-      'Scoped to this account’s CloudFront distributions; exact id would create a cycle',
-    );
+    // CDK attaches the warning to the stack (the key lives there), so it is acknowledged there.
+    Validations.of(Stack.of(this)).acknowledge({
+      id: 'Annotation::@aws-cdk/aws-cloudfront-origins:wildcardKeyPolicyForOac',
+      reason: 'Scoped to this account’s CloudFront distributions; an exact id would create a cycle',
+    });
     new s3deploy.BucketDeployment(this, 'Upload', {
       sources: [s3deploy.Source.asset(props.distDir)],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/index.html'],
       memoryLimit: 512,
+      // The upload helper logs like our functions do: encrypted, with the stage's retention.
+      logGroup: new logs.LogGroup(this, 'UploadLogs', {
+        retention: props.stage.logRetentionDays as logs.RetentionDays,
+        encryptionKey: props.key,
+        removalPolicy: RemovalPolicy.RETAIN,
+      }),
     });
   }
 

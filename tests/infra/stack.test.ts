@@ -1,27 +1,64 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import cdkJson from '../../cdk.json' with { type: 'json' };
 import { SCHEDULED_JOBS } from '../../functions/jobs/schedules.ts';
 import { API_ROUTES, AUTH_ROUTES } from '../../infra/api-routes.ts';
 import { TENANT_LEADING_KEYS } from '../../infra/constructs/tenant-access.ts';
 import { CONTENT_SECURITY_POLICY } from '../../infra/constructs/web.ts';
+import { LAMBDA_DOMAINS } from '../../infra/lambda-bundling.ts';
+import { RoundsStack } from '../../infra/rounds-stack.ts';
+import { STAGES } from '../../infra/stage-config.ts';
 import { PASSWORD_LENGTH } from '../../shared/schemas/common.ts';
 import { TABLE } from '../../shared/table.ts';
-import { actionsOf, policyStatements, synthStage } from './synth.ts';
+import { actionsOf, outdir, policyStatements, type Synthesized, synthStage } from './synth.ts';
 
+// Each stage is synthesized once (with cdk-nag) and shared by every test in this file.
+let devStage: Synthesized;
+let prodStage: Synthesized;
 let dev: Template;
 let prod: Template;
 
 beforeAll(() => {
-  dev = synthStage('dev').template;
-  prod = synthStage('prod').template;
+  devStage = synthStage('dev');
+  prodStage = synthStage('prod');
+  dev = devStage.template;
+  prod = prodStage.template;
 }, 120_000);
 
-const functionsBy = (t: Template, service: string) =>
+type Resource = { Type: string; Properties: Record<string, any>; [key: string]: any };
+
+const functionsBy = (t: Template, service: string): Resource[] =>
   Object.values(
     t.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: { SERVICE_NAME: service } } },
     }),
-  );
+  ) as Resource[];
+
+const only = <T>(items: T[]): T => {
+  expect(items).toHaveLength(1);
+  return items[0]!;
+};
+
+const logicalIdOf = (t: Template, type: string) => only(Object.keys(t.findResources(type)));
+
+/** Statements of the policies attached to the role of the function with this SERVICE_NAME. */
+const statementsOf = (t: Template, service: string) => {
+  const role = only(functionsBy(t, service)).Properties.Role['Fn::GetAtt'][0] as string;
+  return policyStatements(t)
+    .filter((s) => s.roles.includes(role))
+    .map((s) => s.statement);
+};
+
+describe('cdk-nag (AwsSolutions and HIPAA.Security)', () => {
+  it.each(['dev', 'prod'] as const)('leaves no unacknowledged finding on %s', (stage) => {
+    const { findings } = stage === 'dev' ? devStage : prodStage;
+    expect(findings, `unacknowledged findings:\n${findings.join('\n')}`).toEqual([]);
+  });
+});
 
 describe('data', () => {
   it('one on-demand table with the local key and index definition, CMK, PITR, streams, TTL, retained', () => {
@@ -35,6 +72,7 @@ describe('data', () => {
           { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
           { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
         ],
+        AttributeDefinitions: Match.arrayWith([{ AttributeName: TABLE.partitionKey, AttributeType: 'S' }]),
         GlobalSecondaryIndexes: TABLE.indexes.map((i) => ({
           IndexName: i.name,
           KeySchema: [
@@ -43,13 +81,20 @@ describe('data', () => {
           ],
           Projection: { ProjectionType: 'ALL' },
         })),
-        SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
+        SSESpecification: {
+          SSEEnabled: true,
+          SSEType: 'KMS',
+          KMSMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataTableKey'), 'Arn'] },
+        },
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         DeletionProtectionEnabled: true,
         TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
         StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
       },
     });
+    const attributes = only(Object.values(dev.findResources('AWS::DynamoDB::Table'))).Properties
+      .AttributeDefinitions as { AttributeType: string }[];
+    expect(attributes.map((a) => a.AttributeType)).toEqual(Array(attributes.length).fill('S'));
   });
 
   it('every KMS key rotates and is retained', () => {
@@ -59,39 +104,104 @@ describe('data', () => {
     }
   });
 
-  it('AWS Backup runs in prod only', () => {
+  it('AWS Backup runs in prod only, nightly and monthly into an encrypted vault', () => {
+    expect(STAGES.prod.backups).toBe(true);
     prod.resourceCountIs('AWS::Backup::BackupPlan', 1);
     prod.resourceCountIs('AWS::Backup::BackupSelection', 1);
+    prod.hasResourceProperties('AWS::Backup::BackupPlan', {
+      BackupPlan: {
+        BackupPlanRule: [
+          Match.objectLike({ RuleName: 'Nightly', Lifecycle: { DeleteAfterDays: 30 } }),
+          Match.objectLike({ RuleName: 'Monthly', Lifecycle: { DeleteAfterDays: 365 } }),
+        ],
+      },
+    });
+    prod.hasResourceProperties('AWS::Backup::BackupVault', { EncryptionKeyArn: Match.anyValue() });
     dev.resourceCountIs('AWS::Backup::BackupPlan', 0);
+    dev.resourceCountIs('AWS::Backup::BackupVault', 0);
   });
 });
 
 describe('identity', () => {
   it('a user pool users cannot write claims into: no custom attributes, no self sign-up', () => {
-    const pool = Object.values(dev.findResources('AWS::Cognito::UserPool'))[0]!.Properties;
-    expect(pool.Schema ?? []).not.toEqual(
+    const pool = only(Object.values(dev.findResources('AWS::Cognito::UserPool')));
+    expect(pool.DeletionPolicy).toBe('Retain');
+    const props = pool.Properties;
+    expect(props.Schema ?? []).not.toEqual(
       expect.arrayContaining([expect.objectContaining({ Name: expect.stringMatching(/^custom:/) })]),
     );
-    expect(pool.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
-    expect(pool.Policies.PasswordPolicy).toMatchObject({
+    expect(JSON.stringify(props)).not.toContain('custom:');
+    expect(props.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    expect(props.UsernameAttributes).toEqual(['email']);
+    expect(props.Policies.PasswordPolicy).toEqual({
       MinimumLength: PASSWORD_LENGTH.min,
+      RequireLowercase: false,
       RequireUppercase: false,
+      RequireNumbers: false,
+      RequireSymbols: false,
+      TemporaryPasswordValidityDays: 3,
     });
-    expect(pool.MfaConfiguration).toBe('OPTIONAL');
-    expect(pool.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
-    expect(pool.DeletionProtection).toBe('ACTIVE');
-    expect(pool.UserPoolTier ?? pool.UserPoolAddOns).toBeDefined();
-    expect(pool.LambdaConfig.PreTokenGenerationConfig).toMatchObject({ LambdaVersion: 'V2_0' });
+    expect(props.MfaConfiguration).toBe('OPTIONAL');
+    expect(props.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+    expect(props.AccountRecoverySetting).toEqual({
+      RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }],
+    });
+    expect(props.DeletionProtection).toBe('ACTIVE');
+    expect(props.UserPoolTier).toBe('ESSENTIALS');
     // Claims are looked up by email: a new address counts only once verified.
-    expect(pool.UserAttributeUpdateSettings).toEqual({
+    expect(props.UserAttributeUpdateSettings).toEqual({
       AttributesRequireVerificationBeforeUpdate: ['email'],
     });
+  });
+
+  it('invitation and verification mails speak as Rounds and carry the code placeholders', () => {
+    const props = only(Object.values(dev.findResources('AWS::Cognito::UserPool'))).Properties;
+    const invite = props.AdminCreateUserConfig.InviteMessageTemplate;
+    expect(invite.EmailSubject).toMatch(/Rounds/);
+    expect(invite.EmailMessage).toContain('{username}');
+    expect(invite.EmailMessage).toContain('{####}');
+    expect(props.VerificationMessageTemplate).toMatchObject({
+      DefaultEmailOption: 'CONFIRM_WITH_CODE',
+      EmailSubject: expect.stringMatching(/Rounds/),
+      EmailMessage: expect.stringContaining('{####}'),
+    });
+  });
+
+  it('a V2 pre-token-generation trigger that may only GetItem on the base table', () => {
+    const pool = only(Object.values(dev.findResources('AWS::Cognito::UserPool'))).Properties;
+    const trigger = only(functionsBy(dev, 'pre-token'));
+    const triggerId = Object.entries(dev.findResources('AWS::Lambda::Function')).find(
+      ([, r]) => r === trigger,
+    )![0];
+    expect(pool.LambdaConfig.PreTokenGenerationConfig).toEqual({
+      LambdaArn: { 'Fn::GetAtt': [triggerId, 'Arn'] },
+      LambdaVersion: 'V2_0',
+    });
+    expect(trigger.Properties.Environment.Variables).toMatchObject({
+      RUNTIME: 'cloud',
+      TABLE_NAME: { Ref: logicalIdOf(dev, 'AWS::DynamoDB::Table') },
+      SERVICE_NAME: 'pre-token',
+      LOG_LEVEL: STAGES.dev.logLevel,
+    });
+    const tableStatements = statementsOf(dev, 'pre-token').filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('dynamodb:')),
+    );
+    expect(tableStatements).toEqual([
+      expect.objectContaining({
+        Action: 'dynamodb:GetItem',
+        Resource: { 'Fn::GetAtt': [logicalIdOf(dev, 'AWS::DynamoDB::Table'), 'Arn'] },
+      }),
+    ]);
+    const kms = statementsOf(dev, 'pre-token').flatMap((s) =>
+      actionsOf(s).filter((a) => a.startsWith('kms:')),
+    );
+    expect(kms).toEqual(['kms:Decrypt']);
   });
 
   it('the app client signs in with the password flow, 15-minute tokens, revocable 30-day refresh', () => {
     dev.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
-      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       AccessTokenValidity: 15,
       IdTokenValidity: 15,
       RefreshTokenValidity: 43200,
@@ -103,27 +213,47 @@ describe('identity', () => {
 });
 
 describe('API', () => {
-  it('one Node.js 22 arm64 ESM Lambda per domain, with the cloud environment', () => {
-    for (const domain of Object.keys(API_ROUTES)) {
-      const [fn] = functionsBy(dev, domain);
-      expect(fn?.Properties).toMatchObject({
+  it('one Node.js 22 arm64 Lambda per domain, with the cloud environment', () => {
+    for (const domain of LAMBDA_DOMAINS) {
+      const fn = only(functionsBy(dev, domain));
+      expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
-        LoggingConfig: { LogFormat: 'JSON' },
+        LoggingConfig: {
+          LogFormat: 'JSON',
+          ApplicationLogLevel: 'INFO',
+          LogGroup: { Ref: expect.any(String) },
+        },
         TracingConfig: { Mode: 'Active' },
         Environment: {
           Variables: {
             RUNTIME: 'cloud',
-            TABLE_NAME: expect.anything(),
-            USER_POOL_ID: expect.anything(),
-            USER_POOL_CLIENT_ID: expect.anything(),
-            TENANT_ROLE_ARN: expect.anything(),
+            TABLE_NAME: { Ref: logicalIdOf(dev, 'AWS::DynamoDB::Table') },
+            USER_POOL_ID: { Ref: logicalIdOf(dev, 'AWS::Cognito::UserPool') },
+            USER_POOL_CLIENT_ID: { Ref: logicalIdOf(dev, 'AWS::Cognito::UserPoolClient') },
+            TENANT_ROLE_ARN: { 'Fn::GetAtt': [expect.stringMatching(/TenantDataRole/), 'Arn'] },
             PUBLIC_URL: expect.anything(),
+            LOG_LEVEL: 'info',
+            SERVICE_NAME: domain,
             NODE_OPTIONS: '--enable-source-maps',
           },
         },
       });
+      expect(fn.Properties.Environment.Variables.MAIL_FROM).toBeUndefined();
+    }
+  });
+
+  it('bundles are minified ESM with a require shim and a source map (local esbuild, no Docker)', () => {
+    for (const domain of LAMBDA_DOMAINS) {
+      const key = only(functionsBy(dev, domain)).Properties.Code.S3Key as string;
+      const asset = join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
+      const code = readFileSync(join(asset, 'index.mjs'), 'utf8');
+      expect(code.startsWith('import { createRequire as __cr }'), domain).toBe(true);
+      expect(code).toMatch(/export\s*\{[^}]*as handler/);
+      // Minified: long lines (template literals keep a few line breaks of their own).
+      expect(code.length / code.split('\n').length).toBeGreaterThan(300);
+      expect(existsSync(join(asset, 'index.mjs.map')), domain).toBe(true);
     }
   });
 
@@ -133,44 +263,131 @@ describe('API', () => {
     for (const route of routes) {
       const open = publicKeys.includes(route.RouteKey);
       expect(route.AuthorizationType, route.RouteKey).toBe(open ? 'NONE' : 'JWT');
+      expect(route.AuthorizerId === undefined, route.RouteKey).toBe(open);
     }
-    expect(routes.map((r) => r.RouteKey)).toEqual(
-      expect.arrayContaining([...publicKeys, 'ANY /api/team/{proxy+}']),
+    const privateKeys = Object.values(API_ROUTES).flatMap((d) =>
+      d.prefixes.flatMap((p) => [`ANY /api/${p}`, `ANY /api/${p}/{proxy+}`]),
     );
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual([...publicKeys, ...privateKeys].sort());
     dev.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+      JwtConfiguration: {
+        Audience: [{ Ref: logicalIdOf(dev, 'AWS::Cognito::UserPoolClient') }],
+        Issuer: {
+          'Fn::Join': [
+            '',
+            [
+              'https://cognito-idp.',
+              { Ref: 'AWS::Region' },
+              '.amazonaws.com/',
+              { Ref: logicalIdOf(dev, 'AWS::Cognito::UserPool') },
+            ],
+          ],
+        },
+      },
     });
   });
 
+  it('each route reaches its own domain’s Lambda', () => {
+    const integrations = dev.findResources('AWS::ApiGatewayV2::Integration');
+    const routes = Object.values(dev.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+    for (const domain of LAMBDA_DOMAINS) {
+      const fnId = Object.entries(dev.findResources('AWS::Lambda::Function')).find(
+        ([, r]) => r.Properties.Environment?.Variables?.SERVICE_NAME === domain,
+      )![0];
+      const integrationId = Object.entries(integrations).find(
+        ([, r]) => r.Properties.IntegrationUri['Fn::GetAtt'][0] === fnId,
+      )![0];
+      const target = { 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] };
+      const keys = routes
+        .filter((r) => JSON.stringify(r.Target) === JSON.stringify(target))
+        .map((r) => r.RouteKey);
+      expect(keys.length, domain).toBe(
+        API_ROUTES[domain].public.length + API_ROUTES[domain].prefixes.length * 2,
+      );
+      for (const key of API_ROUTES[domain].public) expect(keys, domain).toContain(key);
+    }
+  });
+
   it('throttles the stage, and sign-in and sign-up harder; access logs go to an encrypted, retained group', () => {
-    const stage = Object.values(dev.findResources('AWS::ApiGatewayV2::Stage'))[0]!.Properties;
-    expect(stage.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
+    const stage = only(Object.values(dev.findResources('AWS::ApiGatewayV2::Stage'))).Properties;
+    expect(stage.DefaultRouteSettings).toMatchObject({
+      ThrottlingRateLimit: STAGES.dev.throttle.rate,
+      ThrottlingBurstLimit: STAGES.dev.throttle.burst,
+    });
+    expect(AUTH_ROUTES).toEqual(expect.arrayContaining(['POST /api/auth/login', 'POST /api/signup']));
+    expect(Object.keys(stage.RouteSettings).sort()).toEqual([...AUTH_ROUTES].sort());
     for (const route of AUTH_ROUTES) {
-      expect(stage.RouteSettings[route]).toMatchObject({ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 });
+      expect(stage.RouteSettings[route]).toEqual({
+        ThrottlingRateLimit: STAGES.dev.authThrottle.rate,
+        ThrottlingBurstLimit: STAGES.dev.authThrottle.burst,
+      });
     }
     expect(JSON.parse(stage.AccessLogSettings.Format)).toMatchObject({
       requestId: '$context.requestId',
+      ip: '$context.identity.sourceIp',
+      routeKey: '$context.routeKey',
       status: '$context.status',
+      latency: '$context.responseLatency',
+      integrationError: '$context.integrationErrorMessage',
     });
-    for (const group of Object.values(dev.findResources('AWS::Logs::LogGroup'))) {
-      expect(group.Properties.KmsKeyId).toBeDefined();
-      expect(group.Properties.RetentionInDays).toBe(30);
+    const destination = stage.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
+    const group = dev.findResources('AWS::Logs::LogGroup')[destination]!;
+    expect(group.Properties).toMatchObject({
+      KmsKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^OpsKey/), 'Arn'] },
+      RetentionInDays: STAGES.dev.logRetentionDays,
+    });
+  });
+
+  it('every log group is KMS-encrypted, kept, and expires with the stage’s retention', () => {
+    for (const [t, days] of [
+      [dev, STAGES.dev.logRetentionDays],
+      [prod, STAGES.prod.logRetentionDays],
+    ] as const) {
+      for (const group of Object.values(t.findResources('AWS::Logs::LogGroup'))) {
+        expect(group.Properties.KmsKeyId).toBeDefined();
+        expect(group.Properties.RetentionInDays).toBe(days);
+        expect(group.DeletionPolicy).toBe('Retain');
+      }
     }
   });
 
   it('no CORS without a custom domain: web and API share the CloudFront origin', () => {
-    const api = Object.values(dev.findResources('AWS::ApiGatewayV2::Api'))[0]!.Properties;
+    const api = only(Object.values(dev.findResources('AWS::ApiGatewayV2::Api'))).Properties;
     expect(api.CorsConfiguration).toBeUndefined();
+  });
+
+  it('only the tenants domain manages Cognito logins, on this pool only', () => {
+    const pool = { 'Fn::GetAtt': [logicalIdOf(dev, 'AWS::Cognito::UserPool'), 'Arn'] };
+    expect(statementsOf(dev, 'tenants')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Action: [
+            'cognito-idp:AdminCreateUser',
+            'cognito-idp:AdminDeleteUser',
+            'cognito-idp:AdminSetUserPassword',
+            'cognito-idp:AdminUserGlobalSignOut',
+          ],
+          Resource: pool,
+        }),
+      ]),
+    );
+    for (const service of ['scheduling', 'pre-token', 'jobs-stream', 'jobs-schedule']) {
+      const actions = statementsOf(dev, service).flatMap(actionsOf);
+      expect(
+        actions.filter((a) => a.startsWith('cognito-idp:')),
+        service,
+      ).toEqual([]);
+    }
   });
 });
 
 describe('tenant-scoped credentials (the IAM wall)', () => {
   const tenantRole = (t: Template) =>
-    Object.entries(t.findResources('AWS::IAM::Role')).find(([id]) => id.includes('TenantDataRole'))!;
+    only(Object.entries(t.findResources('AWS::IAM::Role')).filter(([id]) => id.includes('TenantDataRole')));
 
-  it('every statement of the tenant role carries the LeadingKeys condition', () => {
+  it('every statement of the tenant role carries the LeadingKeys condition; no Scan', () => {
     const [roleId, role] = tenantRole(dev);
     const statements = policyStatements(dev).filter((s) => s.roles.includes(roleId));
     expect(statements.length).toBeGreaterThanOrEqual(2);
@@ -179,6 +396,18 @@ describe('tenant-scoped credentials (the IAM wall)', () => {
         TENANT_LEADING_KEYS,
       ]);
     }
+    const dynamo = statements.flatMap((s) => actionsOf(s.statement)).filter((a) => a.startsWith('dynamodb:'));
+    expect(dynamo.sort()).toEqual(
+      [
+        'dynamodb:BatchGetItem',
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+      ].sort(),
+    );
     // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a JS template
     expect(TENANT_LEADING_KEYS).toBe('T#${aws:PrincipalTag/TenantId}#*');
     expect(role.Properties.MaxSessionDuration).toBe(3600);
@@ -186,30 +415,78 @@ describe('tenant-scoped credentials (the IAM wall)', () => {
 
   it('only the API functions may assume it, and only with a TenantId session tag', () => {
     const [, role] = tenantRole(dev);
-    const trust = role.Properties.AssumeRolePolicyDocument.Statement;
-    expect(trust).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          Action: expect.arrayContaining(['sts:AssumeRole', 'sts:TagSession']),
-          Condition: { StringLike: { 'aws:RequestTag/TenantId': '?*' } },
-        }),
-      ]),
-    );
-    for (const s of trust) expect(JSON.stringify(s.Principal)).not.toMatch(/:root/);
+    const apiRoles = LAMBDA_DOMAINS.map((d) => only(functionsBy(dev, d)).Properties.Role['Fn::GetAtt'][0]);
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['sts:AssumeRole', 'sts:TagSession'],
+        Condition: { StringLike: { 'aws:RequestTag/TenantId': '?*' } },
+        Principal: {
+          AWS: expect.arrayContaining(apiRoles.map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] }))),
+        },
+      },
+    ]);
+    for (const domain of LAMBDA_DOMAINS) {
+      expect(statementsOf(dev, domain)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            Action: ['sts:AssumeRole', 'sts:TagSession'],
+            Resource: { 'Fn::GetAtt': [tenantRole(dev)[0], 'Arn'] },
+          }),
+        ]),
+      );
+    }
+    for (const service of ['pre-token', 'jobs-stream', 'jobs-schedule']) {
+      expect(statementsOf(dev, service).flatMap(actionsOf), service).not.toContain('sts:AssumeRole');
+    }
   });
 
-  it('no role in the stack may Scan the table', () => {
-    for (const { owner, statement } of policyStatements(prod)) {
-      const actions = actionsOf(statement);
-      expect(actions, owner).not.toContain('dynamodb:Scan');
-      expect(actions, owner).not.toContain('dynamodb:*');
+  it('no role in the stack may Scan the table (nor use a DynamoDB wildcard)', () => {
+    for (const t of [dev, prod]) {
+      for (const { owner, statement } of policyStatements(t)) {
+        expect(statement.NotAction, owner).toBeUndefined();
+        for (const action of actionsOf(statement)) {
+          expect(action, owner).not.toBe('*');
+          expect(action, owner).not.toMatch(/^dynamodb:(Scan|.*\*)$/);
+        }
+      }
+    }
+  });
+
+  it('domain and job functions read and write items without Scan, with the table key', () => {
+    const table = logicalIdOf(dev, 'AWS::DynamoDB::Table');
+    for (const service of [...LAMBDA_DOMAINS, 'jobs-stream', 'jobs-schedule']) {
+      const statements = statementsOf(dev, service);
+      expect(statements, service).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            Action: expect.arrayContaining([
+              'dynamodb:Query',
+              'dynamodb:PutItem',
+              'dynamodb:ConditionCheckItem',
+            ]),
+            Resource: [
+              { 'Fn::GetAtt': [table, 'Arn'] },
+              { 'Fn::Join': ['', [{ 'Fn::GetAtt': [table, 'Arn'] }, '/index/*']] },
+            ],
+          }),
+        ]),
+      );
+      const kms = statements.flatMap(actionsOf).filter((a) => a.startsWith('kms:'));
+      expect(kms, service).toEqual(expect.arrayContaining(['kms:Decrypt', 'kms:Encrypt']));
     }
   });
 });
 
 describe('web hosting', () => {
-  it('a private, encrypted bucket read by CloudFront through origin access control', () => {
-    dev.hasResourceProperties('AWS::S3::Bucket', {
+  const distribution = (t: Template) =>
+    only(Object.values(t.findResources('AWS::CloudFront::Distribution'))).Properties.DistributionConfig;
+
+  it('a private, encrypted, versioned, TLS-only bucket read by CloudFront through origin access control', () => {
+    const site = Object.entries(dev.findResources('AWS::S3::Bucket')).find(([id]) =>
+      id.startsWith('WebSite'),
+    )!;
+    expect(site[1].Properties).toMatchObject({
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
         BlockPublicPolicy: true,
@@ -219,11 +496,23 @@ describe('web hosting', () => {
       BucketEncryption: {
         ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }],
       },
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: { DestinationBucketName: { Ref: expect.stringMatching(/^WebAccessLogs/) } },
+    });
+    dev.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: site[0] },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' }),
+        ]),
+      },
     });
     dev.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    expect(distribution(dev).Origins[0].OriginAccessControlId).toBeDefined();
   });
 
-  it('strict security headers on every response', () => {
+  it('strict security headers on every response, the API’s included', () => {
     dev.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: {
         SecurityHeadersConfig: {
@@ -232,39 +521,114 @@ describe('web hosting', () => {
             AccessControlMaxAgeSec: 63072000,
             IncludeSubdomains: true,
             Preload: true,
+            Override: true,
           },
-          FrameOptions: { FrameOption: 'DENY' },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
           ContentTypeOptions: { Override: true },
-          ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin' },
+          ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
         },
       },
     });
-    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "object-src 'none'",
+    ]) {
+      expect(CONTENT_SECURITY_POLICY.split('; ')).toContain(directive);
+    }
+    const config = distribution(dev);
+    const policy = config.DefaultCacheBehavior.ResponseHeadersPolicyId;
+    expect(
+      config.CacheBehaviors.every((b: { ResponseHeadersPolicyId: unknown }) => b.ResponseHeadersPolicyId),
+    ).toBe(true);
+    expect(policy).toEqual({ Ref: logicalIdOf(dev, 'AWS::CloudFront::ResponseHeadersPolicy') });
   });
 
-  it('/api/* goes uncached to the HTTP API; app routes fall back to index.html by function, not error pages', () => {
-    const config = Object.values(dev.findResources('AWS::CloudFront::Distribution'))[0]!.Properties
-      .DistributionConfig;
+  it('/api/* goes uncached, with every method and the viewer’s headers, to the HTTP API on the same origin', () => {
+    const config = distribution(dev);
     const api = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
     expect(api).toMatchObject({
-      AllowedMethods: expect.arrayContaining(['POST', 'PUT', 'PATCH', 'DELETE']),
-      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+      AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
       ViewerProtocolPolicy: 'https-only',
     });
+    const origin = config.Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
+    expect(origin.DomainName).toEqual({
+      'Fn::Join': [
+        '',
+        [
+          { Ref: logicalIdOf(dev, 'AWS::ApiGatewayV2::Api') },
+          '.execute-api.',
+          { Ref: 'AWS::Region' },
+          '.',
+          { Ref: 'AWS::URLSuffix' },
+        ],
+      ],
+    });
+    expect(origin.CustomOriginConfig).toMatchObject({
+      OriginProtocolPolicy: 'https-only',
+      OriginSSLProtocols: ['TLSv1.2'],
+    });
+    expect(config.Logging.Bucket).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/^WebAccessLogs/), 'RegionalDomainName'],
+    });
+  });
+
+  it('app routes fall back to index.html by a viewer-request function, not error pages (API 404s stay JSON)', () => {
+    const config = distribution(dev);
     expect(config.CustomErrorResponses).toBeUndefined();
-    expect(config.DefaultCacheBehavior.FunctionAssociations[0].EventType).toBe('viewer-request');
-    expect(config.Logging).toBeDefined();
+    const [association] = config.DefaultCacheBehavior.FunctionAssociations;
+    expect(association.EventType).toBe('viewer-request');
+    const fn = only(Object.values(dev.findResources('AWS::CloudFront::Function'))).Properties;
+    expect(fn.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
+    const handler = new Function(`${fn.FunctionCode}; return handler;`)() as (e: unknown) => { uri: string };
+    const rewrite = (uri: string) => handler({ request: { uri } }).uri;
+    expect(rewrite('/')).toBe('/index.html');
+    expect(rewrite('/schedule')).toBe('/index.html');
+    expect(rewrite('/r/abc-123')).toBe('/index.html');
+    expect(rewrite('/assets/index-1a2b.js')).toBe('/assets/index-1a2b.js');
+    expect(rewrite('/favicon.svg')).toBe('/favicon.svg');
+    expect(rewrite('/api/nothing-here')).toBe('/api/nothing-here');
+  });
+
+  it('synth stops with a clear message when the web build is missing', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'rounds-no-web-'));
+    try {
+      const app = new App({ outdir, context: cdkJson.context });
+      expect(() => new RoundsStack(app, 'Rounds-noweb', { stage: STAGES.dev, webDist: empty })).toThrow(
+        `No web build in ${empty}: run "npm run build:web" before synth or deploy`,
+      );
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('the web build is uploaded with every deploy and index.html invalidated', () => {
     dev.resourceCountIs('Custom::CDKBucketDeployment', 1);
+    dev.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketName: { Ref: Match.stringLikeRegexp('^WebSite') },
+      DistributionPaths: ['/index.html'],
+    });
   });
 });
 
 describe('jobs', () => {
   it('the Streams consumer reports partial batch failures, sees only new outbox items and dead-letters', () => {
     dev.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(dev, 'AWS::DynamoDB::Table'), 'StreamArn'] },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 5,
-      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^JobsStreamDlq'), 'Arn'] } },
+      },
       FilterCriteria: {
         Filters: [
           {
@@ -281,51 +645,120 @@ describe('jobs', () => {
   it('one schedule per job, each with a dead-letter queue and retries', () => {
     const rules = Object.values(dev.findResources('AWS::Events::Rule'));
     expect(rules).toHaveLength(SCHEDULED_JOBS.length);
+    const scheduler = Object.entries(dev.findResources('AWS::Lambda::Function')).find(
+      ([, r]) => r.Properties.Environment?.Variables?.SERVICE_NAME === 'jobs-schedule',
+    )![0];
     for (const job of SCHEDULED_JOBS) {
-      const rule = rules.find((r) => r.Properties.Targets[0].Input === JSON.stringify({ job: job.name }))!;
+      const rule = only(
+        rules.filter((r) => r.Properties.Targets[0].Input === JSON.stringify({ job: job.name })),
+      );
       expect(rule.Properties.ScheduleExpression).toBe(`rate(${job.everyMinutes} minutes)`);
+      expect(rule.Properties.State).toBe('ENABLED');
       expect(rule.Properties.Targets[0]).toMatchObject({
-        Input: JSON.stringify({ job: job.name }),
-        DeadLetterConfig: { Arn: expect.anything() },
+        Arn: { 'Fn::GetAtt': [scheduler, 'Arn'] },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.stringMatching(/^JobsScheduleDlq/), 'Arn'] } },
         RetryPolicy: { MaximumRetryAttempts: 2 },
       });
     }
   });
 
-  it('job functions may send email from the stage sender and text reminders, nothing else outbound', () => {
-    const statements = policyStatements(dev).map((s) => s.statement);
-    expect(statements).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ Sid: 'SendOutboxMail', Action: 'ses:SendEmail' }),
-        expect.objectContaining({ Sid: 'SendTextReminders', Action: 'sns:Publish' }),
-      ]),
-    );
+  it('job functions get the stage’s sender, the pool ids and the web URL', () => {
+    for (const service of ['jobs-stream', 'jobs-schedule']) {
+      const fn = only(functionsBy(dev, service));
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        RUNTIME: 'cloud',
+        MAIL_FROM: STAGES.dev.mailFrom,
+        TABLE_NAME: expect.anything(),
+        USER_POOL_ID: expect.anything(),
+        USER_POOL_CLIENT_ID: expect.anything(),
+        PUBLIC_URL: expect.anything(),
+        LOG_LEVEL: 'info',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+      expect(fn.Properties.Environment.Variables.TENANT_ROLE_ARN).toBeUndefined();
+    }
   });
 
-  it('dead-letter queues are encrypted and TLS-only', () => {
-    for (const queue of Object.values(dev.findResources('AWS::SQS::Queue'))) {
-      expect(queue.Properties.KmsMasterKeyId).toBeDefined();
+  it('job functions may send email from the stage sender only, and text reminders', () => {
+    for (const service of ['jobs-stream', 'jobs-schedule']) {
+      const statements = statementsOf(dev, service);
+      expect(statements).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            Sid: 'SendOutboxMail',
+            Action: 'ses:SendEmail',
+            Condition: { StringEquals: { 'ses:FromAddress': STAGES.dev.mailFrom } },
+          }),
+          expect.objectContaining({ Sid: 'SendTextReminders', Action: 'sns:Publish' }),
+        ]),
+      );
+      const mail = statements.find((s) => s.Sid === 'SendOutboxMail')!;
+      expect(JSON.stringify(mail.Resource)).toContain(`:identity/${STAGES.dev.mailFrom.split('@')[1]}`);
     }
-    dev.resourceCountIs('AWS::SQS::QueuePolicy', 2);
+  });
+
+  it('dead-letter queues are encrypted, TLS-only and keep messages 14 days', () => {
+    const queues = Object.values(dev.findResources('AWS::SQS::Queue'));
+    expect(queues).toHaveLength(2);
+    for (const queue of queues) {
+      expect(queue.Properties.KmsMasterKeyId).toBeDefined();
+      expect(queue.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
+    }
+    const policies = Object.values(dev.findResources('AWS::SQS::QueuePolicy'));
+    expect(policies).toHaveLength(2);
+    for (const p of policies) {
+      expect(p.Properties.PolicyDocument.Statement).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      );
+    }
   });
 });
 
 describe('observability', () => {
+  const alarmsOf = (t: Template) =>
+    Object.values(t.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+  const functionCount = LAMBDA_DOMAINS.length + 3; // + pre-token, jobs-stream, jobs-schedule
+
   it('alarms on API 5xx rate, Lambda errors and throttles per function, and dead-letter depth', () => {
-    const alarms = Object.values(dev.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
-    expect(alarms.some((a) => JSON.stringify(a.Metrics ?? '').includes('100 * errors / requests'))).toBe(
-      true,
-    );
+    const alarms = alarmsOf(dev);
+    const rate = alarms.filter((a) => JSON.stringify(a.Metrics ?? '').includes('100 * errors / requests'));
+    expect(rate).toHaveLength(1);
+    expect(JSON.stringify(rate[0]!.Metrics)).toContain('"MetricName":"5xx"');
     for (const metric of ['Errors', 'Throttles']) {
-      expect(alarms.filter((a) => a.MetricName === metric)).toHaveLength(Object.keys(API_ROUTES).length + 3);
+      const perFunction = alarms.filter((a) => a.MetricName === metric && a.Namespace === 'AWS/Lambda');
+      expect(perFunction).toHaveLength(functionCount);
     }
-    expect(alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
-    for (const a of alarms) expect(a.AlarmActions).toHaveLength(1);
+    const depth = alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
+    expect(depth).toHaveLength(2);
+    for (const a of depth) expect(a.Threshold).toBe(1);
   });
 
-  it('alarms reach an encrypted topic, mailed to on-call in prod', () => {
+  it('every alarm reaches the encrypted topic, mailed to on-call in prod', () => {
+    const topic = logicalIdOf(dev, 'AWS::SNS::Topic');
+    for (const a of alarmsOf(dev)) expect(a.AlarmActions).toEqual([{ Ref: topic }]);
     dev.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
-    prod.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email' });
+    prod.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: STAGES.prod.alarmEmail,
+    });
     dev.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
+  it('every function logs JSON into its own encrypted group; a dashboard shows the figures', () => {
+    const groups = dev.findResources('AWS::Logs::LogGroup');
+    const functions = Object.values(dev.findResources('AWS::Lambda::Function'));
+    const own = functions.filter((f) => f.Properties.Environment?.Variables?.SERVICE_NAME);
+    expect(own).toHaveLength(functionCount);
+    for (const fn of functions) {
+      const group = fn.Properties.LoggingConfig.LogGroup.Ref as string;
+      expect(groups[group]?.Properties.KmsKeyId).toBeDefined();
+    }
+    dev.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 });

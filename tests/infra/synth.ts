@@ -4,28 +4,51 @@ import { join, resolve } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
+import { afterAll } from 'vitest';
+import cdkJson from '../../cdk.json' with { type: 'json' };
 import { RoundsStack } from '../../infra/rounds-stack.ts';
 import { STAGES, type StageConfig } from '../../infra/stage-config.ts';
 
 interface Violation {
   ruleName: string;
+  description: string;
   violatingConstructs: { constructPath: string }[];
 }
 
 /**
- * Synthesizes one stage offline, as `npm run synth` does (cdk-nag's AwsSolutions and
- * HIPAA.Security packs as validation plugins), and returns the template and every finding
- * that was not acknowledged.
+ * One cloud-assembly folder per test file: CDK caches staged assets by folder, source and
+ * bundling options, so every synth after the first in a file reuses the esbuild bundles.
+ */
+export const outdir = mkdtempSync(join(tmpdir(), 'rounds-cdk-'));
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+/** Synthesized stages by stage name and overrides: each is built once per test file. */
+const cache = new Map<string, Synthesized>();
+
+export interface Synthesized {
+  stack: RoundsStack;
+  template: Template;
+  /** Every cdk-nag finding nobody acknowledged: `<rule> at <construct path>: <description>`. */
+  findings: string[];
+}
+
+/**
+ * Synthesizes one stage offline exactly as `npm run synth` does (cdk.json's context and
+ * feature flags, cdk-nag's AwsSolutions and HIPAA.Security packs as validation plugins) and
+ * returns the template and every unacknowledged finding. The template is read even when the
+ * validation fails, so a finding does not hide what the construct tests would say.
  */
 export function synthStage(
   name: StageConfig['name'],
-  stage: Partial<StageConfig> = {},
+  overrides: Partial<StageConfig> = {},
   extend?: (stack: RoundsStack) => void,
-) {
-  const outdir = mkdtempSync(join(tmpdir(), 'rounds-cdk-'));
-  const app = new App({ outdir, context: { 'cli-telemetry': false } });
+): Synthesized {
+  const key = `${name} ${JSON.stringify(overrides)}`;
+  const cached = extend ? undefined : cache.get(key);
+  if (cached) return cached;
+  const app = new App({ outdir, context: cdkJson.context });
   const stack = new RoundsStack(app, `Rounds-${name}`, {
-    stage: { ...STAGES[name], ...stage },
+    stage: { ...STAGES[name], ...overrides },
     webDist: resolve('web/dist'),
   });
   extend?.(stack);
@@ -33,17 +56,23 @@ export function synthStage(
   let findings: string[] = [];
   try {
     app.synth();
-  } catch {
+  } catch (error) {
     const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
       pluginReports: { violations: Violation[] }[];
     };
     findings = report.pluginReports.flatMap((p) =>
-      p.violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.ruleName} at ${c.constructPath}`)),
+      p.violations.flatMap((v) =>
+        v.violatingConstructs.map((c) => `${v.ruleName} at ${c.constructPath}: ${v.description}`),
+      ),
     );
+    if (!findings.length) throw error;
   }
-  const template = findings.length ? undefined : Template.fromStack(stack);
-  rmSync(outdir, { recursive: true, force: true });
-  return { stack, template: template as Template, findings };
+  const template = Template.fromJSON(
+    JSON.parse(readFileSync(join(outdir, stack.templateFile), 'utf8')) as Record<string, unknown>,
+  );
+  const result = { stack, template, findings };
+  if (!extend) cache.set(key, result);
+  return result;
 }
 
 /** Every IAM policy statement in the template, with the logical id of its policy or role. */
