@@ -12,6 +12,7 @@ export interface DomainRoutes {
   prefixes: string[];
 }
 
+/** Per domain Lambda: its public routes and its authenticated path prefixes. */
 export const API_ROUTES: Record<(typeof LAMBDA_DOMAINS)[number], DomainRoutes> = {
   tenants: {
     public: [

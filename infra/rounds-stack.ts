@@ -13,6 +13,7 @@ import { Web } from './constructs/web.ts';
 import { acknowledgeNagFindings } from './nag-acknowledgements.ts';
 import type { StageConfig } from './stage-config.ts';
 
+/** A stage's configuration and where its web build lives. */
 export interface RoundsStackProps extends StackProps {
   stage: StageConfig;
   /** The built web app; default `web/dist`. */

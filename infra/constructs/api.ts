@@ -15,6 +15,7 @@ import type { Identity } from './identity.ts';
 import { RoundsFunction } from './rounds-function.ts';
 import { grantItemAccess } from './table-grants.ts';
 
+/** What the API needs: the table (platform grants), the pool (authorizer) and the log key. */
 export interface ApiProps {
   stage: StageConfig;
   table: dynamodb.ITable;

@@ -73,6 +73,7 @@ export class Data extends Construct {
         deleteAfter: Duration.days(365),
       }),
     );
+    // Reason (implicit role): AWS Backup assumes a service role with its managed backup policy.
     plan.addSelection('Table', { resources: [backup.BackupResource.fromDynamoDbTable(this.table)] });
   }
 }

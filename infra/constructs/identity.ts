@@ -8,6 +8,7 @@ import type { StageConfig } from '../stage-config.ts';
 import { RoundsFunction } from './rounds-function.ts';
 import { grantItemAccess } from './table-grants.ts';
 
+/** The table the pre-token trigger reads claims from, and the key of its log group. */
 export interface IdentityProps {
   stage: StageConfig;
   table: dynamodb.ITable;

@@ -14,6 +14,7 @@ import type { Identity } from './identity.ts';
 import { RoundsFunction } from './rounds-function.ts';
 import { grantItemAccess } from './table-grants.ts';
 
+/** The table, keys and settings the stream consumer and scheduled jobs run with. */
 export interface JobsProps {
   stage: StageConfig;
   table: dynamodb.ITable;
@@ -89,6 +90,8 @@ export class Jobs extends Construct {
     );
 
     for (const job of SCHEDULED_JOBS) {
+      // Reason (implicit grants): EventBridge may invoke the scheduler and write undeliverable
+      // events to the schedule dead-letter queue (queue policy scoped to this rule).
       new events.Rule(this, `Every-${job.name}`, {
         description: job.description,
         schedule: events.Schedule.rate(Duration.minutes(job.everyMinutes)),

@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import type { StageConfig } from '../stage-config.ts';
 import type { RoundsFunction } from './rounds-function.ts';
 
+/** Everything that gets an alarm: the HTTP API, each function and each dead-letter queue. */
 export interface ObservabilityProps {
   stage: StageConfig;
   key: kms.IKey;

@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { LAMBDA_BUNDLING } from '../lambda-bundling.ts';
 import type { StageConfig } from '../stage-config.ts';
 
+/** One function's entry, service name and environment; the rest is the same for all. */
 export interface RoundsFunctionProps {
   stage: StageConfig;
   /** Entry file relative to the repo root, exporting `handler`. */

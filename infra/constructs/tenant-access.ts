@@ -10,6 +10,7 @@ export const TENANT_TAG = 'TenantId';
 /** `T#<tenantId>#*`: every tenant partition key (table and index) starts so. */
 export const TENANT_LEADING_KEYS = `T#\${aws:PrincipalTag/${TENANT_TAG}}#*`;
 
+/** The table and key the tenant role is confined to, and who may assume it. */
 export interface TenantAccessProps {
   table: dynamodb.ITable;
   tableKey: kms.IKey;

@@ -11,6 +11,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../stage-config.ts';
 
+/** The stage, the API origin, the web build and the key of the site bucket. */
 export interface WebProps {
   stage: StageConfig;
   /** The HTTP API's host name; `/api/*` is forwarded there on the same origin. */
@@ -63,6 +64,10 @@ export class Web extends Construct {
     super(scope, id);
     if (!existsSync(join(props.distDir, 'index.html'))) {
       throw new Error(`No web build in ${props.distDir}: run "npm run build:web" before synth or deploy`);
+    }
+    const cert = props.stage.webDomain?.certificateArn;
+    if (cert && !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\//.test(cert)) {
+      throw new Error(`CloudFront needs an ACM certificate in us-east-1; got ${cert}`);
     }
     const logBucket = new s3.Bucket(this, 'AccessLogs', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -127,6 +132,8 @@ export class Web extends Construct {
           }
         : {}),
       defaultBehavior: {
+        // Reason (implicit grants): this distribution alone may GetObject (bucket policy) and
+        // decrypt with the key (key policy), through origin access control.
         origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
@@ -154,6 +161,8 @@ export class Web extends Construct {
       id: 'Annotation::@aws-cdk/aws-cloudfront-origins:wildcardKeyPolicyForOac',
       reason: 'Scoped to this account’s CloudFront distributions; an exact id would create a cycle',
     });
+    // Reason (implicit grants): CDK's upload helper writes and prunes the site bucket (and uses
+    // its key) and invalidates the distribution; it runs only during deploys.
     new s3deploy.BucketDeployment(this, 'Upload', {
       sources: [s3deploy.Source.asset(props.distDir)],
       destinationBucket: this.bucket,

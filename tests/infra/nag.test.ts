@@ -1,6 +1,11 @@
+import { resolve } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
+import { Web } from '../../infra/constructs/web.ts';
+import { STAGES, stageFrom } from '../../infra/stage-config.ts';
 import { synthStage } from './synth.ts';
 
 // The dev and prod stages are checked in stack.test.ts (same synth as the construct tests);
@@ -34,6 +39,34 @@ describe('a custom web domain', () => {
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls) expect(url).toBe('https://app.rounds.example');
   }, 120_000);
+});
+
+describe('stage configuration mistakes fail the synth with a clear message', () => {
+  it('a certificate outside us-east-1', () => {
+    const stack = new Stack(new App(), 'Bare');
+    const stage = {
+      ...STAGES.prod,
+      webDomain: {
+        domainName: 'app.rounds.example',
+        certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc',
+      },
+    };
+    expect(
+      () =>
+        new Web(stack, 'Web', {
+          stage,
+          apiOriginDomain: 'api.example',
+          distDir: resolve('web/dist'),
+          key: new kms.Key(stack, 'Key'),
+        }),
+    ).toThrow('CloudFront needs an ACM certificate in us-east-1');
+  });
+
+  it('an unknown stage name', () => {
+    expect(stageFrom(undefined).name).toBe('dev');
+    expect(stageFrom('prod').name).toBe('prod');
+    expect(() => stageFrom('staging')).toThrow('Unknown stage "staging": use one of dev, prod');
+  });
 });
 
 describe('the check itself', () => {
