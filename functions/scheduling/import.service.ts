@@ -15,6 +15,7 @@ import {
 import { toFieldErrors } from '../../shared/validation.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { AppError, validationFailed } from '../platform/errors.ts';
+import { withoutUndefined } from '../platform/objects.ts';
 import { listLocations } from '../tenants/settings.service.ts';
 import { book } from './booking.service.ts';
 import { createPatient } from './patients.service.ts';
@@ -83,7 +84,7 @@ function patientInput(r: Row) {
 }
 
 async function importPatient(db: TenantDb, r: Row, key: string, dryRun: boolean) {
-  const parsed = PatientInputSchema.safeParse(stripUndefined(patientInput(r)));
+  const parsed = PatientInputSchema.safeParse(withoutUndefined(patientInput(r)));
   if (!parsed.success)
     return toFieldErrors(parsed.error).map((e) => ({ field: columnOf(e.path), message: e.message }));
   if (!dryRun) await createPatient(db, parsed.data, [importRepo.markerOp(db, 'patients', key)]);
@@ -175,7 +176,3 @@ const COLUMN: Record<string, string> = {
   memberId: 'member_id',
 };
 const columnOf = (path: string) => COLUMN[path] ?? path;
-
-function stripUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}

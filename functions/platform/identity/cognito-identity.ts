@@ -1,6 +1,7 @@
 import type { TokenResponse } from '../../../shared/schemas/auth.ts';
 import { PASSWORD_LENGTH } from '../../../shared/schemas/common.ts';
 import { AppError, badRequest, conflict, tooManyRequests, unauthorized } from '../errors.ts';
+import { withoutUndefined } from '../objects.ts';
 import type { CognitoApi } from './cognito-api.ts';
 import type { IdentityPort } from './port.ts';
 
@@ -124,7 +125,7 @@ export class CognitoIdentity implements IdentityPort {
       });
       if (!out.AuthenticationResult) throw unauthorized('Your session has ended. Sign in again.');
       // Without refresh-token rotation Cognito returns no new one: the old one stays valid.
-      return tokens({ RefreshToken: refreshToken, ...stripUndefined(out.AuthenticationResult) });
+      return tokens({ RefreshToken: refreshToken, ...withoutUndefined(out.AuthenticationResult) });
     } catch (err) {
       if (err instanceof AppError) throw err;
       if (errorName(err) === 'NotAuthorizedException')
@@ -159,10 +160,6 @@ function tokens(result: AuthenticationResult): TokenResponse {
     expiresIn: result.ExpiresIn ?? 900,
     tokenType: 'Bearer',
   };
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /**
