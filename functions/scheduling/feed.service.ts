@@ -5,7 +5,6 @@ import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { forbidden, notFound } from '../platform/errors.ts';
 import { newToken } from '../platform/ids.ts';
 import { feedRepo, providerRepo } from './scheduling.repo.ts';
-import { requireProvider } from './setup.service.ts';
 
 const DAY = 24 * 3600_000;
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -59,8 +58,10 @@ export async function createFeed(
 
 /** Revokes a provider's feed: its URL stops working at once. */
 export async function revokeFeed(db: TenantDb, providerId: string, version: number) {
-  const provider = (await requireProvider(db, providerId)) as Provider & { feedTokenHash?: string };
-  if (!provider.feedTokenHash) throw notFound('Calendar feed');
+  const provider = (await providerRepo.get(db, providerId)) as
+    | (Provider & { feedTokenHash?: string })
+    | undefined;
+  if (!provider?.feedTokenHash) throw notFound('Calendar feed');
   await db.writeWithPlatformItems(
     [providerRepo.updateOp(db, providerId, {}, version, ['feedTokenHash', 'feedShowsNames'])],
     [feedRepo.deleteOp(provider.feedTokenHash)],

@@ -91,8 +91,15 @@ export const exceptionRepo = {
       newestFirst: true,
     }),
   list: (db: TenantDb, page: Page) => listSetup<ScheduleException>(db, tenantKeys.exceptionPrefix, page),
+  get: (db: TenantDb, startDate: string, id: string) =>
+    db.get<ScheduleException>(tenantKeys.exception(db, startDate, id)),
   createOp: (db: TenantDb, e: ScheduleException) =>
     createOp(tenantKeys.exception(db, e.startDate, e.id), 'schedule_exception', e),
+  deleteOp: (db: TenantDb, e: ScheduleException): WriteOp => ({
+    kind: 'delete',
+    key: tenantKeys.exception(db, e.startDate, e.id),
+    mustExist: true,
+  }),
 };
 
 export const patientRepo = {

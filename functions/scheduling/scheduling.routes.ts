@@ -78,6 +78,7 @@ const FeedSchema = z.object({ token: z.string(), url: z.string(), showNames: z.b
 const FhirQuerySchema = z.object({ locationId: IdSchema, from: DateSchema, to: DateSchema });
 const LinkParams = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{40,60}$/)) });
 const TemplateParams = z.object({ providerId: IdSchema, id: IdSchema });
+const ExceptionParams = z.object({ startDate: DateSchema, id: IdSchema });
 const UpdateTypeSchema = z.strictObject({
   ...AppointmentTypeInputSchema.shape,
   version: z.int().check(z.minimum(1)),
@@ -330,6 +331,18 @@ export function createSchedulingApp(p: Platform) {
       status: 201,
     },
     (r) => setup.createException(r.db, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'delete',
+      path: '/scheduling/exceptions/:startDate/:id',
+      summary: 'Remove time off, a holiday or a closure',
+      roles: admins,
+      params: ExceptionParams,
+      status: 204,
+    },
+    (r) => setup.deleteException(r.db, r.params.startDate, r.params.id),
   );
 
   // --- patients ---

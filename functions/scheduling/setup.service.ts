@@ -75,13 +75,23 @@ export async function setProviderActive(db: TenantDb, id: string, active: boolea
   return { ...current, active, version: version + 1 };
 }
 
-export const listProviders = async (db: TenantDb, page: PageArgs) =>
-  stripPage<Provider>(await providerRepo.list(db, page));
+/** The provider as the API shows it: the feed's token hash stays inside. */
+function toProvider(item: unknown): Provider {
+  const { feedTokenHash: _hash, ...provider } = strip<Provider & { feedTokenHash?: string }>(
+    item as Record<string, unknown>,
+  );
+  return provider;
+}
+
+export async function listProviders(db: TenantDb, page: PageArgs): Promise<Page<Provider>> {
+  const found = await providerRepo.list(db, page);
+  return { items: found.items.map(toProvider), nextCursor: found.nextCursor };
+}
 
 export async function requireProvider(db: TenantDb, id: string): Promise<Provider> {
   const provider = await providerRepo.get(db, id);
   if (!provider) throw notFound('Provider');
-  return strip<Provider>(provider as never);
+  return toProvider(provider);
 }
 
 // --- rooms and equipment ---
@@ -196,6 +206,18 @@ export async function createException(db: TenantDb, input: ExceptionInput): Prom
     summary: `Added ${input.kind.replace('_', ' ')} ${input.startDate} to ${input.endDate}`,
   });
   return exception;
+}
+
+/** Removes time off, a holiday or a closure: the hours it blocked are bookable again. */
+export async function deleteException(db: TenantDb, startDate: string, id: string) {
+  const exception = await exceptionRepo.get(db, startDate, id);
+  if (!exception) throw notFound('Time off, holiday or closure');
+  await db.write([exceptionRepo.deleteOp(db, exception)], {
+    action: 'scheduling.exception_removed',
+    entityType: 'schedule_exception',
+    entityId: id,
+    summary: `Removed ${exception.kind.replace('_', ' ')} ${exception.startDate} to ${exception.endDate}`,
+  });
 }
 
 export const listExceptions = async (db: TenantDb, page: PageArgs) =>

@@ -40,6 +40,8 @@ export const ProviderSchema = z.object({
   id: IdSchema,
   ...ProviderInputSchema.shape,
   active: z.boolean(),
+  /** Present while the provider has a calendar feed: whether it shows patient names. */
+  feedShowsNames: z.optional(z.boolean()),
   version: VersionSchema,
 });
 export type Provider = z.infer<typeof ProviderSchema>;

@@ -147,3 +147,46 @@ describe('patients', () => {
     expect(audit.body.items.map((e: { action: string }) => e.action)).toContain('patient.viewed');
   });
 });
+
+describe('time off, holidays and closures', () => {
+  const slotsOn = async (date: string) =>
+    (
+      await call(
+        'GET',
+        `/scheduling/slots?typeId=${w.type.id}&locationId=${w.location.id}&from=${date}&days=1&limit=3`,
+      )
+    ).body.slots as unknown[];
+
+  it('time off takes the provider’s hours away until it is removed', async () => {
+    expect(await slotsOn('2027-02-16')).toHaveLength(3);
+    const off = await call('POST', '/scheduling/exceptions', {
+      kind: 'time_off',
+      providerId: w.provider.id,
+      startDate: '2027-02-16',
+      endDate: '2027-02-16',
+      reason: 'Conference',
+    });
+    expect(off.status).toBe(201);
+    expect(await slotsOn('2027-02-16')).toEqual([]);
+    const booked = await call('POST', '/scheduling/appointments', w.booking('2027-02-16', '09:00'));
+    expect(booked.status).toBe(409);
+    const listed = await call('GET', '/scheduling/exceptions');
+    expect(listed.body.items.map((e: { id: string }) => e.id)).toContain(off.body.id);
+
+    const removed = await call('DELETE', `/scheduling/exceptions/2027-02-16/${off.body.id}`);
+    expect(removed.status).toBe(204);
+    expect((await call('DELETE', `/scheduling/exceptions/2027-02-16/${off.body.id}`)).status).toBe(404);
+    expect(await slotsOn('2027-02-16')).toHaveLength(3);
+  });
+
+  it('a closure must name its location', async () => {
+    const res = await call('POST', '/scheduling/exceptions', {
+      kind: 'closure',
+      startDate: '2027-02-17',
+      endDate: '2027-02-17',
+      reason: 'Flooring',
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('locationId');
+  });
+});

@@ -56,6 +56,9 @@ describe('provider calendar feed (iCalendar)', () => {
       ['20270301T180000Z', 'Booked', 'CANCELLED'],
     ]);
     expect(res.body).not.toContain('Lovelace');
+    const listed = (await call('GET', '/scheduling/providers')).body.items[0];
+    expect(listed.feedShowsNames).toBe(false);
+    expect(JSON.stringify(listed)).not.toContain('feedTokenHash');
   });
 
   it('only the owner can put patient names in it; a new feed revokes the old URL', async () => {
@@ -96,5 +99,7 @@ describe('provider calendar feed (iCalendar)', () => {
     });
     expect(revoked.status).toBe(204);
     expect((await w.t.call('GET', new URL(feed.url).pathname)).status).toBe(404);
+    const listed = (await call('GET', '/scheduling/providers')).body.items[0];
+    expect(listed.feedShowsNames).toBeUndefined();
   });
 });

@@ -101,6 +101,12 @@ async function scheduleWorld(t: Awaited<ReturnType<typeof createTestApp>>, a: Se
     blocks: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '17:00' })),
     effectiveFrom: '2026-01-01',
   });
+  const exceptionId = await post('/scheduling/exceptions', {
+    kind: 'holiday',
+    startDate: '2027-12-24',
+    endDate: '2027-12-26',
+    reason: 'Winter holiday',
+  });
   const patientId = await post('/scheduling/patients', SCHEDULING.patient);
   const appointmentId = await post('/scheduling/appointments', {
     patientId,
@@ -122,7 +128,7 @@ async function scheduleWorld(t: Awaited<ReturnType<typeof createTestApp>>, a: Se
     reason: 'Annual physical',
     dueDate: '2027-05-01',
   });
-  return { providerId, typeId, templateId, patientId, appointmentId, waitlistId, recallId };
+  return { providerId, typeId, templateId, exceptionId, patientId, appointmentId, waitlistId, recallId };
 }
 
 export const SCHEDULING = {
@@ -150,6 +156,7 @@ function idFor(path: string, ids: World['ids']): string {
   if (path.startsWith('/scheduling/providers')) return ids.providerId;
   if (path.startsWith('/scheduling/types')) return ids.typeId;
   if (path.startsWith('/scheduling/templates')) return ids.templateId;
+  if (path.startsWith('/scheduling/exceptions')) return ids.exceptionId;
   if (path.startsWith('/scheduling/patients')) return ids.patientId;
   if (path.startsWith('/scheduling/appointments')) return ids.appointmentId;
   if (path.startsWith('/scheduling/waitlist')) return ids.waitlistId;
@@ -173,6 +180,7 @@ function queryFor(spec: RouteSpec, ids: World['ids']): string {
 export function pathFor(spec: RouteSpec, ids: World['ids']): string {
   const path = spec.path
     .replace(':providerId', ids.providerId)
+    .replace(':startDate', '2027-12-24')
     .replace(':id', idFor(spec.path, ids))
     .replace(':userId', ids.staffUserId)
     .replace(':code', ids.code)
