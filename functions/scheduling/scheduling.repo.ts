@@ -74,6 +74,8 @@ export const templateRepo = {
     db.get<Template>(tenantKeys.template(db, providerId, id)),
   createOp: (db: TenantDb, t: Template) =>
     createOp(tenantKeys.template(db, t.providerId, t.id), 'template', t),
+  updateOp: (db: TenantDb, t: Template, set: Record<string, unknown>) =>
+    updateOp(tenantKeys.template(db, t.providerId, t.id), set, t.version),
   deleteOp: (db: TenantDb, t: Template): WriteOp => ({
     kind: 'delete',
     key: tenantKeys.template(db, t.providerId, t.id),

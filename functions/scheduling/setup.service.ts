@@ -16,9 +16,10 @@ import type {
   Template,
   TemplateInput,
 } from '../../shared/schemas/scheduling.ts';
+import { addDays } from '../../shared/time.ts';
 import { strip } from '../platform/db/items.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
-import { badRequest, notFound } from '../platform/errors.ts';
+import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { getLocation } from '../tenants/settings.service.ts';
 import { exceptionRepo, providerRepo, resourceRepo, templateRepo, typeRepo } from './scheduling.repo.ts';
@@ -163,14 +164,34 @@ export async function createTemplate(db: TenantDb, input: TemplateInput): Promis
     throw badRequest('This provider does not work at that location; add the location to the provider first');
   }
   assertNoOverlap(input.blocks);
-  const template: Template = { id: newId(), ...input, version: 1 };
-  await db.write([templateRepo.createOp(db, template)], {
+  const { replaceCurrent, ...fields } = input;
+  const template: Template = { id: newId(), ...fields, version: 1 };
+  const ended = replaceCurrent ? await endCurrentHours(db, template) : [];
+  await db.write([templateRepo.createOp(db, template), ...ended], {
     action: 'scheduling.template_added',
     entityType: 'template',
     entityId: template.id,
-    summary: `Added weekly hours for ${provider.name} from ${input.effectiveFrom}`,
+    summary: `Added weekly hours for ${provider.name} from ${input.effectiveFrom}${ended.length ? ' (replacing the earlier hours)' : ''}`,
   });
   return template;
+}
+
+/**
+ * Ends the provider's hours at the location that are still in effect when `next` starts, the
+ * day before it, in the same transaction (version-checked). Hours that start on or after that
+ * day are not guessed at: the manager removes them first.
+ */
+async function endCurrentHours(db: TenantDb, next: Template) {
+  const others = (await templateRepo.ofProvider(db, next.providerId)).items.filter(
+    (t) => t.locationId === next.locationId && (!t.effectiveTo || t.effectiveTo >= next.effectiveFrom),
+  );
+  if (others.some((t) => t.effectiveFrom >= next.effectiveFrom)) {
+    throw conflict(
+      `Hours starting on or after ${next.effectiveFrom} already exist for this provider here; remove them first`,
+    );
+  }
+  const dayBefore = addDays(next.effectiveFrom, -1);
+  return others.map((t) => templateRepo.updateOp(db, t, { effectiveTo: dayBefore }));
 }
 
 function assertNoOverlap(blocks: TemplateInput['blocks']) {

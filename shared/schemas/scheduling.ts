@@ -98,6 +98,8 @@ export const TemplateInputSchema = z
     blocks: z.array(WeeklyBlockSchema).check(z.minLength(1), z.maxLength(35)),
     effectiveFrom: DateSchema,
     effectiveTo: z.optional(DateSchema),
+    /** New hours replace the current ones: the provider's other hours here end the day before. */
+    replaceCurrent: z.optional(z.boolean()),
   })
   .check(
     z.refine((t) => !t.effectiveTo || t.effectiveFrom <= t.effectiveTo, {

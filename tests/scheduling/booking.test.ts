@@ -190,3 +190,43 @@ describe('time off, holidays and closures', () => {
     expect(JSON.stringify(res.body)).toContain('locationId');
   });
 });
+
+describe('weekly hours with effective dates', () => {
+  it('new hours from a date replace the current ones from that date on, in one step', async () => {
+    const first = async (date: string) =>
+      (
+        await call(
+          'GET',
+          `/scheduling/slots?typeId=${w.type.id}&locationId=${w.location.id}&from=${date}&days=1&limit=1`,
+        )
+      ).body.slots[0]?.time;
+    expect(await first('2027-04-06')).toBe('08:00');
+    const replaced = await call('POST', '/scheduling/templates', {
+      providerId: w.provider.id,
+      locationId: w.location.id,
+      blocks: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '10:00', end: '16:00' })),
+      effectiveFrom: '2027-04-12',
+      replaceCurrent: true,
+    });
+    expect(replaced.status).toBe(201);
+    expect(await first('2027-04-06')).toBe('08:00');
+    expect(await first('2027-04-13')).toBe('10:00');
+    const templates = (await call('GET', '/scheduling/templates')).body.items as {
+      id: string;
+      effectiveFrom: string;
+      effectiveTo?: string;
+    }[];
+    expect(templates.find((t) => t.effectiveFrom === '2026-01-01')?.effectiveTo).toBe('2027-04-11');
+
+    // A second replacement from an earlier date would have to guess what to do with the newer hours.
+    const refused = await call('POST', '/scheduling/templates', {
+      providerId: w.provider.id,
+      locationId: w.location.id,
+      blocks: [{ weekday: 1, start: '09:00', end: '12:00' }],
+      effectiveFrom: '2027-04-01',
+      replaceCurrent: true,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/remove them first/);
+  });
+});
