@@ -11,6 +11,7 @@ import type { Platform } from '../platform/platform.ts';
 import { getLocation, getTenant } from '../tenants/settings.service.ts';
 import { cancel, requireAppointment, setStatus } from './booking.service.ts';
 import { requirePatient } from './patients.service.ts';
+import { getReminderSettings } from './reminder-settings.service.ts';
 import { patientRepo, providerRepo, type ReminderQueueItem, reminderRepo } from './scheduling.repo.ts';
 
 /**
@@ -34,7 +35,9 @@ async function sendOne(p: Platform, item: ReminderQueueItem, now: Date): Promise
   const patient = appt ? await requirePatient(db, appt.patientId).catch(() => undefined) : undefined;
   const live = appt && ['scheduled', 'confirmed'].includes(appt.status) && appt.start === item.start;
   const to = patient ? addressOf(patient) : undefined;
-  if (!appt || !live || !patient || !to || patient.remindersOptOut) {
+  // Turning reminders off also stops those queued by earlier bookings.
+  const enabled = live ? (await getReminderSettings(db)).enabled : false;
+  if (!appt || !live || !enabled || !patient || !to || patient.remindersOptOut) {
     await p.store.transact([reminderRepo.dequeueOp(item)]);
     return false;
   }

@@ -99,6 +99,25 @@ describe('the reminder job and its link', () => {
     });
   });
 
+  it('turning reminders off also stops those queued by earlier bookings', async () => {
+    const clock = testClock();
+    clock.set(Date.parse('2027-02-01T12:00:00Z'));
+    const w = await schedulingWorld(NY, await createTestApp({ clock }));
+    await w.t.call('POST', '/api/scheduling/appointments', {
+      token: w.owner.token,
+      json: w.booking('2027-02-10', '10:00'),
+    });
+    await w.t.call('PUT', '/api/scheduling/reminder-settings', {
+      token: w.owner.token,
+      json: { enabled: false, hoursBefore: [72, 24], version: 0 },
+    });
+    clock.set(at('2027-02-07', '10:01'));
+    expect(await SCHEDULED_JOB_BODIES['appointment-reminders'](w.t.platform)).toEqual({
+      sent: 0,
+      skipped: 1,
+    });
+  });
+
   it('a patient who prefers texts gets an SMS with the link', async () => {
     const clock = testClock();
     clock.set(Date.parse('2027-02-01T12:00:00Z'));
