@@ -20,7 +20,14 @@ import { getLocation } from '../tenants/settings.service.ts';
 import { freeStarts, type Interval, isWithin, openIntervals, overlaps } from './availability.ts';
 import { requirePatient } from './patients.service.ts';
 import { getReminderSettings, reminderQueueOps } from './reminder-settings.service.ts';
-import { appointmentRepo, type BusyDay, busyRepo, exceptionRepo, templateRepo } from './scheduling.repo.ts';
+import {
+  appointmentRepo,
+  type BusyDay,
+  busyRepo,
+  exceptionRepo,
+  templateRepo,
+  waitlistRepo,
+} from './scheduling.repo.ts';
 import { requireProvider, requireResource, requireType } from './setup.service.ts';
 import { matchesFor } from './waitlist.service.ts';
 
@@ -47,6 +54,15 @@ interface Placement {
   overrideReason?: string;
 }
 
+/** Closes the waitlist entry a booking came from; it must be this patient's and still waiting. */
+async function waitlistBooked(db: TenantDb, input: BookingInput, appointmentId: string): Promise<WriteOp> {
+  const from = input.fromWaitlist!;
+  const entry = await waitlistRepo.get(db, from.id);
+  if (!entry || entry.patientId !== input.patientId) throw notFound('Waitlist entry');
+  if (entry.status !== 'waiting') throw conflict(`This waitlist entry is already ${entry.status}`);
+  return waitlistRepo.updateOp(db, from.id, { status: 'booked', appointmentId }, from.version);
+}
+
 /**
  * Books a visit; the provider (and room) are never double-booked, whatever the concurrency.
  * `alsoWrite` joins the same transaction (an import's row marker).
@@ -63,6 +79,7 @@ export async function book(
     patientName: `${patient.lastName}, ${patient.firstName}`,
     note: input.note,
   });
+  if (input.fromWaitlist) alsoWrite = [...alsoWrite, await waitlistBooked(db, input, appointment.id)];
   const reminders = reminderQueueOps(await getReminderSettings(db), appointment, {
     tenantId: db.tenantId,
     timeZone: place.timeZone,

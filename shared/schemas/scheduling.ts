@@ -215,6 +215,8 @@ export const BookingInputSchema = z.strictObject({
   override: z.optional(
     z.strictObject({ reason: z.string().check(z.trim(), z.minLength(3), z.maxLength(200)) }),
   ),
+  /** Booked from this waitlist entry (an offered time): the entry closes as booked in the same step. */
+  fromWaitlist: z.optional(z.strictObject({ id: IdSchema, version: VersionSchema })),
 });
 export type BookingInput = z.infer<typeof BookingInputSchema>;
 
@@ -330,6 +332,8 @@ export const WaitlistEntrySchema = z.object({
   ...WaitlistInputSchema.shape,
   patientName: z.string(),
   status: z.enum(WAITLIST_STATUSES),
+  /** The visit booked from this entry. */
+  appointmentId: z.optional(IdSchema),
   createdAt: z.string(),
   version: VersionSchema,
 });

@@ -57,6 +57,28 @@ describe('waitlist', () => {
     expect(closed.body.status).toBe('booked');
     const list = await call('GET', '/scheduling/waitlist');
     expect(list.body.items.map((e: { id: string }) => e.id)).not.toContain(morning.id);
+
+    // The front desk books the offered time for a waiting patient: the entry closes in the same step.
+    const fromWaitlist = { id: anyTime.id, version: anyTime.version };
+    const offeredBooking = { ...w.booking('2027-05-04', '09:00'), patientId: other.id, fromWaitlist };
+    const booked = await call('POST', '/scheduling/appointments', offeredBooking);
+    expect(booked.status).toBe(201);
+    const after = (await call('GET', '/scheduling/waitlist')).body.items.map((e: { id: string }) => e.id);
+    expect(after).not.toContain(anyTime.id);
+    const again = await call('POST', '/scheduling/appointments', {
+      ...w.booking('2027-05-05', '09:00'),
+      patientId: other.id,
+      fromWaitlist: { id: anyTime.id, version: 2 },
+    });
+    expect(again.status).toBe(409);
+    const notTheirs = await call('POST', '/scheduling/appointments', {
+      ...w.booking('2027-05-05', '09:00'),
+      fromWaitlist: { id: afternoon.id, version: 1 },
+    });
+    expect(notTheirs.status).toBe(404);
+    expect(
+      (await call('GET', `/scheduling/day?locationId=${w.location.id}&date=2027-05-05`)).body.appointments,
+    ).toEqual([]);
   });
 });
 
