@@ -109,7 +109,35 @@ describe('schedule', () => {
     await page.getByText(/Moved to 16:15/).waitFor();
     expect(await statusOf(second.id)).toMatchObject({ status: 'rescheduled' });
 
-    // Cancel asks first.
+    // A patient on the waitlist wants a time like this one.
+    const moved = (
+      await apiCall(app, 'GET', `/scheduling/day?locationId=${await locationId()}&date=${date}`, { token })
+    ).body.appointments.find(
+      (v: { time: string; status: string }) => v.time === '16:15' && v.status === 'scheduled',
+    );
+    const waiting = await apiCall(app, 'POST', '/scheduling/patients', {
+      token,
+      json: {
+        firstName: 'Wendy',
+        lastName: 'Waiting',
+        dateOfBirth: '1984-02-02',
+        preferredContact: 'phone',
+        phone: '(614) 555-0111',
+      },
+    });
+    const entry = await apiCall(app, 'POST', '/scheduling/waitlist', {
+      token,
+      json: {
+        patientId: waiting.body.id,
+        locationId: await locationId(),
+        typeId: moved.typeId,
+        earliestDate: date,
+        latestDate: date,
+      },
+    });
+    expect(entry.status).toBe(201);
+
+    // Cancel asks first, then offers the freed time to the waitlist; booking it closes the entry.
     await page
       .getByRole('button', { name: /^16:15 / })
       .first()
@@ -117,13 +145,21 @@ describe('schedule', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel (practice)' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel visit' }).click();
     await page.getByText('Visit cancelled').waitFor();
+    const offer = page.getByRole('dialog', { name: 'Offer the freed time' });
+    await offer.getByText('Waiting, Wendy').waitFor();
+    await expectNoAxeViolations(page, 'waitlist offer');
+    await offer.getByRole('button', { name: 'Book Waiting, Wendy at 16:15' }).click();
+    await page.getByText('Booked Waiting, Wendy from the waitlist at 16:15').waitFor();
+    await page.getByRole('button', { name: /^16:15 Waiting, Wendy/ }).waitFor();
+    const stillWaiting = await apiCall(app, 'GET', '/scheduling/waitlist?limit=100', { token });
+    expect(stillWaiting.body.items.map((e: { id: string }) => e.id)).not.toContain(entry.body.id);
     expect((await statusOf(first.id)).status).toBe('rescheduled');
     await context.close();
   }, 90_000);
 });
 
 describe('a new practice', () => {
-  it('sets up a provider, a visit type and weekly hours on the Setup tab, then finds free times', async () => {
+  it('sets up a provider, a visit type and weekly hours on the Setup page, then finds free times', async () => {
     const email = await signUpPractice(app, 'Fresh Start Clinic');
     const owner = await apiLogin(app, email, PASSWORD);
     const location = await apiCall(app, 'POST', '/locations', {
@@ -140,24 +176,89 @@ describe('a new practice', () => {
     const { context, page } = await newPage(app);
     await logInUi(page, email, PASSWORD);
     await page.goto('/app/schedule');
-    await page.getByRole('tab', { name: 'Setup' }).click();
     await page
-      .getByRole('form', { name: 'Add a provider' })
-      .getByLabel('Provider name')
-      .fill('Dr. Nina Fresh');
+      .getByRole('navigation', { name: 'Schedule pages' })
+      .getByRole('link', { name: 'Setup' })
+      .click();
+    await page.getByRole('heading', { name: 'Schedule setup' }).waitFor();
+
+    // A provider: the form says what is wrong before anything is sent.
     await page.getByRole('button', { name: 'Add provider' }).click();
+    const providerForm = page.getByRole('dialog', { name: 'Add a provider' });
+    await providerForm.getByRole('button', { name: 'Add provider' }).click();
+    await expect
+      .poll(() => providerForm.getByLabel('Provider name').getAttribute('aria-invalid'))
+      .toBe('true');
+    await providerForm.getByLabel('Provider name').fill('Dr. Nina Fresh');
+    await providerForm.getByLabel('Title').fill('MD');
+    await providerForm.getByRole('button', { name: 'Add provider' }).click();
     await page.getByText('Added Dr. Nina Fresh').waitFor();
-    await page.getByRole('form', { name: 'Add a visit type' }).getByLabel('Visit type').fill('Check-up');
-    await page.getByRole('form', { name: 'Add a visit type' }).getByLabel('Minutes').fill('30');
+    await page.getByRole('cell', { name: 'Dr. Nina Fresh, MD', exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'setup providers');
+
+    // Her calendar feed: the URL is shown once and serves iCalendar that parses.
+    await page.getByRole('button', { name: 'Calendar feed for Dr. Nina Fresh' }).click();
+    const feedDialog = page.getByRole('dialog', { name: 'Calendar feed for Dr. Nina Fresh' });
+    await feedDialog.getByRole('button', { name: 'Create feed URL' }).click();
+    const feedUrl = await feedDialog.getByLabel('Feed URL (shown once)').inputValue();
+    expect(feedUrl).toMatch(/\/api\/scheduling\/feeds\/[A-Za-z0-9_-]{43}$/);
+    await feedDialog.getByRole('button', { name: 'Done' }).click();
+    await page.getByText('On, “Booked” only').waitFor();
+
+    // A visit type with a buffer.
+    await page.getByRole('tab', { name: 'Visit types' }).click();
     await page.getByRole('button', { name: 'Add visit type' }).click();
+    const typeForm = page.getByRole('dialog', { name: 'Add a visit type' });
+    await typeForm.getByLabel('Visit type').fill('Check-up');
+    await typeForm.getByLabel('Minutes').fill('32');
+    await typeForm.getByRole('button', { name: 'Add visit type' }).click();
+    await typeForm.getByText('Use 5-minute steps').waitFor();
+    await typeForm.getByLabel('Minutes').fill('30');
+    await typeForm.getByLabel('Buffer after (min)').fill('5');
+    await typeForm.getByRole('button', { name: 'Add visit type' }).click();
     await page.getByText('Added Check-up').waitFor();
-    await page.getByRole('button', { name: 'Save hours' }).click();
-    await page.getByText('Weekly hours saved').waitFor();
-    await expectNoAxeViolations(page, 'schedule setup');
-    await page.getByRole('tab', { name: 'Day' }).click();
+    await page.getByRole('cell', { name: '0 min before, 5 min after' }).waitFor();
+
+    // Weekly hours, Monday to Friday with a lunch break; a bad day is named.
+    await page.getByRole('tab', { name: 'Weekly hours' }).click();
+    await page.getByLabel('Wednesday until', { exact: true }).fill('07:00');
+    await page.getByRole('button', { name: 'Save weekly hours' }).click();
+    await page.getByText('Wednesday: The day must end after it starts').waitFor();
+    await page.getByLabel('Wednesday until', { exact: true }).fill('17:00');
+    await page.getByRole('button', { name: 'Save weekly hours' }).click();
+    await page.getByText(/Weekly hours saved from/).waitFor();
+    await page.getByRole('cell', { name: /Mon 08:00–12:00, 13:00–17:00/ }).waitFor();
+    await expectNoAxeViolations(page, 'setup weekly hours');
+
+    // A holiday, then removed again after a confirmation.
+    await page.getByRole('tab', { name: 'Time off & closures' }).click();
+    await page.getByLabel('Kind').selectOption('holiday');
+    await page.getByLabel('First day').fill('2031-12-25');
+    await page.getByLabel('Reason').fill('Christmas');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('cell', { name: 'Christmas' }).waitFor();
+    await expectNoAxeViolations(page, 'setup time off');
+    await page.getByRole('button', { name: /Remove holiday 2031-12-25/ }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
+    await page.getByText('Nothing planned').waitFor();
+
+    // Reminder rules.
+    await page.getByRole('tab', { name: 'Reminders' }).click();
+    await page.getByLabel('Reminder 2').fill('');
+    await page.getByRole('button', { name: 'Save reminder rules' }).click();
+    await page.getByText('Reminder rules saved').waitFor();
+    const rules = await apiCall(app, 'GET', '/scheduling/reminder-settings', { token: owner });
+    expect(rules.body.hoursBefore).toEqual([72]);
+
+    await page.getByRole('navigation', { name: 'Schedule pages' }).getByRole('link', { name: 'Day' }).click();
     await page.getByRole('button', { name: 'Book a visit' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Find next free times' }).click();
     await expect.poll(() => page.getByRole('dialog').getByRole('radio').count()).toBeGreaterThan(0);
+    const feed = await fetch(feedUrl);
+    expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const ics = await feed.text();
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(ics.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
     await context.close();
   }, 90_000);
 });

@@ -10,6 +10,11 @@ const InviteAccept = lazy(() => import('../routes/invite.tsx'));
 const ReminderLink = lazy(() => import('../routes/reminder.tsx'));
 const Home = lazy(() => import('../routes/home.tsx'));
 const Schedule = lazy(() => import('../routes/day-schedule.tsx'));
+const ScheduleWeek = lazy(() => import('../routes/week-schedule.tsx'));
+const ScheduleWaitlist = lazy(() => import('../routes/schedule-waitlist.tsx'));
+const ScheduleReports = lazy(() => import('../routes/schedule-reports.tsx'));
+const ScheduleImport = lazy(() => import('../routes/schedule-import.tsx'));
+const ScheduleSetup = lazy(() => import('../routes/schedule-setup.tsx'));
 const Settings = lazy(() => import('../routes/settings.tsx'));
 const Team = lazy(() => import('../routes/team.tsx'));
 const Outbox = lazy(() => import('../routes/outbox.tsx'));
@@ -30,6 +35,11 @@ export function App() {
       <Route path="/app" component={AppShell}>
         <Route path="/" component={Home} />
         <Route path="/schedule" component={Schedule} />
+        <Route path="/schedule/week" component={ScheduleWeek} />
+        <Route path="/schedule/waitlist" component={ScheduleWaitlist} />
+        <Route path="/schedule/reports" component={ScheduleReports} />
+        <Route path="/schedule/import" component={ScheduleImport} />
+        <Route path="/schedule/setup" component={ScheduleSetup} />
         <Route path="/settings" component={Settings} />
         <Route path="/team" component={Team} />
         <Route path="/outbox" component={Outbox} />

@@ -1,7 +1,16 @@
 import { ADMIN_ROLES, type Role } from '../../../shared/roles.ts';
 import type { Me } from '../../../shared/schemas/auth.ts';
 
-export type Area = 'schedule' | 'settings' | 'team' | 'outbox' | 'membership' | 'members' | 'audit';
+export type Area =
+  | 'schedule'
+  | 'schedule-reports'
+  | 'schedule-admin'
+  | 'settings'
+  | 'team'
+  | 'outbox'
+  | 'membership'
+  | 'members'
+  | 'audit';
 
 /** Who may open each area; mirrors the API's role checks (the API refuses anyway). */
 export function canAccess(me: Me, area: Area): boolean {
@@ -10,6 +19,10 @@ export function canAccess(me: Me, area: Area): boolean {
   switch (area) {
     case 'schedule':
       return kind === 'practice';
+    case 'schedule-reports':
+      return kind === 'practice' && ['owner', 'manager', 'billing'].includes(role);
+    case 'schedule-admin':
+      return kind === 'practice' && (role === 'owner' || role === 'manager');
     case 'settings':
     case 'team':
     case 'outbox':

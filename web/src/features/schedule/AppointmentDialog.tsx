@@ -1,5 +1,10 @@
 import { createSignal, For, Show } from 'solid-js';
-import type { Appointment, Provider } from '../../../../shared/schemas/scheduling.ts';
+import type {
+  Appointment,
+  AppointmentType,
+  Provider,
+  WaitlistEntry,
+} from '../../../../shared/schemas/scheduling.ts';
 import { FormAlert } from '../../components/ui/Alert.tsx';
 import { StatusBadge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
@@ -7,7 +12,7 @@ import { confirm, Dialog } from '../../components/ui/Dialog.tsx';
 import { SelectField, TextField } from '../../components/ui/Field.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { cancelVisit, moveVisit, setStatus } from './api.ts';
+import { book, cancelVisit, moveVisit, setStatus } from './api.ts';
 
 /** The next step of the day's flow from each status, and its button label. */
 const NEXT: Record<string, { status: string; label: string }[]> = {
@@ -28,12 +33,14 @@ const NEXT: Record<string, { status: string; label: string }[]> = {
 export function AppointmentDialog(props: {
   appointment?: Appointment;
   providers: Provider[];
+  types: AppointmentType[];
   onClose: () => void;
 }) {
   const [error, setError] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
   const [moving, setMoving] = createSignal(false);
   const [to, setTo] = createSignal({ date: '', time: '', providerId: '' });
+  const [offer, setOffer] = createSignal<{ freed: Appointment; matches: WaitlistEntry[] }>();
 
   const run = async (work: () => Promise<unknown>, done: string) => {
     setBusy(true);
@@ -49,6 +56,7 @@ export function AppointmentDialog(props: {
     }
   };
   const close = () => {
+    setOffer(undefined);
     setMoving(false);
     setError(undefined);
     props.onClose();
@@ -66,99 +74,183 @@ export function AppointmentDialog(props: {
       danger: true,
     });
     if (!ok) return;
-    await run(async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
       const result = await cancelVisit(a, by);
-      if (result.waitlistMatches.length) {
-        toast.success(
-          `Waitlist: offer this time to ${result.waitlistMatches.map((m) => m.patientName).join('; ')}`,
-        );
-      }
-    }, 'Visit cancelled');
+      toast.success('Visit cancelled');
+      // The freed time fits waiting patients: offer it before closing.
+      if (result.waitlistMatches.length) setOffer({ freed: a, matches: result.waitlistMatches });
+      else close();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
-    <Show when={props.appointment}>
-      {(a) => (
-        <Dialog open={true} title={`${a().patientName} · ${a().time}`} onClose={close}>
-          <p>
-            {a().typeName}, {a().date} {a().time}–{a().endTime} <StatusBadge status={a().status} />
-          </p>
-          <Show when={a().lateCancel}>
-            <p class="muted">Late cancel (within 24 hours)</p>
-          </Show>
-          <FormAlert message={error()} />
-          <Show
-            when={moving()}
-            fallback={
-              <div class="sched-actions">
-                <For each={NEXT[a().status] ?? []}>
-                  {(step) => (
-                    <Button
-                      variant={step.status === 'no_show' ? 'secondary' : 'primary'}
-                      busy={busy()}
-                      onClick={() =>
-                        run(
-                          () => setStatus(a(), step.status),
-                          `${a().patientName}: ${step.label.toLowerCase()}`,
-                        )
-                      }
-                    >
-                      {step.label}
+    <Show
+      when={!offer()}
+      fallback={
+        <Show when={offer()}>
+          {(o) => (
+            <WaitlistOffer freed={o().freed} matches={o().matches} types={props.types} onClose={close} />
+          )}
+        </Show>
+      }
+    >
+      <Show when={props.appointment}>
+        {(a) => (
+          <Dialog open={true} title={`${a().patientName} · ${a().time}`} onClose={close}>
+            <p>
+              {a().typeName}, {a().date} {a().time}–{a().endTime} <StatusBadge status={a().status} />
+            </p>
+            <Show when={a().lateCancel}>
+              <p class="muted">Late cancel (within 24 hours)</p>
+            </Show>
+            <FormAlert message={error()} />
+            <Show
+              when={moving()}
+              fallback={
+                <div class="sched-actions">
+                  <For each={NEXT[a().status] ?? []}>
+                    {(step) => (
+                      <Button
+                        variant={step.status === 'no_show' ? 'secondary' : 'primary'}
+                        busy={busy()}
+                        onClick={() =>
+                          run(
+                            () => setStatus(a(), step.status),
+                            `${a().patientName}: ${step.label.toLowerCase()}`,
+                          )
+                        }
+                      >
+                        {step.label}
+                      </Button>
+                    )}
+                  </For>
+                  <Show when={['scheduled', 'confirmed'].includes(a().status)}>
+                    <Button onClick={() => startMove(a())}>Move…</Button>
+                    <Button variant="danger" onClick={() => cancel(a(), 'patient')}>
+                      Cancel (patient)
                     </Button>
-                  )}
-                </For>
-                <Show when={['scheduled', 'confirmed'].includes(a().status)}>
-                  <Button onClick={() => startMove(a())}>Move…</Button>
-                  <Button variant="danger" onClick={() => cancel(a(), 'patient')}>
-                    Cancel (patient)
-                  </Button>
-                  <Button variant="ghost" onClick={() => cancel(a(), 'practice')}>
-                    Cancel (practice)
-                  </Button>
-                </Show>
-              </div>
-            }
-          >
-            <form
-              class="form stack"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void run(() => moveVisit(a(), to()), `Moved to ${to().date} ${to().time}`);
-              }}
+                    <Button variant="ghost" onClick={() => cancel(a(), 'practice')}>
+                      Cancel (practice)
+                    </Button>
+                  </Show>
+                </div>
+              }
             >
-              <TextField
-                label="New date"
-                name="date"
-                type="date"
-                value={to().date}
-                onInput={(v) => setTo({ ...to(), date: v })}
-                required
-              />
-              <TextField
-                label="New time"
-                name="time"
-                type="time"
-                value={to().time}
-                onInput={(v) => setTo({ ...to(), time: v })}
-                required
-              />
-              <SelectField
-                label="Provider"
-                name="providerId"
-                value={to().providerId}
-                onChange={(v) => setTo({ ...to(), providerId: v })}
-                options={props.providers.map((p) => ({ value: p.id, label: p.name }))}
-              />
-              <div class="sched-actions">
-                <Button type="submit" variant="primary" busy={busy()}>
-                  Move visit
-                </Button>
-                <Button onClick={() => setMoving(false)}>Back</Button>
-              </div>
-            </form>
-          </Show>
-        </Dialog>
-      )}
+              <form
+                class="form stack"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void run(() => moveVisit(a(), to()), `Moved to ${to().date} ${to().time}`);
+                }}
+              >
+                <TextField
+                  label="New date"
+                  name="date"
+                  type="date"
+                  value={to().date}
+                  onInput={(v) => setTo({ ...to(), date: v })}
+                  required
+                />
+                <TextField
+                  label="New time"
+                  name="time"
+                  type="time"
+                  value={to().time}
+                  onInput={(v) => setTo({ ...to(), time: v })}
+                  required
+                />
+                <SelectField
+                  label="Provider"
+                  name="providerId"
+                  value={to().providerId}
+                  onChange={(v) => setTo({ ...to(), providerId: v })}
+                  options={props.providers.map((p) => ({ value: p.id, label: p.name }))}
+                />
+                <div class="sched-actions">
+                  <Button type="submit" variant="primary" busy={busy()}>
+                    Move visit
+                  </Button>
+                  <Button onClick={() => setMoving(false)}>Back</Button>
+                </div>
+              </form>
+            </Show>
+          </Dialog>
+        )}
+      </Show>
     </Show>
+  );
+}
+
+/** A cancelled time offered to the waitlist: book a waiting patient into it in one step. */
+function WaitlistOffer(props: {
+  freed: Appointment;
+  matches: WaitlistEntry[];
+  types: AppointmentType[];
+  onClose: () => void;
+}) {
+  const [busyId, setBusyId] = createSignal<string>();
+  const [error, setError] = createSignal<string>();
+  const typeName = (id: string) => props.types.find((t) => t.id === id)?.name ?? 'Visit';
+  const offerTo = async (entry: WaitlistEntry) => {
+    setBusyId(entry.id);
+    setError(undefined);
+    try {
+      await book({
+        patientId: entry.patientId,
+        providerId: props.freed.providerId,
+        locationId: props.freed.locationId,
+        typeId: entry.typeId,
+        date: props.freed.date,
+        time: props.freed.time,
+        fromWaitlist: { id: entry.id, version: entry.version },
+      });
+      toast.success(`Booked ${entry.patientName} from the waitlist at ${props.freed.time}`);
+      props.onClose();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusyId(undefined);
+    }
+  };
+  return (
+    <Dialog open={true} title="Offer the freed time" onClose={() => props.onClose()}>
+      <p>
+        {props.freed.date} at {props.freed.time} is free again. These patients on the waitlist want a time
+        like it (first come, first offered). Call them, then book the one who takes it.
+      </p>
+      <FormAlert message={error()} />
+      <ul class="offer-list" aria-label="Waitlist patients this time fits">
+        <For each={props.matches}>
+          {(entry) => (
+            <li class="offer-item">
+              <span>
+                <strong>{entry.patientName}</strong> · {typeName(entry.typeId)}
+                <Show when={entry.note}>
+                  <span class="muted"> · {entry.note}</span>
+                </Show>
+              </span>
+              <Button
+                size="sm"
+                variant="primary"
+                busy={busyId() === entry.id}
+                onClick={() => offerTo(entry)}
+                aria-label={`Book ${entry.patientName} at ${props.freed.time}`}
+              >
+                Book
+              </Button>
+            </li>
+          )}
+        </For>
+      </ul>
+      <div class="button-row">
+        <Button onClick={() => props.onClose()}>Not now</Button>
+      </div>
+    </Dialog>
   );
 }

@@ -2,7 +2,6 @@ import { createAsync } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { Appointment, Provider } from '../../../../shared/schemas/scheduling.ts';
 import { addDays, localParts, minutesOf } from '../../../../shared/time.ts';
-import { me } from '../../app/session.ts';
 import { StatusBadge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { SelectField, TextField } from '../../components/ui/Field.tsx';
@@ -11,9 +10,9 @@ import { Loading } from '../../components/ui/Spinner.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { AppointmentDialog } from './AppointmentDialog.tsx';
-import { getDay, listLocations, listProviders, moveVisit } from './api.ts';
+import { getDay, listLocations, listProviders, listTypes, moveVisit } from './api.ts';
 import { BookDialog } from './BookDialog.tsx';
-import { SetupPanel } from './SetupPanel.tsx';
+import { ScheduleNav } from './ScheduleNav.tsx';
 
 /** The grid shows 07:00 to 19:00 in 15-minute rows. */
 const FIRST = 7 * 60;
@@ -28,6 +27,7 @@ const label = (minutes: number) =>
 export function SchedulePage() {
   const locations = createAsync(() => listLocations());
   const providers = createAsync(() => listProviders());
+  const types = createAsync(() => listTypes());
   const [locationId, setLocationId] = createSignal('');
   const location = createMemo(() => {
     const all = locations()?.items ?? [];
@@ -43,8 +43,7 @@ export function SchedulePage() {
     ),
   );
   const [showCancelled, setShowCancelled] = createSignal(false);
-  const [tab, setTab] = createSignal<'day' | 'flow' | 'setup'>('day');
-  const canSetUp = () => ['owner', 'manager'].includes(me()?.user.role ?? '');
+  const [tab, setTab] = createSignal<'day' | 'flow'>('day');
   const [open, setOpen] = createSignal<Appointment>();
   const [booking, setBooking] = createSignal(false);
   // The visit being dragged; kept here too because some browsers hide dataTransfer until drop.
@@ -71,6 +70,7 @@ export function SchedulePage() {
           </Button>
         }
       />
+      <ScheduleNav />
       <div class="sched-toolbar">
         <SelectField
           label="Location"
@@ -120,25 +120,8 @@ export function SchedulePage() {
         >
           Patient flow
         </button>
-        <Show when={canSetUp()}>
-          <button
-            type="button"
-            role="tab"
-            class="tab"
-            aria-selected={tab() === 'setup'}
-            onClick={() => setTab('setup')}
-          >
-            Setup
-          </button>
-        </Show>
       </div>
-      <Show when={tab() === 'setup' && location()}>
-        {(l) => <SetupPanel location={l()} providers={columns()} />}
-      </Show>
-      <Show
-        when={tab() !== 'setup' && view()}
-        fallback={tab() === 'setup' ? undefined : <Loading label="Loading the day…" />}
-      >
+      <Show when={view()} fallback={<Loading label="Loading the day…" />}>
         <Show when={tab() === 'day'} fallback={<FlowBoard appointments={visible()} onOpen={setOpen} />}>
           <section class="sched-scroll" tabindex="0" aria-label={`Appointments on ${day()}`}>
             <div
@@ -220,7 +203,12 @@ export function SchedulePage() {
           </Show>
         </Show>
       </Show>
-      <AppointmentDialog appointment={open()} providers={columns()} onClose={() => setOpen(undefined)} />
+      <AppointmentDialog
+        appointment={open()}
+        providers={columns()}
+        types={types()?.items ?? []}
+        onClose={() => setOpen(undefined)}
+      />
       <Show when={location()}>
         {(l) => (
           <BookDialog

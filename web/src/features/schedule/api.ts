@@ -6,6 +6,7 @@ import type {
   Patient,
   PatientInput,
   Provider,
+  WaitlistEntry,
 } from '../../../../shared/schemas/scheduling.ts';
 import type { Location } from '../../../../shared/schemas/tenants.ts';
 import { api } from '../../lib/api.ts';
@@ -80,13 +81,10 @@ export const setStatus = (a: Appointment, status: string) =>
 
 export const cancelVisit = (a: Appointment, by: 'patient' | 'practice') =>
   changing(
-    api<Appointment & { waitlistMatches: { patientName: string }[] }>(
-      `/scheduling/appointments/${a.id}/cancel`,
-      {
-        method: 'POST',
-        body: { by, version: a.version },
-      },
-    ),
+    api<Appointment & { waitlistMatches: WaitlistEntry[] }>(`/scheduling/appointments/${a.id}/cancel`, {
+      method: 'POST',
+      body: { by, version: a.version },
+    }),
   );
 
 export const moveVisit = (a: Appointment, to: { date: string; time: string; providerId: string }) =>
