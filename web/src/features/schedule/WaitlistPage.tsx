@@ -1,0 +1,12 @@
+import { PageHeader } from '../../components/ui/PageHeader.tsx';
+import { ScheduleNav } from '../../features/schedule/ScheduleNav.tsx';
+
+/** Placeholder while the page is being built. */
+export function WaitlistPage() {
+  return (
+    <>
+      <PageHeader title="Waitlist & recalls" />
+      <ScheduleNav />
+    </>
+  );
+}
