@@ -1,16 +1,15 @@
 import { createAsync } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { createStore } from 'solid-js/store';
-import { type Patient, PatientInputSchema, type Provider } from '../../../../shared/schemas/scheduling.ts';
+import type { Patient, Provider } from '../../../../shared/schemas/scheduling.ts';
 import type { Location } from '../../../../shared/schemas/tenants.ts';
 import { FormAlert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { Dialog } from '../../components/ui/Dialog.tsx';
-import { SelectField, TextField } from '../../components/ui/Field.tsx';
+import { SelectField } from '../../components/ui/Field.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { createForm, optional } from '../../lib/forms.ts';
-import { book, createPatient, findSlots, listTypes, type Slot, searchPatients } from './api.ts';
+import { book, findSlots, listTypes, type Slot } from './api.ts';
+import { PatientPicker } from './PatientPicker.tsx';
 
 /** Book from the slot finder: a type, optional provider, a free time, then the patient. */
 export function BookDialog(props: {
@@ -25,21 +24,9 @@ export function BookDialog(props: {
   const [providerId, setProviderId] = createSignal('');
   const [slots, setSlots] = createSignal<Slot[]>();
   const [slot, setSlot] = createSignal<Slot>();
-  const [q, setQ] = createSignal('');
-  const [found, setFound] = createSignal<Patient[]>([]);
   const [patient, setPatient] = createSignal<Patient>();
   const [error, setError] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
-  const [adding, setAdding] = createSignal(false);
-  const [draft, setDraft] = createStore({
-    firstName: '',
-    lastName: '',
-    dateOfBirth: '',
-    phone: '',
-    email: '',
-  });
-  const form = createForm();
-  let newPatientForm: HTMLFormElement | undefined;
 
   const type = () => typeId() || types()?.items[0]?.id || '';
   const providerName = (id: string) => props.providers.find((p) => p.id === id)?.name ?? '';
@@ -47,9 +34,6 @@ export function BookDialog(props: {
     setSlots(undefined);
     setSlot(undefined);
     setPatient(undefined);
-    setFound([]);
-    setQ('');
-    setAdding(false);
     setError(undefined);
   };
   const close = () => {
@@ -72,25 +56,6 @@ export function BookDialog(props: {
     } catch (err) {
       setError(errorMessage(err));
     }
-  };
-  const search = async () => setFound((await searchPatients(q().trim())).items);
-  const addPatient = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const body = {
-      firstName: draft.firstName.trim(),
-      lastName: draft.lastName.trim(),
-      dateOfBirth: draft.dateOfBirth,
-      phone: optional(draft.phone),
-      email: optional(draft.email),
-      preferredContact: draft.email ? 'email' : draft.phone ? 'phone' : 'none',
-    };
-    await form.submit(newPatientForm, PatientInputSchema, body, async (data) => {
-      const created = await createPatient(data);
-      if (created.possibleDuplicateOf.length)
-        toast.success('Added. Possible duplicate: a patient with this name and birth date exists.');
-      setPatient(created);
-      setAdding(false);
-    });
   };
   const confirmBooking = async () => {
     const s = slot();
@@ -168,94 +133,7 @@ export function BookDialog(props: {
           )}
         </Show>
         <Show when={slot()}>
-          <Show
-            when={!adding()}
-            fallback={
-              <form
-                ref={newPatientForm}
-                class="form stack"
-                novalidate
-                onSubmit={addPatient}
-                aria-label="New patient"
-              >
-                <TextField
-                  label="First name"
-                  name="firstName"
-                  value={draft.firstName}
-                  onInput={(v) => setDraft('firstName', v)}
-                  error={form.error('firstName')}
-                  required
-                />
-                <TextField
-                  label="Last name"
-                  name="lastName"
-                  value={draft.lastName}
-                  onInput={(v) => setDraft('lastName', v)}
-                  error={form.error('lastName')}
-                  required
-                />
-                <TextField
-                  label="Date of birth"
-                  name="dateOfBirth"
-                  type="date"
-                  value={draft.dateOfBirth}
-                  onInput={(v) => setDraft('dateOfBirth', v)}
-                  error={form.error('dateOfBirth')}
-                  required
-                />
-                <TextField
-                  label="Mobile phone"
-                  name="phone"
-                  type="tel"
-                  value={draft.phone}
-                  onInput={(v) => setDraft('phone', v)}
-                  error={form.error('phone')}
-                  optional
-                />
-                <TextField
-                  label="Email"
-                  name="email"
-                  type="email"
-                  value={draft.email}
-                  onInput={(v) => setDraft('email', v)}
-                  error={form.error('email')}
-                  optional
-                />
-                <FormAlert message={form.formError()} />
-                <Button type="submit" variant="primary" busy={form.sending()}>
-                  Add patient
-                </Button>
-              </form>
-            }
-          >
-            <form
-              class="patient-search"
-              aria-label="Find a patient"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void search();
-              }}
-            >
-              <TextField label="Patient last name" name="q" type="search" value={q()} onInput={setQ} />
-              <Button type="submit">Search</Button>
-              <Button variant="ghost" onClick={() => setAdding(true)}>
-                New patient
-              </Button>
-            </form>
-            <For each={found()}>
-              {(p) => (
-                <label class="slot">
-                  <input
-                    type="radio"
-                    name="patient"
-                    checked={patient()?.id === p.id}
-                    onChange={() => setPatient(p)}
-                  />
-                  {p.lastName}, {p.firstName} · born {p.dateOfBirth}
-                </label>
-              )}
-            </For>
-          </Show>
+          <PatientPicker selected={patient()} onSelect={setPatient} />
         </Show>
         <Show when={slot() && patient()}>
           <p>

@@ -1,7 +1,7 @@
 import { createAsync } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
-import type { Appointment, Provider } from '../../../../shared/schemas/scheduling.ts';
-import { addDays, localParts, minutesOf } from '../../../../shared/time.ts';
+import type { Appointment } from '../../../../shared/schemas/scheduling.ts';
+import { addDays, localParts } from '../../../../shared/time.ts';
 import { StatusBadge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { SelectField, TextField } from '../../components/ui/Field.tsx';
@@ -13,15 +13,7 @@ import { AppointmentDialog } from './AppointmentDialog.tsx';
 import { getDay, listLocations, listProviders, listTypes, moveVisit } from './api.ts';
 import { BookDialog } from './BookDialog.tsx';
 import { ScheduleNav } from './ScheduleNav.tsx';
-
-/** The grid shows 07:00 to 19:00 in 15-minute rows. */
-const FIRST = 7 * 60;
-const LAST = 19 * 60;
-const ROW = 15;
-const ROWS = (LAST - FIRST) / ROW;
-const hidden = new Set(['cancelled', 'rescheduled']);
-const label = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+import { GONE, TimeGrid } from './TimeGrid.tsx';
 
 /** The front desk's day: one column per provider, drag or "Move…" to reschedule, and the flow board. */
 export function SchedulePage() {
@@ -46,14 +38,13 @@ export function SchedulePage() {
   const [tab, setTab] = createSignal<'day' | 'flow'>('day');
   const [open, setOpen] = createSignal<Appointment>();
   const [booking, setBooking] = createSignal(false);
-  // The visit being dragged; kept here too because some browsers hide dataTransfer until drop.
-  const [dragging, setDragging] = createSignal<Appointment>();
-  const visible = () => (view()?.appointments ?? []).filter((a) => showCancelled() || !hidden.has(a.status));
+  const visible = () => (view()?.appointments ?? []).filter((a) => showCancelled() || !GONE.has(a.status));
 
-  const drop = async (a: Appointment, provider: Provider, minutes: number) => {
+  const drop = async (a: Appointment, providerId: string, time: string) => {
+    const provider = columns().find((p) => p.id === providerId);
     try {
-      await moveVisit(a, { date: day(), time: label(minutes), providerId: provider.id });
-      toast.success(`Moved to ${label(minutes)} with ${provider.name}`);
+      await moveVisit(a, { date: day(), time, providerId });
+      toast.success(`Moved to ${time} with ${provider?.name ?? 'the provider'}`);
     } catch (err) {
       toast.error(errorMessage(err));
     }
@@ -123,81 +114,14 @@ export function SchedulePage() {
       </div>
       <Show when={view()} fallback={<Loading label="Loading the day…" />}>
         <Show when={tab() === 'day'} fallback={<FlowBoard appointments={visible()} onOpen={setOpen} />}>
-          <section class="sched-scroll" tabindex="0" aria-label={`Appointments on ${day()}`}>
-            <div
-              class="sched-grid"
-              style={{
-                'grid-template-columns': `4rem repeat(${Math.max(columns().length, 1)}, minmax(9rem, 1fr))`,
-                'grid-template-rows': `auto repeat(${ROWS}, 1.6rem)`,
-              }}
-            >
-              <div class="sched-corner" />
-              <For each={columns()}>
-                {(p, i) => (
-                  <div class="sched-head" style={{ 'grid-column': String(i() + 2) }}>
-                    <span class="sched-dot" style={{ background: p.color }} aria-hidden="true" />
-                    {p.name}
-                  </div>
-                )}
-              </For>
-              <For each={Array.from({ length: ROWS }, (_, r) => r)}>
-                {(r) => (
-                  <>
-                    <div class="sched-time" style={{ 'grid-row': String(r + 2) }}>
-                      {r % 4 === 0 ? label(FIRST + r * ROW) : ''}
-                    </div>
-                    <For each={columns()}>
-                      {(p, i) => (
-                        // biome-ignore lint/a11y/noStaticElementInteractions: a mouse drop target; keyboard users move a visit with "Move…"
-                        <div
-                          class="sched-cell"
-                          style={{ 'grid-row': String(r + 2), 'grid-column': String(i() + 2) }}
-                          onDragOver={(e) => e.preventDefault()}
-                          onDrop={(e) => {
-                            e.preventDefault();
-                            const id = e.dataTransfer?.getData('text/plain') || dragging()?.id;
-                            const a = visible().find((x) => x.id === id);
-                            setDragging(undefined);
-                            if (a) void drop(a, p, FIRST + r * ROW);
-                          }}
-                          data-slot={`${p.id}@${label(FIRST + r * ROW)}`}
-                        />
-                      )}
-                    </For>
-                  </>
-                )}
-              </For>
-              <For each={visible().filter((a) => columns().some((p) => p.id === a.providerId))}>
-                {(a) => {
-                  const col = () => columns().findIndex((p) => p.id === a.providerId) + 2;
-                  const start = () => Math.max(0, Math.floor((minutesOf(a.time) - FIRST) / ROW));
-                  const span = () => Math.max(1, Math.round(a.durationMinutes / ROW));
-                  return (
-                    <button
-                      type="button"
-                      class={`sched-appt status-${a.status}`}
-                      style={{
-                        'grid-column': String(col()),
-                        'grid-row': `${start() + 2} / span ${span()}`,
-                        'border-left-color': a.color,
-                      }}
-                      draggable={!hidden.has(a.status)}
-                      onDragStart={(e) => {
-                        setDragging(a);
-                        e.dataTransfer?.setData('text/plain', a.id);
-                      }}
-                      onClick={() => setOpen(a)}
-                      aria-label={`${a.time} ${a.patientName}, ${a.typeName}, ${a.status.replace('_', ' ')}`}
-                    >
-                      <span class="sched-appt-time">{a.time}</span>{' '}
-                      <span class="sched-appt-name">{a.patientName}</span>
-                      <span class="sched-appt-type">{a.typeName}</span>
-                    </button>
-                  );
-                }}
-              </For>
-            </div>
-          </section>
+          <TimeGrid
+            label={`Appointments on ${day()}`}
+            columns={columns().map((p) => ({ id: p.id, label: p.name, color: p.color }))}
+            appointments={visible()}
+            columnOf={(a) => a.providerId}
+            onOpen={setOpen}
+            onDrop={(a, providerId, time) => void drop(a, providerId, time)}
+          />
           <Show when={columns().length === 0}>
             <p class="muted">No provider works at this location yet. Add providers and their hours first.</p>
           </Show>

@@ -1,12 +1,134 @@
+import { createAsync } from '@solidjs/router';
+import { createMemo, createSignal, Show } from 'solid-js';
+import type { Appointment } from '../../../../shared/schemas/scheduling.ts';
+import { addDays, localParts } from '../../../../shared/time.ts';
+import { Button } from '../../components/ui/Button.tsx';
+import { EmptyState } from '../../components/ui/EmptyState.tsx';
+import { Checkbox, SelectField, TextField } from '../../components/ui/Field.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
-import { ScheduleNav } from '../../features/schedule/ScheduleNav.tsx';
+import { Loading } from '../../components/ui/Spinner.tsx';
+import { toast } from '../../components/ui/Toast.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { AppointmentDialog } from './AppointmentDialog.tsx';
+import { getWeek, listLocations, listProviders, listTypes, moveVisit } from './api.ts';
+import { ScheduleNav } from './ScheduleNav.tsx';
+import { GONE, TimeGrid } from './TimeGrid.tsx';
 
-/** Placeholder while the page is being built. */
+const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** One provider's week, Monday to Sunday: drag a visit to another day or time, or use "Move…". */
 export function WeekPage() {
+  const providers = createAsync(() => listProviders());
+  const locations = createAsync(() => listLocations());
+  const types = createAsync(() => listTypes());
+  const active = createMemo(() => (providers()?.items ?? []).filter((p) => p.active));
+  const [chosen, setChosen] = createSignal('');
+  const provider = createMemo(() => active().find((p) => p.id === chosen()) ?? active()[0]);
+  // The week is read in the zone of the provider's first location, as the API does.
+  const timeZone = () =>
+    locations()?.items.find((l) => l.id === provider()?.locationIds[0])?.timeZone ?? 'UTC';
+  const [weekOf, setWeekOf] = createSignal('');
+  const anchor = () => weekOf() || localParts(Date.now(), timeZone()).date;
+  const week = createAsync(async () => (provider() ? getWeek(provider()!.id, anchor()) : undefined));
+  const [showCancelled, setShowCancelled] = createSignal(false);
+  const [open, setOpen] = createSignal<Appointment>();
+
+  const days = () => {
+    const start = week()?.weekStart;
+    if (!start) return [];
+    return DAY_NAMES.map((name, i) => {
+      const date = addDays(start, i);
+      return { id: date, label: `${name} ${date.slice(5)}` };
+    });
+  };
+  const visible = () => (week()?.appointments ?? []).filter((a) => showCancelled() || !GONE.has(a.status));
+  const booked = () => visible().filter((a) => !GONE.has(a.status)).length;
+
+  const drop = async (a: Appointment, date: string, time: string) => {
+    try {
+      await moveVisit(a, { date, time, providerId: a.providerId });
+      toast.success(`Moved to ${date} ${time}`);
+    } catch (err) {
+      toast.error(errorMessage(err));
+    }
+  };
+
   return (
     <>
-      <PageHeader title="Week" />
+      <PageHeader title="Week" description="One provider’s week; times are the location’s local time." />
       <ScheduleNav />
+      <Show
+        when={provider()}
+        fallback={
+          <Show when={providers()} fallback={<Loading label="Loading providers…" />}>
+            <EmptyState title="No providers yet">
+              <p>Add providers and their weekly hours in Setup.</p>
+            </EmptyState>
+          </Show>
+        }
+      >
+        {(p) => (
+          <>
+            <div class="sched-toolbar">
+              <SelectField
+                label="Provider"
+                name="provider"
+                value={p().id}
+                onChange={setChosen}
+                options={active().map((x) => ({ value: x.id, label: x.name }))}
+              />
+              <TextField
+                label="Week of"
+                name="weekOf"
+                type="date"
+                value={anchor()}
+                onInput={(v) => setWeekOf(v)}
+              />
+              <fieldset class="sched-nav">
+                <legend class="visually-hidden">Change week</legend>
+                <Button size="sm" onClick={() => setWeekOf(addDays(anchor(), -7))}>
+                  Previous week
+                </Button>
+                <Button size="sm" onClick={() => setWeekOf('')}>
+                  This week
+                </Button>
+                <Button size="sm" onClick={() => setWeekOf(addDays(anchor(), 7))}>
+                  Next week
+                </Button>
+              </fieldset>
+              <Checkbox
+                label="Show cancelled and moved"
+                name="showCancelled"
+                checked={showCancelled()}
+                onChange={setShowCancelled}
+              />
+            </div>
+            <Show when={week()} fallback={<Loading label="Loading the week…" />}>
+              {(w) => (
+                <>
+                  <p class="muted" aria-live="polite">
+                    {booked()} visits booked for {p().name}, week of {w().weekStart}.
+                  </p>
+                  <TimeGrid
+                    label={`${p().name}, week of ${w().weekStart}`}
+                    columns={days()}
+                    appointments={visible()}
+                    columnOf={(a) => a.date}
+                    onOpen={setOpen}
+                    onDrop={(a, date, time) => void drop(a, date, time)}
+                  />
+                </>
+              )}
+            </Show>
+          </>
+        )}
+      </Show>
+      <AppointmentDialog
+        appointment={open()}
+        providers={active()}
+        types={types()?.items ?? []}
+        onClose={() => setOpen(undefined)}
+      />
     </>
   );
 }

@@ -41,6 +41,17 @@ export const getDay = query(
   'schedDay',
 );
 
+export interface WeekView {
+  providerId: string;
+  weekStart: string;
+  appointments: Appointment[];
+}
+export const getWeek = query(
+  (providerId: string, weekOf: string) =>
+    api<WeekView>('/scheduling/week', { query: { providerId, weekOf } }),
+  'schedWeek',
+);
+
 export const findSlots = (q: { typeId: string; locationId: string; providerId?: string; from: string }) =>
   api<{ slots: Slot[] }>('/scheduling/slots', {
     query: {
@@ -59,12 +70,12 @@ export const searchPatients = (q: string) =>
 export const createPatient = (input: PatientInput) =>
   api<Patient>('/scheduling/patients', { method: 'POST', body: input });
 
-/** Every change re-reads the day, so the grid and the flow board show what the server holds. */
+/** Every change re-reads the day and the week, so the grids and the flow board show what the server holds. */
 async function changing<T>(call: Promise<T>): Promise<T> {
   try {
     return await call;
   } finally {
-    await revalidate(getDay.key);
+    await revalidate([getDay.key, getWeek.key]);
   }
 }
 

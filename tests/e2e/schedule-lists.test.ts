@@ -1,0 +1,192 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiCall,
+  apiLogin,
+  DEMO,
+  type E2eApp,
+  expectNoAxeViolations,
+  logInUi,
+  newPage,
+  PHONE,
+  startE2e,
+  takePageErrors,
+} from './support.ts';
+
+let app: E2eApp;
+let token = '';
+
+beforeAll(async () => {
+  app = await startE2e('schedule-lists');
+  token = await apiLogin(app, DEMO.manager, DEMO.password);
+}, 120_000);
+
+afterAll(() => app?.close());
+
+const subNav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Schedule pages' }).getByRole('link', { name, exact: true });
+
+/** Whether the page itself scrolls sideways (grids scroll inside their own region). */
+const pageScrollsSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+
+describe('week view', () => {
+  it('shows one provider’s week and moves a visit to another day by dragging, with the same checks', async () => {
+    // A visit on a known Tuesday, far enough ahead to be free.
+    const [providers, types, patients, locations] = await Promise.all(
+      ['/scheduling/providers', '/scheduling/types', '/scheduling/patients?q=smith', '/locations'].map(
+        async (path) => (await apiCall(app, 'GET', path, { token })).body.items,
+      ),
+    );
+    const provider = providers.find((p: { active: boolean }) => p.active);
+    const booked = await apiCall(app, 'POST', '/scheduling/appointments', {
+      token,
+      json: {
+        patientId: patients[0].id,
+        providerId: provider.id,
+        locationId: locations[0].id,
+        typeId: types[0].id,
+        date: '2031-03-04',
+        time: '09:00',
+      },
+    });
+    expect(booked.status).toBe(201);
+
+    const { context, page } = await newPage(app);
+    await logInUi(page, DEMO.manager, DEMO.password);
+    await page.goto('/app/schedule');
+    await subNav(page, 'Week').click();
+    await page.getByRole('heading', { name: 'Week', exact: true }).waitFor();
+    await page.getByLabel('Provider').selectOption(provider.id);
+    await page.getByLabel('Week of', { exact: true }).fill('2031-03-05');
+    await page.getByText(`1 visits booked for ${provider.name}, week of 2031-03-03.`).waitFor();
+    const block = () =>
+      page.getByRole('button', { name: new RegExp(`^\\d\\d:\\d\\d ${booked.body.patientName}`) });
+    await block().waitFor();
+    await expectNoAxeViolations(page, 'week view');
+
+    const dragTo = async (slot: string) => {
+      const transfer = await page.evaluateHandle(() => new DataTransfer());
+      const target = page.locator(`.sched-cell[data-slot="${slot}"]`);
+      await block().dispatchEvent('dragstart', { dataTransfer: transfer });
+      await target.dispatchEvent('dragover', { dataTransfer: transfer });
+      await target.dispatchEvent('drop', { dataTransfer: transfer });
+    };
+    // Thursday 10:00 is inside the hours: the visit moves (a new, linked appointment).
+    await dragTo('2031-03-06@10:00');
+    await page.getByText('Moved to 2031-03-06 10:00').waitFor();
+    await page
+      .getByRole('button', { name: `10:00 ${booked.body.patientName}, ${booked.body.typeName}, scheduled` })
+      .waitFor();
+    const old = await apiCall(app, 'GET', `/scheduling/appointments/${booked.body.id}`, { token });
+    expect(old.body.status).toBe('rescheduled');
+
+    // Sunday 07:00 is outside the hours: refused with the reason, nothing moves.
+    await dragTo('2031-03-09@07:00');
+    await page
+      .getByText(/outside/i)
+      .first()
+      .waitFor();
+    await page
+      .getByRole('button', { name: `10:00 ${booked.body.patientName}, ${booked.body.typeName}, scheduled` })
+      .waitFor();
+
+    // Next week is one click away and keeps the provider.
+    await page.getByRole('button', { name: 'Next week' }).click();
+    await expect.poll(() => page.getByLabel('Week of', { exact: true }).inputValue()).toBe('2031-03-12');
+    expect(await page.getByLabel('Provider').inputValue()).toBe(provider.id);
+    await context.close();
+  }, 90_000);
+});
+
+describe('waitlist and recalls', () => {
+  it('adds a waiting patient, removes one after asking, and logs recall outreach until scheduled', async () => {
+    const { context, page } = await newPage(app);
+    await logInUi(page, DEMO.manager, DEMO.password);
+    await page.goto('/app/schedule/waitlist');
+    await page.getByRole('heading', { name: 'Waitlist & recalls' }).waitFor();
+    const seeded = (await apiCall(app, 'GET', '/scheduling/waitlist?limit=100', { token })).body.items as {
+      patientName: string;
+    }[];
+    expect(seeded.length).toBeGreaterThan(0);
+    await page.getByRole('cell', { name: seeded[0]!.patientName, exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'waitlist');
+
+    // Add: the form refuses a range that ends before it starts, then saves.
+    await page.getByRole('button', { name: 'Add to waitlist' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add to the waitlist' });
+    await dialog.getByLabel('Patient last name').fill('Smith');
+    await dialog.getByRole('button', { name: 'Search' }).click();
+    await dialog
+      .getByRole('radio', { name: /Smith, Olivia/ })
+      .first()
+      .check();
+    await dialog.getByLabel('Earliest date').fill('2031-03-10');
+    await dialog.getByLabel('Latest date').fill('2031-03-01');
+    await dialog.getByRole('button', { name: 'Add to waitlist' }).click();
+    await dialog.getByText('Must be on or after the earliest date').waitFor();
+    await dialog.getByLabel('Latest date').fill('2031-03-31');
+    await dialog.getByLabel('From').fill('08:00');
+    await dialog.getByLabel('Until').fill('11:00');
+    await dialog.getByRole('button', { name: 'Add to waitlist' }).click();
+    await page.getByText('Smith, Olivia added to the waitlist').waitFor();
+    const row = page.getByRole('row', { name: /Smith, Olivia/ });
+    await row.getByRole('cell', { name: '2031-03-10 to 2031-03-31' }).waitFor();
+    await row.getByRole('cell', { name: '08:00–11:00' }).waitFor();
+
+    // Remove asks first.
+    await page.getByRole('button', { name: 'Remove Smith, Olivia from the waitlist' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
+    await page.getByText('Smith, Olivia removed from the waitlist').waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /Smith, Olivia/ }).count()).toBe(0);
+
+    // Recalls: log a call that scheduled the visit; the recall leaves the open list.
+    await page.getByRole('tab', { name: 'Recalls' }).click();
+    const recalls = (await apiCall(app, 'GET', '/scheduling/recalls?limit=100', { token })).body.items as {
+      id: string;
+      patientName: string;
+    }[];
+    expect(recalls.length).toBeGreaterThan(0);
+    const recall = recalls[0]!;
+    await page
+      .getByRole('button', { name: `Log outreach to ${recall.patientName}` })
+      .first()
+      .click();
+    const outreach = page.getByRole('dialog', { name: `Outreach to ${recall.patientName}` });
+    await outreach.getByLabel('Outcome').selectOption('left_message');
+    await outreach.getByRole('button', { name: 'Log outreach' }).click();
+    await page.getByText('Logged: left a message').waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(recall.patientName) })
+      .first()
+      .getByText(/Left a message/)
+      .waitFor();
+    await expectNoAxeViolations(page, 'recalls');
+    const after = (await apiCall(app, 'GET', '/scheduling/recalls?limit=100', { token })).body.items.find(
+      (r: { id: string }) => r.id === recall.id,
+    );
+    expect(after).toMatchObject({ status: 'contacted' });
+    expect(after.outreach).toHaveLength(1);
+    await context.close();
+  }, 90_000);
+
+  it('the schedule pages fit a 375 px phone and pass axe there', async () => {
+    const { context, page } = await newPage(app);
+    await logInUi(page, DEMO.manager, DEMO.password);
+    await page.setViewportSize(PHONE);
+    for (const [path, heading] of [
+      ['/app/schedule', 'Schedule'],
+      ['/app/schedule/week', 'Week'],
+      ['/app/schedule/waitlist', 'Waitlist & recalls'],
+      ['/app/schedule/setup', 'Schedule setup'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await pageScrollsSideways(page), `${path} scrolls sideways at 375 px`).toBe(false);
+      await expectNoAxeViolations(page, `${path} at 375 px`);
+    }
+    await context.close();
+    expect(takePageErrors()).toEqual([]);
+  }, 90_000);
+});

@@ -1,0 +1,117 @@
+import { createSignal, For } from 'solid-js';
+import type { Appointment } from '../../../../shared/schemas/scheduling.ts';
+import { minutesOf } from '../../../../shared/time.ts';
+
+/** The grid shows 07:00 to 19:00 in 15-minute rows. */
+const FIRST = 7 * 60;
+const LAST = 19 * 60;
+const ROW = 15;
+const ROWS = (LAST - FIRST) / ROW;
+
+/** "HH:MM" of minutes after midnight. */
+export const clockTime = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** Visits no longer on the schedule: not draggable. */
+export const GONE = new Set(['cancelled', 'rescheduled']);
+
+export interface GridColumn {
+  id: string;
+  label: string;
+  color?: string;
+}
+
+/**
+ * A time grid: one column per provider (day view) or per day (week view), visits as blocks.
+ * Drag a block onto a cell to move it; keyboard users move a visit with "Move…" in its dialog.
+ */
+export function TimeGrid(props: {
+  label: string;
+  columns: GridColumn[];
+  appointments: Appointment[];
+  columnOf: (a: Appointment) => string;
+  onOpen: (a: Appointment) => void;
+  onDrop: (a: Appointment, columnId: string, time: string) => void;
+}) {
+  // The visit being dragged; kept here too because some browsers hide dataTransfer until drop.
+  const [dragging, setDragging] = createSignal<Appointment>();
+  const placed = () =>
+    props.appointments.filter((a) => props.columns.some((c) => c.id === props.columnOf(a)));
+  return (
+    <section class="sched-scroll" tabindex="0" aria-label={props.label}>
+      <div
+        class="sched-grid"
+        style={{
+          'grid-template-columns': `4rem repeat(${Math.max(props.columns.length, 1)}, minmax(9rem, 1fr))`,
+          'grid-template-rows': `auto repeat(${ROWS}, 1.6rem)`,
+        }}
+      >
+        <div class="sched-corner" />
+        <For each={props.columns}>
+          {(c, i) => (
+            <div class="sched-head" style={{ 'grid-column': String(i() + 2) }}>
+              {c.color ? <span class="sched-dot" style={{ background: c.color }} aria-hidden="true" /> : null}
+              {c.label}
+            </div>
+          )}
+        </For>
+        <For each={Array.from({ length: ROWS }, (_, r) => r)}>
+          {(r) => (
+            <>
+              <div class="sched-time" style={{ 'grid-row': String(r + 2) }}>
+                {r % 4 === 0 ? clockTime(FIRST + r * ROW) : ''}
+              </div>
+              <For each={props.columns}>
+                {(c, i) => (
+                  // biome-ignore lint/a11y/noStaticElementInteractions: a mouse drop target; keyboard users move a visit with "Move…"
+                  <div
+                    class="sched-cell"
+                    style={{ 'grid-row': String(r + 2), 'grid-column': String(i() + 2) }}
+                    onDragOver={(e) => e.preventDefault()}
+                    onDrop={(e) => {
+                      e.preventDefault();
+                      const id = e.dataTransfer?.getData('text/plain') || dragging()?.id;
+                      const a = props.appointments.find((x) => x.id === id);
+                      setDragging(undefined);
+                      if (a) props.onDrop(a, c.id, clockTime(FIRST + r * ROW));
+                    }}
+                    data-slot={`${c.id}@${clockTime(FIRST + r * ROW)}`}
+                  />
+                )}
+              </For>
+            </>
+          )}
+        </For>
+        <For each={placed()}>
+          {(a) => {
+            const col = () => props.columns.findIndex((c) => c.id === props.columnOf(a)) + 2;
+            const start = () => Math.max(0, Math.floor((minutesOf(a.time) - FIRST) / ROW));
+            const span = () => Math.max(1, Math.round(a.durationMinutes / ROW));
+            return (
+              <button
+                type="button"
+                class={`sched-appt status-${a.status}`}
+                style={{
+                  'grid-column': String(col()),
+                  'grid-row': `${start() + 2} / span ${span()}`,
+                  'border-left-color': a.color,
+                }}
+                draggable={!GONE.has(a.status)}
+                onDragStart={(e) => {
+                  setDragging(a);
+                  e.dataTransfer?.setData('text/plain', a.id);
+                }}
+                onClick={() => props.onOpen(a)}
+                aria-label={`${a.time} ${a.patientName}, ${a.typeName}, ${a.status.replace('_', ' ')}`}
+              >
+                <span class="sched-appt-time">{a.time}</span>{' '}
+                <span class="sched-appt-name">{a.patientName}</span>
+                <span class="sched-appt-type">{a.typeName}</span>
+              </button>
+            );
+          }}
+        </For>
+      </div>
+    </section>
+  );
+}

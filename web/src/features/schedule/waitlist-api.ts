@@ -1,0 +1,44 @@
+import { query, revalidate } from '@solidjs/router';
+import type { Page } from '../../../../shared/schemas/common.ts';
+import type { Recall, WaitlistEntry, WaitlistInput } from '../../../../shared/schemas/scheduling.ts';
+import { api } from '../../lib/api.ts';
+
+export const listWaitlist = query(
+  (cursor: string | undefined, limit: number) =>
+    api<Page<WaitlistEntry>>('/scheduling/waitlist', { query: { cursor, limit } }),
+  'schedWaitlist',
+);
+export const listRecalls = query(
+  (dueBy: string | undefined, cursor: string | undefined, limit: number) =>
+    api<Page<Recall>>('/scheduling/recalls', { query: { dueBy, cursor, limit } }),
+  'schedRecalls',
+);
+
+async function then<T>(call: Promise<T>, key: string): Promise<T> {
+  try {
+    return await call;
+  } finally {
+    await revalidate(key);
+  }
+}
+
+export const addToWaitlist = (body: WaitlistInput) =>
+  then(api<WaitlistEntry>('/scheduling/waitlist', { method: 'POST', body }), listWaitlist.key);
+export const removeFromWaitlist = (e: WaitlistEntry) =>
+  then(
+    api<WaitlistEntry>(`/scheduling/waitlist/${e.id}/close`, {
+      method: 'POST',
+      body: { status: 'removed', version: e.version },
+    }),
+    listWaitlist.key,
+  );
+export const createRecall = (body: { patientId: string; reason: string; dueDate: string }) =>
+  then(api<Recall>('/scheduling/recalls', { method: 'POST', body }), listRecalls.key);
+export const recordOutreach = (r: Recall, body: { channel: string; outcome: string; note?: string }) =>
+  then(
+    api<Recall>(`/scheduling/recalls/${r.id}/outreach`, {
+      method: 'POST',
+      body: { ...body, version: r.version },
+    }),
+    listRecalls.key,
+  );
