@@ -1,10 +1,16 @@
+/**
+ * Patients. Cross-domain read: `getTenant` from tenants/settings.service.ts (the practice's time
+ * zone decides which month a new patient counts in).
+ */
 import type { Page } from '../../shared/schemas/common.ts';
 import type { Patient, PatientInput } from '../../shared/schemas/scheduling.ts';
+import { localParts } from '../../shared/time.ts';
 import { strip } from '../platform/db/items.ts';
 import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
+import { getTenant } from '../tenants/settings.service.ts';
 import { measureRepo, patientRepo } from './scheduling.repo.ts';
 
 /**
@@ -16,7 +22,7 @@ export async function createPatient(
   input: PatientInput,
   alsoWrite: WriteOp[] = [],
 ): Promise<Patient> {
-  const twins = await patientRepo.twins(db, input);
+  const [twins, practice] = await Promise.all([patientRepo.twins(db, input), getTenant(db)]);
   const patient: Patient = {
     id: newId(),
     ...input,
@@ -24,7 +30,8 @@ export async function createPatient(
     version: 1,
     createdAt: db.now().toISOString(),
   };
-  const month = patient.createdAt.slice(0, 7);
+  // The practice's month: a patient added at 21:00 on the 31st counts in that month.
+  const month = localParts(db.now().getTime(), practice.timeZone).date.slice(0, 7);
   await db.write(
     [patientRepo.createOp(db, patient), measureRepo.newPatientOp(db, month, patient.id), ...alsoWrite],
     {

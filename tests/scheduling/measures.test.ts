@@ -56,11 +56,19 @@ describe('scheduling measures', () => {
       token: w.owner.token,
       json: { status: 'no_show', version: 1 },
     });
+    // 21:00 on 31 January in the practice's zone (Los Angeles) is already February in UTC.
+    clock.set(Date.parse('2027-02-01T05:00:00Z'));
+    await w.post('/scheduling/patients', {
+      firstName: 'Late',
+      lastName: 'Evening',
+      dateOfBirth: '1970-07-07',
+      preferredContact: 'none',
+    });
     clock.set(Date.parse('2027-02-15T15:00:00Z'));
     const first = await call(`/scheduling/measures/months?locationId=${w.location.id}&months=2`);
     expect(first.status).toBe(200);
     expect(first.body.months.map((m: { month: string }) => m.month)).toEqual(['2027-01', '2026-12']);
-    expect(first.body.months[0]).toMatchObject({ visits: 1, noShowRate: 1, newPatients: 1 });
+    expect(first.body.months[0]).toMatchObject({ visits: 1, noShowRate: 1, newPatients: 2 });
     const again = await call(`/scheduling/measures/months?locationId=${w.location.id}&months=2`);
     expect(again.body.months[0].computedAt).toBe(first.body.months[0].computedAt);
   });
