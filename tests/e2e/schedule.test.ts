@@ -253,12 +253,27 @@ describe('a new practice', () => {
     await page.getByRole('navigation', { name: 'Schedule pages' }).getByRole('link', { name: 'Day' }).click();
     await page.getByRole('button', { name: 'Book a visit' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Find next free times' }).click();
-    await expect.poll(() => page.getByRole('dialog').getByRole('radio').count()).toBeGreaterThan(0);
+    const book = page.getByRole('dialog', { name: /Book a visit at/ });
+    await expect.poll(() => book.getByRole('radio').count()).toBeGreaterThan(0);
+    await book.getByRole('radio').first().check();
+    await book.getByRole('button', { name: 'New patient' }).click();
+    await book.getByLabel('First name').fill('Nora');
+    await book.getByLabel('Last name').fill('Newcomer');
+    await book.getByLabel('Date of birth').fill('1992-09-09');
+    await book.getByRole('button', { name: 'Add patient' }).click();
+    await book.getByRole('button', { name: 'Book visit' }).click();
+    await page.getByText(/Booked Newcomer, Nora on/).waitFor();
+
+    // The provider's calendar feed (the URL from Setup) parses as iCalendar and shows "Booked", not the name.
     const feed = await fetch(feedUrl);
     expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
     const ics = await feed.text();
-    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
-    expect(ics.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
+    const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+    expect(lines[0]).toBe('BEGIN:VCALENDAR');
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
+    expect(lines).toContain('SUMMARY:Booked');
+    expect(lines.some((l) => /^DTSTART:\d{8}T\d{6}Z$/.test(l))).toBe(true);
+    expect(ics).not.toContain('Newcomer');
     await context.close();
   }, 90_000);
 });
