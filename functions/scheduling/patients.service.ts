@@ -44,6 +44,8 @@ export async function createPatient(
   return patient;
 }
 
+const OPTIONAL_FIELDS = ['phone', 'email', 'insurancePayer', 'memberId', 'eligibilityVerifiedOn'] as const;
+
 /** Reads one patient; every read of patient data is audited. */
 export async function getPatient(db: TenantDb, id: string): Promise<Patient> {
   const patient = await requirePatient(db, id);
@@ -65,13 +67,17 @@ export async function requirePatient(db: TenantDb, id: string): Promise<Patient>
 export async function updatePatient(db: TenantDb, id: string, input: PatientInput & { version: number }) {
   const current = await requirePatient(db, id);
   const { version, ...fields } = input;
-  await db.write([patientRepo.updateOp(db, current, fields, version)], {
+  // An update is the whole record: an optional field left out is cleared.
+  const cleared = OPTIONAL_FIELDS.filter((f) => !(f in fields));
+  await db.write([patientRepo.updateOp(db, current, fields, version, cleared)], {
     action: 'patient.updated',
     entityType: 'patient',
     entityId: id,
     summary: 'Updated a patient',
   });
-  return { ...current, ...fields, version: version + 1 };
+  const updated = { ...current, ...fields, version: version + 1 };
+  for (const f of cleared) delete updated[f];
+  return updated;
 }
 
 /** A page of patients by last name (optionally starting with `q`); the search is audited. */

@@ -121,11 +121,12 @@ export const patientRepo = {
     }),
   createOp: (db: TenantDb, p: Patient) =>
     createOp(tenantKeys.patient(db, p.id), 'patient', p, indexKeys(db, p)),
-  updateOp: (db: TenantDb, p: Patient, set: Record<string, unknown>, version: number) =>
+  updateOp: (db: TenantDb, p: Patient, set: Record<string, unknown>, version: number, remove?: string[]) =>
     updateOp(
       tenantKeys.patient(db, p.id),
       { ...set, ...indexKeys(db, { ...p, ...set } as Patient) },
       version,
+      remove,
     ),
 };
 

@@ -146,6 +146,34 @@ describe('patients', () => {
     const audit = await call('GET', '/audit?entityType=patient&limit=50');
     expect(audit.body.items.map((e: { action: string }) => e.action)).toContain('patient.viewed');
   });
+
+  it('an edit is the whole record: a cleared email is gone, a new last name is searchable', async () => {
+    const p = await w.post('/scheduling/patients', {
+      firstName: 'Edna',
+      lastName: 'Editable',
+      dateOfBirth: '1961-01-01',
+      preferredContact: 'email',
+      email: 'edna@example.test',
+      insurancePayer: 'Acme Health',
+    });
+    const saved = await call('PUT', `/scheduling/patients/${p.id}`, {
+      firstName: 'Edna',
+      lastName: 'Renamed',
+      dateOfBirth: '1961-01-01',
+      preferredContact: 'phone',
+      phone: '(212) 555-0144',
+      insurancePayer: 'Acme Health',
+      eligibilityVerifiedOn: '2027-01-05',
+      version: 1,
+    });
+    expect(saved.status).toBe(200);
+    const read = (await call('GET', `/scheduling/patients/${p.id}`)).body;
+    expect(read.email).toBeUndefined();
+    expect(read).toMatchObject({ lastName: 'Renamed', eligibilityVerifiedOn: '2027-01-05', version: 2 });
+    const found = (await call('GET', '/scheduling/patients?q=renam')).body.items;
+    expect(found.map((x: { id: string }) => x.id)).toEqual([p.id]);
+    expect((await call('GET', '/scheduling/patients?q=editable')).body.items).toEqual([]);
+  });
 });
 
 describe('time off, holidays and closures', () => {
