@@ -170,6 +170,50 @@ describe('waitlist and recalls', () => {
     await context.close();
   }, 90_000);
 
+  it('finds a patient by last name, records a fresh eligibility check, and adds a patient with a clear error first', async () => {
+    const { context, page } = await newPage(app);
+    await logInUi(page, DEMO.staff, DEMO.password);
+    await page.goto('/app/schedule');
+    await subNav(page, 'Patients').click();
+    await page.getByRole('heading', { name: 'Patients', exact: true }).waitFor();
+    await page.getByLabel('Last name starts with').fill('smi');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('table', { name: 'Patients whose last name starts with “smi”' }).waitFor();
+    const olivia = page.getByRole('row', { name: /Smith, Olivia/ }).first();
+    await olivia.waitFor();
+    await expectNoAxeViolations(page, 'patients');
+
+    await olivia.getByRole('button', { name: /^Edit Smith, Olivia/ }).click();
+    const edit = page.getByRole('dialog', { name: /^Edit Smith, Olivia/ });
+    await edit.getByLabel('Insurance payer').fill('Buckeye Health Plan');
+    await edit.getByRole('button', { name: 'Verified today' }).click();
+    const verified = await edit.getByLabel('Eligibility last verified').inputValue();
+    expect(verified).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await edit.getByRole('button', { name: 'Save patient' }).click();
+    await page.getByText('Saved Smith, Olivia').waitFor();
+    await page
+      .getByRole('row', { name: /Smith, Olivia/ })
+      .first()
+      .getByText('Buckeye Health Plan')
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Add patient' }).click();
+    const add = page.getByRole('dialog', { name: 'Add a patient' });
+    await add.getByLabel('First name').fill('Pia');
+    await add.getByLabel('Last name').fill('Pagewalker');
+    await add.getByLabel('Email').fill('not-an-email');
+    await add.getByRole('button', { name: 'Add patient' }).click();
+    await expect.poll(() => add.getByLabel('Date of birth').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => add.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
+    await add.getByLabel('Date of birth').fill('1999-09-19');
+    await add.getByLabel('Email').fill('pia@example.test');
+    await add.getByRole('button', { name: 'Add patient' }).click();
+    await page.getByText('Added Pagewalker, Pia').waitFor();
+    const found = await apiCall(app, 'GET', '/scheduling/patients?q=pagewalker', { token });
+    expect(found.body.items).toHaveLength(1);
+    await context.close();
+  }, 90_000);
+
   it('the schedule pages fit a 375 px phone and pass axe there', async () => {
     const { context, page } = await newPage(app);
     await logInUi(page, DEMO.manager, DEMO.password);
@@ -178,6 +222,7 @@ describe('waitlist and recalls', () => {
       ['/app/schedule', 'Schedule'],
       ['/app/schedule/week', 'Week'],
       ['/app/schedule/waitlist', 'Waitlist & recalls'],
+      ['/app/schedule/patients', 'Patients'],
       ['/app/schedule/setup', 'Schedule setup'],
     ] as const) {
       await page.goto(path);

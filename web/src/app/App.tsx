@@ -12,6 +12,7 @@ const Home = lazy(() => import('../routes/home.tsx'));
 const Schedule = lazy(() => import('../routes/day-schedule.tsx'));
 const ScheduleWeek = lazy(() => import('../routes/week-schedule.tsx'));
 const ScheduleWaitlist = lazy(() => import('../routes/schedule-waitlist.tsx'));
+const SchedulePatients = lazy(() => import('../routes/schedule-patients.tsx'));
 const ScheduleReports = lazy(() => import('../routes/schedule-reports.tsx'));
 const ScheduleImport = lazy(() => import('../routes/schedule-import.tsx'));
 const ScheduleSetup = lazy(() => import('../routes/schedule-setup.tsx'));
@@ -37,6 +38,7 @@ export function App() {
         <Route path="/schedule" component={Schedule} />
         <Route path="/schedule/week" component={ScheduleWeek} />
         <Route path="/schedule/waitlist" component={ScheduleWaitlist} />
+        <Route path="/schedule/patients" component={SchedulePatients} />
         <Route path="/schedule/reports" component={ScheduleReports} />
         <Route path="/schedule/import" component={ScheduleImport} />
         <Route path="/schedule/setup" component={ScheduleSetup} />

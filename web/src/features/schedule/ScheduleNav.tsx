@@ -14,6 +14,7 @@ const LINKS: ScheduleLink[] = [
   { href: '/app/schedule', label: 'Day' },
   { href: '/app/schedule/week', label: 'Week' },
   { href: '/app/schedule/waitlist', label: 'Waitlist & recalls' },
+  { href: '/app/schedule/patients', label: 'Patients' },
   { href: '/app/schedule/reports', label: 'Measures', roles: ['owner', 'manager', 'billing'] },
   { href: '/app/schedule/import', label: 'Import', roles: ['owner', 'manager'] },
   { href: '/app/schedule/setup', label: 'Setup', roles: ['owner', 'manager'] },

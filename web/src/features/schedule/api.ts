@@ -67,8 +67,27 @@ export const findSlots = (q: { typeId: string; locationId: string; providerId?: 
 export const searchPatients = (q: string) =>
   api<Page<Patient>>('/scheduling/patients', { query: { q: q || undefined, limit: 8 } });
 
-export const createPatient = (input: PatientInput) =>
-  api<Patient>('/scheduling/patients', { method: 'POST', body: input });
+export const listPatients = query(
+  (q: string | undefined, cursor: string | undefined, limit: number) =>
+    api<Page<Patient>>('/scheduling/patients', { query: { q, cursor, limit } }),
+  'schedPatients',
+);
+
+export const createPatient = async (input: PatientInput) => {
+  try {
+    return await api<Patient>('/scheduling/patients', { method: 'POST', body: input });
+  } finally {
+    await revalidate(listPatients.key);
+  }
+};
+
+export const updatePatient = async (id: string, body: PatientInput & { version: number }) => {
+  try {
+    return await api<Patient>(`/scheduling/patients/${id}`, { method: 'PUT', body });
+  } finally {
+    await revalidate(listPatients.key);
+  }
+};
 
 /** Every change re-reads the day and the week, so the grids and the flow board show what the server holds. */
 async function changing<T>(call: Promise<T>): Promise<T> {
