@@ -9,7 +9,11 @@ export function friendlyMessage(issue: z.core.$ZodRawIssue): string | undefined 
     case 'invalid_type':
       return issue.input === undefined ? 'Required' : `Expected ${issue.expected}`;
     case 'too_small':
-      if (issue.origin === 'string') return `Must be at least ${issue.minimum} characters`;
+      if (issue.origin === 'string') {
+        // An empty required text field is "Required", not "at least 1 characters".
+        if (issue.minimum === 1 && issue.input === '') return 'Required';
+        return `Must be at least ${issue.minimum} characters`;
+      }
       if (issue.origin === 'array') return `Needs at least ${issue.minimum} item(s)`;
       return `Must be at least ${issue.minimum}`;
     case 'too_big':

@@ -52,12 +52,21 @@ export async function importChunk(
     dryRun: input.dryRun,
   };
   const lookups = input.kind === 'appointments' ? await appointmentLookups(db) : undefined;
+  // A row repeated inside the chunk would collide with its own marker in the same request.
+  const seenAt = new Map<string, number>();
   for (const [i, record] of records.entries()) {
     const row = first + i;
     if (done.has(keys[i]!)) {
       result.unchanged++;
       continue;
     }
+    const earlier = seenAt.get(keys[i]!);
+    if (earlier !== undefined) {
+      const field = input.kind === 'patients' ? 'last_name' : 'time';
+      result.errors.push({ row, field, message: `Repeats row ${earlier}; it is imported once` });
+      continue;
+    }
+    seenAt.set(keys[i]!, row);
     const errors =
       input.kind === 'patients'
         ? await importPatient(db, record, keys[i]!, input.dryRun)

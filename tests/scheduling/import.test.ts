@@ -82,6 +82,27 @@ describe('CSV import', () => {
     expect(day.body.appointments).toHaveLength(1);
   });
 
+  it('a patient listed twice in one chunk is imported once; the repeat is a row error, also in the preview', async () => {
+    const twice = [
+      'first_name,last_name,date_of_birth',
+      'Grace,Twice,1950-05-05',
+      'Other,Person,1951-05-05',
+      'grace,TWICE,1950-05-05',
+      'Ann,,1960-01-01',
+    ].join('\n');
+    const preview = await importCsv('patients', twice, true);
+    expect(preview.body).toMatchObject({ rows: 4, created: 2 });
+    expect(preview.body.errors).toEqual([
+      { row: 4, field: 'last_name', message: 'Repeats row 2; it is imported once' },
+      { row: 5, field: 'last_name', message: 'Required' },
+    ]);
+    const done = await importCsv('patients', twice, false);
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ rows: 4, created: 2 });
+    const found = await w.t.call('GET', '/api/scheduling/patients?q=twice', { token: w.owner.token });
+    expect(found.body.items).toHaveLength(1);
+  });
+
   it('refuses a file without the identifying columns', async () => {
     const res = await importCsv('patients', 'name,dob\nA,1990-01-01', true);
     expect(res.status).toBe(400);

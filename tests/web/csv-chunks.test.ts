@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { csvRecords, parseCsv } from '../../shared/csv.ts';
+import { columnKey, csvField, splitCsv, toCsv } from '../../web/src/features/schedule/import/csv-chunks.ts';
+
+describe('CSV serialiser', () => {
+  it('quotes only fields that need it and doubles quotes', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('Blue Cross, Blue Shield')).toBe('"Blue Cross, Blue Shield"');
+    expect(csvField('Katherine "Kate"')).toBe('"Katherine ""Kate"""');
+    expect(csvField('line one\nline two')).toBe('"line one\nline two"');
+    expect(csvField('cr\ronly')).toBe('"cr\ronly"');
+    expect(
+      toCsv([
+        ['a', 'b'],
+        ['c,d', ''],
+      ]),
+    ).toBe('a,b\r\n"c,d",\r\n');
+  });
+
+  it('round-trips commas, quotes and line breaks through parseCsv', () => {
+    const rows = [
+      ['first_name', 'last_name', 'note'],
+      ['Katherine "Kate"', 'Johnson, Jr.', 'Prefers mornings\r\nCall first'],
+      ['"', ',', '\n'],
+      ['Alan', 'Turing', ''],
+    ];
+    expect(parseCsv(toCsv(rows))).toEqual([rows[0], rows[1], ['"', ',', ''], rows[3]]);
+    // parseCsv trims cells, so a lone line break comes back empty; inside text it survives.
+    expect(csvRecords(toCsv(rows)).records[0]).toEqual({
+      first_name: 'Katherine "Kate"',
+      last_name: 'Johnson, Jr.',
+      note: 'Prefers mornings\r\nCall first',
+    });
+  });
+});
+
+describe('splitCsv', () => {
+  const header = 'First Name,Last Name,Date of Birth';
+  const fileOf = (n: number) =>
+    [header, ...Array.from({ length: n }, (_, i) => `P${i},"Last, ${i}",1980-01-01`)].join('\n');
+
+  it('cuts a file into chunks of at most 100 data rows, each with the header, numbered for the whole file', () => {
+    const split = splitCsv(`\uFEFF${fileOf(230)}\n\n`);
+    expect(split.columns).toEqual(['first_name', 'last_name', 'date_of_birth']);
+    expect(split.rows).toBe(230);
+    expect(split.chunks.map((c) => [c.firstRow, c.rows])).toEqual([
+      [2, 100],
+      [102, 100],
+      [202, 30],
+    ]);
+    for (const chunk of split.chunks) {
+      const parsed = parseCsv(chunk.csv);
+      expect(parsed[0]).toEqual(['First Name', 'Last Name', 'Date of Birth']);
+      expect(parsed).toHaveLength(chunk.rows + 1);
+    }
+    const third = parseCsv(split.chunks[2]!.csv);
+    // Row 202 of the file (header = row 1) is the 201st patient, P200.
+    expect(third[1]).toEqual(['P200', 'Last, 200', '1980-01-01']);
+  });
+
+  it('keeps a multi-line field inside one row and one chunk', () => {
+    const split = splitCsv('a,b\r\n1,"two\r\nlines"\r\n3,4\r\n', 1);
+    expect(split.chunks.map((c) => parseCsv(c.csv)[1])).toEqual([
+      ['1', 'two\r\nlines'],
+      ['3', '4'],
+    ]);
+    expect(split.chunks.map((c) => c.firstRow)).toEqual([2, 3]);
+  });
+
+  it('starts a new chunk before one would pass the request size limit', () => {
+    const split = splitCsv(fileOf(10), 100, 120);
+    expect(split.chunks.length).toBeGreaterThan(1);
+    expect(split.chunks.every((c) => c.csv.length <= 120)).toBe(true);
+    expect(split.chunks.reduce((n, c) => n + c.rows, 0)).toBe(10);
+    expect(() => splitCsv(`a\n${'x'.repeat(200)}`, 100, 120)).toThrow(/Row 2 is too long/);
+  });
+
+  it('gives a header-only or empty file no chunks', () => {
+    expect(splitCsv(header)).toMatchObject({ rows: 0, chunks: [] });
+    expect(splitCsv('')).toEqual({ columns: [], rows: 0, chunks: [] });
+    expect(columnKey('  Member  ID ')).toBe('member_id');
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Splits a CSV file into the chunks the import API takes (a header row plus at most
+ * IMPORT_CHUNK_ROWS data rows each), and writes CSV back out (chunks, templates, error lists).
+ */
+import { parseCsv } from '../../../../../shared/csv.ts';
+import { IMPORT_CHUNK_ROWS } from '../../../../../shared/schemas/scheduling.ts';
+
+/** The API refuses a chunk's `csv` longer than this (ImportInputSchema). */
+export const MAX_CHUNK_CHARS = 90_000;
+
+/** One field, quoted when it holds a comma, a quote or a line break (quotes doubled, RFC 4180). */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Rows as CSV text with CRLF line endings (what spreadsheets write), ending in a line break. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return rows.map((cells) => `${cells.map(csvField).join(',')}\r\n`).join('');
+}
+
+/** A header name as the API reads it: lower case, spaces as underscores ("Date of Birth" → date_of_birth). */
+export function columnKey(name: string): string {
+  return name.trim().toLowerCase().replace(/\s+/g, '_');
+}
+
+export interface CsvChunk {
+  /** The header row and this chunk's data rows, re-serialised. */
+  csv: string;
+  /** Row number of the chunk's first data row in the whole file; the header is row 1. */
+  firstRow: number;
+  rows: number;
+}
+
+export interface SplitCsv {
+  /** Column keys of the header row (see `columnKey`). */
+  columns: string[];
+  /** Data rows in the file (blank lines are not rows). */
+  rows: number;
+  chunks: CsvChunk[];
+}
+
+/**
+ * Parses a CSV file and cuts it into request-sized chunks, each with the header row. A chunk
+ * ends at `maxRows` data rows or before it would pass `maxChars` characters.
+ */
+export function splitCsv(text: string, maxRows = IMPORT_CHUNK_ROWS, maxChars = MAX_CHUNK_CHARS): SplitCsv {
+  const [header = [], ...body] = parseCsv(text.replace(/^\uFEFF/, ''));
+  const head = toCsv([header]);
+  const chunks: CsvChunk[] = [];
+  let lines: string[] = [];
+  let size = head.length;
+  let firstRow = 2;
+  const flush = () => {
+    if (lines.length) chunks.push({ csv: head + lines.join(''), firstRow, rows: lines.length });
+    firstRow += lines.length;
+    lines = [];
+    size = head.length;
+  };
+  for (const [i, cells] of body.entries()) {
+    const line = toCsv([cells]);
+    if (head.length + line.length > maxChars) {
+      throw new RangeError(
+        `Row ${i + 2} is too long to import (over ${maxChars.toLocaleString()} characters)`,
+      );
+    }
+    if (lines.length >= maxRows || size + line.length > maxChars) flush();
+    lines.push(line);
+    size += line.length;
+  }
+  flush();
+  return { columns: header.map(columnKey), rows: body.length, chunks };
+}
