@@ -1,4 +1,5 @@
 import { For, type JSX, Show } from 'solid-js';
+import type { PagedList } from '../../lib/paging.ts';
 import { Button } from './Button.tsx';
 import { Spinner } from './Spinner.tsx';
 
@@ -88,5 +89,20 @@ export function Pager(props: {
         </Button>
       </nav>
     </Show>
+  );
+}
+
+/** The pager of a `createPagedList` list. */
+export function ListPager(props: { label: string; list: PagedList<unknown> }) {
+  return (
+    <Pager
+      label={props.label}
+      page={props.list.pageNumber()}
+      hasPrev={props.list.hasPrev()}
+      hasNext={props.list.hasNext()}
+      loading={props.list.loading()}
+      onPrev={() => props.list.prev()}
+      onNext={() => props.list.next()}
+    />
   );
 }

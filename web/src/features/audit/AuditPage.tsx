@@ -6,7 +6,7 @@ import { Button } from '../../components/ui/Button.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { SelectField, TextField } from '../../components/ui/Field.tsx';
 import { PageHeader, Section } from '../../components/ui/PageHeader.tsx';
-import { DataTable, Pager } from '../../components/ui/Table.tsx';
+import { DataTable, ListPager } from '../../components/ui/Table.tsx';
 import { formatDateTime, humanize, roleLabel } from '../../lib/format.ts';
 import { createForm, optional } from '../../lib/forms.ts';
 import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
@@ -175,15 +175,7 @@ export function AuditPage() {
               },
             ]}
           />
-          <Pager
-            label="Audit events"
-            page={list.pageNumber()}
-            hasPrev={list.hasPrev()}
-            hasNext={list.hasNext()}
-            loading={list.loading()}
-            onPrev={list.prev}
-            onNext={list.next}
-          />
+          <ListPager label="Audit events" list={list} />
         </Section>
       </div>
     </div>

@@ -10,7 +10,7 @@ import { confirm } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { TextField } from '../../components/ui/Field.tsx';
 import { PageHeader, Section } from '../../components/ui/PageHeader.tsx';
-import { DataTable, Pager } from '../../components/ui/Table.tsx';
+import { DataTable, ListPager } from '../../components/ui/Table.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, labelOf } from '../../lib/format.ts';
@@ -62,15 +62,7 @@ function MembersSection() {
           { header: 'Joined', cell: (m) => formatDate(m.joinedAt) },
         ]}
       />
-      <Pager
-        label="Member practices"
-        page={list.pageNumber()}
-        hasPrev={list.hasPrev()}
-        hasNext={list.hasNext()}
-        loading={list.loading()}
-        onPrev={list.prev}
-        onNext={list.next}
-      />
+      <ListPager label="Member practices" list={list} />
     </Section>
   );
 }
@@ -157,15 +149,7 @@ function CodesSection() {
           },
         ]}
       />
-      <Pager
-        label="Invite codes"
-        page={list.pageNumber()}
-        hasPrev={list.hasPrev()}
-        hasNext={list.hasNext()}
-        loading={list.loading()}
-        onPrev={list.prev}
-        onNext={list.next}
-      />
+      <ListPager label="Invite codes" list={list} />
     </Section>
   );
 }

@@ -14,7 +14,7 @@ import { confirm } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { Checkbox, TextField } from '../../components/ui/Field.tsx';
 import { PageHeader, Section } from '../../components/ui/PageHeader.tsx';
-import { DataTable, Pager } from '../../components/ui/Table.tsx';
+import { DataTable, ListPager } from '../../components/ui/Table.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, labelOf } from '../../lib/format.ts';
@@ -112,15 +112,7 @@ function MembershipsSection(props: { canLeave: boolean }) {
           },
         ]}
       />
-      <Pager
-        label="Memberships"
-        page={list.pageNumber()}
-        hasPrev={list.hasPrev()}
-        hasNext={list.hasNext()}
-        loading={list.loading()}
-        onPrev={list.prev}
-        onNext={list.next}
-      />
+      <ListPager label="Memberships" list={list} />
     </Section>
   );
 }

@@ -3,7 +3,7 @@ import type { OutboxMessage } from '../../../../shared/schemas/outbox.ts';
 import { StatusBadge } from '../../components/ui/Badge.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
-import { Pager } from '../../components/ui/Table.tsx';
+import { ListPager } from '../../components/ui/Table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
 import { listOutbox } from './api.ts';
@@ -85,15 +85,7 @@ export function OutboxPage() {
               <For each={list.items()}>{(m) => <MessageItem message={m} />}</For>
             </ul>
           </Show>
-          <Pager
-            label="Messages"
-            page={list.pageNumber()}
-            hasPrev={list.hasPrev()}
-            hasNext={list.hasNext()}
-            loading={list.loading()}
-            onPrev={list.prev}
-            onNext={list.next}
-          />
+          <ListPager label="Messages" list={list} />
         </div>
       </section>
     </div>

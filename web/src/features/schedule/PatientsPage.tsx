@@ -6,7 +6,7 @@ import { Button } from '../../components/ui/Button.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { TextField } from '../../components/ui/Field.tsx';
 import { PageHeader, Section } from '../../components/ui/PageHeader.tsx';
-import { DataTable, Pager } from '../../components/ui/Table.tsx';
+import { DataTable, ListPager } from '../../components/ui/Table.tsx';
 import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
 import { browserTimeZone } from '../../lib/timezones.ts';
 import { listPatients } from './api.ts';
@@ -155,15 +155,7 @@ export function PatientsPage() {
             },
           ]}
         />
-        <Pager
-          label="Patients"
-          page={list.pageNumber()}
-          hasPrev={list.hasPrev()}
-          hasNext={list.hasNext()}
-          loading={list.loading()}
-          onPrev={list.prev}
-          onNext={list.next}
-        />
+        <ListPager label="Patients" list={list} />
       </Section>
       <PatientDialog editing={editing()} onClose={() => setEditing(undefined)} />
     </>

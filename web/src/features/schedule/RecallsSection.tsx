@@ -14,7 +14,7 @@ import { Dialog } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { SelectField, TextField } from '../../components/ui/Field.tsx';
 import { Section } from '../../components/ui/PageHeader.tsx';
-import { DataTable, Pager } from '../../components/ui/Table.tsx';
+import { DataTable, ListPager } from '../../components/ui/Table.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { createForm, optional } from '../../lib/forms.ts';
@@ -127,15 +127,7 @@ export function RecallsSection() {
           },
         ]}
       />
-      <Pager
-        label="Recalls"
-        page={list.pageNumber()}
-        hasPrev={list.hasPrev()}
-        hasNext={list.hasNext()}
-        loading={list.loading()}
-        onPrev={list.prev}
-        onNext={list.next}
-      />
+      <ListPager label="Recalls" list={list} />
       <RecallDialog open={adding()} onClose={() => setAdding(false)} />
       <OutreachDialog recall={logging()} onClose={() => setLogging(undefined)} />
     </Section>

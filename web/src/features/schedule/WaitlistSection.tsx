@@ -12,7 +12,7 @@ import { confirm, Dialog } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { Checkbox, SelectField, TextField } from '../../components/ui/Field.tsx';
 import { Section } from '../../components/ui/PageHeader.tsx';
-import { DataTable, Pager } from '../../components/ui/Table.tsx';
+import { DataTable, ListPager } from '../../components/ui/Table.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -110,15 +110,7 @@ export function WaitlistSection() {
           },
         ]}
       />
-      <Pager
-        label="Waitlist"
-        page={list.pageNumber()}
-        hasPrev={list.hasPrev()}
-        hasNext={list.hasNext()}
-        loading={list.loading()}
-        onPrev={list.prev}
-        onNext={list.next}
-      />
+      <ListPager label="Waitlist" list={list} />
       <WaitlistDialog open={adding()} onClose={() => setAdding(false)} />
     </Section>
   );

@@ -1,4 +1,4 @@
-import { query, revalidate } from '@solidjs/router';
+import { query } from '@solidjs/router';
 import type { Page } from '../../../../shared/schemas/common.ts';
 import type {
   Appointment,
@@ -10,6 +10,7 @@ import type {
 } from '../../../../shared/schemas/scheduling.ts';
 import type { Location } from '../../../../shared/schemas/tenants.ts';
 import { api } from '../../lib/api.ts';
+import { mutate } from '../../lib/mutation.ts';
 
 export interface DayView {
   date: string;
@@ -73,30 +74,14 @@ export const listPatients = query(
   'schedPatients',
 );
 
-export const createPatient = async (input: PatientInput) => {
-  try {
-    return await api<Patient>('/scheduling/patients', { method: 'POST', body: input });
-  } finally {
-    await revalidate(listPatients.key);
-  }
-};
+export const createPatient = (input: PatientInput) =>
+  mutate(api<Patient>('/scheduling/patients', { method: 'POST', body: input }), listPatients.key);
 
-export const updatePatient = async (id: string, body: PatientInput & { version: number }) => {
-  try {
-    return await api<Patient>(`/scheduling/patients/${id}`, { method: 'PUT', body });
-  } finally {
-    await revalidate(listPatients.key);
-  }
-};
+export const updatePatient = (id: string, body: PatientInput & { version: number }) =>
+  mutate(api<Patient>(`/scheduling/patients/${id}`, { method: 'PUT', body }), listPatients.key);
 
 /** Every change re-reads the day and the week, so the grids and the flow board show what the server holds. */
-async function changing<T>(call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } finally {
-    await revalidate([getDay.key, getWeek.key]);
-  }
-}
+const changing = <T>(call: Promise<T>) => mutate(call, [getDay.key, getWeek.key]);
 
 export const book = (body: Record<string, unknown>) =>
   changing(api<Appointment>('/scheduling/appointments', { method: 'POST', body }));

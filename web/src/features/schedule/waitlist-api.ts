@@ -1,7 +1,8 @@
-import { query, revalidate } from '@solidjs/router';
+import { query } from '@solidjs/router';
 import type { Page } from '../../../../shared/schemas/common.ts';
 import type { Recall, WaitlistEntry, WaitlistInput } from '../../../../shared/schemas/scheduling.ts';
 import { api } from '../../lib/api.ts';
+import { mutate } from '../../lib/mutation.ts';
 
 export const listWaitlist = query(
   (cursor: string | undefined, limit: number) =>
@@ -14,18 +15,10 @@ export const listRecalls = query(
   'schedRecalls',
 );
 
-async function then<T>(call: Promise<T>, key: string): Promise<T> {
-  try {
-    return await call;
-  } finally {
-    await revalidate(key);
-  }
-}
-
 export const addToWaitlist = (body: WaitlistInput) =>
-  then(api<WaitlistEntry>('/scheduling/waitlist', { method: 'POST', body }), listWaitlist.key);
+  mutate(api<WaitlistEntry>('/scheduling/waitlist', { method: 'POST', body }), listWaitlist.key);
 export const removeFromWaitlist = (e: WaitlistEntry) =>
-  then(
+  mutate(
     api<WaitlistEntry>(`/scheduling/waitlist/${e.id}/close`, {
       method: 'POST',
       body: { status: 'removed', version: e.version },
@@ -33,9 +26,9 @@ export const removeFromWaitlist = (e: WaitlistEntry) =>
     listWaitlist.key,
   );
 export const createRecall = (body: { patientId: string; reason: string; dueDate: string }) =>
-  then(api<Recall>('/scheduling/recalls', { method: 'POST', body }), listRecalls.key);
+  mutate(api<Recall>('/scheduling/recalls', { method: 'POST', body }), listRecalls.key);
 export const recordOutreach = (r: Recall, body: { channel: string; outcome: string; note?: string }) =>
-  then(
+  mutate(
     api<Recall>(`/scheduling/recalls/${r.id}/outreach`, {
       method: 'POST',
       body: { ...body, version: r.version },

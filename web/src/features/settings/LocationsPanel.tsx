@@ -7,7 +7,7 @@ import { Button } from '../../components/ui/Button.tsx';
 import { confirm } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { Checkbox } from '../../components/ui/Field.tsx';
-import { DataTable, Pager } from '../../components/ui/Table.tsx';
+import { DataTable, ListPager } from '../../components/ui/Table.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage, isStale, STALE_MESSAGE } from '../../lib/errors.ts';
 import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
@@ -148,15 +148,7 @@ export function LocationsPanel() {
                 },
               ]}
             />
-            <Pager
-              label="Locations"
-              page={list.pageNumber()}
-              hasPrev={list.hasPrev()}
-              hasNext={list.hasNext()}
-              loading={list.loading()}
-              onPrev={list.prev}
-              onNext={list.next}
-            />
+            <ListPager label="Locations" list={list} />
           </div>
         </section>
       </Match>

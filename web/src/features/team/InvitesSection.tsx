@@ -11,7 +11,7 @@ import { confirm } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { SelectField, TextField } from '../../components/ui/Field.tsx';
 import { Section } from '../../components/ui/PageHeader.tsx';
-import { DataTable, Pager } from '../../components/ui/Table.tsx';
+import { DataTable, ListPager } from '../../components/ui/Table.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -180,15 +180,7 @@ export function InvitesSection() {
           },
         ]}
       />
-      <Pager
-        label="Invitations"
-        page={list.pageNumber()}
-        hasPrev={list.hasPrev()}
-        hasNext={list.hasNext()}
-        loading={list.loading()}
-        onPrev={list.prev}
-        onNext={list.next}
-      />
+      <ListPager label="Invitations" list={list} />
     </Section>
   );
 }

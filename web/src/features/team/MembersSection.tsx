@@ -8,7 +8,7 @@ import { confirm } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { SelectField } from '../../components/ui/Field.tsx';
 import { Section } from '../../components/ui/PageHeader.tsx';
-import { DataTable, Pager } from '../../components/ui/Table.tsx';
+import { DataTable, ListPager } from '../../components/ui/Table.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage, isStale, STALE_MESSAGE } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -163,15 +163,7 @@ export function MembersSection() {
           },
         ]}
       />
-      <Pager
-        label="Members"
-        page={list.pageNumber()}
-        hasPrev={list.hasPrev()}
-        hasNext={list.hasNext()}
-        loading={list.loading()}
-        onPrev={list.prev}
-        onNext={list.next}
-      />
+      <ListPager label="Members" list={list} />
     </Section>
   );
 }

@@ -14,7 +14,7 @@ import { confirm } from '../../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../../components/ui/EmptyState.tsx';
 import { SelectField, TextField } from '../../../components/ui/Field.tsx';
 import { Section } from '../../../components/ui/PageHeader.tsx';
-import { DataTable, Pager } from '../../../components/ui/Table.tsx';
+import { DataTable, ListPager } from '../../../components/ui/Table.tsx';
 import { toast } from '../../../components/ui/Toast.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
 import { createForm } from '../../../lib/forms.ts';
@@ -106,15 +106,7 @@ export function ExceptionsTab(props: { locations: Location[] }) {
           },
         ]}
       />
-      <Pager
-        label="Time off"
-        page={list.pageNumber()}
-        hasPrev={list.hasPrev()}
-        hasNext={list.hasNext()}
-        loading={list.loading()}
-        onPrev={list.prev}
-        onNext={list.next}
-      />
+      <ListPager label="Time off" list={list} />
       <ExceptionForm locations={props.locations} providers={providers()?.items ?? []} />
     </Section>
   );

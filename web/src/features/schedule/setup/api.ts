@@ -1,4 +1,4 @@
-import { query, revalidate } from '@solidjs/router';
+import { query } from '@solidjs/router';
 import type { Page } from '../../../../../shared/schemas/common.ts';
 import type {
   AppointmentType,
@@ -14,6 +14,7 @@ import type {
 } from '../../../../../shared/schemas/scheduling.ts';
 import type { User } from '../../../../../shared/schemas/team.ts';
 import { api } from '../../../lib/api.ts';
+import { mutate } from '../../../lib/mutation.ts';
 import { listProviders, listTypes } from '../api.ts';
 
 export interface Feed {
@@ -46,21 +47,12 @@ export const listPeople = query(
   'schedPeople',
 );
 
-/** Runs a change, then re-reads the list it touched (also when it fails: someone else may have changed it). */
-async function then<T>(call: Promise<T>, key: string | string[]): Promise<T> {
-  try {
-    return await call;
-  } finally {
-    await revalidate(key);
-  }
-}
-
 export const createProvider = (body: ProviderInput) =>
-  then(api<Provider>('/scheduling/providers', { method: 'POST', body }), listProviders.key);
+  mutate(api<Provider>('/scheduling/providers', { method: 'POST', body }), listProviders.key);
 export const updateProvider = (id: string, body: ProviderInput & { version: number }) =>
-  then(api<Provider>(`/scheduling/providers/${id}`, { method: 'PUT', body }), listProviders.key);
+  mutate(api<Provider>(`/scheduling/providers/${id}`, { method: 'PUT', body }), listProviders.key);
 export const setProviderActive = (p: Provider, active: boolean) =>
-  then(
+  mutate(
     api<Provider>(`/scheduling/providers/${p.id}/${active ? 'reactivate' : 'deactivate'}`, {
       method: 'POST',
       body: { version: p.version },
@@ -68,7 +60,7 @@ export const setProviderActive = (p: Provider, active: boolean) =>
     listProviders.key,
   );
 export const createFeed = (p: Provider, showNames: boolean) =>
-  then(
+  mutate(
     api<Feed>(`/scheduling/providers/${p.id}/feed`, {
       method: 'POST',
       body: { showNames, version: p.version },
@@ -76,31 +68,34 @@ export const createFeed = (p: Provider, showNames: boolean) =>
     listProviders.key,
   );
 export const revokeFeed = (p: Provider) =>
-  then(
+  mutate(
     api<void>(`/scheduling/providers/${p.id}/feed/revoke`, { method: 'POST', body: { version: p.version } }),
     listProviders.key,
   );
 
 export const createType = (body: AppointmentTypeInput) =>
-  then(api<AppointmentType>('/scheduling/types', { method: 'POST', body }), listTypes.key);
+  mutate(api<AppointmentType>('/scheduling/types', { method: 'POST', body }), listTypes.key);
 export const updateType = (id: string, body: AppointmentTypeInput & { version: number }) =>
-  then(api<AppointmentType>(`/scheduling/types/${id}`, { method: 'PUT', body }), listTypes.key);
+  mutate(api<AppointmentType>(`/scheduling/types/${id}`, { method: 'PUT', body }), listTypes.key);
 
 export const createResource = (body: { locationId: string; name: string; kind: string }) =>
-  then(api<Resource>('/scheduling/resources', { method: 'POST', body }), listResources.key);
+  mutate(api<Resource>('/scheduling/resources', { method: 'POST', body }), listResources.key);
 
 export const createTemplate = (body: TemplateInput) =>
-  then(api<Template>('/scheduling/templates', { method: 'POST', body }), listTemplates.key);
+  mutate(api<Template>('/scheduling/templates', { method: 'POST', body }), listTemplates.key);
 export const deleteTemplate = (t: Template) =>
-  then(api<void>(`/scheduling/templates/${t.providerId}/${t.id}`, { method: 'DELETE' }), listTemplates.key);
+  mutate(api<void>(`/scheduling/templates/${t.providerId}/${t.id}`, { method: 'DELETE' }), listTemplates.key);
 
 export const createException = (body: ExceptionInput) =>
-  then(api<ScheduleException>('/scheduling/exceptions', { method: 'POST', body }), listExceptions.key);
+  mutate(api<ScheduleException>('/scheduling/exceptions', { method: 'POST', body }), listExceptions.key);
 export const deleteException = (e: ScheduleException) =>
-  then(api<void>(`/scheduling/exceptions/${e.startDate}/${e.id}`, { method: 'DELETE' }), listExceptions.key);
+  mutate(
+    api<void>(`/scheduling/exceptions/${e.startDate}/${e.id}`, { method: 'DELETE' }),
+    listExceptions.key,
+  );
 
 export const saveReminderSettings = (body: { enabled: boolean; hoursBefore: number[]; version: number }) =>
-  then(
+  mutate(
     api<ReminderSettings>('/scheduling/reminder-settings', { method: 'PUT', body }),
     getReminderSettings.key,
   );
