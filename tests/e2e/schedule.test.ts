@@ -77,7 +77,37 @@ describe('schedule', () => {
     await expectNoAxeViolations(page, 'patient flow');
     await page.getByRole('tab', { name: 'Day' }).click();
 
-    // Move another visit with the keyboard-friendly "Move…" form, then drag one.
+    // A patient on the waitlist wants any time that day (the shortest visit type, so every freed time fits).
+    const types = (await apiCall(app, 'GET', '/scheduling/types', { token })).body.items as {
+      id: string;
+      durationMinutes: number;
+    }[];
+    const shortest = [...types].sort((x, y) => x.durationMinutes - y.durationMinutes)[0]!;
+    const waiting = await apiCall(app, 'POST', '/scheduling/patients', {
+      token,
+      json: {
+        firstName: 'Wendy',
+        lastName: 'Waiting',
+        dateOfBirth: '1984-02-02',
+        preferredContact: 'phone',
+        phone: '(614) 555-0111',
+      },
+    });
+    const entry = await apiCall(app, 'POST', '/scheduling/waitlist', {
+      token,
+      json: {
+        patientId: waiting.body.id,
+        locationId: await locationId(),
+        typeId: shortest.id,
+        earliestDate: date,
+        latestDate: date,
+      },
+    });
+    expect(entry.status).toBe(201);
+    const offer = page.getByRole('dialog', { name: 'Offer the freed time' });
+
+    // Move another visit with the keyboard-friendly "Move…" form, then drag one; each frees a time
+    // that is offered to the waitlist ("Not now" keeps the patient waiting).
     const visits = (
       await apiCall(app, 'GET', `/scheduling/day?locationId=${await locationId()}&date=${date}`, { token })
     ).body.appointments as {
@@ -96,6 +126,9 @@ describe('schedule', () => {
     await page.getByRole('dialog').getByLabel('New time').fill('16:00');
     await page.getByRole('dialog').getByRole('button', { name: 'Move visit' }).click();
     await page.getByText(/Moved to .* 16:00/).waitFor();
+    await offer.getByText('Waiting, Wendy').waitFor();
+    await offer.getByRole('button', { name: 'Not now' }).click();
+    await offer.waitFor({ state: 'hidden' });
 
     const secondBlock = page
       .getByRole('button', { name: `${second.time} ${second.patientName}`, exact: false })
@@ -108,34 +141,9 @@ describe('schedule', () => {
     await target.dispatchEvent('drop', { dataTransfer: transfer });
     await page.getByText(/Moved to 16:15/).waitFor();
     expect(await statusOf(second.id)).toMatchObject({ status: 'rescheduled' });
-
-    // A patient on the waitlist wants a time like this one.
-    const moved = (
-      await apiCall(app, 'GET', `/scheduling/day?locationId=${await locationId()}&date=${date}`, { token })
-    ).body.appointments.find(
-      (v: { time: string; status: string }) => v.time === '16:15' && v.status === 'scheduled',
-    );
-    const waiting = await apiCall(app, 'POST', '/scheduling/patients', {
-      token,
-      json: {
-        firstName: 'Wendy',
-        lastName: 'Waiting',
-        dateOfBirth: '1984-02-02',
-        preferredContact: 'phone',
-        phone: '(614) 555-0111',
-      },
-    });
-    const entry = await apiCall(app, 'POST', '/scheduling/waitlist', {
-      token,
-      json: {
-        patientId: waiting.body.id,
-        locationId: await locationId(),
-        typeId: moved.typeId,
-        earliestDate: date,
-        latestDate: date,
-      },
-    });
-    expect(entry.status).toBe(201);
+    await offer.getByText('Waiting, Wendy').waitFor();
+    await offer.getByRole('button', { name: 'Not now' }).click();
+    await offer.waitFor({ state: 'hidden' });
 
     // Cancel asks first, then offers the freed time to the waitlist; booking it closes the entry.
     await page
@@ -145,7 +153,6 @@ describe('schedule', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel (practice)' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel visit' }).click();
     await page.getByText('Visit cancelled').waitFor();
-    const offer = page.getByRole('dialog', { name: 'Offer the freed time' });
     await offer.getByText('Waiting, Wendy').waitFor();
     await expectNoAxeViolations(page, 'waitlist offer');
     await offer.getByRole('button', { name: 'Book Waiting, Wendy at 16:15' }).click();

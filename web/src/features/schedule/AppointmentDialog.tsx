@@ -12,7 +12,8 @@ import { confirm, Dialog } from '../../components/ui/Dialog.tsx';
 import { SelectField, TextField } from '../../components/ui/Field.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { book, cancelVisit, moveVisit, setStatus } from './api.ts';
+import { cancelVisit, moveVisit, setStatus } from './api.ts';
+import { WaitlistOffer } from './WaitlistOffer.tsx';
 
 /** The next step of the day's flow from each status, and its button label. */
 const NEXT: Record<string, { status: string; label: string }[]> = {
@@ -89,6 +90,22 @@ export function AppointmentDialog(props: {
     }
   };
 
+  // A moved visit frees its old time too: offer it like a cancellation.
+  const moveAndOffer = async (a: Appointment) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const moved = await moveVisit(a, to());
+      toast.success(`Moved to ${to().date} ${to().time}`);
+      if (moved.waitlistMatches.length) setOffer({ freed: a, matches: moved.waitlistMatches });
+      else close();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <Show
       when={!offer()}
@@ -146,7 +163,7 @@ export function AppointmentDialog(props: {
                 class="form stack"
                 onSubmit={(e) => {
                   e.preventDefault();
-                  void run(() => moveVisit(a(), to()), `Moved to ${to().date} ${to().time}`);
+                  void moveAndOffer(a());
                 }}
               >
                 <TextField
@@ -184,73 +201,5 @@ export function AppointmentDialog(props: {
         )}
       </Show>
     </Show>
-  );
-}
-
-/** A cancelled time offered to the waitlist: book a waiting patient into it in one step. */
-function WaitlistOffer(props: {
-  freed: Appointment;
-  matches: WaitlistEntry[];
-  types: AppointmentType[];
-  onClose: () => void;
-}) {
-  const [busyId, setBusyId] = createSignal<string>();
-  const [error, setError] = createSignal<string>();
-  const typeName = (id: string) => props.types.find((t) => t.id === id)?.name ?? 'Visit';
-  const offerTo = async (entry: WaitlistEntry) => {
-    setBusyId(entry.id);
-    setError(undefined);
-    try {
-      await book({
-        patientId: entry.patientId,
-        providerId: props.freed.providerId,
-        locationId: props.freed.locationId,
-        typeId: entry.typeId,
-        date: props.freed.date,
-        time: props.freed.time,
-        fromWaitlist: { id: entry.id, version: entry.version },
-      });
-      toast.success(`Booked ${entry.patientName} from the waitlist at ${props.freed.time}`);
-      props.onClose();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusyId(undefined);
-    }
-  };
-  return (
-    <Dialog open={true} title="Offer the freed time" onClose={() => props.onClose()}>
-      <p>
-        {props.freed.date} at {props.freed.time} is free again. These patients on the waitlist want a time
-        like it (first come, first offered). Call them, then book the one who takes it.
-      </p>
-      <FormAlert message={error()} />
-      <ul class="offer-list" aria-label="Waitlist patients this time fits">
-        <For each={props.matches}>
-          {(entry) => (
-            <li class="offer-item">
-              <span>
-                <strong>{entry.patientName}</strong> · {typeName(entry.typeId)}
-                <Show when={entry.note}>
-                  <span class="muted"> · {entry.note}</span>
-                </Show>
-              </span>
-              <Button
-                size="sm"
-                variant="primary"
-                busy={busyId() === entry.id}
-                onClick={() => offerTo(entry)}
-                aria-label={`Book ${entry.patientName} at ${props.freed.time}`}
-              >
-                Book
-              </Button>
-            </li>
-          )}
-        </For>
-      </ul>
-      <div class="button-row">
-        <Button onClick={() => props.onClose()}>Not now</Button>
-      </div>
-    </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 import { createAsync } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
-import type { Appointment } from '../../../../shared/schemas/scheduling.ts';
+import type { Appointment, WaitlistEntry } from '../../../../shared/schemas/scheduling.ts';
 import { addDays, localParts } from '../../../../shared/time.ts';
 import { StatusBadge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
@@ -14,6 +14,7 @@ import { getDay, listLocations, listProviders, listTypes, moveVisit } from './ap
 import { BookDialog } from './BookDialog.tsx';
 import { ScheduleNav } from './ScheduleNav.tsx';
 import { GONE, TimeGrid } from './TimeGrid.tsx';
+import { WaitlistOffer } from './WaitlistOffer.tsx';
 
 /** The front desk's day: one column per provider, drag or "Move…" to reschedule, and the flow board. */
 export function SchedulePage() {
@@ -37,13 +38,16 @@ export function SchedulePage() {
   const [showCancelled, setShowCancelled] = createSignal(false);
   const [tab, setTab] = createSignal<'day' | 'flow'>('day');
   const [open, setOpen] = createSignal<Appointment>();
+  // The old time of a dragged visit, offered to matching waitlist patients.
+  const [offer, setOffer] = createSignal<{ freed: Appointment; matches: WaitlistEntry[] }>();
   const [booking, setBooking] = createSignal(false);
   const visible = () => (view()?.appointments ?? []).filter((a) => showCancelled() || !GONE.has(a.status));
 
   const drop = async (a: Appointment, providerId: string, time: string) => {
     const provider = columns().find((p) => p.id === providerId);
     try {
-      await moveVisit(a, { date: day(), time, providerId });
+      const moved = await moveVisit(a, { date: day(), time, providerId });
+      if (moved.waitlistMatches.length) setOffer({ freed: a, matches: moved.waitlistMatches });
       toast.success(`Moved to ${time} with ${provider?.name ?? 'the provider'}`);
     } catch (err) {
       toast.error(errorMessage(err));
@@ -126,6 +130,16 @@ export function SchedulePage() {
             <p class="muted">No provider works at this location yet. Add providers and their hours first.</p>
           </Show>
         </Show>
+      </Show>
+      <Show when={offer()}>
+        {(o) => (
+          <WaitlistOffer
+            freed={o().freed}
+            matches={o().matches}
+            types={types()?.items ?? []}
+            onClose={() => setOffer(undefined)}
+          />
+        )}
       </Show>
       <AppointmentDialog
         appointment={open()}

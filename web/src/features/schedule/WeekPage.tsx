@@ -1,6 +1,6 @@
 import { createAsync } from '@solidjs/router';
 import { createMemo, createSignal, Show } from 'solid-js';
-import type { Appointment } from '../../../../shared/schemas/scheduling.ts';
+import type { Appointment, WaitlistEntry } from '../../../../shared/schemas/scheduling.ts';
 import { addDays, localParts } from '../../../../shared/time.ts';
 import { Button } from '../../components/ui/Button.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
@@ -13,6 +13,7 @@ import { AppointmentDialog } from './AppointmentDialog.tsx';
 import { getWeek, listLocations, listProviders, listTypes, moveVisit } from './api.ts';
 import { ScheduleNav } from './ScheduleNav.tsx';
 import { GONE, TimeGrid } from './TimeGrid.tsx';
+import { WaitlistOffer } from './WaitlistOffer.tsx';
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -32,6 +33,8 @@ export function WeekPage() {
   const week = createAsync(async () => (provider() ? getWeek(provider()!.id, anchor()) : undefined));
   const [showCancelled, setShowCancelled] = createSignal(false);
   const [open, setOpen] = createSignal<Appointment>();
+  // The old time of a dragged visit, offered to matching waitlist patients.
+  const [offer, setOffer] = createSignal<{ freed: Appointment; matches: WaitlistEntry[] }>();
 
   const days = () => {
     const start = week()?.weekStart;
@@ -46,7 +49,8 @@ export function WeekPage() {
 
   const drop = async (a: Appointment, date: string, time: string) => {
     try {
-      await moveVisit(a, { date, time, providerId: a.providerId });
+      const moved = await moveVisit(a, { date, time, providerId: a.providerId });
+      if (moved.waitlistMatches.length) setOffer({ freed: a, matches: moved.waitlistMatches });
       toast.success(`Moved to ${date} ${time}`);
     } catch (err) {
       toast.error(errorMessage(err));
@@ -121,6 +125,16 @@ export function WeekPage() {
               )}
             </Show>
           </>
+        )}
+      </Show>
+      <Show when={offer()}>
+        {(o) => (
+          <WaitlistOffer
+            freed={o().freed}
+            matches={o().matches}
+            types={types()?.items ?? []}
+            onClose={() => setOffer(undefined)}
+          />
         )}
       </Show>
       <AppointmentDialog

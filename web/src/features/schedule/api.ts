@@ -104,7 +104,7 @@ export const cancelVisit = (a: Appointment, by: 'patient' | 'practice') =>
 
 export const moveVisit = (a: Appointment, to: { date: string; time: string; providerId: string }) =>
   changing(
-    api<Appointment>(`/scheduling/appointments/${a.id}/reschedule`, {
+    api<Appointment & { waitlistMatches: WaitlistEntry[] }>(`/scheduling/appointments/${a.id}/reschedule`, {
       method: 'POST',
       body: { ...to, version: a.version },
     }),
