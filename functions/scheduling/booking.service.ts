@@ -6,6 +6,7 @@ import {
   type Appointment,
   type AppointmentType,
   type BookingInput,
+  type DayHours,
   FLOW,
   type Provider,
   type WaitlistEntry,
@@ -17,7 +18,7 @@ import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { badRequest, ContentionError, conflict, forbidden, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { getLocation } from '../tenants/settings.service.ts';
-import { freeStarts, type Interval, isWithin, openIntervals, overlaps } from './availability.ts';
+import { blocks, freeStarts, type Interval, isWithin, openIntervals, overlaps } from './availability.ts';
 import { requirePatient } from './patients.service.ts';
 import { getReminderSettings, reminderQueueOps } from './reminder-settings.service.ts';
 import {
@@ -245,6 +246,37 @@ export async function weekView(db: TenantDb, providerId: string, weekOf: string)
   const to = zonedInstant(addDays(weekStart, 7), '00:00', location.timeZone);
   const page = await appointmentRepo.ofProvider(db, providerId, iso(from), iso(to - 1));
   return { providerId, weekStart, appointments: page.items.map((a) => strip<Appointment>(a as never)) };
+}
+
+/** Each provider's open hours at a location on a date, in local time, and what closes a day. */
+export async function dayHours(db: TenantDb, locationId: string, date: string): Promise<DayHours> {
+  const location = await getLocation(db, locationId);
+  const [templates, exceptions] = await Promise.all([
+    templateRepo.list(db, { limit: 100 }),
+    exceptionRepo.startingBy(db, date),
+  ]);
+  const providerIds = [
+    ...new Set(templates.items.filter((t) => t.locationId === locationId).map((t) => t.providerId)),
+  ];
+  const local = (ms: number) => localParts(ms, location.timeZone).time;
+  return {
+    date,
+    locationId,
+    providers: providerIds.map((providerId) => {
+      const closedBy = exceptions.items.find((e) => blocks(e, providerId, locationId, date));
+      const open = openIntervals(templates.items, exceptions.items, {
+        providerId,
+        locationId,
+        date,
+        timeZone: location.timeZone,
+      }).map((i) => ({ start: local(i.start), end: local(i.end) }));
+      return {
+        providerId,
+        open,
+        ...(closedBy ? { closed: { kind: closedBy.kind, reason: closedBy.reason } } : {}),
+      };
+    }),
+  };
 }
 
 /** Next free starts for a type at a location, across the chosen providers, soonest first. */

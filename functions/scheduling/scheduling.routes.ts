@@ -9,6 +9,7 @@ import {
   CancelInputSchema,
   CancelResultSchema,
   DateSchema,
+  DayHoursSchema,
   DayQuerySchema,
   DayViewSchema,
   ExceptionInputSchema,
@@ -429,6 +430,18 @@ export function createSchedulingApp(p: Platform) {
       response: DayViewSchema,
     },
     (r) => booking.dayView(r.db, r.query.locationId, r.query.date),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/day/hours',
+      summary: "Each provider's working hours at a location on a date",
+      roles: PRACTICE_ROLES,
+      query: DayQuerySchema,
+      response: DayHoursSchema,
+    },
+    (r) => booking.dayHours(r.db, r.query.locationId, r.query.date),
   );
   route(
     {

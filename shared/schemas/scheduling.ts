@@ -275,6 +275,21 @@ export const DayViewSchema = z.object({
   appointments: z.array(AppointmentSchema),
 });
 
+/** Each provider's working hours at a location on a date (local times), for shading the day grid. */
+export const DayHoursSchema = z.object({
+  date: DateSchema,
+  locationId: IdSchema,
+  providers: z.array(
+    z.object({
+      providerId: IdSchema,
+      open: z.array(z.object({ start: TimeSchema, end: TimeSchema })),
+      /** Set when time off, a holiday or a closure takes the whole day. */
+      closed: z.optional(z.object({ kind: z.enum(EXCEPTION_KINDS), reason: z.string() })),
+    }),
+  ),
+});
+export type DayHours = z.infer<typeof DayHoursSchema>;
+
 export const WeekQuerySchema = z.object({ providerId: IdSchema, weekOf: DateSchema });
 export const WeekViewSchema = z.object({
   providerId: IdSchema,

@@ -41,6 +41,14 @@ describe('schedule', () => {
     await page.getByRole('link', { name: 'Schedule' }).first().click();
     await page.getByRole('heading', { name: 'Schedule' }).waitFor();
     await expectNoAxeViolations(page, 'schedule day');
+    // The grid shades time outside each provider's hours (the demo works 08:00–12:00 and 13:00–17:00).
+    const someProvider = (await apiCall(app, 'GET', '/scheduling/providers', { token })).body.items[0].id;
+    const cell = (time: string) => page.locator(`.sched-cell[data-slot="${someProvider}@${time}"]`);
+    await page.getByLabel('Date').fill('2031-03-04'); // a Tuesday
+    await expect.poll(() => cell('07:00').getAttribute('class')).toContain('sched-cell-off');
+    expect(await cell('09:00').getAttribute('class')).not.toContain('sched-cell-off');
+    expect(await cell('12:00').getAttribute('class')).toContain('sched-cell-off');
+    await page.getByRole('button', { name: 'Today' }).click();
 
     // Book: the first free time, for a patient found by last name.
     await page.getByRole('button', { name: 'Book a visit' }).click();

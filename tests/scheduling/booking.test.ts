@@ -207,6 +207,24 @@ describe('time off, holidays and closures', () => {
     expect(await slotsOn('2027-02-16')).toHaveLength(3);
   });
 
+  it('the day’s hours show each provider’s open blocks, and what closes a day', async () => {
+    const hours = (date: string) =>
+      call('GET', `/scheduling/day/hours?locationId=${w.location.id}&date=${date}`).then((r) => r.body);
+    expect((await hours('2027-02-23')).providers).toEqual([
+      { providerId: w.provider.id, open: [{ start: '08:00', end: '17:00' }] },
+    ]);
+    expect((await hours('2027-02-27')).providers[0].open).toEqual([]); // a Saturday
+    await call('POST', '/scheduling/exceptions', {
+      kind: 'holiday',
+      startDate: '2027-02-24',
+      endDate: '2027-02-24',
+      reason: 'Staff training day',
+    });
+    expect((await hours('2027-02-24')).providers).toEqual([
+      { providerId: w.provider.id, open: [], closed: { kind: 'holiday', reason: 'Staff training day' } },
+    ]);
+  });
+
   it('a closure must name its location', async () => {
     const res = await call('POST', '/scheduling/exceptions', {
       kind: 'closure',

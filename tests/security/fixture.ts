@@ -170,6 +170,7 @@ function queryFor(spec: RouteSpec, ids: World['ids']): string {
   if (spec.path === '/scheduling/measures') return `?locationId=${ids.locationId}&weekOf=2027-03-02&weeks=2`;
   if (spec.path === '/scheduling/fhir') return `?locationId=${ids.locationId}&from=2027-03-01&to=2027-03-07`;
   if (spec.path === '/scheduling/week') return `?providerId=${ids.providerId}&weekOf=2027-03-02`;
+  if (spec.path === '/scheduling/day/hours') return `?locationId=${ids.locationId}&date=2027-03-02`;
   if (spec.path === '/scheduling/day') return `?locationId=${ids.locationId}&date=2027-03-02`;
   if (spec.path === '/scheduling/slots')
     return `?typeId=${ids.typeId}&locationId=${ids.locationId}&from=2027-03-01`;

@@ -10,7 +10,7 @@ import { Loading } from '../../components/ui/Spinner.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { AppointmentDialog } from './AppointmentDialog.tsx';
-import { getDay, listLocations, listProviders, listTypes, moveVisit } from './api.ts';
+import { getDay, getDayHours, listLocations, listProviders, listTypes, moveVisit } from './api.ts';
 import { BookDialog } from './BookDialog.tsx';
 import { ScheduleNav } from './ScheduleNav.tsx';
 import { GONE, TimeGrid } from './TimeGrid.tsx';
@@ -30,6 +30,22 @@ export function SchedulePage() {
   const [date, setDate] = createSignal('');
   const day = () => date() || today();
   const view = createAsync(async () => (location() && day() ? getDay(location()!.id, day()) : undefined));
+  const hours = createAsync(async () =>
+    location() && day() ? getDayHours(location()!.id, day()) : undefined,
+  );
+  const OFF_LABELS = { time_off: 'Time off', holiday: 'Holiday', closure: 'Closed' } as const;
+  const gridColumns = () =>
+    columns().map((p) => {
+      const h = hours()?.providers.find((x) => x.providerId === p.id);
+      return {
+        id: p.id,
+        label: p.name,
+        color: p.color,
+        // A provider with no hours here today is off all day; unknown (still loading) shades nothing.
+        open: hours() ? (h?.open ?? []) : undefined,
+        offReason: h?.closed ? `${OFF_LABELS[h.closed.kind]}: ${h.closed.reason}` : undefined,
+      };
+    });
   const columns = createMemo(() =>
     (providers()?.items ?? []).filter(
       (p) => p.active && location() && p.locationIds.includes(location()!.id),
@@ -120,7 +136,7 @@ export function SchedulePage() {
         <Show when={tab() === 'day'} fallback={<FlowBoard appointments={visible()} onOpen={setOpen} />}>
           <TimeGrid
             label={`Appointments on ${day()}`}
-            columns={columns().map((p) => ({ id: p.id, label: p.name, color: p.color }))}
+            columns={gridColumns()}
             appointments={visible()}
             columnOf={(a) => a.providerId}
             onOpen={setOpen}

@@ -19,7 +19,15 @@ export interface GridColumn {
   id: string;
   label: string;
   color?: string;
+  /** Working hours (local "HH:MM"); cells outside them are shaded. Absent: not known, no shading. */
+  open?: { start: string; end: string }[];
+  /** Why the whole day is off (time off, holiday, closure). */
+  offReason?: string;
 }
+
+const isOff = (c: GridColumn, minutes: number) =>
+  c.open !== undefined &&
+  !c.open.some((o) => minutesOf(o.start) <= minutes && minutes + ROW <= minutesOf(o.end));
 
 /**
  * A time grid: one column per provider (day view) or per day (week view), visits as blocks.
@@ -52,6 +60,7 @@ export function TimeGrid(props: {
             <div class="sched-head" style={{ 'grid-column': String(i() + 2) }}>
               {c.color ? <span class="sched-dot" style={{ background: c.color }} aria-hidden="true" /> : null}
               {c.label}
+              {c.offReason ? <span class="sched-off-reason">{c.offReason}</span> : null}
             </div>
           )}
         </For>
@@ -65,7 +74,7 @@ export function TimeGrid(props: {
                 {(c, i) => (
                   // biome-ignore lint/a11y/noStaticElementInteractions: a mouse drop target; keyboard users move a visit with "Move…"
                   <div
-                    class="sched-cell"
+                    class={`sched-cell${isOff(c, FIRST + r * ROW) ? ' sched-cell-off' : ''}`}
                     style={{ 'grid-row': String(r + 2), 'grid-column': String(i() + 2) }}
                     onDragOver={(e) => e.preventDefault()}
                     onDrop={(e) => {

@@ -3,6 +3,7 @@ import type { Page } from '../../../../shared/schemas/common.ts';
 import type {
   Appointment,
   AppointmentType,
+  DayHours,
   Patient,
   PatientInput,
   Provider,
@@ -40,6 +41,12 @@ export const listTypes = query(
 export const getDay = query(
   (locationId: string, date: string) => api<DayView>('/scheduling/day', { query: { locationId, date } }),
   'schedDay',
+);
+
+export const getDayHours = query(
+  (locationId: string, date: string) =>
+    api<DayHours>('/scheduling/day/hours', { query: { locationId, date } }),
+  'schedDayHours',
 );
 
 export interface WeekView {
