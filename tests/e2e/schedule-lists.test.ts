@@ -81,6 +81,28 @@ describe('week view', () => {
     const old = await apiCall(app, 'GET', `/scheduling/appointments/${booked.body.id}`, { token });
     expect(old.body.status).toBe('rescheduled');
 
+    // The keyboard way: Alt + arrow keys move the selected visit by 15 minutes or a column (a day here).
+    const liveVisit = async () => {
+      const w = await apiCall(app, 'GET', `/scheduling/week?providerId=${provider.id}&weekOf=2031-03-05`, {
+        token,
+      });
+      const live = w.body.appointments.filter((a: { status: string }) => a.status === 'scheduled');
+      return live.map((a: { date: string; time: string }) => `${a.date} ${a.time}`).join();
+    };
+    for (const [key, expected] of [
+      ['Alt+ArrowDown', '2031-03-06 10:15'],
+      ['Alt+ArrowLeft', '2031-03-05 10:15'],
+      ['Alt+ArrowRight', '2031-03-06 10:15'],
+      ['Alt+ArrowUp', '2031-03-06 10:00'],
+    ] as const) {
+      await block().focus();
+      await page.keyboard.press(key);
+      await expect.poll(liveVisit).toBe(expected);
+      await page
+        .getByRole('button', { name: new RegExp(`^${expected.slice(11)} ${booked.body.patientName}`) })
+        .waitFor();
+    }
+
     // Sunday 07:00 is outside the hours: refused with the reason, nothing moves.
     await dragTo('2031-03-09@07:00');
     await page

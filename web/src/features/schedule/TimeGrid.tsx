@@ -45,82 +45,107 @@ export function TimeGrid(props: {
   const [dragging, setDragging] = createSignal<Appointment>();
   const placed = () =>
     props.appointments.filter((a) => props.columns.some((c) => c.id === props.columnOf(a)));
+  // The keyboard's drag: Alt + arrows move a visit by one row or one column, through the same drop path.
+  const nudge = (e: KeyboardEvent, a: Appointment) => {
+    const steps: Record<string, [number, number]> = {
+      ArrowUp: [0, -ROW],
+      ArrowDown: [0, ROW],
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+    };
+    const step = steps[e.key];
+    if (!e.altKey || !step || GONE.has(a.status)) return;
+    e.preventDefault();
+    const column = props.columns[props.columns.findIndex((c) => c.id === props.columnOf(a)) + step[0]];
+    const minutes = minutesOf(a.time) + step[1];
+    if (column && minutes >= FIRST && minutes < LAST) props.onDrop(a, column.id, clockTime(minutes));
+  };
   return (
-    <section class="sched-scroll" tabindex="0" aria-label={props.label}>
-      <div
-        class="sched-grid"
-        style={{
-          'grid-template-columns': `4rem repeat(${Math.max(props.columns.length, 1)}, minmax(9rem, 1fr))`,
-          'grid-template-rows': `auto repeat(${ROWS}, 1.6rem)`,
-        }}
-      >
-        <div class="sched-corner" />
-        <For each={props.columns}>
-          {(c, i) => (
-            <div class="sched-head" style={{ 'grid-column': String(i() + 2) }}>
-              {c.color ? <span class="sched-dot" style={{ background: c.color }} aria-hidden="true" /> : null}
-              {c.label}
-              {c.offReason ? <span class="sched-off-reason">{c.offReason}</span> : null}
-            </div>
-          )}
-        </For>
-        <For each={Array.from({ length: ROWS }, (_, r) => r)}>
-          {(r) => (
-            <>
-              <div class="sched-time" style={{ 'grid-row': String(r + 2) }}>
-                {r % 4 === 0 ? clockTime(FIRST + r * ROW) : ''}
-              </div>
-              <For each={props.columns}>
-                {(c, i) => (
-                  // biome-ignore lint/a11y/noStaticElementInteractions: a mouse drop target; keyboard users move a visit with "Move…"
-                  <div
-                    class={`sched-cell${isOff(c, FIRST + r * ROW) ? ' sched-cell-off' : ''}`}
-                    style={{ 'grid-row': String(r + 2), 'grid-column': String(i() + 2) }}
-                    onDragOver={(e) => e.preventDefault()}
-                    onDrop={(e) => {
-                      e.preventDefault();
-                      const id = e.dataTransfer?.getData('text/plain') || dragging()?.id;
-                      const a = props.appointments.find((x) => x.id === id);
-                      setDragging(undefined);
-                      if (a) props.onDrop(a, c.id, clockTime(FIRST + r * ROW));
-                    }}
-                    data-slot={`${c.id}@${clockTime(FIRST + r * ROW)}`}
-                  />
-                )}
-              </For>
-            </>
-          )}
-        </For>
-        <For each={placed()}>
-          {(a) => {
-            const col = () => props.columns.findIndex((c) => c.id === props.columnOf(a)) + 2;
-            const start = () => Math.max(0, Math.floor((minutesOf(a.time) - FIRST) / ROW));
-            const span = () => Math.max(1, Math.round(a.durationMinutes / ROW));
-            return (
-              <button
-                type="button"
-                class={`sched-appt status-${a.status}`}
-                style={{
-                  'grid-column': String(col()),
-                  'grid-row': `${start() + 2} / span ${span()}`,
-                  'border-left-color': a.color,
-                }}
-                draggable={!GONE.has(a.status)}
-                onDragStart={(e) => {
-                  setDragging(a);
-                  e.dataTransfer?.setData('text/plain', a.id);
-                }}
-                onClick={() => props.onOpen(a)}
-                aria-label={`${a.time} ${a.patientName}, ${a.typeName}, ${a.status.replace('_', ' ')}`}
-              >
-                <span class="sched-appt-time">{a.time}</span>{' '}
-                <span class="sched-appt-name">{a.patientName}</span>
-                <span class="sched-appt-type">{a.typeName}</span>
-              </button>
-            );
+    <>
+      <section class="sched-scroll" tabindex="0" aria-label={props.label}>
+        <div
+          class="sched-grid"
+          style={{
+            'grid-template-columns': `4rem repeat(${Math.max(props.columns.length, 1)}, minmax(9rem, 1fr))`,
+            'grid-template-rows': `auto repeat(${ROWS}, 1.6rem)`,
           }}
-        </For>
-      </div>
-    </section>
+        >
+          <div class="sched-corner" />
+          <For each={props.columns}>
+            {(c, i) => (
+              <div class="sched-head" style={{ 'grid-column': String(i() + 2) }}>
+                {c.color ? (
+                  <span class="sched-dot" style={{ background: c.color }} aria-hidden="true" />
+                ) : null}
+                {c.label}
+                {c.offReason ? <span class="sched-off-reason">{c.offReason}</span> : null}
+              </div>
+            )}
+          </For>
+          <For each={Array.from({ length: ROWS }, (_, r) => r)}>
+            {(r) => (
+              <>
+                <div class="sched-time" style={{ 'grid-row': String(r + 2) }}>
+                  {r % 4 === 0 ? clockTime(FIRST + r * ROW) : ''}
+                </div>
+                <For each={props.columns}>
+                  {(c, i) => (
+                    // biome-ignore lint/a11y/noStaticElementInteractions: a mouse drop target; keyboard users move a visit with "Move…"
+                    <div
+                      class={`sched-cell${isOff(c, FIRST + r * ROW) ? ' sched-cell-off' : ''}`}
+                      style={{ 'grid-row': String(r + 2), 'grid-column': String(i() + 2) }}
+                      onDragOver={(e) => e.preventDefault()}
+                      onDrop={(e) => {
+                        e.preventDefault();
+                        const id = e.dataTransfer?.getData('text/plain') || dragging()?.id;
+                        const a = props.appointments.find((x) => x.id === id);
+                        setDragging(undefined);
+                        if (a) props.onDrop(a, c.id, clockTime(FIRST + r * ROW));
+                      }}
+                      data-slot={`${c.id}@${clockTime(FIRST + r * ROW)}`}
+                    />
+                  )}
+                </For>
+              </>
+            )}
+          </For>
+          <For each={placed()}>
+            {(a) => {
+              const col = () => props.columns.findIndex((c) => c.id === props.columnOf(a)) + 2;
+              const start = () => Math.max(0, Math.floor((minutesOf(a.time) - FIRST) / ROW));
+              const span = () => Math.max(1, Math.round(a.durationMinutes / ROW));
+              return (
+                <button
+                  type="button"
+                  class={`sched-appt status-${a.status}`}
+                  style={{
+                    'grid-column': String(col()),
+                    'grid-row': `${start() + 2} / span ${span()}`,
+                    'border-left-color': a.color,
+                  }}
+                  draggable={!GONE.has(a.status)}
+                  onDragStart={(e) => {
+                    setDragging(a);
+                    e.dataTransfer?.setData('text/plain', a.id);
+                  }}
+                  onClick={() => props.onOpen(a)}
+                  onKeyDown={(e) => nudge(e, a)}
+                  aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight"
+                  aria-label={`${a.time} ${a.patientName}, ${a.typeName}, ${a.status.replace('_', ' ')}`}
+                >
+                  <span class="sched-appt-time">{a.time}</span>{' '}
+                  <span class="sched-appt-name">{a.patientName}</span>
+                  <span class="sched-appt-type">{a.typeName}</span>
+                </button>
+              );
+            }}
+          </For>
+        </div>
+      </section>
+      <p class="muted sched-hint">
+        Drag a visit to move it, or select it and press Alt + arrow keys: up and down by 15 minutes, left and
+        right to the next column.
+      </p>
+    </>
   );
 }
