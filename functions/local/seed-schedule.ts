@@ -113,7 +113,7 @@ export async function seedSchedule(db: TenantDb, locations: { id: string; timeZo
         { weekday, start: '08:00', end: '12:00' },
         { weekday, start: '13:00', end: '17:00' },
       ]),
-      effectiveFrom: addDays(today, -30),
+      effectiveFrom: addDays(today, -120),
     });
     providers.push({ provider, locationId: at[0].id });
   }
@@ -134,6 +134,8 @@ export async function seedSchedule(db: TenantDb, locations: { id: string; timeZo
       }),
     );
   }
+
+  await seedHistory(db, today, providers, patients, followUp.id);
 
   const nowTime = localParts(db.now().getTime(), main.timeZone).time;
   let n = 0;
@@ -201,4 +203,49 @@ async function advanceToday(db: TenantDb, id: string, time: string, nowTime: str
   const steps = ['confirmed', 'arrived', 'in_room', 'checked_out'] as const;
   const last = n % 5 === 0 ? 2 : 3;
   for (let s = 0; s <= last; s++) await setStatus(db, id, { status: steps[s]!, version: s + 1 });
+}
+
+/** Weeks of history for each provider before this week. */
+const HISTORY_WEEKS = 5;
+const HISTORY_SLOTS = ['09:20', '10:40', '14:20'];
+
+/**
+ * Past weeks of held visits, so the measures have a trend from the first start: most checked
+ * out, some no-shows and late cancels, a little more each week back (a practice that improved).
+ */
+async function seedHistory(
+  db: TenantDb,
+  today: string,
+  providers: { provider: { id: string }; locationId: string }[],
+  patients: { id: string }[],
+  typeId: string,
+) {
+  const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
+  const monday = addDays(today, -((weekday(today) + 6) % 7));
+  let k = 0;
+  for (let week = HISTORY_WEEKS; week >= 1; week--) {
+    for (let d = 0; d < 5; d++) {
+      const date = addDays(monday, d - 7 * week);
+      for (const { provider, locationId } of providers) {
+        for (const [i, time] of HISTORY_SLOTS.entries()) {
+          if ((i + d + week) % 5 === 4) continue; // utilization differs from week to week
+          const appt = await book(db, {
+            patientId: patients[k++ % patients.length]!.id,
+            providerId: provider.id,
+            locationId,
+            typeId,
+            date,
+            time,
+          });
+          if (k % (9 + 2 * (HISTORY_WEEKS - week)) === 0) {
+            await setStatus(db, appt.id, { status: 'no_show', version: 1 });
+          } else if (k % 23 === 0) {
+            await cancel(db, appt.id, { by: 'patient', reason: 'Called the same morning', version: 1 });
+          } else {
+            await setStatus(db, appt.id, { status: 'checked_out', version: 1 });
+          }
+        }
+      }
+    }
+  }
 }

@@ -53,9 +53,9 @@ export interface QueryOptions {
 }
 
 const INDEX_KEYS = { GSI1: ['GSI1PK', 'GSI1SK'], GSI2: ['GSI2PK', 'GSI2SK'] } as const;
-/** A filtered list reads at most this many pages of this many items to fill one page. */
+/** A filtered list reads at most this many pages of this many items to fill a page (~1.5 MB of audit). */
 const FILTERED_READS = 5;
-const FILTERED_READ_SIZE = 200;
+const FILTERED_READ_SIZE = 1000;
 
 /** The exclusive start key that continues a query after `item` (table keys plus the index's). */
 function keyOf(item: Item, index?: keyof typeof INDEX_KEYS): Item {

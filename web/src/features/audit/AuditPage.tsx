@@ -1,4 +1,5 @@
 import { useSearchParams } from '@solidjs/router';
+import { Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { AuditQuerySchema } from '../../../../shared/schemas/audit.ts';
 import { FormAlert } from '../../components/ui/Alert.tsx';
@@ -142,6 +143,11 @@ export function AuditPage() {
                 <p>
                   {filtered() ? 'Try a wider date range or another action.' : 'Changes will appear here.'}
                 </p>
+                <Show when={list.hasNext()}>
+                  {/* A rare action: the search stopped after a bounded read, older events may still match. */}
+                  <p>None among the most recent events searched; older events may still match.</p>
+                  <Button onClick={() => list.next()}>Search older events</Button>
+                </Show>
               </EmptyState>
             }
             columns={[
