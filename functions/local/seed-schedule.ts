@@ -55,7 +55,12 @@ const SLOTS = ['08:00', '08:40', '09:20', '10:00', '10:40', '11:20', '13:00', '1
  * A believable week for Maple Street: providers with weekday hours, visit types, rooms,
  * patients, and bookings from today on, with today's earlier visits already through the flow.
  */
-export async function seedSchedule(db: TenantDb, locations: { id: string; timeZone: string }[]) {
+export async function seedSchedule(
+  db: TenantDb,
+  locations: { id: string; timeZone: string }[],
+  /** Demo users by email: each provider is linked to the account they sign in with. */
+  userIds: Map<string, string> = new Map(),
+) {
   const [main, west] = locations as [{ id: string; timeZone: string }, { id: string; timeZone: string }];
   const today = localParts(db.now().getTime(), main.timeZone).date;
   const followUp = await createType(db, {
@@ -99,13 +104,19 @@ export async function seedSchedule(db: TenantDb, locations: { id: string; timeZo
   await createResource(db, { locationId: west.id, name: 'Exam A', kind: 'room' });
 
   const providers = [];
-  for (const [name, title, color, at] of [
-    ['Dr. Priya Raman', 'MD', '#0b6e4f', [main]],
-    ['Dr. Marcus Chen', 'DO', '#1f6feb', [main]],
-    ['Dr. Elena Alvarez', 'MD', '#bf3989', [main, west]],
-    ['Jordan Ellis', 'NP', '#9a6700', [west]],
+  for (const [name, title, color, at, email] of [
+    ['Dr. Priya Raman', 'MD', '#0b6e4f', [main], 'praman@maplestreet.example'],
+    ['Dr. Marcus Chen', 'DO', '#1f6feb', [main], 'mchen@maplestreet.example'],
+    ['Dr. Elena Alvarez', 'MD', '#bf3989', [main, west], 'ealvarez@maplestreet.example'],
+    ['Jordan Ellis', 'NP', '#9a6700', [west], 'jellis@maplestreet.example'],
   ] as const) {
-    const provider = await createProvider(db, { name, title, color, locationIds: at.map((l) => l.id) });
+    const provider = await createProvider(db, {
+      name,
+      title,
+      color,
+      locationIds: at.map((l) => l.id),
+      userId: userIds.get(email),
+    });
     await createTemplate(db, {
       providerId: provider.id,
       locationId: at[0].id,

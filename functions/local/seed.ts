@@ -112,6 +112,7 @@ export async function seedDemo(p: Platform, origin: string): Promise<void> {
     timeZone: 'America/New_York',
     hours: { ...DEFAULT_HOURS, sat: { closed: false, opens: '09:00', closes: '13:00' } },
   });
+  const userIds = new Map<string, string>();
   for (const member of MAPLE_TEAM) {
     const { acceptToken } = await inviteUser(
       p,
@@ -120,10 +121,15 @@ export async function seedDemo(p: Platform, origin: string): Promise<void> {
       { email: member.email, role: member.role, name: member.name },
       origin,
     );
-    await acceptInvite(p, { token: acceptToken, name: member.name, password: DEMO_PASSWORD }, rid);
+    const { userId } = await acceptInvite(
+      p,
+      { token: acceptToken, name: member.name, password: DEMO_PASSWORD },
+      rid,
+    );
+    userIds.set(member.email, userId);
   }
 
-  await seedSchedule(maple.db, [mainClinic, westClinic]);
+  await seedSchedule(maple.db, [mainClinic, westClinic], userIds);
 
   const assoc = await signUp(
     p,

@@ -121,6 +121,20 @@ describe('week view', () => {
   }, 90_000);
 });
 
+describe('a provider', () => {
+  it('sees their own week first, and the Setup page is not offered to them', async () => {
+    const { context, page } = await newPage(app);
+    await logInUi(page, 'mchen@maplestreet.example', DEMO.password);
+    await page.goto('/app/schedule/week');
+    await page.getByRole('heading', { name: 'Week', exact: true }).waitFor();
+    await expect
+      .poll(async () => page.getByLabel('Provider').locator('option:checked').textContent())
+      .toBe('Dr. Marcus Chen');
+    expect(await subNav(page, 'Setup').count()).toBe(0);
+    await context.close();
+  }, 60_000);
+});
+
 describe('waitlist and recalls', () => {
   it('adds a waiting patient, removes one after asking, and logs recall outreach until scheduled', async () => {
     const { context, page } = await newPage(app);

@@ -2,6 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { createMemo, createSignal, Show } from 'solid-js';
 import type { Appointment, WaitlistEntry } from '../../../../shared/schemas/scheduling.ts';
 import { addDays, localParts } from '../../../../shared/time.ts';
+import { me } from '../../app/session.ts';
 import { Button } from '../../components/ui/Button.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { Checkbox, SelectField, TextField } from '../../components/ui/Field.tsx';
@@ -24,7 +25,9 @@ export function WeekPage() {
   const types = createAsync(() => listTypes());
   const active = createMemo(() => (providers()?.items ?? []).filter((p) => p.active));
   const [chosen, setChosen] = createSignal('');
-  const provider = createMemo(() => active().find((p) => p.id === chosen()) ?? active()[0]);
+  // A provider who signs in sees their own week first.
+  const mine = () => active().find((p) => p.userId && p.userId === me()?.user.id);
+  const provider = createMemo(() => active().find((p) => p.id === chosen()) ?? mine() ?? active()[0]);
   // The week is read in the zone of the provider's first location, as the API does.
   const timeZone = () =>
     locations()?.items.find((l) => l.id === provider()?.locationIds[0])?.timeZone ?? 'UTC';
