@@ -131,6 +131,7 @@ export function TimeGrid(props: {
                   onClick={() => props.onOpen(a)}
                   onKeyDown={(e) => nudge(e, a)}
                   aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight"
+                  data-at={`${props.columnOf(a)}@${a.time}`}
                   aria-label={`${a.time} ${a.patientName}, ${a.typeName}, ${a.status.replace('_', ' ')}`}
                 >
                   <span class="sched-appt-time">{a.time}</span>{' '}

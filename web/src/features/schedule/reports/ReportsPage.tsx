@@ -1,12 +1,125 @@
+import { A, createAsync, revalidate } from '@solidjs/router';
+import { createMemo, createSignal, ErrorBoundary, type JSX, Show, Suspense } from 'solid-js';
+import { me } from '../../../app/session.ts';
+import { Alert } from '../../../components/ui/Alert.tsx';
+import { Button } from '../../../components/ui/Button.tsx';
+import { EmptyState } from '../../../components/ui/EmptyState.tsx';
+import { SelectField } from '../../../components/ui/Field.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
-import { ScheduleNav } from '../../../features/schedule/ScheduleNav.tsx';
+import { Loading } from '../../../components/ui/Spinner.tsx';
+import { errorMessage } from '../../../lib/errors.ts';
+import { listLocations, listProviders } from '../api.ts';
+import { ScheduleNav } from '../ScheduleNav.tsx';
+import { getMeasures, getMonthlyMeasures } from './api.ts';
+import { FhirExport } from './FhirExport.tsx';
+import { MonthlyMeasures } from './MonthlyMeasures.tsx';
+import { WeeklyMeasures } from './WeeklyMeasures.tsx';
+import './reports.css';
 
-/** Placeholder while the page is being built. */
+const WEEK_CHOICES = [4, 8, 12] as const;
+
+/**
+ * One part of the page that loads on its own: a failure there says so in place, with a retry,
+ * instead of taking the whole page down.
+ */
+function Part(props: { what: string; keys: string[]; children: JSX.Element }) {
+  return (
+    <ErrorBoundary
+      fallback={(err, reset) => (
+        <Alert title={`Couldn't load the ${props.what}`}>
+          <p>{errorMessage(err)}</p>
+          <Button
+            size="sm"
+            onClick={async () => {
+              await revalidate(props.keys);
+              reset();
+            }}
+          >
+            Try again
+          </Button>
+        </Alert>
+      )}
+    >
+      <Suspense fallback={<Loading label={`Loading the ${props.what}…`} />}>{props.children}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
+/** Scheduling measures for a practice manager: missed visits, how full the week is, access, and FHIR export. */
 export function ReportsPage() {
+  const locations = createAsync(() => listLocations());
+  const providers = createAsync(() => listProviders());
+  const [chosen, setChosen] = createSignal('');
+  const [weeks, setWeeks] = createSignal(8);
+  const open = () => (locations()?.items ?? []).filter((l) => !l.archived);
+  const location = createMemo(() => open().find((l) => l.id === chosen()) ?? open()[0]);
+  // Billing sees the measures but not patient-level exports or location setup; the API refuses them anyway.
+  const admin = () => ['owner', 'manager'].includes(me()?.user.role ?? '');
+
   return (
     <>
-      <PageHeader title="Measures" />
+      <PageHeader
+        title="Measures"
+        description="How many visits go missing, how full the schedule is and how soon patients can be seen, week over week."
+      />
       <ScheduleNav />
+      <Suspense fallback={<Loading label="Loading measures…" />}>
+        <Show
+          when={location()}
+          fallback={
+            <EmptyState
+              title="No locations yet"
+              action={
+                admin() ? (
+                  <A href="/app/settings?tab=locations" class="btn btn-primary">
+                    Add a location
+                  </A>
+                ) : undefined
+              }
+            >
+              Measures are kept per location.{' '}
+              {admin()
+                ? "Add the practice's first location to start scheduling."
+                : 'An owner or manager adds the first one in Settings.'}
+            </EmptyState>
+          }
+        >
+          {(loc) => (
+            <div class="reports stack-lg">
+              <div class="reports-toolbar">
+                <SelectField
+                  label="Location"
+                  name="location"
+                  value={loc().id}
+                  onChange={setChosen}
+                  options={open().map((l) => ({ value: l.id, label: l.name }))}
+                />
+                <SelectField
+                  label="Weeks shown"
+                  name="weeks"
+                  value={String(weeks())}
+                  onChange={(v) => setWeeks(Number(v))}
+                  options={WEEK_CHOICES.map((n) => ({ value: String(n), label: `Last ${n} weeks` }))}
+                />
+              </div>
+              <Part what="weekly measures" keys={[getMeasures.key, listProviders.key]}>
+                <WeeklyMeasures
+                  locationId={loc().id}
+                  locationName={loc().name}
+                  weeks={weeks()}
+                  providers={providers()?.items ?? []}
+                />
+              </Part>
+              <Part what="monthly snapshots" keys={[getMonthlyMeasures.key]}>
+                <MonthlyMeasures locationId={loc().id} locationName={loc().name} />
+              </Part>
+              <Show when={admin()}>
+                <FhirExport locationId={loc().id} locationName={loc().name} timeZone={loc().timeZone} />
+              </Show>
+            </div>
+          )}
+        </Show>
+      </Suspense>
     </>
   );
 }

@@ -1,0 +1,131 @@
+import { createSignal } from 'solid-js';
+import { addDays, localParts } from '../../../../../shared/time.ts';
+import { FormAlert } from '../../../components/ui/Alert.tsx';
+import { Button } from '../../../components/ui/Button.tsx';
+import { TextField } from '../../../components/ui/Field.tsx';
+import { Section } from '../../../components/ui/PageHeader.tsx';
+import { toast } from '../../../components/ui/Toast.tsx';
+import { errorMessage } from '../../../lib/errors.ts';
+import { exportFhir } from './api.ts';
+import { dayLong, daysIncluded, plural } from './format.ts';
+
+/** The API reads one day partition per day and refuses longer ranges; saying so here saves a round trip. */
+export const MAX_EXPORT_DAYS = 31;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** What is wrong with an export range, per field; empty when it can be sent. */
+export function checkRange(from: string, to: string): { from?: string; to?: string } {
+  if (!DATE.test(from)) return { from: 'Enter the first day to export' };
+  if (!DATE.test(to)) return { to: 'Enter the last day to export' };
+  if (to < from) return { to: 'The last day must be on or after the first day' };
+  const days = daysIncluded(from, to);
+  if (days > MAX_EXPORT_DAYS) {
+    return { to: `Export at most ${MAX_EXPORT_DAYS} days at a time; this range is ${days} days` };
+  }
+  return {};
+}
+
+/** Saves JSON as a file through a temporary link, the one way every browser honours a file name. */
+function saveJson(data: unknown, fileName: string): void {
+  const url = URL.createObjectURL(
+    new Blob([JSON.stringify(data, null, 2)], { type: 'application/fhir+json' }),
+  );
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A location's visits, providers and patients for a date range as a FHIR R4 Bundle file. */
+export function FhirExport(props: { locationId: string; locationName: string; timeZone: string }) {
+  // Reading the zone once is enough: the default range is a suggestion the user edits anyway.
+  const today = localParts(Date.now(), props.timeZone).date;
+  const [from, setFrom] = createSignal(addDays(today, -6));
+  const [to, setTo] = createSignal(today);
+  const [errors, setErrors] = createSignal<{ from?: string; to?: string }>({});
+  const [failure, setFailure] = createSignal<string>();
+  const [busy, setBusy] = createSignal(false);
+  let formRef: HTMLFormElement | undefined;
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setFailure(undefined);
+    const problems = checkRange(from(), to());
+    setErrors(problems);
+    if (problems.from || problems.to) {
+      formRef?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const first = from();
+      const last = to();
+      const bundle = await exportFhir(props.locationId, first, last);
+      saveJson(bundle, `rounds-fhir-${first}-${last}.json`);
+      toast.success(
+        `Downloaded the FHIR bundle for ${dayLong(first)} to ${dayLong(last)} (${plural(bundle.total, 'resource')})`,
+      );
+    } catch (err) {
+      setFailure(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Section
+      id="fhir"
+      title="FHIR export"
+      description={
+        <>
+          {props.locationName}'s schedule as a FHIR R4 Bundle: the location, practitioners, schedules, slots,
+          appointments and their patients, for another system to import. The file holds patient details, so
+          every export is recorded in the audit log.
+        </>
+      }
+      class="reports-section"
+    >
+      <form ref={formRef} class="fhir-form" novalidate onSubmit={submit} aria-label="FHIR export">
+        <div class="fhir-fields">
+          <TextField
+            label="From"
+            name="from"
+            type="date"
+            value={from()}
+            onInput={(v) => {
+              setFrom(v);
+              setErrors({});
+            }}
+            error={errors().from}
+            required
+          />
+          <TextField
+            label="To"
+            name="to"
+            type="date"
+            value={to()}
+            onInput={(v) => {
+              setTo(v);
+              setErrors({});
+            }}
+            error={errors().to}
+            hint={`Up to ${MAX_EXPORT_DAYS} days, both days included.`}
+            required
+          />
+          <div class="fhir-submit">
+            <Button type="submit" variant="primary" busy={busy()}>
+              Download FHIR bundle
+            </Button>
+          </div>
+        </div>
+        <FormAlert message={failure()} />
+      </form>
+    </Section>
+  );
+}
