@@ -2,7 +2,13 @@
  * FHIR R4 export of a location's schedule. Cross-domain read: `getLocation` from
  * tenants/settings.service.ts (the Location resource and its time zone).
  */
-import type { Appointment, AppointmentStatus, Patient, Provider } from '../../shared/schemas/scheduling.ts';
+import {
+  type Appointment,
+  type AppointmentStatus,
+  MAX_EXPORT_DAYS,
+  type Patient,
+  type Provider,
+} from '../../shared/schemas/scheduling.ts';
 import { addDays } from '../../shared/time.ts';
 import { strip } from '../platform/db/items.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
@@ -11,9 +17,6 @@ import { getLocation } from '../tenants/settings.service.ts';
 import { appointmentRepo, patientRepo, providerRepo } from './scheduling.repo.ts';
 
 type Resource = { resourceType: string; id: string } & Record<string, unknown>;
-
-/** The longest range one export reads (one Query per day). */
-export const MAX_EXPORT_DAYS = 31;
 
 const FHIR_STATUS: Record<AppointmentStatus, string> = {
   scheduled: 'booked',

@@ -106,7 +106,8 @@ async function periodMeasures(db: TenantDb, days: string[], ctx: PeriodContext) 
 
 /**
  * Completed months' measures for a location, newest first. A completed month never changes,
- * so it is computed once and stored: the benchmarks module reads these snapshots.
+ * so it is computed once and stored: the benchmarks module reads these snapshots. The list stops
+ * at the first empty month before the location was added (imported history counts as data).
  */
 export async function monthlyMeasures(
   db: TenantDb,
@@ -114,6 +115,7 @@ export async function monthlyMeasures(
 ): Promise<MonthlyMeasures[]> {
   const location = await getLocation(db, q.locationId);
   const thisMonth = localParts(db.now().getTime(), location.timeZone).date.slice(0, 7);
+  const openedMonth = localParts(Date.parse(location.createdAt), location.timeZone).date.slice(0, 7);
   const out: MonthlyMeasures[] = [];
   let ctx: PeriodContext | undefined;
   for (let i = 1; i <= q.months; i++) {
@@ -125,6 +127,9 @@ export async function monthlyMeasures(
     }
     ctx ??= await contextFor(db, location, thisMonth);
     const period = await periodMeasures(db, daysOfMonth(month), ctx);
+    const newPatients = await measureRepo.countNewPatients(db, month);
+    // Before the location existed an empty month is not a measured zero: benchmarks must not average it in.
+    if (month < openedMonth && period.booked === 0 && newPatients === 0) break;
     const snapshot: MonthlyMeasures = {
       month,
       locationId: location.id,
@@ -132,7 +137,7 @@ export async function monthlyMeasures(
       noShowRate: period.noShowRate,
       lateCancelRate: period.lateCancelRate,
       utilization: period.utilization,
-      newPatients: await measureRepo.countNewPatients(db, month),
+      newPatients,
       computedAt: db.now().toISOString(),
     };
     await db.write([measureRepo.snapshotOp(db, snapshot)], {

@@ -398,6 +398,8 @@ export const RecallQuerySchema = z.object({
 // --- reminders ---
 
 /** No reminder goes out before 08:00 or from 21:00 local time. */
+/** The longest FHIR export, in days: the API reads one day partition per day. */
+export const MAX_EXPORT_DAYS = 31;
 export const QUIET_HOURS = { from: '21:00', until: '08:00' } as const;
 export const ReminderSettingsSchema = z.object({
   enabled: z.boolean(),

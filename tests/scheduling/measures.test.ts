@@ -67,7 +67,8 @@ describe('scheduling measures', () => {
     clock.set(Date.parse('2027-02-15T15:00:00Z'));
     const first = await call(`/scheduling/measures/months?locationId=${w.location.id}&months=2`);
     expect(first.status).toBe(200);
-    expect(first.body.months.map((m: { month: string }) => m.month)).toEqual(['2027-01', '2026-12']);
+    // December 2026 is before the location was added and empty: no zero snapshot to skew benchmarks.
+    expect(first.body.months.map((m: { month: string }) => m.month)).toEqual(['2027-01']);
     expect(first.body.months[0]).toMatchObject({ visits: 1, noShowRate: 1, newPatients: 2 });
     const again = await call(`/scheduling/measures/months?locationId=${w.location.id}&months=2`);
     expect(again.body.months[0].computedAt).toBe(first.body.months[0].computedAt);

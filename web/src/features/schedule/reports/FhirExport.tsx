@@ -1,4 +1,6 @@
 import { createSignal } from 'solid-js';
+// The API refuses longer ranges; checking here too saves a round trip.
+import { MAX_EXPORT_DAYS } from '../../../../../shared/schemas/scheduling.ts';
 import { addDays, localParts } from '../../../../../shared/time.ts';
 import { FormAlert } from '../../../components/ui/Alert.tsx';
 import { Button } from '../../../components/ui/Button.tsx';
@@ -8,9 +10,6 @@ import { toast } from '../../../components/ui/Toast.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
 import { exportFhir } from './api.ts';
 import { dayLong, daysIncluded, plural } from './format.ts';
-
-/** The API reads one day partition per day and refuses longer ranges; saying so here saves a round trip. */
-export const MAX_EXPORT_DAYS = 31;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
