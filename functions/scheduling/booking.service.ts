@@ -89,7 +89,7 @@ export async function book(
   await withBusyRetry(async () => {
     const busy = await claim(db, place, appointment.id);
     await db.writeWithPlatformItems(
-      [appointmentRepo.createOp(db, appointment), ...busy, ...alsoWrite],
+      [...appointmentRepo.createOps(db, appointment), ...busy, ...alsoWrite],
       reminders,
       {
         action: 'appointment.booked',
@@ -138,7 +138,7 @@ export async function reschedule(
     const busy = await claim(db, place, moved.id, old);
     await db.write(
       [
-        appointmentRepo.createOp(db, moved),
+        ...appointmentRepo.createOps(db, moved),
         appointmentRepo.updateOp(
           db,
           old.id,

@@ -3,7 +3,7 @@
  * zone decides which month a new patient counts in).
  */
 import type { Page } from '../../shared/schemas/common.ts';
-import type { Patient, PatientInput } from '../../shared/schemas/scheduling.ts';
+import type { Appointment, Patient, PatientInput } from '../../shared/schemas/scheduling.ts';
 import { localParts } from '../../shared/time.ts';
 import { strip } from '../platform/db/items.ts';
 import type { WriteOp } from '../platform/db/store.ts';
@@ -11,7 +11,7 @@ import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { getTenant } from '../tenants/settings.service.ts';
-import { measureRepo, patientRepo } from './scheduling.repo.ts';
+import { appointmentRepo, measureRepo, patientRepo, recallRepo, waitlistRepo } from './scheduling.repo.ts';
 
 /**
  * Creates a patient, flagging existing patients with the same name and birth date.
@@ -69,15 +69,85 @@ export async function updatePatient(db: TenantDb, id: string, input: PatientInpu
   const { version, ...fields } = input;
   // An update is the whole record: an optional field left out is cleared.
   const cleared = OPTIONAL_FIELDS.filter((f) => !(f in fields));
-  await db.write([patientRepo.updateOp(db, current, fields, version, cleared)], {
+  const name = `${fields.lastName}, ${fields.firstName}`;
+  const renames = name === `${current.lastName}, ${current.firstName}` ? [] : await renameOps(db, id, name);
+  // The patient and as many renamed visits as one transaction holds go together; the rest follow.
+  const [first, ...rest] = chunk(renames, RENAMES_WITH_PATIENT, RENAMES_PER_WRITE);
+  await db.write([patientRepo.updateOp(db, current, fields, version, cleared), ...(first ?? [])], {
     action: 'patient.updated',
     entityType: 'patient',
     entityId: id,
-    summary: 'Updated a patient',
+    summary: renames.length
+      ? `Updated a patient (name shown on ${renames.length} item(s))`
+      : 'Updated a patient',
   });
+  for (const ops of rest) {
+    await db.write(ops, {
+      action: 'patient.renamed',
+      entityType: 'patient',
+      entityId: id,
+      summary: `Showed the new name on ${ops.length} more item(s)`,
+    });
+  }
   const updated = { ...current, ...fields, version: version + 1 };
   for (const f of cleared) delete updated[f];
   return updated;
+}
+
+/** A transaction holds 100 items: the audit record takes one, the patient another. */
+const RENAMES_WITH_PATIENT = 98;
+const RENAMES_PER_WRITE = 99;
+
+const chunk = <T>(xs: T[], firstSize: number, size: number): T[][] => {
+  const out = xs.length ? [xs.slice(0, firstSize)] : [];
+  for (let i = firstSize; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+};
+
+/**
+ * Visits, waiting entries and open recalls show the patient's name (the day view reads no
+ * patient items), so a rename rewrites it there.
+ */
+async function renameOps(db: TenantDb, patientId: string, name: string): Promise<WriteOp[]> {
+  const visitIds: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await appointmentRepo.ofPatient(db, patientId, { limit: 1000, cursor });
+    visitIds.push(...page.items.map((l) => l.appointmentId));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  const [waiting, recalls] = await Promise.all([
+    waitlistRepo.waitingOf(db, patientId),
+    recallRepo.openOf(db, patientId),
+  ]);
+  return [
+    ...visitIds.map((a) => appointmentRepo.renameOp(db, a, name)),
+    ...waiting.items.map((e) => waitlistRepo.renameOp(db, e.id, name)),
+    ...recalls.items.map((r) => recallRepo.renameOp(db, r.id, name)),
+  ];
+}
+
+/** A page of a patient's visits, latest start first; audited like every read of patient data. */
+export async function patientVisits(
+  db: TenantDb,
+  id: string,
+  page: { limit: number; cursor?: string },
+): Promise<Page<Appointment>> {
+  await requirePatient(db, id);
+  const links = await appointmentRepo.ofPatient(db, id, page);
+  const found = await appointmentRepo.ofIds(
+    db,
+    links.items.map((l) => l.appointmentId),
+  );
+  const byId = new Map(found.map((a) => [a.id, strip<Appointment>(a as never)]));
+  const items = links.items.flatMap((l) => byId.get(l.appointmentId) ?? []);
+  await db.appendAudit({
+    action: 'patient.visits_viewed',
+    entityType: 'patient',
+    entityId: id,
+    summary: `Viewed ${items.length} visit(s) of a patient`,
+  });
+  return { items, nextCursor: links.nextCursor };
 }
 
 /** A page of patients by last name (optionally starting with `q`); the search is audited. */

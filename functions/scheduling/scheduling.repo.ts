@@ -37,6 +37,9 @@ const updateOp = (
   remove,
 });
 
+/** Sets a denormalized patient name; no version bump, so dialogs open at the front desk stay valid. */
+const renameOp = (key: Key, patientName: string): WriteOp => ({ kind: 'update', key, set: { patientName } });
+
 const listSetup = <T>(db: TenantDb, skPrefix: string, page: Page) =>
   db.query<T>({ partition: tenantKeys.schedulePartition(db), skPrefix, ...page });
 
@@ -194,15 +197,32 @@ export const appointmentRepo = {
       skBetween: [fromIso, `${toIso}~`],
       limit: 500,
     }),
-  createOp: (db: TenantDb, a: Appointment) =>
+  /** A page of one patient's visit links, newest first; `ofIds` reads the visits themselves. */
+  ofPatient: (db: TenantDb, patientId: string, page: Page) =>
+    db.query<{ appointmentId: string }>({
+      partition: tenantKeys.patient(db, patientId).PK,
+      skPrefix: tenantKeys.patientVisitPrefix,
+      newestFirst: true,
+      ...page,
+    }),
+  ofIds: (db: TenantDb, ids: string[]) =>
+    db.batchGet<Appointment>(ids.map((id) => tenantKeys.appointment(db, id))),
+  /** The appointment and its link in the patient's history, written together. */
+  createOps: (db: TenantDb, a: Appointment): WriteOp[] => [
     createOp(tenantKeys.appointment(db, a.id), 'appointment', a, {
       GSI1PK: tenantKeys.appointmentsOfDay(db, a.locationId, a.date),
       GSI1SK: `${a.start}#${a.id}`,
       GSI2PK: tenantKeys.appointmentsOfProvider(db, a.providerId),
       GSI2SK: `${a.start}#${a.id}`,
     }),
+    createOp(tenantKeys.patientVisit(db, a.patientId, a.start, a.id), 'patient_visit', {
+      appointmentId: a.id,
+    }),
+  ],
   updateOp: (db: TenantDb, id: string, set: Record<string, unknown>, version: number) =>
     updateOp(tenantKeys.appointment(db, id), set, version),
+  renameOp: (db: TenantDb, id: string, patientName: string) =>
+    renameOp(tenantKeys.appointment(db, id), patientName),
 };
 
 export const waitlistRepo = {
@@ -215,7 +235,21 @@ export const waitlistRepo = {
       filter: { expression: '#s = :waiting', names: { '#s': 'status' }, values: { ':waiting': 'waiting' } },
       ...page,
     }),
+  /** One patient's waiting entries (a filtered read of the small waitlist partition). */
+  waitingOf: (db: TenantDb, patientId: string) =>
+    db.query<WaitlistEntry>({
+      partition: tenantKeys.waitlistPartition(db),
+      skPrefix: tenantKeys.waitlistPrefix,
+      filter: {
+        expression: '#s = :waiting AND #p = :patient',
+        names: { '#s': 'status', '#p': 'patientId' },
+        values: { ':waiting': 'waiting', ':patient': patientId },
+      },
+      limit: 100,
+    }),
   createOp: (db: TenantDb, e: WaitlistEntry) => createOp(tenantKeys.waitlist(db, e.id), 'waitlist', e),
+  renameOp: (db: TenantDb, id: string, patientName: string) =>
+    renameOp(tenantKeys.waitlist(db, id), patientName),
   updateOp: (db: TenantDb, id: string, set: Record<string, unknown>, version: number) =>
     updateOp(tenantKeys.waitlist(db, id), set, version),
 };
@@ -235,6 +269,20 @@ export const recallRepo = {
       },
       ...page,
     }),
+  /** One patient's open recalls. */
+  openOf: (db: TenantDb, patientId: string) =>
+    db.query<Recall>({
+      partition: tenantKeys.recallsByDue(db),
+      index: 'GSI1',
+      filter: {
+        expression: '#s IN (:due, :contacted) AND #p = :patient',
+        names: { '#s': 'status', '#p': 'patientId' },
+        values: { ':due': 'due', ':contacted': 'contacted', ':patient': patientId },
+      },
+      limit: 100,
+    }),
+  renameOp: (db: TenantDb, id: string, patientName: string) =>
+    renameOp(tenantKeys.recall(db, id), patientName),
   createOp: (db: TenantDb, r: Recall) =>
     createOp(tenantKeys.recall(db, r.id), 'recall', r, {
       GSI1PK: tenantKeys.recallsByDue(db),

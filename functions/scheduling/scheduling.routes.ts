@@ -387,6 +387,19 @@ export function createSchedulingApp(p: Platform) {
   route(
     {
       tag,
+      method: 'get',
+      path: '/scheduling/patients/:id/visits',
+      summary: 'A patient’s visits, latest first (audited)',
+      roles: PRACTICE_ROLES,
+      params: IdParams,
+      query: PageQuerySchema,
+      response: pageOf(AppointmentSchema),
+    },
+    (r) => patients.patientVisits(r.db, r.params.id, pageArgs(r.query, 10)),
+  );
+  route(
+    {
+      tag,
       method: 'put',
       path: '/scheduling/patients/:id',
       summary: 'Update a patient',

@@ -95,6 +95,12 @@ export const tenantKeys = {
     PK: `T#${s.tenantId}#PAT#${id}`,
     SK: 'PATIENT',
   }),
+  /** A patient's visits in start order, kept in the patient's partition: their history is one Query. */
+  patientVisit: (s: TenantScope, patientId: string, start: string, appointmentId: string): Key => ({
+    PK: `T#${s.tenantId}#PAT#${patientId}`,
+    SK: `VISIT#${start}#${appointmentId}`,
+  }),
+  patientVisitPrefix: 'VISIT#',
   /** GSI1: patients by last name, then first name. */
   patientsByName: (s: TenantScope) => `T#${s.tenantId}#PATNAME`,
   patientNameKey: (last: string, first: string, id: string) =>
