@@ -249,6 +249,68 @@ describe('waitlist and recalls', () => {
     await context.close();
   }, 90_000);
 
+  it('shows a patient’s visits, latest first, and a rename reaches the day grid', async () => {
+    const [providers, types, locations] = await Promise.all(
+      ['/scheduling/providers', '/scheduling/types', '/locations'].map(
+        async (path) => (await apiCall(app, 'GET', path, { token })).body.items,
+      ),
+    );
+    const provider = providers.find((p: { active: boolean }) => p.active);
+    const vera = (
+      await apiCall(app, 'POST', '/scheduling/patients', {
+        token,
+        json: { firstName: 'Vera', lastName: 'Visitor', dateOfBirth: '1961-06-01', preferredContact: 'none' },
+      })
+    ).body;
+    const bookOn = async (date: string) =>
+      (
+        await apiCall(app, 'POST', '/scheduling/appointments', {
+          token,
+          json: {
+            patientId: vera.id,
+            providerId: provider.id,
+            locationId: locations[0].id,
+            typeId: types[0].id,
+            date,
+            time: '09:00',
+          },
+        })
+      ).body;
+    await bookOn('2031-05-06');
+    const later = await bookOn('2031-05-13');
+    await apiCall(app, 'POST', `/scheduling/appointments/${later.id}/cancel`, {
+      token,
+      json: { by: 'patient', version: later.version },
+    });
+
+    const { context, page } = await newPage(app);
+    await logInUi(page, DEMO.staff, DEMO.password);
+    await page.goto('/app/schedule/patients');
+    await page.getByLabel('Last name starts with').fill('visitor');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('button', { name: 'Visits of Visitor, Vera' }).click();
+    const visits = page.getByRole('dialog', { name: 'Visits of Visitor, Vera' });
+    const rows = visits
+      .getByRole('table', { name: 'Visits of Visitor, Vera, latest first' })
+      .getByRole('row');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await rows.nth(1).textContent()).toMatch(/2031-05-13 09:00.*Cancelled.*by the patient/);
+    expect(await rows.nth(2).textContent()).toMatch(/2031-05-06 09:00.*Scheduled/);
+    expect(await rows.nth(2).textContent()).toContain(provider.name);
+    await expectNoAxeViolations(page, 'patient visits');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Edit Visitor, Vera' }).click();
+    const edit = page.getByRole('dialog', { name: /^Edit Visitor, Vera/ });
+    await edit.getByLabel('Last name').fill('Visitor-Lane');
+    await edit.getByRole('button', { name: 'Save patient' }).click();
+    await page.getByText('Saved Visitor-Lane, Vera').waitFor();
+    await subNav(page, 'Day').click();
+    await page.getByLabel('Date').fill('2031-05-06');
+    await page.getByRole('button', { name: /^09:00 Visitor-Lane, Vera, / }).waitFor();
+    await context.close();
+  }, 90_000);
+
   it('the schedule pages fit a 375 px phone and pass axe there', async () => {
     const { context, page } = await newPage(app);
     await logInUi(page, DEMO.manager, DEMO.password);

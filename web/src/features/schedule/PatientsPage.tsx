@@ -11,6 +11,7 @@ import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
 import { browserTimeZone } from '../../lib/timezones.ts';
 import { listPatients } from './api.ts';
 import { PatientDialog } from './PatientDialog.tsx';
+import { PatientVisitsDialog } from './PatientVisitsDialog.tsx';
 import { ScheduleNav } from './ScheduleNav.tsx';
 
 /** Eligibility older than this is shown as due for a fresh check. */
@@ -32,6 +33,7 @@ export function PatientsPage() {
     (cursor) => listPatients(search() || undefined, cursor, PAGE_SIZE),
   );
   const [editing, setEditing] = createSignal<Patient | 'new'>();
+  const [viewing, setViewing] = createSignal<Patient>();
   const today = () => localParts(Date.now(), browserTimeZone() ?? 'UTC').date;
   const eligibilityDue = (p: Patient) => {
     if (!p.insurancePayer) return false;
@@ -144,13 +146,22 @@ export function PatientsPage() {
               headerHidden: true,
               class: 'actions',
               cell: (p) => (
-                <Button
-                  size="sm"
-                  onClick={() => setEditing(p)}
-                  aria-label={`Edit ${p.lastName}, ${p.firstName}`}
-                >
-                  Edit
-                </Button>
+                <div class="row-actions">
+                  <Button
+                    size="sm"
+                    onClick={() => setViewing(p)}
+                    aria-label={`Visits of ${p.lastName}, ${p.firstName}`}
+                  >
+                    Visits
+                  </Button>
+                  <Button
+                    size="sm"
+                    onClick={() => setEditing(p)}
+                    aria-label={`Edit ${p.lastName}, ${p.firstName}`}
+                  >
+                    Edit
+                  </Button>
+                </div>
               ),
             },
           ]}
@@ -158,6 +169,7 @@ export function PatientsPage() {
         <ListPager label="Patients" list={list} />
       </Section>
       <PatientDialog editing={editing()} onClose={() => setEditing(undefined)} />
+      <PatientVisitsDialog patient={viewing()} onClose={() => setViewing(undefined)} />
     </>
   );
 }

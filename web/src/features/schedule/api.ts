@@ -84,8 +84,21 @@ export const listPatients = query(
 export const createPatient = (input: PatientInput) =>
   mutate(api<Patient>('/scheduling/patients', { method: 'POST', body: input }), listPatients.key);
 
+/** A patient's visits, latest first; every page read is in the audit log. */
+export const listPatientVisits = query(
+  (patientId: string, cursor: string | undefined, limit: number) =>
+    api<Page<Appointment>>(`/scheduling/patients/${patientId}/visits`, { query: { cursor, limit } }),
+  'schedPatientVisits',
+);
+
+/** A rename shows on the patient's visits too, so the grids re-read. */
 export const updatePatient = (id: string, body: PatientInput & { version: number }) =>
-  mutate(api<Patient>(`/scheduling/patients/${id}`, { method: 'PUT', body }), listPatients.key);
+  mutate(api<Patient>(`/scheduling/patients/${id}`, { method: 'PUT', body }), [
+    listPatients.key,
+    listPatientVisits.key,
+    getDay.key,
+    getWeek.key,
+  ]);
 
 /** Every change re-reads the day and the week, so the grids and the flow board show what the server holds. */
 const changing = <T>(call: Promise<T>) => mutate(call, [getDay.key, getWeek.key]);
