@@ -58,6 +58,19 @@ describe('splitCsv', () => {
     expect(third[1]).toEqual(['P200', 'Last, 200', '1980-01-01']);
   });
 
+  it('numbers rows as the spreadsheet does when the file has blank rows', () => {
+    const split = splitCsv('a,b\n1,2\n\n3,4\n5,6\n,\n7,8\n');
+    expect(split.rows).toBe(4);
+    // Rows 2, 4–5 and 7: a blank row ends a chunk, so an error in "3,4" names row 4.
+    expect(split.chunks.map((c) => [c.firstRow, c.rows])).toEqual([
+      [2, 1],
+      [4, 2],
+      [7, 1],
+    ]);
+    expect(parseCsv(split.chunks[1]!.csv)[1]).toEqual(['3', '4']);
+    expect(() => splitCsv(`a\n\n\n${'x'.repeat(200)}`, 100, 120)).toThrow(/Row 4 is too long/);
+  });
+
   it('keeps a multi-line field inside one row and one chunk', () => {
     const split = splitCsv('a,b\r\n1,"two\r\nlines"\r\n3,4\r\n', 1);
     expect(split.chunks.map((c) => parseCsv(c.csv)[1])).toEqual([

@@ -2,7 +2,7 @@
  * Splits a CSV file into the chunks the import API takes (a header row plus at most
  * IMPORT_CHUNK_ROWS data rows each), and writes CSV back out (chunks, templates, error lists).
  */
-import { parseCsv } from '../../../../../shared/csv.ts';
+import { parseNumberedCsv } from '../../../../../shared/csv.ts';
 import { IMPORT_CHUNK_ROWS } from '../../../../../shared/schemas/scheduling.ts';
 
 /** The API refuses a chunk's `csv` longer than this (ImportInputSchema). */
@@ -41,32 +41,32 @@ export interface SplitCsv {
 
 /**
  * Parses a CSV file and cuts it into request-sized chunks, each with the header row. A chunk
- * ends at `maxRows` data rows or before it would pass `maxChars` characters.
+ * ends at `maxRows` data rows, before it would pass `maxChars` characters, or at a blank row,
+ * so every chunk is a run of consecutive rows and errors name the row the spreadsheet shows.
  */
 export function splitCsv(text: string, maxRows = IMPORT_CHUNK_ROWS, maxChars = MAX_CHUNK_CHARS): SplitCsv {
-  const [header = [], ...body] = parseCsv(text.replace(/^\uFEFF/, ''));
-  const head = toCsv([header]);
+  const [header, ...body] = parseNumberedCsv(text.replace(/^\uFEFF/, ''));
+  const head = toCsv([header?.cells ?? []]);
   const chunks: CsvChunk[] = [];
   let lines: string[] = [];
   let size = head.length;
-  let firstRow = 2;
+  let firstRow = 0;
   const flush = () => {
     if (lines.length) chunks.push({ csv: head + lines.join(''), firstRow, rows: lines.length });
-    firstRow += lines.length;
     lines = [];
     size = head.length;
   };
-  for (const [i, cells] of body.entries()) {
+  for (const { row, cells } of body) {
     const line = toCsv([cells]);
     if (head.length + line.length > maxChars) {
-      throw new RangeError(
-        `Row ${i + 2} is too long to import (over ${maxChars.toLocaleString()} characters)`,
-      );
+      throw new RangeError(`Row ${row} is too long to import (over ${maxChars.toLocaleString()} characters)`);
     }
-    if (lines.length >= maxRows || size + line.length > maxChars) flush();
+    const gap = row !== firstRow + lines.length;
+    if (gap || lines.length >= maxRows || size + line.length > maxChars) flush();
+    if (!lines.length) firstRow = row;
     lines.push(line);
     size += line.length;
   }
   flush();
-  return { columns: header.map(columnKey), rows: body.length, chunks };
+  return { columns: (header?.cells ?? []).map(columnKey), rows: body.length, chunks };
 }
