@@ -49,6 +49,8 @@ const LAST = [
   'Martin',
   'Lee',
 ];
+/** How many days ago each demo patient joined: a few per month over the last four months. */
+const PATIENT_AGES = [120, 112, 101, 95, 88, 80, 74, 66, 61, 57, 50, 44, 40, 33, 29, 21, 15, 9, 4, 2];
 const SLOTS = ['08:00', '08:40', '09:20', '10:00', '10:40', '11:20', '13:00', '13:40', '14:20', '15:00'];
 
 /**
@@ -60,6 +62,8 @@ export async function seedSchedule(
   locations: { id: string; timeZone: string }[],
   /** Demo users by email: each provider is linked to the account they sign in with. */
   userIds: Map<string, string> = new Map(),
+  /** The same practice as seen `days` ago: patients are added on past dates. */
+  before: (days: number) => TenantDb = () => db,
 ) {
   const [main, west] = locations as [{ id: string; timeZone: string }, { id: string; timeZone: string }];
   const today = localParts(db.now().getTime(), main.timeZone).date;
@@ -132,7 +136,7 @@ export async function seedSchedule(
   const patients = [];
   for (let i = 0; i < 30; i++) {
     patients.push(
-      await createPatient(db, {
+      await createPatient(before(PATIENT_AGES[i % PATIENT_AGES.length]!), {
         firstName: FIRST[i % FIRST.length]!,
         lastName: LAST[(i * 7) % LAST.length]!,
         dateOfBirth: `${1950 + ((i * 3) % 60)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`,

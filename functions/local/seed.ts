@@ -129,7 +129,12 @@ export async function seedDemo(p: Platform, origin: string): Promise<void> {
     userIds.set(member.email, userId);
   }
 
-  await seedSchedule(maple.db, [mainClinic, westClinic], userIds);
+  // Patients joined over the past months, so the new-patients chart has history on first start.
+  const mapleBefore = (days: number) =>
+    new TenantDb(p.store, maple.db, maple.db.actor, 'seed', {
+      now: () => new Date(p.clock.now().getTime() - days * 86_400_000),
+    });
+  await seedSchedule(maple.db, [mainClinic, westClinic], userIds, mapleBefore);
 
   const assoc = await signUp(
     p,
