@@ -134,11 +134,11 @@ export async function seedSchedule(
   }
 
   const patients = [];
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < 40; i++) {
     patients.push(
       await createPatient(before(PATIENT_AGES[i % PATIENT_AGES.length]!), {
         firstName: FIRST[i % FIRST.length]!,
-        lastName: LAST[(i * 7) % LAST.length]!,
+        lastName: LAST[(i * 7 + Math.floor(i / FIRST.length)) % LAST.length]!,
         dateOfBirth: `${1950 + ((i * 3) % 60)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`,
         preferredContact: i % 3 === 0 ? 'sms' : 'email',
         phone: `(614) 555-${String(1000 + i).slice(-4)}`,
@@ -158,10 +158,11 @@ export async function seedSchedule(
     const date = addDays(today, day);
     const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
     if (weekday === 0 || weekday === 6) continue;
-    for (const { provider, locationId } of providers) {
+    for (const [p, { provider, locationId }] of providers.entries()) {
       for (const [i, time] of SLOTS.entries()) {
-        if ((i + n) % 4 === 3) continue; // leave some gaps for the slot finder
-        const patient = patients[n++ % patients.length]!;
+        if ((i + n++) % 4 === 3) continue; // leave some gaps for the slot finder
+        // Nobody is booked twice on one day (providers x slots <= patients).
+        const patient = patients[(day * 3 + i * providers.length + p) % patients.length]!;
         const type = i % 5 === 0 ? newPatient : followUp;
         const appt = await book(db, {
           patientId: patient.id,

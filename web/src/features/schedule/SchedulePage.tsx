@@ -103,8 +103,9 @@ export function SchedulePage() {
             Next day
           </Button>
         </fieldset>
-        <label class="checkbox">
+        <label class="checkbox-row sched-toggle">
           <input
+            class="checkbox"
             type="checkbox"
             checked={showCancelled()}
             onChange={(e) => setShowCancelled(e.currentTarget.checked)}

@@ -7,6 +7,13 @@ const FIRST = 7 * 60;
 const LAST = 19 * 60;
 const ROW = 15;
 const ROWS = (LAST - FIRST) / ROW;
+/** Visits are placed on 5-minute lines, so 08:40 starts where the 08:00–08:40 visit ends. */
+const LINE = 5;
+const LINES_PER_ROW = ROW / LINE;
+/** The grid line (1-based, after the header) where a 15-minute row starts. */
+const rowLine = (r: number) => r * LINES_PER_ROW + 2;
+/** Shorter visits get one line: time, name and type side by side. */
+const SHORT_VISIT = 30;
 
 /** "HH:MM" of minutes after midnight. */
 export const clockTime = (minutes: number) =>
@@ -67,7 +74,7 @@ export function TimeGrid(props: {
           class="sched-grid"
           style={{
             'grid-template-columns': `4rem repeat(${Math.max(props.columns.length, 1)}, minmax(9rem, 1fr))`,
-            'grid-template-rows': `auto repeat(${ROWS}, 1.6rem)`,
+            'grid-template-rows': `auto repeat(${ROWS * LINES_PER_ROW}, ${1.6 / LINES_PER_ROW}rem)`,
           }}
         >
           <div class="sched-corner" />
@@ -85,7 +92,7 @@ export function TimeGrid(props: {
           <For each={Array.from({ length: ROWS }, (_, r) => r)}>
             {(r) => (
               <>
-                <div class="sched-time" style={{ 'grid-row': String(r + 2) }}>
+                <div class="sched-time" style={{ 'grid-row': `${rowLine(r)} / span ${LINES_PER_ROW}` }}>
                   {r % 4 === 0 ? clockTime(FIRST + r * ROW) : ''}
                 </div>
                 <For each={props.columns}>
@@ -93,7 +100,10 @@ export function TimeGrid(props: {
                     // biome-ignore lint/a11y/noStaticElementInteractions: a mouse drop target; keyboard users move a visit with "Move…"
                     <div
                       class={`sched-cell${isOff(c, FIRST + r * ROW) ? ' sched-cell-off' : ''}`}
-                      style={{ 'grid-row': String(r + 2), 'grid-column': String(i() + 2) }}
+                      style={{
+                        'grid-row': `${rowLine(r)} / span ${LINES_PER_ROW}`,
+                        'grid-column': String(i() + 2),
+                      }}
                       onDragOver={(e) => e.preventDefault()}
                       onDrop={(e) => {
                         e.preventDefault();
@@ -112,12 +122,12 @@ export function TimeGrid(props: {
           <For each={placed()}>
             {(a) => {
               const col = () => props.columns.findIndex((c) => c.id === props.columnOf(a)) + 2;
-              const start = () => Math.max(0, Math.floor((minutesOf(a.time) - FIRST) / ROW));
-              const span = () => Math.max(1, Math.round(a.durationMinutes / ROW));
+              const start = () => Math.max(0, Math.floor((minutesOf(a.time) - FIRST) / LINE));
+              const span = () => Math.max(LINES_PER_ROW, Math.ceil(a.durationMinutes / LINE));
               return (
                 <button
                   type="button"
-                  class={`sched-appt status-${a.status}`}
+                  class={`sched-appt status-${a.status}${a.durationMinutes < SHORT_VISIT ? ' sched-appt-short' : ''}`}
                   style={{
                     'grid-column': String(col()),
                     'grid-row': `${start() + 2} / span ${span()}`,
@@ -133,6 +143,7 @@ export function TimeGrid(props: {
                   aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight"
                   data-at={`${props.columnOf(a)}@${a.time}`}
                   aria-label={`${a.time} ${a.patientName}, ${a.typeName}, ${a.status.replace('_', ' ')}`}
+                  title={`${a.time}–${a.endTime} ${a.patientName}, ${a.typeName}`}
                 >
                   <span class="sched-appt-time">{a.time}</span>{' '}
                   <span class="sched-appt-name">{a.patientName}</span>
