@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { csvRecords } from '../../shared/csv.ts';
+import { importIdentity } from '../../shared/import-identity.ts';
 import {
   DateSchema,
   IMPORT_CHUNK_ROWS,
@@ -24,9 +25,6 @@ import { importRepo, patientRepo, providerRepo, typeRepo } from './scheduling.re
 type Row = Record<string, string>;
 type RowError = ImportResult['errors'][number];
 
-/** A patient's identity in an import: same name and birth date is the same patient. */
-const patientKey = (r: Row) =>
-  `${r.last_name?.toLowerCase()}#${r.first_name?.toLowerCase()}#${r.date_of_birth}`;
 const hashed = (s: string) => createHash('sha256').update(s).digest('base64url').slice(0, 32);
 
 /** Imports (or, with dryRun, only checks) one chunk of CSV rows. Re-importing a row changes nothing. */
@@ -42,7 +40,7 @@ export async function importChunk(
     if (!header.includes(needed)) throw csvError(`The header row needs a "${needed}" column`);
   }
   const first = input.firstRow ?? 1;
-  const keys = records.map((r) => hashed(input.kind === 'patients' ? patientKey(r) : appointmentKey(r)));
+  const keys = records.map((r) => hashed(importIdentity(input.kind, r)));
   const done = new Set((await importRepo.markers(db, input.kind, keys)).map((m) => m.SK));
   const result: ImportResult = {
     rows: records.length,
@@ -120,8 +118,6 @@ async function appointmentLookups(db: TenantDb): Promise<Lookups> {
     types: byName(types.items),
   };
 }
-
-const appointmentKey = (r: Row) => `${patientKey(r)}#${r.provider?.toLowerCase()}#${r.date}#${r.time}`;
 
 async function importAppointment(
   db: TenantDb,

@@ -216,6 +216,42 @@ describe('CSV import', () => {
     await context.close();
   }, 90_000);
 
+  it('names a row that repeats one from an earlier chunk, in the preview and the import, and takes it once', async () => {
+    const { context, page } = await newPage(app);
+    await openImport(page);
+    // 150 patients; row 140 is row 3 again (same name and birth date), two chunks apart.
+    const lines = patientsFile('Twice', 150).toString('utf8').split('\r\n');
+    lines[139] = lines[2]!;
+    const requests: { firstRow: number }[] = [];
+    page.on('request', (req) => {
+      if (req.url().endsWith('/api/scheduling/imports')) requests.push(req.postDataJSON());
+    });
+    await page
+      .getByLabel('Choose a CSV file')
+      .setInputFiles(csvFile('twice.csv', Buffer.from(lines.join('\r\n'))));
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('Checked 150 of 150 rows').waitFor();
+    expect(await tiles(page, 'Preview summary')).toEqual([
+      '149 ready to import',
+      '0 already imported',
+      '1 row with errors',
+    ]);
+    expect(await errorRows(page)).toEqual([['140', 'last_name', 'Repeats row 3; it is imported once']]);
+    // The repeated row is never sent; the rows after it keep their spreadsheet numbers.
+    expect(requests.map((r) => r.firstRow)).toEqual([2, 102, 141]);
+
+    await page.getByRole('button', { name: 'Import 149 rows' }).click();
+    await confirmImport(page, 'Import 149 patients?', 'Import 149 rows');
+    await page.getByText('Import finished').waitFor();
+    expect(await tiles(page, 'Import summary')).toEqual([
+      '149 created',
+      '0 unchanged (already imported)',
+      '1 skipped (errors)',
+    ]);
+    expect(await findPatients('Twice001')).toHaveLength(1);
+    await context.close();
+  }, 90_000);
+
   it('stops when asked or when a request fails, says how far it got, and a re-run adds only what is missing', async () => {
     const { context, page } = await newPage(app);
     await openImport(page);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { csvRecords, parseCsv } from '../../shared/csv.ts';
-import { columnKey, csvField, splitCsv, toCsv } from '../../web/src/features/schedule/import/csv-chunks.ts';
+import { importIdentity } from '../../shared/import-identity.ts';
+import {
+  columnKey,
+  csvField,
+  MAX_CHUNK_CHARS,
+  splitCsv,
+  toCsv,
+} from '../../web/src/features/schedule/import/csv-chunks.ts';
 
 describe('CSV serialiser', () => {
   it('quotes only fields that need it and doubles quotes', () => {
@@ -71,6 +78,20 @@ describe('splitCsv', () => {
     expect(() => splitCsv(`a\n\n\n${'x'.repeat(200)}`, 100, 120)).toThrow(/Row 4 is too long/);
   });
 
+  it('sets aside a row repeating an earlier one (any chunk), naming both rows', () => {
+    const file =
+      'First Name,Last Name,Date of Birth\nAda,Byron,1815-12-10\nAlan,Turing,1912-06-23\nada,BYRON,1815-12-10\nGrace,Hopper,1906-12-09\n';
+    const split = splitCsv(file, 2, MAX_CHUNK_CHARS, (r) => importIdentity('patients', r));
+    expect(split.rows).toBe(4);
+    expect(split.repeats).toEqual([{ row: 4, of: 2 }]);
+    expect(split.chunks.map((c) => [c.firstRow, c.rows])).toEqual([
+      [2, 2],
+      [5, 1],
+    ]);
+    // Without an identity every row is sent (the API still catches repeats inside a chunk).
+    expect(splitCsv(file).repeats).toEqual([]);
+  });
+
   it('keeps a multi-line field inside one row and one chunk', () => {
     const split = splitCsv('a,b\r\n1,"two\r\nlines"\r\n3,4\r\n', 1);
     expect(split.chunks.map((c) => parseCsv(c.csv)[1])).toEqual([
@@ -90,7 +111,7 @@ describe('splitCsv', () => {
 
   it('gives a header-only or empty file no chunks', () => {
     expect(splitCsv(header)).toMatchObject({ rows: 0, chunks: [] });
-    expect(splitCsv('')).toEqual({ columns: [], rows: 0, chunks: [] });
+    expect(splitCsv('')).toEqual({ columns: [], rows: 0, chunks: [], repeats: [] });
     expect(columnKey('  Member  ID ')).toBe('member_id');
   });
 });

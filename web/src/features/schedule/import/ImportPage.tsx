@@ -1,5 +1,6 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import type * as z from 'zod/mini';
+import { importIdentity } from '../../../../../shared/import-identity.ts';
 import {
   IMPORT_KINDS,
   type ImportInputSchema,
@@ -80,7 +81,8 @@ export function ImportPage() {
       if (!f) return undefined;
       let split: SplitCsv;
       try {
-        split = splitCsv(f.text);
+        const chosen = kind();
+        split = splitCsv(f.text, undefined, undefined, (r) => importIdentity(chosen, r));
       } catch (err) {
         return { ok: false, problem: err instanceof Error ? err.message : String(err) };
       }
@@ -197,10 +199,15 @@ export function ImportPage() {
       mode,
       status: 'running',
       total: file.split.rows,
-      done: 0,
+      // Repeated rows are not sent; they are reported as the API reports repeats within a chunk.
+      done: file.split.repeats.length,
       created: 0,
       unchanged: 0,
-      errors: [],
+      errors: file.split.repeats.map((r) => ({
+        row: r.row,
+        field: chosen === 'patients' ? 'last_name' : 'time',
+        message: `Repeats row ${r.of}; it is imported once`,
+      })),
       stopping: false,
     });
     for (const chunk of file.split.chunks) {
@@ -222,7 +229,9 @@ export function ImportPage() {
               done: r.done + chunk.rows,
               created: r.created + result.created,
               unchanged: r.unchanged + result.unchanged,
-              errors: result.errors.length ? [...r.errors, ...result.errors] : r.errors,
+              errors: result.errors.length
+                ? [...r.errors, ...result.errors].sort((a, b) => a.row - b.row)
+                : r.errors,
             },
         );
       } catch (err) {

@@ -37,6 +37,8 @@ export interface SplitCsv {
   /** Data rows in the file (blank lines are not rows). */
   rows: number;
   chunks: CsvChunk[];
+  /** Rows with the identity of an earlier row: not sent, since the import takes each row once. */
+  repeats: { row: number; of: number }[];
 }
 
 /**
@@ -44,9 +46,18 @@ export interface SplitCsv {
  * ends at `maxRows` data rows, before it would pass `maxChars` characters, or at a blank row,
  * so every chunk is a run of consecutive rows and errors name the row the spreadsheet shows.
  */
-export function splitCsv(text: string, maxRows = IMPORT_CHUNK_ROWS, maxChars = MAX_CHUNK_CHARS): SplitCsv {
+export function splitCsv(
+  text: string,
+  maxRows = IMPORT_CHUNK_ROWS,
+  maxChars = MAX_CHUNK_CHARS,
+  /** A row's identity (see shared/import-identity.ts); repeats of an earlier row are set aside. */
+  identity?: (record: Record<string, string>) => string,
+): SplitCsv {
   const [header, ...body] = parseNumberedCsv(text.replace(/^\uFEFF/, ''));
   const head = toCsv([header?.cells ?? []]);
+  const columns = (header?.cells ?? []).map(columnKey);
+  const firstOf = new Map<string, number>();
+  const repeats: SplitCsv['repeats'] = [];
   const chunks: CsvChunk[] = [];
   let lines: string[] = [];
   let size = head.length;
@@ -57,6 +68,16 @@ export function splitCsv(text: string, maxRows = IMPORT_CHUNK_ROWS, maxChars = M
     size = head.length;
   };
   for (const { row, cells } of body) {
+    if (identity) {
+      // Across chunks the API cannot see a repeat: the preview would count it twice.
+      const id = identity(Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ''])));
+      const first = firstOf.get(id);
+      if (first !== undefined) {
+        repeats.push({ row, of: first });
+        continue;
+      }
+      firstOf.set(id, row);
+    }
     const line = toCsv([cells]);
     if (head.length + line.length > maxChars) {
       throw new RangeError(`Row ${row} is too long to import (over ${maxChars.toLocaleString()} characters)`);
@@ -68,5 +89,5 @@ export function splitCsv(text: string, maxRows = IMPORT_CHUNK_ROWS, maxChars = M
     size += line.length;
   }
   flush();
-  return { columns: (header?.cells ?? []).map(columnKey), rows: body.length, chunks };
+  return { columns, rows: body.length, chunks, repeats };
 }
