@@ -29,7 +29,7 @@ import {
   templateRepo,
   waitlistRepo,
 } from './scheduling.repo.ts';
-import { requireProvider, requireResource, requireType } from './setup.service.ts';
+import { listResources, requireProvider, requireResource, requireType } from './setup.service.ts';
 import { matchesFor } from './waitlist.service.ts';
 
 const MINUTE = 60_000;
@@ -292,6 +292,9 @@ export async function findSlots(
   },
 ) {
   const [type, location] = await Promise.all([requireType(db, q.typeId), getLocation(db, q.locationId)]);
+  // Free times that booking would then refuse help nobody: say why up front instead.
+  if (!type.active) throw badRequest('This appointment type is no longer offered');
+  if (type.needsRoom) await requireSomeRoom(db, location, type);
   const to = addDays(q.from, q.days - 1);
   const providers = await Promise.all((q.providerIds ?? []).map((id) => requireProvider(db, id)));
   const [templates, exceptions] = await Promise.all([
@@ -371,6 +374,18 @@ async function placeVisit(db: TenantDb, input: Omit<BookingInput, 'patientId' | 
     roomId,
     overrideReason,
   };
+}
+
+/** A type that needs a room is bookable only where the location has an active room (retired ones do not count). */
+async function requireSomeRoom(db: TenantDb, location: { id: string; name: string }, type: AppointmentType) {
+  const resources = await listResources(db, { limit: 100 });
+  const rooms = resources.items.filter((r) => r.locationId === location.id && r.kind === 'room' && r.active);
+  // Past the first page we cannot be sure, and booking still checks the chosen room.
+  if (!rooms.length && !resources.nextCursor) {
+    throw badRequest(
+      `${type.name} needs a room and ${location.name} has no active room; add or bring one back in Setup`,
+    );
+  }
 }
 
 async function requireRoom(db: TenantDb, roomId: string | undefined, locationId: string) {

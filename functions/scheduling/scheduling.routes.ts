@@ -43,6 +43,7 @@ import {
   UpdatePatientSchema,
   UpdateProviderSchema,
   UpdateReminderSettingsSchema,
+  UpdateResourceSchema,
   WaitlistEntrySchema,
   WaitlistInputSchema,
   WeekQuerySchema,
@@ -234,6 +235,45 @@ export function createSchedulingApp(p: Platform) {
   route(
     {
       tag,
+      method: 'put',
+      path: '/scheduling/resources/:id',
+      summary: 'Rename a room or equipment, or change its kind or location',
+      roles: admins,
+      params: IdParams,
+      body: UpdateResourceSchema,
+      response: ResourceSchema,
+    },
+    (r) => setup.updateResource(r.db, r.params.id, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/resources/:id/deactivate',
+      summary: 'Retire a room or equipment (booked visits keep it)',
+      roles: admins,
+      params: IdParams,
+      body: VersionOnlySchema,
+      response: ResourceSchema,
+    },
+    (r) => setup.setResourceActive(r.db, r.params.id, false, r.body.version),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/resources/:id/reactivate',
+      summary: 'Book a retired room or equipment again',
+      roles: admins,
+      params: IdParams,
+      body: VersionOnlySchema,
+      response: ResourceSchema,
+    },
+    (r) => setup.setResourceActive(r.db, r.params.id, true, r.body.version),
+  );
+  route(
+    {
+      tag,
       method: 'get',
       path: '/scheduling/types',
       summary: 'List appointment types',
@@ -268,6 +308,32 @@ export function createSchedulingApp(p: Platform) {
       response: AppointmentTypeSchema,
     },
     (r) => setup.updateType(r.db, r.params.id, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/types/:id/deactivate',
+      summary: 'Retire an appointment type (booked visits keep it)',
+      roles: admins,
+      params: IdParams,
+      body: VersionOnlySchema,
+      response: AppointmentTypeSchema,
+    },
+    (r) => setup.setTypeActive(r.db, r.params.id, false, r.body.version),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/types/:id/reactivate',
+      summary: 'Offer a retired appointment type again',
+      roles: admins,
+      params: IdParams,
+      body: VersionOnlySchema,
+      response: AppointmentTypeSchema,
+    },
+    (r) => setup.setTypeActive(r.db, r.params.id, true, r.body.version),
   );
 
   // --- availability ---

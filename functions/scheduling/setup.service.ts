@@ -12,6 +12,7 @@ import type {
   Provider,
   ProviderInput,
   Resource,
+  ResourceInput,
   ScheduleException,
   Template,
   TemplateInput,
@@ -97,8 +98,15 @@ export async function requireProvider(db: TenantDb, id: string): Promise<Provide
 
 // --- rooms and equipment ---
 
-export async function createResource(db: TenantDb, input: Omit<Resource, 'id' | 'active' | 'version'>) {
-  await getLocation(db, input.locationId);
+/** A room belongs to a location the practice still runs: not a missing (404) or archived (400) one. */
+async function requireOpenLocation(db: TenantDb, id: string) {
+  const location = await getLocation(db, id);
+  if (location.archived) throw badRequest('This location is archived; choose one the practice still runs');
+  return location;
+}
+
+export async function createResource(db: TenantDb, input: ResourceInput) {
+  await requireOpenLocation(db, input.locationId);
   const resource: Resource = { id: newId(), ...input, active: true, version: 1 };
   await db.write([resourceRepo.createOp(db, resource)], {
     action: 'scheduling.resource_added',
@@ -107,6 +115,35 @@ export async function createResource(db: TenantDb, input: Omit<Resource, 'id' | 
     summary: `Added ${resource.kind} ${resource.name}`,
   });
   return resource;
+}
+
+/**
+ * Renames a room or equipment, or changes its kind or location. Visits already booked keep it;
+ * new bookings check the room's kind and location as they stand then.
+ */
+export async function updateResource(db: TenantDb, id: string, input: ResourceInput & { version: number }) {
+  const current = await requireResource(db, id);
+  await requireOpenLocation(db, input.locationId);
+  const { version, ...fields } = input;
+  await db.write([resourceRepo.updateOp(db, id, fields, version)], {
+    action: 'scheduling.resource_updated',
+    entityType: 'resource',
+    entityId: id,
+    summary: `Updated ${fields.kind} ${fields.name}`,
+  });
+  return { ...current, ...fields, version: version + 1 };
+}
+
+/** Retires (or brings back) a room or equipment: only new bookings are refused; booked visits keep it. */
+export async function setResourceActive(db: TenantDb, id: string, active: boolean, version: number) {
+  const current = await requireResource(db, id);
+  await db.write([resourceRepo.updateOp(db, id, { active }, version)], {
+    action: active ? 'scheduling.resource_reactivated' : 'scheduling.resource_deactivated',
+    entityType: 'resource',
+    entityId: id,
+    summary: `${active ? 'Brought back' : 'Retired'} ${current.kind} ${current.name}`,
+  });
+  return { ...current, active, version: version + 1 };
 }
 
 export const listResources = async (db: TenantDb, page: PageArgs) =>
@@ -145,6 +182,21 @@ export async function updateType(
     summary: `Updated appointment type ${input.name}`,
   });
   return { ...current, ...fields, version: version + 1 };
+}
+
+/**
+ * Retires (or offers again) an appointment type: booking and the slot finder refuse a retired
+ * one, while visits already booked with it stay on the schedule unchanged.
+ */
+export async function setTypeActive(db: TenantDb, id: string, active: boolean, version: number) {
+  const current = await requireType(db, id);
+  await db.write([typeRepo.updateOp(db, id, { active }, version)], {
+    action: active ? 'scheduling.type_reactivated' : 'scheduling.type_deactivated',
+    entityType: 'appointment_type',
+    entityId: id,
+    summary: `${active ? 'Offered again' : 'Retired'} appointment type ${current.name}`,
+  });
+  return { ...current, active, version: version + 1 };
 }
 
 export const listTypes = async (db: TenantDb, page: PageArgs) =>

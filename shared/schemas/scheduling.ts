@@ -52,6 +52,8 @@ export const ResourceInputSchema = z.strictObject({
   name: Name,
   kind: z.enum(RESOURCE_KINDS),
 });
+export type ResourceInput = z.infer<typeof ResourceInputSchema>;
+export const UpdateResourceSchema = z.strictObject({ ...ResourceInputSchema.shape, version: VersionSchema });
 export const ResourceSchema = z.object({
   id: IdSchema,
   ...ResourceInputSchema.shape,

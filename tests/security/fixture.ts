@@ -82,7 +82,7 @@ export async function buildWorld() {
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 
-/** Tenant A's scheduling setup: a provider with weekday hours, a visit type, a patient, a booking. */
+/** Tenant A's scheduling setup: a provider with weekday hours, a visit type, a room, a patient, a booking. */
 async function scheduleWorld(t: Awaited<ReturnType<typeof createTestApp>>, a: Session, locationId: string) {
   const post = async (path: string, json: unknown) => {
     const res = await t.call('POST', `/api${path}`, { token: a.token, json });
@@ -95,6 +95,7 @@ async function scheduleWorld(t: Awaited<ReturnType<typeof createTestApp>>, a: Se
     locationIds: [locationId],
   });
   const typeId = await post('/scheduling/types', SCHEDULING.type);
+  const resourceId = await post('/scheduling/resources', { locationId, name: 'Exam 1', kind: 'room' });
   const templateId = await post('/scheduling/templates', {
     providerId,
     locationId,
@@ -128,7 +129,17 @@ async function scheduleWorld(t: Awaited<ReturnType<typeof createTestApp>>, a: Se
     reason: 'Annual physical',
     dueDate: '2027-05-01',
   });
-  return { providerId, typeId, templateId, exceptionId, patientId, appointmentId, waitlistId, recallId };
+  return {
+    providerId,
+    typeId,
+    resourceId,
+    templateId,
+    exceptionId,
+    patientId,
+    appointmentId,
+    waitlistId,
+    recallId,
+  };
 }
 
 export const SCHEDULING = {
@@ -155,6 +166,7 @@ function idFor(path: string, ids: World['ids']): string {
   if (path.startsWith('/locations')) return ids.locationId;
   if (path.startsWith('/scheduling/providers')) return ids.providerId;
   if (path.startsWith('/scheduling/types')) return ids.typeId;
+  if (path.startsWith('/scheduling/resources')) return ids.resourceId;
   if (path.startsWith('/scheduling/templates')) return ids.templateId;
   if (path.startsWith('/scheduling/exceptions')) return ids.exceptionId;
   if (path.startsWith('/scheduling/patients')) return ids.patientId;
@@ -291,8 +303,18 @@ function schedulingSamples(ids: World['ids']): Record<string, unknown> {
     'POST /scheduling/providers/:id/feed/revoke': { version: 1 },
     'POST /scheduling/providers/:id/reactivate': { version: 1 },
     'POST /scheduling/resources': { locationId: ids.locationId, name: 'Room 9', kind: 'room' },
+    'PUT /scheduling/resources/:id': {
+      locationId: ids.locationId,
+      name: 'Exam 1A',
+      kind: 'room',
+      version: 1,
+    },
+    'POST /scheduling/resources/:id/deactivate': { version: 1 },
+    'POST /scheduling/resources/:id/reactivate': { version: 1 },
     'POST /scheduling/types': SCHEDULING.type,
     'PUT /scheduling/types/:id': { ...SCHEDULING.type, version: 1 },
+    'POST /scheduling/types/:id/deactivate': { version: 1 },
+    'POST /scheduling/types/:id/reactivate': { version: 1 },
     'POST /scheduling/templates': {
       providerId: ids.providerId,
       locationId: ids.locationId,

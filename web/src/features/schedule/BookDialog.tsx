@@ -28,7 +28,9 @@ export function BookDialog(props: {
   const [error, setError] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
 
-  const type = () => typeId() || types()?.items[0]?.id || '';
+  // Retired types are not offered: a choice retired since is dropped for the first type still offered.
+  const offered = () => (types()?.items ?? []).filter((t) => t.active);
+  const type = () => (offered().some((t) => t.id === typeId()) ? typeId() : offered()[0]?.id) ?? '';
   const providerName = (id: string) => props.providers.find((p) => p.id === id)?.name ?? '';
   const reset = () => {
     setSlots(undefined);
@@ -92,9 +94,7 @@ export function BookDialog(props: {
             setTypeId(v);
             setSlots(undefined);
           }}
-          options={(types()?.items ?? [])
-            .filter((t) => t.active)
-            .map((t) => ({ value: t.id, label: `${t.name} (${t.durationMinutes} min)` }))}
+          options={offered().map((t) => ({ value: t.id, label: `${t.name} (${t.durationMinutes} min)` }))}
         />
         <SelectField
           label="Provider"

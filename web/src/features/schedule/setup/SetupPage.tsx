@@ -61,7 +61,7 @@ export function SetupPage() {
                   <TypesTab />
                 </Match>
                 <Match when={tab() === 'rooms'}>
-                  <ResourcesTab location={loc()} />
+                  <ResourcesTab location={loc()} locations={locations()?.items ?? []} />
                 </Match>
                 <Match when={tab() === 'hours'}>
                   <HoursTab location={loc()} />

@@ -7,16 +7,18 @@ import {
   PATIENT_KINDS,
 } from '../../../../../shared/schemas/scheduling.ts';
 import { FormAlert } from '../../../components/ui/Alert.tsx';
+import { StatusBadge } from '../../../components/ui/Badge.tsx';
 import { Button } from '../../../components/ui/Button.tsx';
-import { Dialog } from '../../../components/ui/Dialog.tsx';
+import { confirm, Dialog } from '../../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../../components/ui/EmptyState.tsx';
 import { Checkbox, SelectField, TextField } from '../../../components/ui/Field.tsx';
 import { Section } from '../../../components/ui/PageHeader.tsx';
 import { DataTable } from '../../../components/ui/Table.tsx';
 import { toast } from '../../../components/ui/Toast.tsx';
+import { errorMessage, isStale, STALE_MESSAGE } from '../../../lib/errors.ts';
 import { createForm, numberOrUndefined } from '../../../lib/forms.ts';
 import { listTypes } from '../api.ts';
-import { createType, updateType } from './api.ts';
+import { createType, setTypeActive, updateType } from './api.ts';
 
 const KIND_LABELS: Record<(typeof PATIENT_KINDS)[number], string> = {
   any: 'New and established',
@@ -24,10 +26,39 @@ const KIND_LABELS: Record<(typeof PATIENT_KINDS)[number], string> = {
   established: 'Established patients',
 };
 
-/** Visit types: length, color, who they are for, buffers and whether they need a room. */
+/** Visit types: length, color, who they are for, buffers and whether they need a room; retire and offer again. */
 export function TypesTab() {
   const types = createAsync(() => listTypes());
   const [editing, setEditing] = createSignal<AppointmentType | 'new'>();
+  const [busyId, setBusyId] = createSignal<string>();
+
+  // Retiring asks first: the front desk stops seeing the type at once. Offering it again cannot hurt.
+  const toggle = async (t: AppointmentType) => {
+    const retiring = t.active;
+    if (retiring) {
+      const ok = await confirm({
+        title: `Retire ${t.name}?`,
+        message: (
+          <p>
+            {t.name} is no longer offered when booking, and the slot finder stops looking for it. Visits
+            already booked as {t.name} stay on the schedule. You can offer it again later.
+          </p>
+        ),
+        confirmLabel: 'Retire',
+      });
+      if (!ok) return;
+    }
+    setBusyId(t.id);
+    try {
+      await setTypeActive(t, !retiring);
+      toast.success(retiring ? `${t.name} retired` : `${t.name} is offered again`);
+    } catch (err) {
+      toast.error(isStale(err) ? STALE_MESSAGE : errorMessage(err));
+    } finally {
+      setBusyId(undefined);
+    }
+  };
+
   return (
     <Section
       title="Visit types"
@@ -67,14 +98,26 @@ export function TypesTab() {
           },
           { header: 'For', cell: (t) => KIND_LABELS[t.patientKind] },
           { header: 'Room', cell: (t) => (t.needsRoom ? 'Needs a room' : 'No room') },
+          { header: 'Status', cell: (t) => <StatusBadge status={t.active ? 'active' : 'retired'} /> },
           {
             header: 'Actions',
             headerHidden: true,
             class: 'actions',
             cell: (t) => (
-              <Button size="sm" onClick={() => setEditing(t)} aria-label={`Edit ${t.name}`}>
-                Edit
-              </Button>
+              <div class="row-actions">
+                <Button size="sm" onClick={() => setEditing(t)} aria-label={`Edit ${t.name}`}>
+                  Edit
+                </Button>
+                <Button
+                  size="sm"
+                  variant={t.active ? 'danger' : undefined}
+                  busy={busyId() === t.id}
+                  onClick={() => toggle(t)}
+                  aria-label={t.active ? `Retire ${t.name}` : `Offer again: ${t.name}`}
+                >
+                  {t.active ? 'Retire' : 'Offer again'}
+                </Button>
+              </div>
             ),
           },
         ]}

@@ -8,6 +8,7 @@ import type {
   ProviderInput,
   ReminderSettings,
   Resource,
+  ResourceInput,
   ScheduleException,
   Template,
   TemplateInput,
@@ -77,9 +78,29 @@ export const createType = (body: AppointmentTypeInput) =>
   mutate(api<AppointmentType>('/scheduling/types', { method: 'POST', body }), listTypes.key);
 export const updateType = (id: string, body: AppointmentTypeInput & { version: number }) =>
   mutate(api<AppointmentType>(`/scheduling/types/${id}`, { method: 'PUT', body }), listTypes.key);
+/** Retires a visit type (no new bookings) or offers it again; booked visits keep it either way. */
+export const setTypeActive = (t: AppointmentType, active: boolean) =>
+  mutate(
+    api<AppointmentType>(`/scheduling/types/${t.id}/${active ? 'reactivate' : 'deactivate'}`, {
+      method: 'POST',
+      body: { version: t.version },
+    }),
+    listTypes.key,
+  );
 
-export const createResource = (body: { locationId: string; name: string; kind: string }) =>
+export const createResource = (body: ResourceInput) =>
   mutate(api<Resource>('/scheduling/resources', { method: 'POST', body }), listResources.key);
+export const updateResource = (id: string, body: ResourceInput & { version: number }) =>
+  mutate(api<Resource>(`/scheduling/resources/${id}`, { method: 'PUT', body }), listResources.key);
+/** Retires a room or equipment (no new bookings) or brings it back; booked visits keep it either way. */
+export const setResourceActive = (r: Resource, active: boolean) =>
+  mutate(
+    api<Resource>(`/scheduling/resources/${r.id}/${active ? 'reactivate' : 'deactivate'}`, {
+      method: 'POST',
+      body: { version: r.version },
+    }),
+    listResources.key,
+  );
 
 export const createTemplate = (body: TemplateInput) =>
   mutate(api<Template>('/scheduling/templates', { method: 'POST', body }), listTemplates.key);
