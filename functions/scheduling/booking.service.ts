@@ -29,7 +29,13 @@ import {
   templateRepo,
   waitlistRepo,
 } from './scheduling.repo.ts';
-import { listResources, requireProvider, requireResource, requireType } from './setup.service.ts';
+import {
+  listProviders,
+  listResources,
+  requireProvider,
+  requireResource,
+  requireType,
+} from './setup.service.ts';
 import { matchesFor } from './waitlist.service.ts';
 
 const MINUTE = 60_000;
@@ -119,15 +125,19 @@ export async function reschedule(
   if (!['scheduled', 'confirmed'].includes(old.status)) {
     throw conflict(`A ${old.status.replace('_', ' ')} appointment cannot be rescheduled`);
   }
-  const place = await placeVisit(db, {
-    providerId: input.providerId ?? old.providerId,
-    locationId: old.locationId,
-    typeId: old.typeId,
-    date: input.date,
-    time: input.time,
-    roomId: input.roomId ?? old.roomId,
-    override: input.override,
-  });
+  const place = await placeVisit(
+    db,
+    {
+      providerId: input.providerId ?? old.providerId,
+      locationId: old.locationId,
+      typeId: old.typeId,
+      date: input.date,
+      time: input.time,
+      roomId: input.roomId,
+      override: input.override,
+    },
+    { preferRoom: old.roomId, replacing: old.id },
+  );
   const moved = newAppointment(db, place, {
     patientId: old.patientId,
     patientName: old.patientName,
@@ -294,18 +304,22 @@ export async function findSlots(
   const [type, location] = await Promise.all([requireType(db, q.typeId), getLocation(db, q.locationId)]);
   // Free times that booking would then refuse help nobody: say why up front instead.
   if (!type.active) throw badRequest('This appointment type is no longer offered');
-  if (type.needsRoom) await requireSomeRoom(db, location, type);
+  const rooms = type.needsRoom ? await requireSomeRoom(db, location, type) : [];
   const to = addDays(q.from, q.days - 1);
   const providers = await Promise.all((q.providerIds ?? []).map((id) => requireProvider(db, id)));
   const [templates, exceptions] = await Promise.all([
     templateRepo.list(db, { limit: 100 }),
     exceptionRepo.startingBy(db, to),
   ]);
+  // Without a choice: everyone still active with hours here (a deactivated provider's hours stay on file).
+  const active = new Set(
+    (await listProviders(db, { limit: 100 })).items.filter((p) => p.active).map((p) => p.id),
+  );
   const candidates = providers.length
     ? providers
-    : [...new Set(templates.items.filter((t) => t.locationId === q.locationId).map((t) => t.providerId))].map(
-        (providerId) => ({ id: providerId }) as Provider,
-      );
+    : [...new Set(templates.items.filter((t) => t.locationId === q.locationId).map((t) => t.providerId))]
+        .filter((id) => active.has(id))
+        .map((providerId) => ({ id: providerId }) as Provider);
   const dates = Array.from({ length: q.days }, (_, i) => addDays(q.from, i));
   const busyDays = await busyRepo.getMany(
     db,
@@ -335,12 +349,27 @@ export async function findSlots(
     }
   }
   slots.sort((a, b) => a.start.localeCompare(b.start));
-  return { slots: slots.slice(0, q.limit) };
+  if (!rooms.length) return { slots: slots.slice(0, q.limit) };
+  // A room-needing visit also needs one of the location's rooms free for its whole length.
+  const spanOf = (slot: { start: string }) => {
+    const start = Date.parse(slot.start);
+    return { start, end: start + type.durationMinutes * MINUTE };
+  };
+  const freeRooms = await roomsFree(db, rooms, slots.map(spanOf));
+  return { slots: slots.filter((slot) => freeRooms(spanOf(slot)).length > 0).slice(0, q.limit) };
 }
 
 // --- internals ---
 
-async function placeVisit(db: TenantDb, input: Omit<BookingInput, 'patientId' | 'note'>): Promise<Placement> {
+/**
+ * Checks a booking or move and fixes its place in time. A visit that needs a room takes the one
+ * asked for, or else the first active room of the location free then (a move keeps its room if it can).
+ */
+async function placeVisit(
+  db: TenantDb,
+  input: Omit<BookingInput, 'patientId' | 'note'>,
+  moving: { preferRoom?: string; replacing?: string } = {},
+): Promise<Placement> {
   const [provider, type, location] = await Promise.all([
     requireProvider(db, input.providerId),
     requireType(db, input.typeId),
@@ -356,7 +385,11 @@ async function placeVisit(db: TenantDb, input: Omit<BookingInput, 'patientId' | 
     throw badRequest(`${input.time} does not exist on ${input.date} in ${location.timeZone} (clocks change)`);
   }
   const end = start + type.durationMinutes * MINUTE;
-  const roomId = type.needsRoom ? await requireRoom(db, input.roomId, location.id) : undefined;
+  const roomId = !type.needsRoom
+    ? undefined
+    : input.roomId
+      ? await requireRoom(db, input.roomId, location.id)
+      : await pickRoom(db, { location, type, span: { start, end }, ...moving });
   const overrideReason = await checkHours(
     db,
     { provider, locationId: location.id, date: input.date, timeZone: location.timeZone, start, end },
@@ -376,20 +409,62 @@ async function placeVisit(db: TenantDb, input: Omit<BookingInput, 'patientId' | 
   };
 }
 
-/** A type that needs a room is bookable only where the location has an active room (retired ones do not count). */
-async function requireSomeRoom(db: TenantDb, location: { id: string; name: string }, type: AppointmentType) {
+/**
+ * The active rooms of a location, in Setup order; a type that needs a room is bookable only
+ * where there is one (retired rooms do not count).
+ */
+async function requireSomeRoom(
+  db: TenantDb,
+  location: { id: string; name: string },
+  type: AppointmentType,
+): Promise<string[]> {
   const resources = await listResources(db, { limit: 100 });
   const rooms = resources.items.filter((r) => r.locationId === location.id && r.kind === 'room' && r.active);
-  // Past the first page we cannot be sure, and booking still checks the chosen room.
-  if (!rooms.length && !resources.nextCursor) {
+  if (!rooms.length) {
     throw badRequest(
       `${type.name} needs a room and ${location.name} has no active room; add or bring one back in Setup`,
     );
   }
+  return rooms.map((r) => r.id);
 }
 
-async function requireRoom(db: TenantDb, roomId: string | undefined, locationId: string) {
-  if (!roomId) throw badRequest('This appointment type needs a room: choose one');
+/** Which of `rooms` are free for the whole of each span (a visit being moved does not block itself). */
+async function roomsFree(db: TenantDb, rooms: string[], spans: Interval[], ignore?: string) {
+  const days = [...new Set(spans.flatMap(daysOf))];
+  const maps = await busyRepo.getMany(
+    db,
+    rooms.flatMap((id) => days.map((day) => ({ who: 'R' as const, id, day }))),
+  );
+  const busyOf = new Map(
+    rooms.map((id) => [
+      id,
+      maps
+        .filter((m) => m.id === id)
+        .flatMap((m) => m.intervals.filter((i) => i.a !== ignore))
+        .map((i) => ({ start: Date.parse(`${i.s}Z`), end: Date.parse(`${i.e}Z`) })),
+    ]),
+  );
+  return (span: Interval) => rooms.filter((id) => !busyOf.get(id)!.some((b) => overlaps(span, b)));
+}
+
+/** The room a visit gets when none was asked for: its old room if free, else the first free one. */
+async function pickRoom(
+  db: TenantDb,
+  at: {
+    location: { id: string; name: string };
+    type: AppointmentType;
+    span: Interval;
+    preferRoom?: string;
+    replacing?: string;
+  },
+): Promise<string> {
+  const rooms = await requireSomeRoom(db, at.location, at.type);
+  const free = (await roomsFree(db, rooms, [at.span], at.replacing))(at.span);
+  if (!free.length) throw conflict(`Every room at ${at.location.name} is booked at that time`);
+  return at.preferRoom && free.includes(at.preferRoom) ? at.preferRoom : free[0]!;
+}
+
+async function requireRoom(db: TenantDb, roomId: string, locationId: string) {
   const room = await requireResource(db, roomId);
   if (room.locationId !== locationId || room.kind !== 'room' || !room.active) {
     throw badRequest('Choose an active room of this location');

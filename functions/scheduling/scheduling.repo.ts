@@ -160,7 +160,14 @@ export class BusyRace extends ContentionError {
 
 export const busyRepo = {
   getMany: async (db: TenantDb, refs: Pick<BusyDay, 'who' | 'id' | 'day'>[]): Promise<BusyDay[]> => {
-    const found = await db.batchGet<BusyDay>(refs.map((r) => tenantKeys.busyDay(db, r.who, r.id, r.day)));
+    const keys = refs.map((r) => tenantKeys.busyDay(db, r.who, r.id, r.day));
+    // BatchGet takes 100 keys: a week of many providers or rooms is several reads.
+    const pages = await Promise.all(
+      Array.from({ length: Math.ceil(keys.length / 100) }, (_, i) =>
+        db.batchGet<BusyDay>(keys.slice(i * 100, i * 100 + 100)),
+      ),
+    );
+    const found = pages.flat();
     const byKey = new Map(found.map((b) => [`${b.who}|${b.id}|${b.day}`, b]));
     return refs.map((r) => byKey.get(`${r.who}|${r.id}|${r.day}`) ?? { ...r, intervals: [] });
   },

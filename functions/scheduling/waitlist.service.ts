@@ -2,7 +2,7 @@ import type { Page } from '../../shared/schemas/common.ts';
 import type { Appointment, Recall, WaitlistEntry, WaitlistInput } from '../../shared/schemas/scheduling.ts';
 import { strip } from '../platform/db/items.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
-import { conflict, notFound } from '../platform/errors.ts';
+import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { requirePatient } from './patients.service.ts';
 import { recallRepo, typeRepo, waitlistRepo } from './scheduling.repo.ts';
@@ -12,7 +12,12 @@ type PageArgs = { limit: number; cursor?: string };
 
 /** Puts a patient on the waitlist for an earlier visit. */
 export async function addToWaitlist(db: TenantDb, input: WaitlistInput): Promise<WaitlistEntry> {
-  const [patient] = await Promise.all([requirePatient(db, input.patientId), requireType(db, input.typeId)]);
+  const [patient, type] = await Promise.all([
+    requirePatient(db, input.patientId),
+    requireType(db, input.typeId),
+  ]);
+  // Nobody could be offered a time for it.
+  if (!type.active) throw badRequest('This appointment type is no longer offered');
   const entry: WaitlistEntry = {
     id: newId(),
     ...input,

@@ -134,7 +134,8 @@ function WaitlistDialog(props: { open: boolean; onClose: () => void }) {
   const form = createForm();
   let ref: HTMLFormElement | undefined;
   const location = () => v.locationId || locations()?.items[0]?.id || '';
-  const type = () => v.typeId || types()?.items[0]?.id || '';
+  const offered = () => (types()?.items ?? []).filter((t) => t.active);
+  const type = () => v.typeId || offered()[0]?.id || '';
   const here = () => (providers()?.items ?? []).filter((p) => p.active && p.locationIds.includes(location()));
   const close = () => {
     setPatient(undefined);
@@ -196,7 +197,7 @@ function WaitlistDialog(props: { open: boolean; onClose: () => void }) {
             name="typeId"
             value={type()}
             onChange={(x) => setV('typeId', x)}
-            options={(types()?.items ?? []).map((t) => ({
+            options={offered().map((t) => ({
               value: t.id,
               label: `${t.name} (${t.durationMinutes} min)`,
             }))}
