@@ -195,4 +195,32 @@ describe('retiring visit types and rooms', () => {
     await context.close();
     expect(takePageErrors()).toEqual([]);
   }, 60_000);
+
+  it('books a visit that needs a room from the Book dialog: a free room is given and shown on the visit', async () => {
+    const { context, page } = await newPage(app);
+    await logInUi(page, DEMO.staff, DEMO.password);
+    await page.goto('/app/schedule');
+    await page.getByLabel('Date').fill('2031-06-10');
+    await page.getByRole('button', { name: 'Book a visit' }).click();
+    const dialog = page.getByRole('dialog', { name: /Book a visit at/ });
+    await dialog.getByLabel('Visit type').selectOption({ label: 'Minor procedure (60 min)' });
+    await dialog.getByRole('button', { name: 'Find next free times' }).click();
+    await dialog.getByRole('radio').first().check();
+    const slotText = (await dialog.locator('label.slot').first().textContent()) ?? '';
+    const [, date, time] = /(\d{4}-\d{2}-\d{2}) (\d\d:\d\d)/.exec(slotText)!;
+    await dialog.getByLabel('Patient last name').fill('Smith');
+    await dialog.getByRole('button', { name: 'Search' }).click();
+    await dialog
+      .getByRole('radio', { name: /Smith, Olivia/ })
+      .first()
+      .check();
+    await dialog.getByRole('button', { name: 'Book visit' }).click();
+    await page.getByText(`Booked Smith, Olivia on ${date} at ${time}`).waitFor();
+    await page.getByLabel('Date').fill(date!);
+    await page.getByRole('button', { name: `${time} Smith, Olivia, Minor procedure, scheduled` }).click();
+    const visit = page.getByRole('dialog', { name: `Smith, Olivia · ${time}` });
+    await visit.getByText(/^Room: (Exam 1|Exam 2|Procedure room)$/).waitFor();
+    await context.close();
+    expect(takePageErrors()).toEqual([]);
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { createAsync } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type {
   Appointment,
@@ -13,6 +14,7 @@ import { SelectField, TextField } from '../../components/ui/Field.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { cancelVisit, moveVisit, setStatus } from './api.ts';
+import { listResources } from './setup/api.ts';
 import { WaitlistOffer } from './WaitlistOffer.tsx';
 
 /** The next step of the day's flow from each status, and its button label. */
@@ -37,6 +39,9 @@ export function AppointmentDialog(props: {
   types: AppointmentType[];
   onClose: () => void;
 }) {
+  const rooms = createAsync(() => listResources());
+  // .latest: the name fills in when loaded instead of suspending the open dialog.
+  const roomName = (id: string) => rooms.latest?.items.find((r) => r.id === id)?.name ?? 'a room';
   const [error, setError] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
   const [moving, setMoving] = createSignal(false);
@@ -123,6 +128,7 @@ export function AppointmentDialog(props: {
             <p>
               {a().typeName}, {a().date} {a().time}–{a().endTime} <StatusBadge status={a().status} />
             </p>
+            <Show when={a().roomId}>{(id) => <p>Room: {roomName(id())}</p>}</Show>
             <Show when={a().lateCancel}>
               <p class="muted">Late cancel (within 24 hours)</p>
             </Show>
