@@ -8,6 +8,7 @@ import {
   type BookingInput,
   type DayHours,
   FLOW,
+  MAX_VISIT_MINUTES,
   type Provider,
   type WaitlistEntry,
 } from '../../shared/schemas/scheduling.ts';
@@ -94,6 +95,8 @@ export async function book(
   });
   await withBusyRetry(async () => {
     const busy = await claim(db, place, appointment.id);
+    // After the provider and room: their conflicts are the ones to name first.
+    await requirePatientFree(db, patient.id, place);
     await db.writeWithPlatformItems(
       [...appointmentRepo.createOps(db, appointment), ...busy, ...alsoWrite],
       reminders,
@@ -146,6 +149,7 @@ export async function reschedule(
   });
   await withBusyRetry(async () => {
     const busy = await claim(db, place, moved.id, old);
+    await requirePatientFree(db, old.patientId, place, old.id);
     await db.write(
       [
         ...appointmentRepo.createOps(db, moved),
@@ -470,6 +474,43 @@ async function requireRoom(db: TenantDb, roomId: string, locationId: string) {
     throw badRequest('Choose an active room of this location');
   }
   return room.id;
+}
+
+/** Visits that still hold the patient's time (a cancelled, moved or missed one does not). */
+const HOLDS_PATIENT = new Set(['scheduled', 'confirmed', 'arrived', 'in_room', 'checked_out']);
+
+/**
+ * A patient is in one place at a time: a visit overlapping another of theirs is a 409 naming it.
+ * A read-time check (two desks booking one patient in the same second could both pass), unlike
+ * the provider and room, whose busy maps are written under a version condition.
+ */
+async function requirePatientFree(
+  db: TenantDb,
+  patientId: string,
+  place: { start: number; end: number },
+  replacing?: string,
+) {
+  // Visits are at most MAX_VISIT_MINUTES long, so only those starting that much earlier can overlap.
+  const links = await appointmentRepo.ofPatientStarting(
+    db,
+    patientId,
+    iso(place.start - MAX_VISIT_MINUTES * MINUTE),
+    iso(place.end),
+  );
+  const ids = links.items.map((l) => l.appointmentId).filter((id) => id !== replacing);
+  const clash = (await appointmentRepo.ofIds(db, ids)).find(
+    (a) =>
+      HOLDS_PATIENT.has(a.status) &&
+      overlaps(
+        { start: place.start, end: place.end },
+        { start: Date.parse(a.start), end: Date.parse(a.end) },
+      ),
+  );
+  if (clash) {
+    throw conflict(
+      `${clash.patientName} already has a visit then (${clash.typeName}, ${clash.date} ${clash.time}–${clash.endTime})`,
+    );
+  }
 }
 
 /** Inside the provider's hours, or a manager's override with a reason. */

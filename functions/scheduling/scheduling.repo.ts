@@ -212,6 +212,16 @@ export const appointmentRepo = {
       newestFirst: true,
       ...page,
     }),
+  /** A patient's visit links starting in [from, to) (ISO instants). */
+  ofPatientStarting: (db: TenantDb, patientId: string, from: string, to: string) =>
+    db.query<{ appointmentId: string }>({
+      partition: tenantKeys.patient(db, patientId).PK,
+      skBetween: [
+        tenantKeys.patientVisit(db, patientId, from, '').SK,
+        tenantKeys.patientVisit(db, patientId, to, '').SK,
+      ],
+      limit: 100,
+    }),
   ofIds: (db: TenantDb, ids: string[]) =>
     db.batchGet<Appointment>(ids.map((id) => tenantKeys.appointment(db, id))),
   /** The appointment and its link in the patient's history, written together. */

@@ -41,6 +41,38 @@ describe('booking', () => {
     expect(adjacent.status).toBe(201);
   });
 
+  it('never puts one patient in two places: an overlapping visit with another provider is a 409 naming it', async () => {
+    // A practice of its own: the shared one's day-hours test counts providers.
+    const x = await schedulingWorld('America/New_York', w.t);
+    const post = (json: unknown) =>
+      x.t.call('POST', '/api/scheduling/appointments', { token: x.owner.token, json });
+    const colleague = await x.post('/scheduling/providers', {
+      name: 'Dr. Katherine Johnson',
+      color: '#9a6700',
+      locationIds: [x.location.id],
+    });
+    await x.post('/scheduling/templates', {
+      providerId: colleague.id,
+      locationId: x.location.id,
+      blocks: [{ weekday: 3, start: '08:00', end: '17:00' }],
+      effectiveFrom: '2026-01-01',
+    });
+    const withColleague = (time: string) => ({ ...x.booking('2027-02-03', time), providerId: colleague.id });
+    const first = (await post(x.booking('2027-02-03', '09:00'))).body;
+    const clash = await post(withColleague('09:15'));
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.message).toBe(
+      'Lovelace, Ada already has a visit then (Follow-up, 2027-02-03 09:00–09:30)',
+    );
+    // Right after is fine; once the first visit is cancelled, its time is the patient's again.
+    expect((await post(withColleague('09:30'))).status).toBe(201);
+    await x.t.call('POST', `/api/scheduling/appointments/${first.id}/cancel`, {
+      token: x.owner.token,
+      json: { by: 'patient', version: 1 },
+    });
+    expect((await post(withColleague('09:00'))).status).toBe(201);
+  });
+
   it('outside the template needs a manager’s override with a reason', async () => {
     const evening = w.booking('2027-02-03', '18:00');
     const refused = await call('POST', '/scheduling/appointments', evening, w.staff.token);

@@ -45,17 +45,31 @@ beforeAll(async () => {
   });
 });
 
-const extraAt = (time: string) =>
+const extraAt = async (time: string) =>
   call('POST', '/scheduling/appointments', {
     ...w.booking(TUE, time, { typeId: procedure.id }),
     providerId: third.id,
+    patientId: await someone(),
     override: { reason: 'Extra clinic' },
   });
 
-const procedureAt = (time: string, providerId: string) =>
+let patients = 0;
+/** Each visit here is for a patient of its own: one patient cannot be in two rooms at once. */
+const someone = async () =>
+  (
+    await w.post('/scheduling/patients', {
+      firstName: `Pat${++patients}`,
+      lastName: 'Roomer',
+      dateOfBirth: '1970-01-01',
+      preferredContact: 'none',
+    })
+  ).id as string;
+
+const procedureAt = async (time: string, providerId: string) =>
   call('POST', '/scheduling/appointments', {
     ...w.booking(TUE, time, { typeId: procedure.id }),
     providerId,
+    patientId: await someone(),
   });
 
 describe('rooms for visits that need one', () => {
