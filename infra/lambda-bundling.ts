@@ -12,6 +12,8 @@ export const LAMBDA_BUNDLING: BuildOptions = {
   minify: true,
   sourcemap: true,
   treeShaking: true,
+  // Drops the local adapters from Lambda bundles (functions/platform/bootstrap.ts).
+  define: { 'globalThis.__ROUNDS_LAMBDA__': 'true' },
   mainFields: ['module', 'main'],
   // Lambda's Node runtime ships AWS SDK v3, but bundling it pins the version we test with.
   external: [],

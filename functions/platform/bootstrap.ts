@@ -31,8 +31,10 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     clock: overrides.clock ?? systemClock,
     logger: overrides.logger ?? createLogger(config.logLevel),
   };
+  // Lambda bundles define __ROUNDS_LAMBDA__ (infra/lambda-bundling.ts): the local branch, its
+  // signing keys and jose are then dead code and left out of what deploys.
   const adapters: Adapters =
-    config.runtime === 'cloud'
+    (globalThis as { __ROUNDS_LAMBDA__?: boolean }).__ROUNDS_LAMBDA__ || config.runtime === 'cloud'
       ? await (await import('./cloud-adapters.ts')).cloudAdapters(core)
       : await (await import('./local-adapters.ts')).localAdapters(core);
   const mail = overrides.mail ?? adapters.mail;

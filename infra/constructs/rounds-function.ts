@@ -80,6 +80,7 @@ export class RoundsFunction extends Construct {
         target: String(LAMBDA_BUNDLING.target),
         mainFields: LAMBDA_BUNDLING.mainFields,
         banner: LAMBDA_BUNDLING.banner?.js,
+        define: LAMBDA_BUNDLING.define,
         // The SDK is bundled (not taken from the runtime) so what runs is what we tested.
         externalModules: [...(LAMBDA_BUNDLING.external ?? [])],
         // Bundle sizes are what `npm run bench` reports; synth prints only esbuild's warnings.
