@@ -250,7 +250,7 @@ export async function dayView(db: TenantDb, locationId: string, date: string) {
 
 /**
  * A provider's week (Monday to Sunday, in the zone of the provider's first location), every
- * location, in start order: one Query.
+ * location, in start order (one Query), with each day's open hours for shading the grid.
  */
 export async function weekView(db: TenantDb, providerId: string, weekOf: string) {
   const provider = await requireProvider(db, providerId);
@@ -258,8 +258,31 @@ export async function weekView(db: TenantDb, providerId: string, weekOf: string)
   const weekStart = addDays(weekOf, -((new Date(`${weekOf}T00:00:00Z`).getUTCDay() + 6) % 7));
   const from = zonedInstant(weekStart, '00:00', location.timeZone);
   const to = zonedInstant(addDays(weekStart, 7), '00:00', location.timeZone);
-  const page = await appointmentRepo.ofProvider(db, providerId, iso(from), iso(to - 1));
-  return { providerId, weekStart, appointments: page.items.map((a) => strip<Appointment>(a as never)) };
+  const [page, templates, exceptions] = await Promise.all([
+    appointmentRepo.ofProvider(db, providerId, iso(from), iso(to - 1)),
+    templateRepo.ofProvider(db, providerId),
+    exceptionRepo.startingBy(db, addDays(weekStart, 6)),
+  ]);
+  const local = (ms: number) => localParts(ms, location.timeZone).time;
+  const days = Array.from({ length: 7 }, (_, i) => {
+    const date = addDays(weekStart, i);
+    const open = provider.locationIds
+      .flatMap((locationId) =>
+        openIntervals(templates.items, exceptions.items, {
+          providerId,
+          locationId,
+          date,
+          timeZone: location.timeZone,
+        }),
+      )
+      .sort((a, b) => a.start - b.start)
+      .map((o) => ({ start: local(o.start), end: local(o.end) }));
+    const closedBy = exceptions.items.find((e) =>
+      provider.locationIds.some((locationId) => blocks(e, providerId, locationId, date)),
+    );
+    return { date, open, ...(closedBy ? { closed: { kind: closedBy.kind, reason: closedBy.reason } } : {}) };
+  });
+  return { providerId, weekStart, appointments: page.items.map((a) => strip<Appointment>(a as never)), days };
 }
 
 /** Each provider's open hours at a location on a date, in local time, and what closes a day. */

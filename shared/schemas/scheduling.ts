@@ -297,6 +297,14 @@ export const WeekViewSchema = z.object({
   providerId: IdSchema,
   weekStart: DateSchema,
   appointments: z.array(AppointmentSchema),
+  /** Monday to Sunday: the provider's open hours (local times, any of their locations), for shading. */
+  days: z.array(
+    z.object({
+      date: DateSchema,
+      open: z.array(z.object({ start: TimeSchema, end: TimeSchema })),
+      closed: z.optional(z.object({ kind: z.enum(EXCEPTION_KINDS), reason: z.string() })),
+    }),
+  ),
 });
 
 export const SlotQuerySchema = z.object({

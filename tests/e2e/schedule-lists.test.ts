@@ -63,6 +63,12 @@ describe('week view', () => {
     const block = () =>
       page.getByRole('button', { name: new RegExp(`^\\d\\d:\\d\\d ${booked.body.patientName}`) });
     await block().waitFor();
+    // Hours outside the provider's template are shaded, as on the day grid: Sunday all day, early mornings.
+    const cellClass = (slot: string) =>
+      page.locator(`.sched-cell[data-slot="${slot}"]`).getAttribute('class');
+    await expect.poll(() => cellClass('2031-03-09@10:00')).toContain('sched-cell-off');
+    expect(await cellClass('2031-03-06@07:00')).toContain('sched-cell-off');
+    expect(await cellClass('2031-03-06@10:00')).not.toContain('sched-cell-off');
     await expectNoAxeViolations(page, 'week view');
 
     const dragTo = async (slot: string) => {

@@ -158,6 +158,29 @@ describe('week view', () => {
     const week = await call('GET', `/scheduling/week?providerId=${w.provider.id}&weekOf=2027-03-24`);
     expect(week.body.weekStart).toBe('2027-03-22');
     expect(week.body.appointments.map((a: { id: string }) => a.id)).toEqual([mon.id, fri.id]);
+    // Each day's open hours shade the week grid: weekdays 08:00–17:00, not the weekend or time off.
+    await call('POST', '/scheduling/exceptions', {
+      kind: 'time_off',
+      providerId: w.provider.id,
+      reason: 'Spring break',
+      startDate: '2027-03-25',
+      endDate: '2027-03-25',
+    });
+    const shaded = await call('GET', `/scheduling/week?providerId=${w.provider.id}&weekOf=2027-03-24`);
+    expect(
+      shaded.body.days.map((d: { date: string; open: { start: string; end: string }[] }) =>
+        [d.date, ...d.open.map((o) => `${o.start}-${o.end}`)].join(' '),
+      ),
+    ).toEqual([
+      '2027-03-22 08:00-17:00',
+      '2027-03-23 08:00-17:00',
+      '2027-03-24 08:00-17:00',
+      '2027-03-25',
+      '2027-03-26 08:00-17:00',
+      '2027-03-27',
+      '2027-03-28',
+    ]);
+    expect(shaded.body.days[3].closed).toEqual({ kind: 'time_off', reason: 'Spring break' });
   });
 });
 

@@ -13,7 +13,7 @@ import { AppointmentDialog } from './AppointmentDialog.tsx';
 import { getDay, getDayHours, listLocations, listProviders, listTypes, moveVisit } from './api.ts';
 import { BookDialog } from './BookDialog.tsx';
 import { ScheduleNav } from './ScheduleNav.tsx';
-import { GONE, TimeGrid } from './TimeGrid.tsx';
+import { GONE, offReason, TimeGrid } from './TimeGrid.tsx';
 import { WaitlistOffer } from './WaitlistOffer.tsx';
 
 /** The front desk's day: one column per provider, drag or "Move…" to reschedule, and the flow board. */
@@ -33,7 +33,6 @@ export function SchedulePage() {
   const hours = createAsync(async () =>
     location() && day() ? getDayHours(location()!.id, day()) : undefined,
   );
-  const OFF_LABELS = { time_off: 'Time off', holiday: 'Holiday', closure: 'Closed' } as const;
   const gridColumns = () =>
     columns().map((p) => {
       const h = hours()?.providers.find((x) => x.providerId === p.id);
@@ -43,7 +42,7 @@ export function SchedulePage() {
         color: p.color,
         // A provider with no hours here today is off all day; unknown (still loading) shades nothing.
         open: hours() ? (h?.open ?? []) : undefined,
-        offReason: h?.closed ? `${OFF_LABELS[h.closed.kind]}: ${h.closed.reason}` : undefined,
+        offReason: offReason(h?.closed),
       };
     });
   const columns = createMemo(() =>

@@ -32,6 +32,12 @@ export interface GridColumn {
   offReason?: string;
 }
 
+const OFF_LABELS = { time_off: 'Time off', holiday: 'Holiday', closure: 'Closed' } as const;
+
+/** A column's off-day note: "Holiday: Thanksgiving". */
+export const offReason = (closed?: { kind: keyof typeof OFF_LABELS; reason: string }) =>
+  closed ? `${OFF_LABELS[closed.kind]}: ${closed.reason}` : undefined;
+
 const isOff = (c: GridColumn, minutes: number) =>
   c.open !== undefined &&
   !c.open.some((o) => minutesOf(o.start) <= minutes && minutes + ROW <= minutesOf(o.end));

@@ -13,7 +13,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { AppointmentDialog } from './AppointmentDialog.tsx';
 import { getWeek, listLocations, listProviders, listTypes, moveVisit } from './api.ts';
 import { ScheduleNav } from './ScheduleNav.tsx';
-import { GONE, TimeGrid } from './TimeGrid.tsx';
+import { GONE, offReason, TimeGrid } from './TimeGrid.tsx';
 import { WaitlistOffer } from './WaitlistOffer.tsx';
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -44,7 +44,13 @@ export function WeekPage() {
     if (!start) return [];
     return DAY_NAMES.map((name, i) => {
       const date = addDays(start, i);
-      return { id: date, label: `${name} ${date.slice(5)}` };
+      const hours = week()?.days.find((d) => d.date === date);
+      return {
+        id: date,
+        label: `${name} ${date.slice(5)}`,
+        open: hours?.open,
+        offReason: offReason(hours?.closed),
+      };
     });
   };
   const visible = () => (week()?.appointments ?? []).filter((a) => showCancelled() || !GONE.has(a.status));

@@ -1,4 +1,5 @@
 import { query } from '@solidjs/router';
+import type * as z from 'zod/mini';
 import type { Page } from '../../../../shared/schemas/common.ts';
 import type {
   Appointment,
@@ -8,6 +9,7 @@ import type {
   PatientInput,
   Provider,
   WaitlistEntry,
+  WeekViewSchema,
 } from '../../../../shared/schemas/scheduling.ts';
 import type { Location } from '../../../../shared/schemas/tenants.ts';
 import { api } from '../../lib/api.ts';
@@ -49,11 +51,7 @@ export const getDayHours = query(
   'schedDayHours',
 );
 
-export interface WeekView {
-  providerId: string;
-  weekStart: string;
-  appointments: Appointment[];
-}
+export type WeekView = z.infer<typeof WeekViewSchema>;
 export const getWeek = query(
   (providerId: string, weekOf: string) =>
     api<WeekView>('/scheduling/week', { query: { providerId, weekOf } }),
