@@ -141,7 +141,7 @@ describe('a provider', () => {
 });
 
 describe('waitlist and recalls', () => {
-  it('adds a waiting patient, removes one after asking, and logs recall outreach until scheduled', async () => {
+  it('adds a waiting patient, books them into a free time that fits, removes another after asking, and logs recall outreach', async () => {
     const { context, page } = await newPage(app);
     await logInUi(page, DEMO.manager, DEMO.password);
     await page.goto('/app/schedule/waitlist');
@@ -175,11 +175,24 @@ describe('waitlist and recalls', () => {
     await row.getByRole('cell', { name: '2031-03-10 to 2031-03-31' }).waitFor();
     await row.getByRole('cell', { name: '08:00–11:00' }).waitFor();
 
-    // Remove asks first.
-    await page.getByRole('button', { name: 'Remove Smith, Olivia from the waitlist' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
-    await page.getByText('Smith, Olivia removed from the waitlist').waitFor();
+    // Find a time now instead of waiting for a cancellation: booking it closes the entry.
+    await page.getByRole('button', { name: 'Find a time for Smith, Olivia' }).click();
+    const finder = page.getByRole('dialog', { name: 'Find a time for Smith, Olivia' });
+    const firstTime = finder.getByRole('button', { name: /^Book Smith, Olivia on / }).first();
+    const [, date, time] = /on (\S+) at (\S+) with/.exec((await firstTime.getAttribute('aria-label'))!)!;
+    expect(date! >= '2031-03-10' && date! <= '2031-03-31', date).toBe(true);
+    expect(time! >= '08:00' && time! < '11:00', time).toBe(true);
+    await expectNoAxeViolations(page, 'find a time');
+    await firstTime.click();
+    await page.getByText(`Booked Smith, Olivia from the waitlist on ${date} at ${time}`).waitFor();
     await expect.poll(() => page.getByRole('row', { name: /Smith, Olivia/ }).count()).toBe(0);
+
+    // Remove asks first.
+    const other = seeded[0]!.patientName;
+    await page.getByRole('button', { name: `Remove ${other} from the waitlist` }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
+    await page.getByText(`${other} removed from the waitlist`).waitFor();
+    await expect.poll(() => page.getByRole('row', { name: new RegExp(other) }).count()).toBe(0);
 
     // Recalls: log a call that scheduled the visit; the recall leaves the open list.
     await page.getByRole('tab', { name: 'Recalls' }).click();

@@ -20,6 +20,7 @@ import { createForm, optional } from '../../lib/forms.ts';
 import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
 import { listLocations, listProviders, listTypes } from './api.ts';
 import { PatientPicker } from './PatientPicker.tsx';
+import { WaitlistFindTime } from './WaitlistFindTime.tsx';
 import { addToWaitlist, listWaitlist, removeFromWaitlist } from './waitlist-api.ts';
 
 /** Waiting patients, oldest first (first come, first offered). */
@@ -33,6 +34,7 @@ export function WaitlistSection() {
   const locations = createAsync(() => listLocations());
   const [adding, setAdding] = createSignal(false);
   const [busyId, setBusyId] = createSignal<string>();
+  const [finding, setFinding] = createSignal<WaitlistEntry>();
   const typeName = (id: string) => types()?.items.find((t) => t.id === id)?.name ?? 'Visit';
   const locationName = (id: string) => locations()?.items.find((l) => l.id === id)?.name ?? '';
   const providerNames = (e: WaitlistEntry) =>
@@ -97,21 +99,36 @@ export function WaitlistSection() {
             headerHidden: true,
             class: 'actions',
             cell: (e) => (
-              <Button
-                size="sm"
-                variant="danger"
-                busy={busyId() === e.id}
-                onClick={() => remove(e)}
-                aria-label={`Remove ${e.patientName} from the waitlist`}
-              >
-                Remove
-              </Button>
+              <div class="row-actions">
+                <Button
+                  size="sm"
+                  onClick={() => setFinding(e)}
+                  aria-label={`Find a time for ${e.patientName}`}
+                >
+                  Find a time
+                </Button>
+                <Button
+                  size="sm"
+                  variant="danger"
+                  busy={busyId() === e.id}
+                  onClick={() => remove(e)}
+                  aria-label={`Remove ${e.patientName} from the waitlist`}
+                >
+                  Remove
+                </Button>
+              </div>
             ),
           },
         ]}
       />
       <ListPager label="Waitlist" list={list} />
       <WaitlistDialog open={adding()} onClose={() => setAdding(false)} />
+      <WaitlistFindTime
+        entry={finding()}
+        timeZone={(id) => locations()?.items.find((l) => l.id === id)?.timeZone ?? 'UTC'}
+        providers={providers()?.items ?? []}
+        onClose={() => setFinding(undefined)}
+      />
     </Section>
   );
 }
