@@ -71,9 +71,9 @@ export function PatientsPage() {
             onInput={setQ}
             class="grow"
           />
-          <Button type="submit" class="form-row-submit">
-            Search
-          </Button>
+          <div class="form-row-submit">
+            <Button type="submit">Search</Button>
+          </div>
         </form>
         <DataTable
           caption={
@@ -103,7 +103,7 @@ export function PatientsPage() {
                 </span>
               ),
             },
-            { header: 'Born', cell: (p) => p.dateOfBirth },
+            { header: 'Born', cell: (p) => <span class="nowrap">{p.dateOfBirth}</span> },
             {
               header: 'Contact',
               cell: (p) => (

@@ -71,9 +71,11 @@ export function RecallsSection() {
           hint="Empty: every open recall"
           optional
         />
-        <Button size="sm" class="form-row-submit" onClick={() => setDueBy(today())}>
-          Due today or earlier
-        </Button>
+        <div class="form-row-submit">
+          <Button size="sm" onClick={() => setDueBy(today())}>
+            Due today or earlier
+          </Button>
+        </div>
       </div>
       <DataTable
         caption="Open recalls, soonest due first"

@@ -129,9 +129,11 @@ export function ResourcesTab(props: { location: Location; locations: Location[] 
           onChange={(x) => setV('kind', x)}
           options={RESOURCE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
         />
-        <Button type="submit" class="form-row-submit" busy={form.sending()}>
-          Add
-        </Button>
+        <div class="form-row-submit">
+          <Button type="submit" busy={form.sending()}>
+            Add
+          </Button>
+        </div>
         <FormAlert message={form.formError()} />
       </form>
       <ResourceDialog editing={editing()} locations={props.locations} onClose={() => setEditing(undefined)} />
