@@ -129,14 +129,16 @@ export async function monthlyMeasures(
     const period = await periodMeasures(db, daysOfMonth(month), ctx);
     const newPatients = await measureRepo.countNewPatients(db, month);
     // Before the location existed an empty month is not a measured zero: benchmarks must not average it in.
-    if (month < openedMonth && period.booked === 0 && newPatients === 0) break;
+    const beforeOpening = month < openedMonth && period.booked === 0;
+    if (beforeOpening && newPatients === 0) break;
     const snapshot: MonthlyMeasures = {
       month,
       locationId: location.id,
       visits: period.booked,
       noShowRate: period.noShowRate,
       lateCancelRate: period.lateCancelRate,
-      utilization: period.utilization,
+      // Hours on file then were not hours the location was open for booking.
+      utilization: beforeOpening ? null : period.utilization,
       newPatients,
       computedAt: db.now().toISOString(),
     };

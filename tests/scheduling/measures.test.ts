@@ -73,4 +73,34 @@ describe('scheduling measures', () => {
     const again = await call(`/scheduling/measures/months?locationId=${w.location.id}&months=2`);
     expect(again.body.months[0].computedAt).toBe(first.body.months[0].computedAt);
   });
+
+  it('a month before the location opened shows its new patients, but no utilization to average in', async () => {
+    const clock = testClock();
+    clock.set(Date.parse('2027-01-20T15:00:00Z'));
+    const w = await schedulingWorld('America/New_York', await createTestApp({ clock }));
+    // A patient added (or imported) in December, before the location existed in Rounds.
+    clock.set(Date.parse('2026-12-10T15:00:00Z'));
+    await w.post('/scheduling/patients', {
+      firstName: 'Early',
+      lastName: 'Bird',
+      dateOfBirth: '1980-08-08',
+      preferredContact: 'none',
+    });
+    clock.set(Date.parse('2027-02-15T15:00:00Z'));
+    const res = await w.t.call(
+      'GET',
+      `/api/scheduling/measures/months?locationId=${w.location.id}&months=4`,
+      {
+        token: w.owner.token,
+      },
+    );
+    expect(res.body.months.map((m: { month: string }) => m.month)).toEqual(['2027-01', '2026-12']);
+    expect(res.body.months[1]).toMatchObject({
+      visits: 0,
+      newPatients: 1,
+      utilization: null,
+      noShowRate: null,
+    });
+    expect(res.body.months[0].utilization).not.toBeNull();
+  });
 });
