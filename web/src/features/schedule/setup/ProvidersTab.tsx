@@ -9,8 +9,7 @@ import { EmptyState } from '../../../components/ui/EmptyState.tsx';
 import { Checkbox } from '../../../components/ui/Field.tsx';
 import { Section } from '../../../components/ui/PageHeader.tsx';
 import { DataTable } from '../../../components/ui/Table.tsx';
-import { toast } from '../../../components/ui/Toast.tsx';
-import { errorMessage, isStale, STALE_MESSAGE } from '../../../lib/errors.ts';
+import { rowAction } from '../../../lib/row-action.ts';
 import { listProviders } from '../api.ts';
 import { listPeople, setProviderActive } from './api.ts';
 import { FeedDialog } from './FeedDialog.tsx';
@@ -48,15 +47,12 @@ export function ProvidersTab(props: { locations: Location[]; location: Location 
       danger: stopping,
     });
     if (!ok) return;
-    setBusyId(p.id);
-    try {
-      await setProviderActive(p, !stopping);
-      toast.success(`${p.name} ${stopping ? 'deactivated' : 'reactivated'}`);
-    } catch (err) {
-      toast.error(isStale(err) ? STALE_MESSAGE : errorMessage(err));
-    } finally {
-      setBusyId(undefined);
-    }
+    await rowAction(
+      p.id,
+      setBusyId,
+      () => setProviderActive(p, !stopping),
+      `${p.name} ${stopping ? 'deactivated' : 'reactivated'}`,
+    );
   };
 
   return (

@@ -16,8 +16,8 @@ import { SelectField, TextField } from '../../../components/ui/Field.tsx';
 import { Section } from '../../../components/ui/PageHeader.tsx';
 import { DataTable } from '../../../components/ui/Table.tsx';
 import { toast } from '../../../components/ui/Toast.tsx';
-import { errorMessage, isStale, STALE_MESSAGE } from '../../../lib/errors.ts';
 import { createForm } from '../../../lib/forms.ts';
+import { rowAction } from '../../../lib/row-action.ts';
 import { createResource, listResources, setResourceActive, updateResource } from './api.ts';
 
 const KIND_LABELS: Record<(typeof RESOURCE_KINDS)[number], string> = { room: 'Room', equipment: 'Equipment' };
@@ -59,15 +59,12 @@ export function ResourcesTab(props: { location: Location; locations: Location[] 
       });
       if (!ok) return;
     }
-    setBusyId(r.id);
-    try {
-      await setResourceActive(r, !retiring);
-      toast.success(retiring ? `${r.name} retired` : `${r.name} is back`);
-    } catch (err) {
-      toast.error(isStale(err) ? STALE_MESSAGE : errorMessage(err));
-    } finally {
-      setBusyId(undefined);
-    }
+    await rowAction(
+      r.id,
+      setBusyId,
+      () => setResourceActive(r, !retiring),
+      retiring ? `${r.name} retired` : `${r.name} is back`,
+    );
   };
 
   return (

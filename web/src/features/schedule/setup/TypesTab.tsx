@@ -15,8 +15,8 @@ import { Checkbox, SelectField, TextField } from '../../../components/ui/Field.t
 import { Section } from '../../../components/ui/PageHeader.tsx';
 import { DataTable } from '../../../components/ui/Table.tsx';
 import { toast } from '../../../components/ui/Toast.tsx';
-import { errorMessage, isStale, STALE_MESSAGE } from '../../../lib/errors.ts';
 import { createForm, numberOrUndefined } from '../../../lib/forms.ts';
+import { rowAction } from '../../../lib/row-action.ts';
 import { listTypes } from '../api.ts';
 import { createType, setTypeActive, updateType } from './api.ts';
 
@@ -48,15 +48,12 @@ export function TypesTab() {
       });
       if (!ok) return;
     }
-    setBusyId(t.id);
-    try {
-      await setTypeActive(t, !retiring);
-      toast.success(retiring ? `${t.name} retired` : `${t.name} is offered again`);
-    } catch (err) {
-      toast.error(isStale(err) ? STALE_MESSAGE : errorMessage(err));
-    } finally {
-      setBusyId(undefined);
-    }
+    await rowAction(
+      t.id,
+      setBusyId,
+      () => setTypeActive(t, !retiring),
+      retiring ? `${t.name} retired` : `${t.name} is offered again`,
+    );
   };
 
   return (
