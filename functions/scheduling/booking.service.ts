@@ -10,6 +10,7 @@ import {
   FLOW,
   MAX_VISIT_MINUTES,
   type Provider,
+  type Template,
   type WaitlistEntry,
 } from '../../shared/schemas/scheduling.ts';
 import { addDays, localParts, zonedInstant } from '../../shared/time.ts';
@@ -338,15 +339,9 @@ export async function findSlots(
     templateRepo.list(db, { limit: 100 }),
     exceptionRepo.startingBy(db, to),
   ]);
-  // Without a choice: everyone still active with hours here (a deactivated provider's hours stay on file).
-  const active = new Set(
-    (await listProviders(db, { limit: 100 })).items.filter((p) => p.active).map((p) => p.id),
-  );
   const candidates = providers.length
     ? providers
-    : [...new Set(templates.items.filter((t) => t.locationId === q.locationId).map((t) => t.providerId))]
-        .filter((id) => active.has(id))
-        .map((providerId) => ({ id: providerId }) as Provider);
+    : await activeProvidersAt(db, templates.items, q.locationId);
   const dates = Array.from({ length: q.days }, (_, i) => addDays(q.from, i));
   const busyDays = await busyRepo.getMany(
     db,
@@ -387,6 +382,17 @@ export async function findSlots(
 }
 
 // --- internals ---
+
+/** Without a choice: everyone still active with hours here (a deactivated provider's hours stay on file). */
+async function activeProvidersAt(
+  db: TenantDb,
+  templates: Template[],
+  locationId: string,
+): Promise<Provider[]> {
+  const withHours = new Set(templates.filter((t) => t.locationId === locationId).map((t) => t.providerId));
+  const all = await listProviders(db, { limit: 100 });
+  return all.items.filter((p) => p.active && withHours.has(p.id));
+}
 
 /**
  * Checks a booking or move and fixes its place in time. A visit that needs a room takes the one

@@ -50,7 +50,7 @@ export function BookDialog(props: {
           await findSlots({
             typeId: type(),
             locationId: props.location.id,
-            providerId: providerId(),
+            providerIds: providerId() ? [providerId()] : undefined,
             from: props.date,
           })
         ).slots,

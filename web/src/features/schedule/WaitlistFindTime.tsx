@@ -6,10 +6,9 @@ import { Button } from '../../components/ui/Button.tsx';
 import { Dialog } from '../../components/ui/Dialog.tsx';
 import { Loading } from '../../components/ui/Spinner.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
-import { api } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { mutate } from '../../lib/mutation.ts';
-import { book, type Slot } from './api.ts';
+import { book, findSlots, type Slot } from './api.ts';
 import { listWaitlist } from './waitlist-api.ts';
 
 /** The slot finder looks this many days ahead at most (SlotQuerySchema). */
@@ -20,15 +19,13 @@ async function timesFor(entry: WaitlistEntry, today: string): Promise<Slot[]> {
   const from = entry.earliestDate > today ? entry.earliestDate : today;
   if (from > entry.latestDate) return [];
   const days = Math.min(MAX_DAYS, (Date.parse(entry.latestDate) - Date.parse(from)) / 86_400_000 + 1);
-  const { slots } = await api<{ slots: Slot[] }>('/scheduling/slots', {
-    query: {
-      typeId: entry.typeId,
-      locationId: entry.locationId,
-      providerIds: entry.providerIds?.join(','),
-      from,
-      days,
-      limit: 50,
-    },
+  const { slots } = await findSlots({
+    typeId: entry.typeId,
+    locationId: entry.locationId,
+    providerIds: entry.providerIds,
+    from,
+    days,
+    limit: 50,
   });
   return slots
     .filter((s) => s.date <= entry.latestDate)

@@ -58,15 +58,23 @@ export const getWeek = query(
   'schedWeek',
 );
 
-export const findSlots = (q: { typeId: string; locationId: string; providerId?: string; from: string }) =>
+/** Free starts for a type, soonest first: two weeks and a dozen times unless asked for more. */
+export const findSlots = (q: {
+  typeId: string;
+  locationId: string;
+  providerIds?: string[];
+  from: string;
+  days?: number;
+  limit?: number;
+}) =>
   api<{ slots: Slot[] }>('/scheduling/slots', {
     query: {
       typeId: q.typeId,
       locationId: q.locationId,
-      providerIds: q.providerId || undefined,
+      providerIds: q.providerIds?.length ? q.providerIds.join(',') : undefined,
       from: q.from,
-      days: 14,
-      limit: 12,
+      days: q.days ?? 14,
+      limit: q.limit ?? 12,
     },
   });
 
