@@ -20,13 +20,18 @@ export const API_ROUTES: Record<(typeof LAMBDA_DOMAINS)[number], DomainRoutes> =
       'POST /api/auth/login',
       'POST /api/auth/refresh',
       'POST /api/auth/logout',
+      'POST /api/auth/password-reset',
+      'GET /api/auth/password-reset/{token}',
+      'POST /api/auth/password-reset/confirm',
       'GET /api/invites/{token}',
       'POST /api/invites/accept',
       'GET /api/health',
       'GET /api/openapi.json',
       'GET /api/docs',
     ],
-    prefixes: ['me', 'tenant', 'locations', 'team', 'outbox', 'association', 'memberships', 'audit'],
+    // `auth` holds the signed-in account routes (change password, sign out everywhere); its
+    // public routes above are more specific, so API Gateway matches them first.
+    prefixes: ['auth', 'me', 'tenant', 'locations', 'team', 'outbox', 'association', 'memberships', 'audit'],
   },
   scheduling: {
     public: [
@@ -39,4 +44,10 @@ export const API_ROUTES: Record<(typeof LAMBDA_DOMAINS)[number], DomainRoutes> =
 };
 
 /** Routes API Gateway throttles harder (credential stuffing, signup spam). */
-export const AUTH_ROUTES = ['POST /api/auth/login', 'POST /api/signup', 'POST /api/invites/accept'];
+export const AUTH_ROUTES = [
+  'POST /api/auth/login',
+  'POST /api/signup',
+  'POST /api/invites/accept',
+  'POST /api/auth/password-reset',
+  'POST /api/auth/password-reset/confirm',
+];

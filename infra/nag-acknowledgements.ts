@@ -137,7 +137,7 @@ function acknowledgeApi(stack: RoundsStack): void {
   ack(
     stack.api.httpApi,
     AWS('APIG4'),
-    'Only the manifest’s public routes (sign-up, sign-in, refresh, logout, invitations, health, docs, calendar feeds and reminder links behind unguessable tokens) have no authorizer, by design; every other route needs a Cognito JWT.',
+    'Only the manifest’s public routes (sign-up, sign-in, refresh, logout, password-reset links, invitations, health, docs, calendar feeds and reminder links behind unguessable tokens) have no authorizer, by design; every other route needs a Cognito JWT.',
   );
 }
 

@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   /** A versioned write whose `version` is no longer current: reload and retry. */
   stale_version: 409,
+  /** A booking or move outside the provider's hours: an owner or manager may repeat it with an override reason. */
+  outside_hours: 409,
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,

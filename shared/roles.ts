@@ -31,3 +31,17 @@ export function rolesForKind(kind: TenantKind): readonly Role[] {
 export function ownerRoleFor(kind: TenantKind): Role {
   return kind === 'practice' ? 'owner' : 'assoc_admin';
 }
+
+/**
+ * The roles this caller may give someone (by invitation or a role change): the tenant's roles,
+ * less the owner role unless the caller holds it. Mirrors the team service's checks.
+ */
+export function grantableRoles(kind: TenantKind, callerRole: Role): readonly Role[] {
+  const owner = ownerRoleFor(kind);
+  return rolesForKind(kind).filter((r) => r !== owner || callerRole === owner);
+}
+
+/** Whether the caller may change this member's role or (de)activate them: only an owner touches an owner. */
+export function canManageMember(kind: TenantKind, callerRole: Role, memberRole: Role): boolean {
+  return memberRole !== ownerRoleFor(kind) || callerRole === ownerRoleFor(kind);
+}

@@ -10,8 +10,8 @@ export function friendlyMessage(issue: z.core.$ZodRawIssue): string | undefined 
       return issue.input === undefined ? 'Required' : `Expected ${issue.expected}`;
     case 'too_small':
       if (issue.origin === 'string') {
-        // An empty required text field is "Required", not "at least 1 characters".
-        if (issue.minimum === 1 && issue.input === '') return 'Required';
+        // An empty required text field is "Required", not "at least 2 characters".
+        if (issue.input === '' || (typeof issue.input === 'string' && !issue.input.trim())) return 'Required';
         return `Must be at least ${issue.minimum} characters`;
       }
       if (issue.origin === 'array') return `Needs at least ${issue.minimum} item(s)`;
@@ -25,7 +25,11 @@ export function friendlyMessage(issue: z.core.$ZodRawIssue): string | undefined 
       if (issue.format === 'regex') return 'Has an invalid format';
       return `Must be a valid ${issue.format}`;
     case 'invalid_value':
-      return `Must be one of: ${issue.values.map(String).join(', ')}`;
+      // The allowed values are internal codes (family_medicine, …): never show them to a user.
+      // Schemas a person fills in name the choice themselves (z.enum(values, 'Choose a specialty')).
+      return issue.input === undefined || issue.input === ''
+        ? 'Choose one'
+        : 'Choose one of the listed options';
     case 'unrecognized_keys':
       return `Unknown field(s): ${issue.keys.join(', ')}`;
     default:

@@ -21,6 +21,7 @@ export const unauthorized = (message = 'Sign in again to continue') => new AppEr
 export const forbidden = (message = 'Your role does not allow this') => new AppError('forbidden', message);
 export const notFound = (what = 'Resource') => new AppError('not_found', `${what} not found`);
 export const conflict = (message: string) => new AppError('conflict', message);
+export const outsideHours = (message: string) => new AppError('outside_hours', message);
 export const staleVersion = () =>
   new AppError('stale_version', 'This item was changed by someone else. Reload and try again.');
 export const preconditionFailed = () =>

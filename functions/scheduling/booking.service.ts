@@ -10,18 +10,24 @@ import {
   FLOW,
   MAX_VISIT_MINUTES,
   type Provider,
-  type Template,
   type WaitlistEntry,
 } from '../../shared/schemas/scheduling.ts';
 import { addDays, localParts, zonedInstant } from '../../shared/time.ts';
 import { strip } from '../platform/db/items.ts';
 import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
-import { badRequest, ContentionError, conflict, forbidden, notFound } from '../platform/errors.ts';
+import {
+  badRequest,
+  ContentionError,
+  conflict,
+  forbidden,
+  notFound,
+  outsideHours,
+} from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { getLocation } from '../tenants/settings.service.ts';
-import { blocks, freeStarts, type Interval, isWithin, openIntervals, overlaps } from './availability.ts';
-import { requirePatient } from './patients.service.ts';
+import { blocks, type Interval, isWithin, openIntervals, overlaps } from './availability.ts';
+import { auditPatient, auditPatientOf, requirePatient } from './patients.service.ts';
 import { getReminderSettings, reminderQueueOps } from './reminder-settings.service.ts';
 import {
   appointmentRepo,
@@ -31,13 +37,7 @@ import {
   templateRepo,
   waitlistRepo,
 } from './scheduling.repo.ts';
-import {
-  listProviders,
-  listResources,
-  requireProvider,
-  requireResource,
-  requireType,
-} from './setup.service.ts';
+import { listResources, requireProvider, requireResource, requireType } from './setup.service.ts';
 import { matchesFor } from './waitlist.service.ts';
 
 const MINUTE = 60_000;
@@ -105,6 +105,7 @@ export async function book(
         action: 'appointment.booked',
         entityType: 'appointment',
         entityId: appointment.id,
+        patient: auditPatient(patient),
         summary: `Booked ${place.type.name} on ${place.date} at ${place.time}${place.overrideReason ? ' (outside hours, override)' : ''}`,
       },
     );
@@ -126,6 +127,10 @@ export async function reschedule(
   },
 ): Promise<Appointment & { waitlistMatches: WaitlistEntry[] }> {
   const old = await requireAppointment(db, id);
+  await assertOwnVisit(db, old, 'move');
+  if (input.providerId && input.providerId !== old.providerId) {
+    await assertOwnVisit(db, { providerId: input.providerId }, 'move to');
+  }
   if (!['scheduled', 'confirmed'].includes(old.status)) {
     throw conflict(`A ${old.status.replace('_', ' ')} appointment cannot be rescheduled`);
   }
@@ -166,6 +171,7 @@ export async function reschedule(
         action: 'appointment.rescheduled',
         entityType: 'appointment',
         entityId: old.id,
+        patient: auditPatientOf(old),
         summary: `Moved from ${old.date} ${old.time} to ${place.date} ${place.time}`,
       },
     );
@@ -181,6 +187,7 @@ export async function cancel(
   input: { by: 'patient' | 'practice'; reason?: string; version: number },
 ): Promise<Appointment & { waitlistMatches: WaitlistEntry[] }> {
   const appt = await requireAppointment(db, id);
+  await assertOwnVisit(db, appt, 'cancel');
   if (!['scheduled', 'confirmed'].includes(appt.status)) {
     throw conflict(`A ${appt.status.replace('_', ' ')} appointment cannot be cancelled`);
   }
@@ -199,6 +206,7 @@ export async function cancel(
       action: 'appointment.cancelled',
       entityType: 'appointment',
       entityId: id,
+      patient: auditPatientOf(appt),
       summary: `Cancelled by ${input.by}${lateCancel ? ' (late)' : ''}`,
     });
   });
@@ -226,9 +234,30 @@ export async function setStatus(
     action: `appointment.${input.status}`,
     entityType: 'appointment',
     entityId: id,
+    patient: auditPatientOf(appt),
     summary: `Marked ${input.status.replace('_', ' ')}`,
   });
   return { ...appt, status: input.status, statusTimes, version: input.version + 1 };
+}
+
+/**
+ * A user with the provider role cancels and moves only the visits of the provider record linked
+ * to their own user (and moves them only onto that same provider); other roles the route admits
+ * act on any visit.
+ */
+async function assertOwnVisit(
+  db: TenantDb,
+  visit: { providerId: string },
+  verb: 'cancel' | 'move' | 'move to',
+): Promise<void> {
+  if (db.actor.role !== 'provider') return;
+  const provider = await requireProvider(db, visit.providerId);
+  if (provider.userId === db.actor.userId) return;
+  throw forbidden(
+    verb === 'move to'
+      ? "As a provider you can move a visit only within your own schedule, not to another provider's"
+      : `As a provider you can ${verb} only your own visits; ask the front desk or a manager to ${verb} this one`,
+  );
 }
 
 export async function requireAppointment(db: TenantDb, id: string): Promise<Appointment> {
@@ -317,82 +346,9 @@ export async function dayHours(db: TenantDb, locationId: string, date: string): 
   };
 }
 
-/** Next free starts for a type at a location, across the chosen providers, soonest first. */
-export async function findSlots(
-  db: TenantDb,
-  q: {
-    typeId: string;
-    locationId: string;
-    providerIds?: string[];
-    from: string;
-    days: number;
-    limit: number;
-  },
-) {
-  const [type, location] = await Promise.all([requireType(db, q.typeId), getLocation(db, q.locationId)]);
-  // Free times that booking would then refuse help nobody: say why up front instead.
-  if (!type.active) throw badRequest('This appointment type is no longer offered');
-  const rooms = type.needsRoom ? await requireSomeRoom(db, location, type) : [];
-  const to = addDays(q.from, q.days - 1);
-  const providers = await Promise.all((q.providerIds ?? []).map((id) => requireProvider(db, id)));
-  const [templates, exceptions] = await Promise.all([
-    templateRepo.list(db, { limit: 100 }),
-    exceptionRepo.startingBy(db, to),
-  ]);
-  const candidates = providers.length
-    ? providers
-    : await activeProvidersAt(db, templates.items, q.locationId);
-  const dates = Array.from({ length: q.days }, (_, i) => addDays(q.from, i));
-  const busyDays = await busyRepo.getMany(
-    db,
-    candidates.flatMap((p) =>
-      [addDays(q.from, -1), ...dates, addDays(to, 1)].map((day) => ({ who: 'P' as const, id: p.id, day })),
-    ),
-  );
-  const notBefore = db.now().getTime();
-  const slots: { providerId: string; date: string; time: string; start: string }[] = [];
-  for (const date of dates) {
-    for (const p of candidates) {
-      const open = openIntervals(templates.items, exceptions.items, {
-        providerId: p.id,
-        locationId: q.locationId,
-        date,
-        timeZone: location.timeZone,
-      });
-      const busy = busyDays.filter((b) => b.id === p.id).flatMap(toIntervals);
-      const visit = {
-        minutes: type.durationMinutes,
-        bufferBefore: type.bufferBeforeMinutes,
-        bufferAfter: type.bufferAfterMinutes,
-      };
-      for (const s of freeStarts(open, busy, visit, notBefore)) {
-        slots.push({ providerId: p.id, date, time: localParts(s, location.timeZone).time, start: iso(s) });
-      }
-    }
-  }
-  slots.sort((a, b) => a.start.localeCompare(b.start));
-  if (!rooms.length) return { slots: slots.slice(0, q.limit) };
-  // A room-needing visit also needs one of the location's rooms free for its whole length.
-  const spanOf = (slot: { start: string }) => {
-    const start = Date.parse(slot.start);
-    return { start, end: start + type.durationMinutes * MINUTE };
-  };
-  const freeRooms = await roomsFree(db, rooms, slots.map(spanOf));
-  return { slots: slots.filter((slot) => freeRooms(spanOf(slot)).length > 0).slice(0, q.limit) };
-}
-
 // --- internals ---
 
 /** Without a choice: everyone still active with hours here (a deactivated provider's hours stay on file). */
-async function activeProvidersAt(
-  db: TenantDb,
-  templates: Template[],
-  locationId: string,
-): Promise<Provider[]> {
-  const withHours = new Set(templates.filter((t) => t.locationId === locationId).map((t) => t.providerId));
-  const all = await listProviders(db, { limit: 100 });
-  return all.items.filter((p) => p.active && withHours.has(p.id));
-}
 
 /**
  * Checks a booking or move and fixes its place in time. A visit that needs a room takes the one
@@ -446,7 +402,7 @@ async function placeVisit(
  * The active rooms of a location, in Setup order; a type that needs a room is bookable only
  * where there is one (retired rooms do not count).
  */
-async function requireSomeRoom(
+export async function requireSomeRoom(
   db: TenantDb,
   location: { id: string; name: string },
   type: AppointmentType,
@@ -462,7 +418,7 @@ async function requireSomeRoom(
 }
 
 /** Which of `rooms` are free for the whole of each span (a visit being moved does not block itself). */
-async function roomsFree(db: TenantDb, rooms: string[], spans: Interval[], ignore?: string) {
+export async function roomsFree(db: TenantDb, rooms: string[], spans: Interval[], ignore?: string) {
   const days = [...new Set(spans.flatMap(daysOf))];
   const maps = await busyRepo.getMany(
     db,
@@ -555,7 +511,7 @@ async function checkHours(
   const open = openIntervals(templates.items, exceptions.items, { ...at, providerId: at.provider.id });
   if (isWithin(open, at.start, at.end)) return undefined;
   if (!override) {
-    throw conflict(
+    throw outsideHours(
       "That time is outside the provider's hours; a manager can book it with an override reason",
     );
   }
@@ -631,7 +587,7 @@ function daysOf(span: Interval): string[] {
   return days;
 }
 
-const toIntervals = (b: BusyDay): Interval[] =>
+export const toIntervals = (b: BusyDay): Interval[] =>
   b.intervals.map((i) => ({ start: Date.parse(`${i.s}Z`), end: Date.parse(`${i.e}Z`) }));
 
 /**

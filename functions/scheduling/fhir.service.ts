@@ -14,6 +14,7 @@ import { strip } from '../platform/db/items.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { badRequest } from '../platform/errors.ts';
 import { getLocation } from '../tenants/settings.service.ts';
+import { auditPatient } from './patients.service.ts';
 import { appointmentRepo, patientRepo, providerRepo } from './scheduling.repo.ts';
 
 type Resource = { resourceType: string; id: string } & Record<string, unknown>;
@@ -74,6 +75,8 @@ export async function exportFhir(db: TenantDb, q: { locationId: string; from: st
     entityType: 'patient',
     entityId: '-',
     summary: `FHIR export of ${appointments.length} appointment(s), ${patients.length} patient(s), ${q.from} to ${q.to}`,
+    // Each exported patient's access report names the export.
+    shown: patients.map(auditPatient),
   });
   return {
     resourceType: 'Bundle',

@@ -1,13 +1,14 @@
 /**
  * CSV import of patients and appointments, one chunk of rows per request (the web app shows
- * progress across chunks). Cross-domain read: `listLocations` from tenants/settings.service.ts
- * (rows name locations).
+ * progress across chunks). Cross-domain reads: `listLocations` from tenants/settings.service.ts
+ * (rows name locations) and `getTenant` from the same module (the practice's locale decides
+ * how slashed dates are read).
  */
 import { createHash } from 'node:crypto';
 import { csvRecords } from '../../shared/csv.ts';
-import { importIdentity } from '../../shared/import-identity.ts';
+import { importIdentity, type RowDates, readRowDates } from '../../shared/import-identity.ts';
+import { dateOrderOf, tenantLocale } from '../../shared/locale.ts';
 import {
-  DateSchema,
   IMPORT_CHUNK_ROWS,
   type ImportResult,
   PatientInputSchema,
@@ -17,13 +18,14 @@ import { toFieldErrors } from '../../shared/validation.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { AppError, validationFailed } from '../platform/errors.ts';
 import { withoutUndefined } from '../platform/objects.ts';
-import { listLocations } from '../tenants/settings.service.ts';
+import { getTenant, listLocations } from '../tenants/settings.service.ts';
 import { book } from './booking.service.ts';
 import { createPatient } from './patients.service.ts';
 import { importRepo, patientRepo, providerRepo, typeRepo } from './scheduling.repo.ts';
 
 type Row = Record<string, string>;
 type RowError = ImportResult['errors'][number];
+type FieldError = Omit<RowError, 'row'>;
 
 const hashed = (s: string) => createHash('sha256').update(s).digest('base64url').slice(0, 32);
 
@@ -40,7 +42,8 @@ export async function importChunk(
     if (!header.includes(needed)) throw csvError(`The header row needs a "${needed}" column`);
   }
   const first = input.firstRow ?? 1;
-  const keys = records.map((r) => hashed(importIdentity(input.kind, r)));
+  const order = dateOrderOf(tenantLocale(await getTenant(db)));
+  const keys = records.map((r) => hashed(importIdentity(input.kind, r, order)));
   const done = new Set((await importRepo.markers(db, input.kind, keys)).map((m) => m.SK));
   const result: ImportResult = {
     rows: records.length,
@@ -48,6 +51,7 @@ export async function importChunk(
     unchanged: 0,
     errors: [],
     dryRun: input.dryRun,
+    dates: { order, read: [] },
   };
   const lookups = input.kind === 'appointments' ? await appointmentLookups(db) : undefined;
   // A row repeated inside the chunk would collide with its own marker in the same request.
@@ -65,14 +69,25 @@ export async function importChunk(
       continue;
     }
     seenAt.set(keys[i]!, row);
+    const dates = readRowDates(input.kind, record, order);
+    noteFormats(result.dates, dates);
     const errors =
       input.kind === 'patients'
-        ? await importPatient(db, record, keys[i]!, input.dryRun)
-        : await importAppointment(db, record, keys[i]!, input.dryRun, lookups!);
+        ? await importPatient(db, dates, keys[i]!, input.dryRun)
+        : await importAppointment(db, dates, keys[i]!, input.dryRun, lookups!);
     if (errors.length) result.errors.push(...errors.map((e) => ({ row, ...e })));
     else result.created++;
   }
   return result;
+}
+
+/** Keeps the first example of each way of writing a date, for the preview to say how dates were read. */
+function noteFormats(into: ImportResult['dates'], dates: RowDates): void {
+  for (const read of dates.read) {
+    if (!into.read.some((r) => r.format === read.format)) {
+      into.read.push({ format: read.format, text: read.text, date: read.date });
+    }
+  }
 }
 
 function patientInput(r: Row) {
@@ -90,10 +105,18 @@ function patientInput(r: Row) {
   };
 }
 
-async function importPatient(db: TenantDb, r: Row, key: string, dryRun: boolean) {
-  const parsed = PatientInputSchema.safeParse(withoutUndefined(patientInput(r)));
-  if (!parsed.success)
-    return toFieldErrors(parsed.error).map((e) => ({ field: columnOf(e.path), message: e.message }));
+async function importPatient(db: TenantDb, dates: RowDates, key: string, dryRun: boolean) {
+  const parsed = PatientInputSchema.safeParse(withoutUndefined(patientInput(dates.row as Row)));
+  if (!parsed.success || dates.errors.length) {
+    // A date that is not a date is reported once, in the reader's words.
+    const dated = new Set(dates.errors.map((e) => e.field));
+    const others = parsed.success
+      ? []
+      : toFieldErrors(parsed.error)
+          .map((e) => ({ field: columnOf(e.path), message: e.message }))
+          .filter((e) => !dated.has(e.field));
+    return [...dates.errors, ...others];
+  }
   if (!dryRun) await createPatient(db, parsed.data, [importRepo.markerOp(db, 'patients', key)]);
   return [];
 }
@@ -121,12 +144,14 @@ async function appointmentLookups(db: TenantDb): Promise<Lookups> {
 
 async function importAppointment(
   db: TenantDb,
-  r: Row,
+  dates: RowDates,
   key: string,
   dryRun: boolean,
   l: Lookups,
-): Promise<Omit<RowError, 'row'>[]> {
-  const errors: Omit<RowError, 'row'>[] = [];
+): Promise<FieldError[]> {
+  const r = dates.row as Row;
+  const errors: FieldError[] = [...dates.errors];
+  const datedOk = (field: string) => !dates.errors.some((e) => e.field === field);
   const need = (field: string, map: Map<string, string>, what: string) => {
     const id = map.get((r[field] ?? '').toLowerCase());
     if (!id) errors.push({ field, message: r[field] ? `No ${what} named "${r[field]}"` : 'Required' });
@@ -135,17 +160,18 @@ async function importAppointment(
   const providerId = need('provider', l.providers, 'provider');
   const locationId = need('location', l.locations, 'location');
   const typeId = need('type', l.types, 'appointment type');
-  if (!DateSchema.safeParse(r.date).success)
-    errors.push({ field: 'date', message: 'Use a date like 2027-03-08' });
   if (!TimeSchema.safeParse(r.time).success)
     errors.push({ field: 'time', message: 'Use a time like 09:30, on a 5-minute mark' });
-  const twins = await patientRepo.twins(db, {
-    lastName: r.last_name ?? '',
-    firstName: r.first_name ?? '',
-    dateOfBirth: r.date_of_birth ?? '',
-  });
-  const patientId = twins.items[0]?.id;
-  if (!patientId)
+  // Without a readable birth date there is no patient to look for: the date error says why.
+  const twins = datedOk('date_of_birth')
+    ? await patientRepo.twins(db, {
+        lastName: r.last_name ?? '',
+        firstName: r.first_name ?? '',
+        dateOfBirth: r.date_of_birth ?? '',
+      })
+    : undefined;
+  const patientId = twins?.items[0]?.id;
+  if (twins && !patientId)
     errors.push({
       field: 'last_name',
       message: 'No patient with this name and date of birth: import patients first',

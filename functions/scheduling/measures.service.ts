@@ -48,7 +48,9 @@ export async function measures(db: TenantDb, q: { locationId: string; weekOf?: s
   for (let w = 0; w < q.weeks; w++) {
     const start = addDays(firstWeek, 7 * w);
     const days = Array.from({ length: 7 }, (_, i) => addDays(start, i));
-    weeks.push({ weekStart: start, ...(await periodMeasures(db, days, ctx)) });
+    const week = await periodMeasures(db, days, ctx);
+    // A week with no visits booked has nothing to measure: a gap in the chart, not 0% utilization.
+    weeks.push({ weekStart: start, ...week, utilization: week.booked === 0 ? null : week.utilization });
   }
   return {
     locationId: location.id,
@@ -95,10 +97,18 @@ async function periodMeasures(db: TenantDb, days: string[], ctx: PeriodContext) 
   const bookedMinutes = byProvider.reduce((s, p) => s + p.bookedMinutes, 0);
   const availableMinutes = byProvider.reduce((s, p) => s + p.availableMinutes, 0);
   const booked = appts.filter((a) => a.status !== 'rescheduled').length;
+  const noShows = past.filter((a) => a.status === 'no_show').length;
+  const lateCancels = appts.filter((a) => a.lateCancel).length;
   return {
     booked,
-    noShowRate: ratio(past.filter((a) => a.status === 'no_show').length, past.length),
-    lateCancelRate: ratio(appts.filter((a) => a.lateCancel).length, booked),
+    heldVisits: held.length,
+    pastVisits: past.length,
+    noShows,
+    lateCancels,
+    bookedMinutes,
+    availableMinutes,
+    noShowRate: ratio(noShows, past.length),
+    lateCancelRate: ratio(lateCancels, booked),
     utilization: ratio(bookedMinutes, availableMinutes),
     byProvider,
   };

@@ -5,13 +5,26 @@
 import type { Page } from '../../shared/schemas/common.ts';
 import type { Appointment, Patient, PatientInput } from '../../shared/schemas/scheduling.ts';
 import { localParts } from '../../shared/time.ts';
+import type { AuditPatient } from '../platform/db/audit.ts';
 import { strip } from '../platform/db/items.ts';
 import type { WriteOp } from '../platform/db/store.ts';
-import type { TenantDb } from '../platform/db/tenant-db.ts';
+import { AUDIT_ITEMS_PER_WRITE, MAX_TRANSACTION_ITEMS, type TenantDb } from '../platform/db/tenant-db.ts';
 import { notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { getTenant } from '../tenants/settings.service.ts';
 import { appointmentRepo, measureRepo, patientRepo, recallRepo, waitlistRepo } from './scheduling.repo.ts';
+
+/** A patient as the audit log names them, by the name they have now: "Ada Lovelace". */
+export function auditPatient(p: { id: string; firstName: string; lastName: string }): AuditPatient {
+  return { id: p.id, name: `${p.firstName} ${p.lastName}` };
+}
+
+/** The same from a visit, waitlist entry or recall, which show the patient as "Lovelace, Ada". */
+export function auditPatientOf(x: { patientId: string; patientName: string }): AuditPatient {
+  const comma = x.patientName.indexOf(', ');
+  const name = comma < 0 ? x.patientName : `${x.patientName.slice(comma + 2)} ${x.patientName.slice(0, comma)}`;
+  return { id: x.patientId, name };
+}
 
 /**
  * Creates a patient, flagging existing patients with the same name and birth date.
@@ -38,6 +51,7 @@ export async function createPatient(
       action: 'patient.created',
       entityType: 'patient',
       entityId: patient.id,
+      patient: auditPatient(patient),
       summary: twins.items.length ? 'Added a patient (possible duplicate flagged)' : 'Added a patient',
     },
   );
@@ -53,6 +67,7 @@ export async function getPatient(db: TenantDb, id: string): Promise<Patient> {
     action: 'patient.viewed',
     entityType: 'patient',
     entityId: id,
+    patient: auditPatient(patient),
     summary: 'Viewed a patient',
   });
   return patient;
@@ -77,6 +92,7 @@ export async function updatePatient(db: TenantDb, id: string, input: PatientInpu
     action: 'patient.updated',
     entityType: 'patient',
     entityId: id,
+    patient: auditPatient({ id, ...fields }),
     summary: renames.length
       ? `Updated a patient (name shown on ${renames.length} item(s))`
       : 'Updated a patient',
@@ -86,6 +102,7 @@ export async function updatePatient(db: TenantDb, id: string, input: PatientInpu
       action: 'patient.renamed',
       entityType: 'patient',
       entityId: id,
+      patient: auditPatient({ id, ...fields }),
       summary: `Showed the new name on ${ops.length} more item(s)`,
     });
   }
@@ -94,9 +111,9 @@ export async function updatePatient(db: TenantDb, id: string, input: PatientInpu
   return updated;
 }
 
-/** A transaction holds 100 items: the audit record takes one, the patient another. */
-const RENAMES_WITH_PATIENT = 98;
-const RENAMES_PER_WRITE = 99;
+/** A transaction holds 100 items: the audit takes two, the patient one. */
+const RENAMES_PER_WRITE = MAX_TRANSACTION_ITEMS - AUDIT_ITEMS_PER_WRITE;
+const RENAMES_WITH_PATIENT = RENAMES_PER_WRITE - 1;
 
 const chunk = <T>(xs: T[], firstSize: number, size: number): T[][] => {
   const out = xs.length ? [xs.slice(0, firstSize)] : [];
@@ -133,7 +150,7 @@ export async function patientVisits(
   id: string,
   page: { limit: number; cursor?: string },
 ): Promise<Page<Appointment>> {
-  await requirePatient(db, id);
+  const patient = await requirePatient(db, id);
   const links = await appointmentRepo.ofPatient(db, id, page);
   const found = await appointmentRepo.ofIds(
     db,
@@ -145,6 +162,7 @@ export async function patientVisits(
     action: 'patient.visits_viewed',
     entityType: 'patient',
     entityId: id,
+    patient: auditPatient(patient),
     summary: `Viewed ${items.length} visit(s) of a patient`,
   });
   return { items, nextCursor: links.nextCursor };
@@ -162,6 +180,8 @@ export async function searchPatients(
     entityType: 'patient',
     entityId: '-',
     summary: `Listed ${found.items.length} patient(s)`,
+    // A list shows contact and insurance details: each patient's access report names it.
+    shown: found.items.map(auditPatient),
   });
   return { items: found.items.map((p) => strip<Patient>(p as never)), nextCursor: found.nextCursor };
 }

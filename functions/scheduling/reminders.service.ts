@@ -10,7 +10,7 @@ import { e164, queueMail } from '../platform/mail/outbox.ts';
 import type { Platform } from '../platform/platform.ts';
 import { getLocation, getTenant } from '../tenants/settings.service.ts';
 import { cancel, requireAppointment, setStatus } from './booking.service.ts';
-import { requirePatient } from './patients.service.ts';
+import { auditPatient, requirePatient } from './patients.service.ts';
 import { getReminderSettings } from './reminder-settings.service.ts';
 import { patientRepo, providerRepo, type ReminderQueueItem, reminderRepo } from './scheduling.repo.ts';
 
@@ -130,6 +130,7 @@ export async function actOnReminderLink(
       action: 'patient.reminders_opted_out',
       entityType: 'patient',
       entityId: patient.id,
+      patient: auditPatient(patient),
       summary: 'Patient stopped appointment reminders',
     });
   } else if (!['scheduled', 'confirmed'].includes(appt.status)) {

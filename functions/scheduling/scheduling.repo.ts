@@ -204,6 +204,15 @@ export const appointmentRepo = {
       skBetween: [fromIso, `${toIso}~`],
       limit: 500,
     }),
+  /** Whether a provider has any visit at all (one item read): the setup guide's "first booking". */
+  anyOfProvider: async (db: TenantDb, providerId: string) =>
+    (
+      await db.query<Appointment>({
+        partition: tenantKeys.appointmentsOfProvider(db, providerId),
+        index: 'GSI2',
+        limit: 1,
+      })
+    ).items.length > 0,
   /** A page of one patient's visit links, newest first; `ofIds` reads the visits themselves. */
   ofPatient: (db: TenantDb, patientId: string, page: Page) =>
     db.query<{ appointmentId: string }>({

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PRACTICE_ROLES } from '../../shared/roles.ts';
+import { PatientAccessQuerySchema, PatientAccessReportSchema } from '../../shared/schemas/audit.ts';
 import { IdSchema, PageQuerySchema, pageOf } from '../../shared/schemas/common.ts';
 import {
   AppointmentSchema,
@@ -55,6 +56,7 @@ import { notFound } from '../platform/errors.ts';
 import { pageArgs } from '../platform/http/paging.ts';
 import { defineDomain } from '../platform/http/route.ts';
 import type { Platform } from '../platform/platform.ts';
+import * as accessReport from './access-report.service.ts';
 import * as booking from './booking.service.ts';
 import * as feeds from './feed.service.ts';
 import * as fhir from './fhir.service.ts';
@@ -64,11 +66,15 @@ import * as patients from './patients.service.ts';
 import * as reminderSettings from './reminder-settings.service.ts';
 import * as reminders from './reminders.service.ts';
 import * as setup from './setup.service.ts';
+import { setupGuideRoutes } from './setup-guide.routes.ts';
+import * as slots from './slots.service.ts';
 import * as waitlist from './waitlist.service.ts';
 
 const admins = ['owner', 'manager'] as const;
 const frontDesk = ['owner', 'manager', 'staff'] as const;
 const flowRoles = ['owner', 'manager', 'staff', 'provider'] as const;
+/** Cancel and move: a provider only their own visits (checked in booking.service.ts). */
+const visitChangeRoles = flowRoles;
 const IdParams = z.object({ id: IdSchema });
 const CloseWaitlistSchema = z.strictObject({
   status: z.enum(['booked', 'removed']),
@@ -90,6 +96,7 @@ const UpdateTypeSchema = z.strictObject({
 export function createSchedulingApp(p: Platform) {
   const { route, domain } = defineDomain('scheduling', p);
   const tag = 'scheduling';
+  setupGuideRoutes(route, tag);
 
   // --- providers ---
   route(
@@ -466,6 +473,20 @@ export function createSchedulingApp(p: Platform) {
   route(
     {
       tag,
+      method: 'get',
+      path: '/scheduling/patients/:id/access-report',
+      summary:
+        'Who read or changed this patient’s data, when and what, newest first (owner and manager; running it is audited)',
+      roles: admins,
+      params: IdParams,
+      query: PatientAccessQuerySchema,
+      response: PatientAccessReportSchema,
+    },
+    (r) => accessReport.patientAccessReport(r.db, r.params.id, r.query),
+  );
+  route(
+    {
+      tag,
       method: 'put',
       path: '/scheduling/patients/:id',
       summary: 'Update a patient',
@@ -489,7 +510,7 @@ export function createSchedulingApp(p: Platform) {
       response: SlotListSchema,
     },
     (r) =>
-      booking.findSlots(r.db, {
+      slots.findSlots(r.db, {
         typeId: r.query.typeId,
         locationId: r.query.locationId,
         providerIds: r.query.providerIds?.split(','),
@@ -565,7 +586,7 @@ export function createSchedulingApp(p: Platform) {
       method: 'post',
       path: '/scheduling/appointments/:id/reschedule',
       summary: 'Move an appointment (linked)',
-      roles: frontDesk,
+      roles: visitChangeRoles,
       params: IdParams,
       body: RescheduleInputSchema,
       response: CancelResultSchema,
@@ -579,7 +600,7 @@ export function createSchedulingApp(p: Platform) {
       method: 'post',
       path: '/scheduling/appointments/:id/cancel',
       summary: 'Cancel an appointment',
-      roles: frontDesk,
+      roles: visitChangeRoles,
       params: IdParams,
       body: CancelInputSchema,
       response: CancelResultSchema,

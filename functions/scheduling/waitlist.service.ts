@@ -4,7 +4,7 @@ import { strip } from '../platform/db/items.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
-import { requirePatient } from './patients.service.ts';
+import { auditPatient, auditPatientOf, requirePatient } from './patients.service.ts';
 import { recallRepo, typeRepo, waitlistRepo } from './scheduling.repo.ts';
 import { requireType } from './setup.service.ts';
 
@@ -30,6 +30,7 @@ export async function addToWaitlist(db: TenantDb, input: WaitlistInput): Promise
     action: 'waitlist.added',
     entityType: 'waitlist',
     entityId: entry.id,
+    patient: auditPatient(patient),
     summary: `Waitlisted for ${input.earliestDate} to ${input.latestDate}`,
   });
   return entry;
@@ -53,6 +54,7 @@ export async function closeWaitlistEntry(
     action: `waitlist.${input.status}`,
     entityType: 'waitlist',
     entityId: id,
+    patient: auditPatientOf(entry),
     summary: input.status === 'booked' ? 'Booked from the waitlist' : 'Removed from the waitlist',
   });
   return { ...strip<WaitlistEntry>(entry as never), status: input.status, version: input.version + 1 };
@@ -101,6 +103,7 @@ export async function createRecall(
     action: 'recall.created',
     entityType: 'recall',
     entityId: recall.id,
+    patient: auditPatient(patient),
     summary: `Recall due ${input.dueDate}`,
   });
   return recall;
@@ -138,6 +141,7 @@ export async function recordOutreach(
     action: 'recall.outreach',
     entityType: 'recall',
     entityId: id,
+    patient: auditPatientOf(recall),
     summary: `Recall outreach by ${input.channel}: ${input.outcome.replace('_', ' ')}`,
   });
   return { ...recall, outreach, status, version: input.version + 1 };

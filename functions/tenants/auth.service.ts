@@ -1,39 +1,58 @@
+import { tenantLocale } from '../../shared/locale.ts';
 import type { LoginInput, Me, TokenResponse } from '../../shared/schemas/auth.ts';
+import type { Tenant } from '../../shared/schemas/tenants.ts';
 import { TenantDb } from '../platform/db/tenant-db.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import { LoginThrottle } from '../platform/identity/login-throttle.ts';
+import { type FailureRecord, LOGIN_THROTTLE, LoginThrottle } from '../platform/identity/login-throttle.ts';
 import type { AuthContext } from '../platform/identity/verifier.ts';
+import { queueMail } from '../platform/mail/outbox.ts';
 import type { Platform } from '../platform/platform.ts';
 import { directoryRepo, tenantRepo, userRepo } from './tenants.repo.ts';
 
 /**
- * Signs in: throttled per email and per client address; every attempt on a known
- * account (success or failure) lands in that tenant's audit log.
+ * Signs in. Failures slow down the account and client address they came from (never the account
+ * as a whole), and repeated failures from anywhere warn the account holder by email, once per
+ * window. Every attempt on a known account (success or failure) lands in that tenant's audit log.
  */
 export async function logIn(
   p: Platform,
   input: LoginInput,
   ip: string,
   requestId: string,
+  origin: string,
 ): Promise<TokenResponse> {
   const email = input.email.toLowerCase();
   const throttle = new LoginThrottle(p.store, () => p.clock.now().getTime());
   await throttle.check(email, ip);
   try {
     const tokens = await p.identity.login(email, input.password);
-    await throttle.recordSuccess(email);
-    await auditLogin(p, email, requestId, true);
+    await throttle.recordSuccess(email, ip);
+    await auditLogin(p, email, requestId, { ok: true });
     return tokens;
   } catch (err) {
     if (err instanceof AppError && err.code === 'unauthorized') {
-      await throttle.recordFailure(email, ip);
-      await auditLogin(p, email, requestId, false);
+      const failure = await throttle.recordFailure(email, ip);
+      const warning = failure.warn
+        ? { failure, ip, resetUrl: `${p.config.publicUrl ?? origin}/forgot-password` }
+        : undefined;
+      await auditLogin(p, email, requestId, { ok: false, warning });
     }
     throw err;
   }
 }
 
-async function auditLogin(p: Platform, email: string, requestId: string, ok: boolean): Promise<void> {
+interface Warning {
+  failure: FailureRecord;
+  ip: string;
+  resetUrl: string;
+}
+
+async function auditLogin(
+  p: Platform,
+  email: string,
+  requestId: string,
+  outcome: { ok: true } | { ok: false; warning?: Warning },
+): Promise<void> {
   const entry = await directoryRepo.get(p.store, email);
   if (!entry) return;
   const user = await userRepo.get(
@@ -55,13 +74,70 @@ async function auditLogin(p: Platform, email: string, requestId: string, ok: boo
     p.clock,
   );
   const audit = {
-    action: ok ? 'auth.login' : 'auth.login_failed',
+    action: outcome.ok ? 'auth.login' : 'auth.login_failed',
     entityType: 'user',
     entityId: user.id,
-    summary: ok ? 'Signed in' : 'Failed sign-in attempt',
+    summary: outcome.ok ? 'Signed in' : 'Failed sign-in attempt',
   };
-  if (ok) await db.write([userRepo.updateOp(db, user.id, { lastLoginAt: db.now().toISOString() })], audit);
-  else await db.appendAudit(audit);
+  if (outcome.ok) {
+    await db.write([userRepo.updateOp(db, user.id, { lastLoginAt: db.now().toISOString() })], audit);
+    return;
+  }
+  if (!outcome.warning) {
+    await db.appendAudit(audit);
+    return;
+  }
+  // The failed attempt and the warning to the account holder are one write, with one audit line.
+  const tenant = await tenantRepo.get(db);
+  const mail = queueMail(
+    db,
+    warningMail({ to: user.email, name: user.name, tenant, ...outcome.warning, at: db.now() }),
+    db.now(),
+  );
+  await db.write([mail.op], {
+    ...audit,
+    summary: `Failed sign-in attempt; ${outcome.warning.failure.accountFailures} in ${LOGIN_THROTTLE.account.windowMs / 60_000} minutes, so the account holder was told by email`,
+  });
+  await p.jobs.mailQueued({ tenantId: db.tenantId, messageId: mail.message.id });
+}
+
+/** "Someone tried to sign in to your account": when, how often, from where, and what to do. */
+function warningMail(
+  w: Warning & {
+    to: string;
+    name: string;
+    tenant: Pick<Tenant, 'name' | 'timeZone' | 'region'> | undefined;
+    at: Date;
+  },
+) {
+  const timeZone = w.tenant?.timeZone ?? 'UTC';
+  const when = new Intl.DateTimeFormat(w.tenant ? tenantLocale(w.tenant) : 'en-US', {
+    timeZone,
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(w.at);
+  const minutes = LOGIN_THROTTLE.account.windowMs / 60_000;
+  return {
+    to: w.to,
+    kind: 'auth.login_warning',
+    subject: 'Someone tried to sign in to your Rounds account',
+    text: [
+      `Hello ${w.name},`,
+      '',
+      `Someone tried to sign in to your Rounds account${w.tenant ? ` at ${w.tenant.name}` : ''} (${w.to}) with a wrong password ${w.failure.accountFailures} times in the last ${minutes} minutes, most recently on ${when} from the network address ${w.ip}.`,
+      '',
+      'If that was you, there is nothing to do: your account is not locked, and only the place the attempts came from has to wait before trying again.',
+      '',
+      `If it was not you, your password was not accepted, but someone may be guessing at it. Reset it to be safe at ${w.resetUrl} (or choose "Forgot password?" on the sign-in page), and pick a password you use nowhere else.`,
+      '',
+      `We send this at most once every ${minutes} minutes.`,
+    ].join('\n'),
+  };
 }
 
 /** The signed-in user and tenant, for the app shell. */

@@ -7,6 +7,7 @@ import {
   type JoinPreview,
   type Member,
   type Membership,
+  normalizeInviteCode,
 } from '../../shared/schemas/membership.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict, notFound } from '../platform/errors.ts';
@@ -145,15 +146,20 @@ export async function leave(db: TenantDb, associationId: string): Promise<void> 
   );
 }
 
+/** Looks a code up as stored ("ABCD-2345"), however it was typed (case, dash, spaces). */
+function findCode(p: Platform, code: string) {
+  return codeRepo.get(p.store, normalizeInviteCode(code));
+}
+
 async function usableCode(p: Platform, db: TenantDb, code: string): Promise<AssociationCodeItem> {
-  const item = await codeRepo.get(p.store, code);
+  const item = await findCode(p, code);
   if (!item) throw notFound('Invite code');
   if (toCode(item, db.now()).status !== 'active') throw codeUnusable();
   return item;
 }
 
 async function ownCode(p: Platform, db: TenantDb, code: string): Promise<AssociationCodeItem> {
-  const item = await codeRepo.get(p.store, code);
+  const item = await findCode(p, code);
   if (!item || item.associationId !== db.tenantId) throw notFound('Invite code');
   return item;
 }

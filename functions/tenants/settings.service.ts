@@ -81,6 +81,7 @@ export async function createLocation(db: TenantDb, input: LocationInput): Promis
     action: 'settings.location_created',
     entityType: 'location',
     entityId: location.id,
+    entityName: location.name,
     summary: `Added location "${location.name}"`,
   });
   return location;
@@ -95,6 +96,7 @@ export async function updateLocation(db: TenantDb, id: string, input: LocationIn
     action: 'settings.location_updated',
     entityType: 'location',
     entityId: id,
+    entityName: fields.name,
     summary: `Updated location "${fields.name}"`,
   });
   return { ...existing, ...fields, updatedAt, version: version + 1 } satisfies Location;
@@ -109,6 +111,7 @@ export async function archiveLocation(db: TenantDb, id: string, version: number)
     action: 'settings.location_archived',
     entityType: 'location',
     entityId: id,
+    entityName: existing.name,
     summary: `Archived location "${existing.name}"`,
   });
   return { ...existing, archived: true, updatedAt, version: version + 1 };

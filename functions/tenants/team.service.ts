@@ -59,6 +59,8 @@ export async function changeRole(
     action: 'team.role_changed',
     entityType: 'user',
     entityId: userId,
+    entityName: user.name,
+    detail: ROLE_LABELS[role],
     summary: `Role changed from ${ROLE_LABELS[user.role]} to ${ROLE_LABELS[role]}`,
   });
   return toUser({ ...user, role, version: version + 1 });
@@ -84,6 +86,7 @@ export async function setUserStatus(
     action: status === 'active' ? 'team.user_reactivated' : 'team.user_deactivated',
     entityType: 'user',
     entityId: userId,
+    entityName: user.name,
     summary: `${status === 'active' ? 'Reactivated' : 'Deactivated'} ${user.name}`,
   });
   return toUser({ ...user, status, version: version + 1 });
@@ -155,6 +158,8 @@ export async function inviteUser(
       action: 'team.invited',
       entityType: 'invite',
       entityId: invite.id,
+      entityName: input.name || email,
+      detail: ROLE_LABELS[input.role],
       summary: `Invited ${email} as ${ROLE_LABELS[input.role]}`,
     },
   );
@@ -183,6 +188,7 @@ export async function revokeInvite(db: TenantDb, id: string): Promise<Invite> {
       action: 'team.invite_revoked',
       entityType: 'invite',
       entityId: id,
+      entityName: invite.name || invite.email,
       summary: `Revoked invitation for ${invite.email}`,
     },
   );
@@ -246,6 +252,8 @@ export async function acceptInvite(
         action: 'team.invite_accepted',
         entityType: 'user',
         entityId: userId,
+        entityName: input.name,
+        detail: ROLE_LABELS[invite.role],
         summary: `${input.name} joined as ${ROLE_LABELS[invite.role]}`,
       },
     );

@@ -1,8 +1,9 @@
 import type { Member, Membership } from '../../shared/schemas/membership.ts';
+import { type OutboxAudience, PATIENT_MAIL_KIND_PREFIXES } from '../../shared/schemas/outbox.ts';
 import type { Invite, User } from '../../shared/schemas/team.ts';
 import type { Location, Tenant } from '../../shared/schemas/tenants.ts';
 import { systemKeys, type TenantScope, tenantKeys } from '../platform/db/keys.ts';
-import type { Store, WriteOp } from '../platform/db/store.ts';
+import type { QueryOptions, Store, WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import type { AppError } from '../platform/errors.ts';
 import type { DirectoryEntry } from '../platform/identity/claims.ts';
@@ -169,6 +170,46 @@ export const inviteRepo = {
   deleteTokenOp: (hash: string): WriteOp => ({ kind: 'delete', key: systemKeys.inviteToken(hash) }),
 };
 
+/** A password-reset link, under SYS# by its token's hash: it is read before anyone is signed in. */
+export interface PasswordResetItem {
+  tenantId: string;
+  userId: string;
+  email: string;
+  createdAt: string;
+  /** Epoch seconds the link stops working. */
+  validUntil: number;
+  /** Set once the link set a password; a second use is refused. */
+  usedAt?: string;
+  /** TTL (epoch seconds): kept a while after validUntil so a late click hears "expired" or "used". */
+  expiresAt: number;
+}
+
+export const passwordResetRepo = {
+  get: (store: Store, hash: string) => store.get<PasswordResetItem>(systemKeys.passwordReset(hash)),
+  createOp: (hash: string, item: PasswordResetItem): WriteOp => ({
+    kind: 'create',
+    item: { ...systemKeys.passwordReset(hash), type: 'password_reset', ...item },
+  }),
+  /** Uses the link once: fails when it was used already or has expired since it was read. */
+  useOp: (hash: string, usedAt: Date, onFail: () => AppError): WriteOp => ({
+    kind: 'update',
+    key: systemKeys.passwordReset(hash),
+    set: { usedAt: usedAt.toISOString() },
+    condition: {
+      expression: 'attribute_not_exists(#used) AND #valid > :now',
+      names: { '#used': 'usedAt', '#valid': 'validUntil' },
+      values: { ':now': Math.floor(usedAt.getTime() / 1000) },
+    },
+    onFail,
+  }),
+  /** Gives a link back when setting the password failed after it was used. */
+  releaseOp: (hash: string): WriteOp => ({
+    kind: 'update',
+    key: systemKeys.passwordReset(hash),
+    remove: ['usedAt'],
+  }),
+};
+
 export const membershipRepo = {
   listForPractice: (db: TenantDb, opts: { limit: number; cursor?: string }) =>
     db.query<Membership>({
@@ -252,13 +293,26 @@ export const codeRepo = {
   }),
 };
 
+/** Kind prefixes of patient mail as a filter: matching them (patients) or none of them (staff). */
+function audienceFilter(audience: OutboxAudience | undefined): QueryOptions['filter'] {
+  if (!audience) return undefined;
+  const names = { '#kind': 'kind' };
+  const values = Object.fromEntries(PATIENT_MAIL_KIND_PREFIXES.map((p, i) => [`:kp${i}`, p]));
+  const anyPrefix = Object.keys(values)
+    .map((v) => `begins_with(#kind, ${v})`)
+    .join(' OR ');
+  return { expression: audience === 'patients' ? `(${anyPrefix})` : `NOT (${anyPrefix})`, names, values };
+}
+
 export const feedRepo = {
-  outbox: (db: TenantDb, opts: { limit: number; cursor?: string }) =>
+  /** Newest first; an audience filter keeps the page one (bounded, read-on) Query of the partition. */
+  outbox: (db: TenantDb, opts: { limit: number; cursor?: string; audience?: OutboxAudience }) =>
     db.query<Record<string, unknown>>({
       partition: tenantKeys.outboxPartition(db),
       skPrefix: tenantKeys.outboxPrefix,
       limit: opts.limit,
       cursor: opts.cursor,
       newestFirst: true,
+      filter: audienceFilter(opts.audience),
     }),
 };

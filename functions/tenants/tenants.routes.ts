@@ -2,14 +2,20 @@ import * as z from 'zod/mini';
 import { ADMIN_ROLES, ASSOCIATION_ROLES, PRACTICE_ROLES, ROLES } from '../../shared/roles.ts';
 import { AuditEventSchema, AuditQuerySchema } from '../../shared/schemas/audit.ts';
 import {
+  ChangePasswordSchema,
   LoginInputSchema,
   MeSchema,
+  PasswordResetAcceptedSchema,
+  PasswordResetConfirmSchema,
+  PasswordResetPreviewSchema,
+  PasswordResetRequestSchema,
   RefreshInputSchema,
   TokenResponseSchema,
 } from '../../shared/schemas/auth.ts';
 import { IdSchema, PageQuerySchema, pageOf } from '../../shared/schemas/common.ts';
 import {
   CreateInviteCodeSchema,
+  InviteCodeInputSchema,
   InviteCodeSchema,
   JoinInputSchema,
   JoinPreviewInputSchema,
@@ -17,7 +23,7 @@ import {
   MemberSchema,
   MembershipSchema,
 } from '../../shared/schemas/membership.ts';
-import { OutboxMessageSchema } from '../../shared/schemas/outbox.ts';
+import { OutboxMessageSchema, OutboxQuerySchema } from '../../shared/schemas/outbox.ts';
 import {
   AcceptInviteSchema,
   ChangeRoleSchema,
@@ -43,9 +49,11 @@ import '../../shared/validation.ts';
 import { pageArgs } from '../platform/http/paging.ts';
 import { defineDomain } from '../platform/http/route.ts';
 import type { Platform } from '../platform/platform.ts';
-import { listAudit, listOutbox } from './activity.service.ts';
+import { listOutbox } from './activity.service.ts';
+import { listAudit } from './audit.service.ts';
 import { logIn, me } from './auth.service.ts';
 import * as membership from './membership.service.ts';
+import * as password from './password.service.ts';
 import * as settings from './settings.service.ts';
 import { signUp } from './signup.service.ts';
 import * as team from './team.service.ts';
@@ -54,7 +62,7 @@ const practiceAdmins = ['owner', 'manager'] as const;
 const associationAdmins = ['assoc_admin'] as const;
 const IdParams = z.object({ id: IdSchema });
 const UserParams = z.object({ userId: IdSchema });
-const CodeParams = z.object({ code: z.string().check(z.regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/)) });
+const CodeParams = z.object({ code: InviteCodeInputSchema });
 const AssociationParams = z.object({ associationId: IdSchema });
 const TokenParams = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,200}$/)) });
 const LocationQuery = z.object({
@@ -91,7 +99,7 @@ export function createTenantsApp(p: Platform) {
       body: LoginInputSchema,
       response: TokenResponseSchema,
     },
-    (r) => logIn(p, r.body, r.clientIp, r.requestId),
+    (r, c) => logIn(p, r.body, r.clientIp, r.requestId, origin(c.req.url)),
   );
   route(
     {
@@ -116,6 +124,66 @@ export function createTenantsApp(p: Platform) {
       status: 204,
     },
     (r) => p.identity.logout(r.body.refreshToken),
+  );
+  route(
+    {
+      tag: 'auth',
+      method: 'post',
+      path: '/auth/password-reset',
+      summary: 'Mail a one-time password-reset link (same answer whether or not the email has an account)',
+      roles: 'public',
+      body: PasswordResetRequestSchema,
+      response: PasswordResetAcceptedSchema,
+      status: 202,
+    },
+    (r, c) => password.requestPasswordReset(p, r.body.email, r.clientIp, origin(c.req.url), r.requestId),
+  );
+  route(
+    {
+      tag: 'auth',
+      method: 'get',
+      path: '/auth/password-reset/:token',
+      summary: 'Check a password-reset link before choosing a new password',
+      roles: 'public',
+      params: TokenParams,
+      response: PasswordResetPreviewSchema,
+    },
+    (r) => password.previewPasswordReset(p, r.params.token),
+  );
+  route(
+    {
+      tag: 'auth',
+      method: 'post',
+      path: '/auth/password-reset/confirm',
+      summary: 'Set a new password with a reset link (once); ends every session of the account',
+      roles: 'public',
+      body: PasswordResetConfirmSchema,
+      status: 204,
+    },
+    (r) => password.confirmPasswordReset(p, r.body, r.requestId),
+  );
+  route(
+    {
+      tag: 'auth',
+      method: 'post',
+      path: '/auth/password',
+      summary: 'Change your password; other sessions end and fresh tokens are returned',
+      roles: ROLES,
+      body: ChangePasswordSchema,
+      response: TokenResponseSchema,
+    },
+    (r) => password.changePassword(p, r.db, r.auth, r.body, r.clientIp),
+  );
+  route(
+    {
+      tag: 'auth',
+      method: 'post',
+      path: '/auth/logout-all',
+      summary: 'Sign out of all sessions (every refresh token of your account is revoked)',
+      roles: ROLES,
+      status: 204,
+    },
+    (r) => password.signOutEverywhere(p, r.db, r.auth),
   );
   route(
     {
@@ -353,12 +421,12 @@ export function createTenantsApp(p: Platform) {
       tag: 'team',
       method: 'get',
       path: '/outbox',
-      summary: 'Messages Rounds sent on your behalf',
+      summary: 'Messages Rounds sent on your behalf (audience=patients or staff to filter)',
       roles: ADMIN_ROLES,
-      query: PageQuerySchema,
+      query: OutboxQuerySchema,
       response: pageOf(OutboxMessageSchema),
     },
-    (r) => listOutbox(r.db, pageArgs(r.query)),
+    (r) => listOutbox(r.db, { ...pageArgs(r.query), audience: r.query.audience }),
   );
 
   // --- association membership ---
@@ -467,7 +535,8 @@ export function createTenantsApp(p: Platform) {
       tag: 'audit',
       method: 'get',
       path: '/audit',
-      summary: 'Browse the audit log (read-only; no route edits it)',
+      summary:
+        'Browse the audit log as sentences with names; filter by patient, person, action (or a family: `team.`), type and days (read-only; no route edits it)',
       roles: ADMIN_ROLES,
       query: AuditQuerySchema,
       response: pageOf(AuditEventSchema),

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ROLES, TENANT_KINDS } from '../roles.ts';
 import '../validation.ts';
-import { EmailSchema, IdSchema } from './common.ts';
+import { EmailSchema, IdSchema, PasswordSchema } from './common.ts';
 
 export const LoginInputSchema = z.strictObject({
   email: EmailSchema,
@@ -28,3 +28,67 @@ export const MeSchema = z.object({
   tenant: z.object({ id: IdSchema, kind: z.enum(TENANT_KINDS), name: z.string() }),
 });
 export type Me = z.infer<typeof MeSchema>;
+
+/** How long a password-reset link works. */
+export const RESET_LINK_MINUTES = 30;
+
+export const PasswordResetRequestSchema = z.strictObject({ email: EmailSchema });
+export type PasswordResetRequest = z.infer<typeof PasswordResetRequestSchema>;
+
+/** The same answer whether or not the email has an account. */
+export const PasswordResetAcceptedSchema = z.object({ message: z.string() });
+
+export const ResetTokenSchema = z
+  .string()
+  .check(
+    z.regex(
+      /^[A-Za-z0-9_-]{16,200}$/,
+      'This reset link is not complete. Copy the whole link from the email.',
+    ),
+  );
+
+export const PasswordResetConfirmSchema = z.strictObject({
+  token: ResetTokenSchema,
+  password: PasswordSchema,
+});
+export type PasswordResetConfirm = z.infer<typeof PasswordResetConfirmSchema>;
+
+/** What the reset page shows before a new password is chosen. */
+export const PasswordResetPreviewSchema = z.object({ email: z.string(), expiresAt: z.string() });
+export type PasswordResetPreview = z.infer<typeof PasswordResetPreviewSchema>;
+
+export const ChangePasswordSchema = z.strictObject({
+  currentPassword: z.string().check(z.minLength(1), z.maxLength(256)),
+  newPassword: PasswordSchema,
+});
+export type ChangePassword = z.infer<typeof ChangePasswordSchema>;
+
+const sameTwice = (a: string, b: string) => a === b;
+
+/** The reset page's form: the new password typed twice. */
+export const ResetPasswordFormSchema = z
+  .object({ password: PasswordSchema, confirmPassword: z.string().check(z.minLength(1)) })
+  .check(
+    z.refine((v) => sameTwice(v.password, v.confirmPassword), {
+      message: 'The two passwords do not match',
+      path: ['confirmPassword'],
+    }),
+  );
+
+/** The account page's form: current password, and the new one typed twice. */
+export const ChangePasswordFormSchema = z
+  .object({
+    currentPassword: ChangePasswordSchema.shape.currentPassword,
+    newPassword: PasswordSchema,
+    confirmPassword: z.string().check(z.minLength(1)),
+  })
+  .check(
+    z.refine((v) => sameTwice(v.newPassword, v.confirmPassword), {
+      message: 'The two passwords do not match',
+      path: ['confirmPassword'],
+    }),
+    z.refine((v) => v.newPassword !== v.currentPassword, {
+      message: 'Choose a password different from your current one',
+      path: ['newPassword'],
+    }),
+  );

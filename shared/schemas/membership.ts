@@ -37,9 +37,24 @@ export const InviteCodeSchema = z.object({
 });
 export type InviteCode = z.infer<typeof InviteCodeSchema>;
 
-const CodeSchema = z
+/**
+ * An invite code as people type it: any case, with or without its dash, with stray spaces
+ * ("abcd 2345", "ABCD2345", " abcd-2345 ") becomes the stored form "ABCD-2345".
+ */
+export function normalizeInviteCode(input: string): string {
+  const bare = input.toUpperCase().replace(/[\s\-_.\u2010-\u2015]/g, '');
+  return /^[A-Z0-9]{8}$/.test(bare) ? `${bare.slice(0, 4)}-${bare.slice(4)}` : bare;
+}
+
+/** The code a practice types to join: normalized first, then it must be four and four characters. */
+export const InviteCodeInputSchema = z
   .string()
-  .check(z.trim(), z.regex(/^[A-Za-z0-9-]{6,20}$/, 'Enter the code exactly as you received it'));
+  .check(
+    z.overwrite(normalizeInviteCode),
+    z.minLength(1, 'Enter the invite code the association gave you'),
+    z.regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/, 'Enter the 8-character code, like ABCD-2345'),
+  );
+const CodeSchema = InviteCodeInputSchema;
 
 export const JoinPreviewInputSchema = z.strictObject({ code: CodeSchema });
 export const JoinPreviewSchema = z.object({

@@ -1,6 +1,25 @@
 import * as z from 'zod/mini';
 import '../validation.ts';
-import { IdSchema } from './common.ts';
+import { IdSchema, PageQuerySchema } from './common.ts';
+
+/**
+ * Who a message was written for: patients (visit reminders, later forms and handouts) or staff
+ * (invitations and every other mail to the team). A message's `kind` starts with one of these
+ * prefixes when it goes to a patient; any other kind is staff mail.
+ */
+export const OUTBOX_AUDIENCES = ['patients', 'staff'] as const;
+export type OutboxAudience = (typeof OUTBOX_AUDIENCES)[number];
+export const PATIENT_MAIL_KIND_PREFIXES = ['appointment.', 'patient.'] as const;
+
+export function audienceOfKind(kind: string): OutboxAudience {
+  return PATIENT_MAIL_KIND_PREFIXES.some((p) => kind.startsWith(p)) ? 'patients' : 'staff';
+}
+
+export const OutboxQuerySchema = z.object({
+  ...PageQuerySchema.shape,
+  audience: z.optional(z.enum(OUTBOX_AUDIENCES, 'Choose patients or staff')),
+});
+export type OutboxQuery = z.infer<typeof OutboxQuerySchema>;
 
 export const OutboxMessageSchema = z.object({
   id: IdSchema,

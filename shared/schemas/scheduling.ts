@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DATE_FORMATS, DATE_ORDERS } from '../locale.ts';
 import '../validation.ts';
 import {
   EmailSchema,
@@ -50,7 +51,7 @@ export const RESOURCE_KINDS = ['room', 'equipment'] as const;
 export const ResourceInputSchema = z.strictObject({
   locationId: IdSchema,
   name: Name,
-  kind: z.enum(RESOURCE_KINDS),
+  kind: z.enum(RESOURCE_KINDS, 'Choose room or equipment'),
 });
 export type ResourceInput = z.infer<typeof ResourceInputSchema>;
 export const UpdateResourceSchema = z.strictObject({ ...ResourceInputSchema.shape, version: VersionSchema });
@@ -73,7 +74,7 @@ export const AppointmentTypeInputSchema = z.strictObject({
       z.multipleOf(SLICE_MINUTES, 'Use 5-minute steps'),
     ),
   color: HexColorSchema,
-  patientKind: z.enum(PATIENT_KINDS),
+  patientKind: z.enum(PATIENT_KINDS, 'Choose which patients this type is for'),
   bufferBeforeMinutes: Minutes(60).check(z.multipleOf(SLICE_MINUTES, 'Use 5-minute steps')),
   bufferAfterMinutes: Minutes(60).check(z.multipleOf(SLICE_MINUTES, 'Use 5-minute steps')),
   /** Needs a room of the location for its whole length. */
@@ -120,7 +121,7 @@ export type Template = z.infer<typeof TemplateSchema>;
 export const EXCEPTION_KINDS = ['time_off', 'holiday', 'closure'] as const;
 export const ExceptionInputSchema = z
   .strictObject({
-    kind: z.enum(EXCEPTION_KINDS),
+    kind: z.enum(EXCEPTION_KINDS, 'Choose time off, holiday or closure'),
     /** Time off names a provider; a closure names a location; a holiday applies to all. */
     providerId: z.optional(IdSchema),
     locationId: z.optional(IdSchema),
@@ -155,7 +156,7 @@ export const PatientInputSchema = z.strictObject({
   dateOfBirth: DateSchema,
   phone: z.optional(PhoneSchema),
   email: z.optional(EmailSchema),
-  preferredContact: z.enum(CONTACT_PREFERENCES),
+  preferredContact: z.enum(CONTACT_PREFERENCES, 'Choose how the patient prefers to be contacted'),
   insurancePayer: z.optional(z.string().check(z.trim(), z.maxLength(80))),
   memberId: z.optional(
     z.string().check(z.trim(), z.maxLength(40), z.regex(/^[A-Za-z0-9-]*$/, 'Letters, digits and - only')),
@@ -322,7 +323,12 @@ export const SlotSchema = z.object({
   time: TimeSchema,
   start: z.string(),
 });
-export const SlotListSchema = z.object({ slots: z.array(SlotSchema) });
+export const SlotListSchema = z.object({
+  slots: z.array(SlotSchema),
+  /** When there are no slots: why, in words the front desk can act on. */
+  emptyReason: z.optional(z.string()),
+});
+export type SlotList = z.infer<typeof SlotListSchema>;
 
 // --- waitlist and recalls ---
 
@@ -377,8 +383,8 @@ export const RecallInputSchema = z.strictObject({
 });
 export const OUTREACH_CHANNELS = ['phone', 'sms', 'email', 'letter'] as const;
 export const RecallOutreachSchema = z.strictObject({
-  channel: z.enum(OUTREACH_CHANNELS),
-  outcome: z.enum(['no_answer', 'left_message', 'will_call', 'scheduled', 'declined']),
+  channel: z.enum(OUTREACH_CHANNELS, 'Choose how you reached the patient'),
+  outcome: z.enum(['no_answer', 'left_message', 'will_call', 'scheduled', 'declined'], 'Choose the outcome'),
   note: z.optional(z.string().check(z.trim(), z.maxLength(300))),
   version: VersionSchema,
 });
@@ -454,6 +460,12 @@ export const ImportResultSchema = z.object({
   unchanged: z.int(),
   errors: z.array(z.object({ row: z.int(), field: z.string(), message: z.string() })),
   dryRun: z.boolean(),
+  /** How this chunk's dates were read: the practice's order for slashed dates, and each way found. */
+  dates: z.object({
+    order: z.enum(DATE_ORDERS),
+    /** One entry per way of writing a date found in the chunk, with its first example. */
+    read: z.array(z.object({ format: z.enum(DATE_FORMATS), text: z.string(), date: DateSchema })),
+  }),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 /** The columns each import kind reads (others are ignored). */
@@ -492,9 +504,21 @@ export const MeasuresQuerySchema = z.object({
 const Rate = z.nullable(z.number());
 export const WeekMeasuresSchema = z.object({
   weekStart: DateSchema,
+  /** Visits booked for the week, cancelled ones included: what the late-cancel rate is out of. */
   booked: z.int(),
+  /** Booked visits not cancelled: their minutes make up utilization. */
+  heldVisits: z.int(),
+  /** Held visits whose time has passed (came or not): what the no-show rate is out of. */
+  pastVisits: z.int(),
+  noShows: z.int(),
+  lateCancels: z.int(),
+  bookedMinutes: z.int(),
+  availableMinutes: z.int(),
+  /** noShows / pastVisits; null without past visits. */
   noShowRate: Rate,
+  /** lateCancels / booked; null without bookings. */
   lateCancelRate: Rate,
+  /** bookedMinutes / availableMinutes; null without open hours or without any booking that week. */
   utilization: Rate,
   byProvider: z.array(
     z.object({ providerId: IdSchema, bookedMinutes: z.int(), availableMinutes: z.int(), utilization: Rate }),

@@ -28,13 +28,16 @@ export const TeamQuerySchema = z.object({
   status: z.optional(z.enum(USER_STATUSES)),
 });
 
-export const ChangeRoleSchema = z.strictObject({ role: z.enum(ROLES), version: VersionSchema });
+export const ChangeRoleSchema = z.strictObject({
+  role: z.enum(ROLES, 'Choose a role'),
+  version: VersionSchema,
+});
 export const VersionOnlySchema = z.strictObject({ version: VersionSchema });
 
 export const INVITE_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
 export const InviteInputSchema = z.strictObject({
   email: EmailSchema,
-  role: z.enum(ROLES),
+  role: z.enum(ROLES, 'Choose a role'),
   name: z.optional(PersonNameSchema),
 });
 export type InviteInput = z.infer<typeof InviteInputSchema>;

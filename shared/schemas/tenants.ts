@@ -53,9 +53,9 @@ export type PracticeSize = keyof typeof PRACTICE_SIZES;
 const keysOf = <T extends Record<string, string>>(o: T) =>
   Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
-export const SpecialtySchema = z.enum(keysOf(SPECIALTIES));
-export const RegionSchema = z.enum(keysOf(REGIONS));
-export const PracticeSizeSchema = z.enum(keysOf(PRACTICE_SIZES));
+export const SpecialtySchema = z.enum(keysOf(SPECIALTIES), 'Choose a specialty');
+export const RegionSchema = z.enum(keysOf(REGIONS), 'Choose a region');
+export const PracticeSizeSchema = z.enum(keysOf(PRACTICE_SIZES), 'Choose the practice size');
 const OrgNameSchema = z.string().check(z.trim(), z.minLength(2), z.maxLength(120));
 
 export const PracticeProfileSchema = z.strictObject({

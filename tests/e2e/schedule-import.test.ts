@@ -33,7 +33,8 @@ const PATIENT_HEADER = 'First Name,Last Name,Date of Birth,Phone,Email,Insurance
 const pad = (i: number) => String(i).padStart(3, '0');
 
 /**
- * A patients file in spreadsheet rows: the header is row 1, patient i is row i + 2.
+ * A patients file in spreadsheet rows: the header is row 1, patient i is row i + 2. Birth dates
+ * alternate between 1950-01-10 and the US way spreadsheets write them (2/11/1951).
  * `bad` maps a row number to what is wrong with it.
  */
 function patientsFile(
@@ -44,7 +45,9 @@ function patientsFile(
   const lines = [PATIENT_HEADER];
   for (let i = 0; i < count; i++) {
     const row = i + 2;
-    const dob = bad[row] === 'date_of_birth' ? '1990-13-05' : `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`;
+    const [year, month, day] = [`19${50 + (i % 50)}`, 1 + (i % 9), `1${i % 10}`];
+    const written = i % 2 ? `${month}/${day}/${year}` : `${year}-0${month}-${day}`;
+    const dob = bad[row] === 'date_of_birth' ? '13/40/1990' : written;
     const last = bad[row] === 'last_name' ? '' : `${surname}${pad(i)}`;
     // Quotes and commas inside fields must survive the page's re-serialised chunks.
     const first = i % 50 === 5 ? '"Katherine ""Kate"""' : `Pat${i}`;
@@ -167,7 +170,13 @@ describe('CSV import', () => {
       ['42', 'date_of_birth'],
       ['171', 'last_name'],
     ]);
-    expect(problems[0]![2]).toBe('Use a date like 2026-03-08');
+    expect(problems[0]![2]).toBe('“13/40/1990” is not a date (read as month/day/year: there is no month 13)');
+    // The preview says how it read the dates: the practice is in the US, so month first.
+    await page
+      .getByText(
+        'Dates read as month/day/year and as year-month-day: “2/11/1951” is February 11, 1951; “1950-01-10” is January 10, 1950.',
+      )
+      .waitFor();
     expect(await findPatients('Ledger')).toEqual([]);
     await expectNoAxeViolations(page, 'import preview');
 

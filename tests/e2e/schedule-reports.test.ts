@@ -28,9 +28,13 @@ interface Place {
 type Rate = number | null;
 interface Week {
   weekStart: string;
+  pastVisits: number;
+  noShows: number;
   noShowRate: Rate;
   byProvider: { providerId: string; utilization: Rate }[];
 }
+/** Fewer visits than this behind a rate: marked "few visits", no arrow (format.ts FEW_VISITS). */
+const FEW = 20;
 
 let app: E2eApp;
 let token = '';
@@ -108,9 +112,16 @@ describe('schedule measures', () => {
     const noShow = page.getByRole('figure', { name: /No-show rate/ });
     const caption = noShow.locator('figcaption');
     expect(await caption.locator('.chart-value').textContent()).toBe(pct(latest));
-    const before = at > 0 ? weeks[at - 1]!.noShowRate : null;
-    if (before !== null) {
-      const change = Math.round(latest * 100) - Math.round(before * 100);
+    // The count behind the rate sits beside it; a rate from few visits is marked and has no arrow.
+    const week = weeks[at]!;
+    const outOf = `${week.noShows} of ${week.pastVisits} visit${week.pastVisits === 1 ? '' : 's'}`;
+    expect(await caption.locator('.chart-count').textContent()).toBe(outOf);
+    const previous = at > 0 ? weeks[at - 1]! : undefined;
+    const comparable = week.pastVisits >= FEW && previous?.noShowRate != null && previous.pastVisits >= FEW;
+    expect(await caption.locator('.chart-few').count()).toBe(week.pastVisits < FEW ? 1 : 0);
+    expect(await caption.locator('.chart-delta').count()).toBe(comparable ? 1 : 0);
+    if (comparable) {
+      const change = Math.round(latest * 100) - Math.round(previous!.noShowRate! * 100);
       const delta = await caption.locator('.chart-delta').textContent();
       if (change === 0) expect(delta).toContain('no change');
       else {
@@ -118,13 +129,24 @@ describe('schedule measures', () => {
         expect(delta).toContain(`${Math.abs(change)} pt`);
       }
     }
-    expect(await noShow.getByRole('img').getAttribute('aria-label')).toContain(`Latest ${pct(latest)}`);
+    expect(await noShow.getByRole('img').getAttribute('aria-label')).toContain(
+      `Latest ${pct(latest)} (${outOf}`,
+    );
 
-    // The numbers behind the chart: one row per week, a week without held visits says so (not 0%).
+    // The numbers behind the chart: one row per week, a week without held visits says so (not 0%),
+    // and what each rate is out of.
     const table = noShow.getByRole('table');
     expect(await table.locator('tbody tr').count()).toBe(8);
-    const cells = await table.locator('tbody td').allTextContents();
+    const cells = await table.locator('tbody td:nth-of-type(1)').allTextContents();
     expect(cells).toEqual(weeks.map((w) => (w.noShowRate === null ? 'No visits held' : pct(w.noShowRate))));
+    const counts = await table.locator('tbody td:nth-of-type(2)').allTextContents();
+    expect(counts).toEqual(
+      weeks.map((w) =>
+        w.noShowRate === null
+          ? ''
+          : `${w.noShows} of ${w.pastVisits} visit${w.pastVisits === 1 ? '' : 's'}${w.pastVisits < FEW ? ', few visits' : ''}`,
+      ),
+    );
     // Visually hidden (a 1 px clip) until asked for; screen readers have it all along.
     const toggle = noShow.getByRole('button', { name: 'Show numbers' });
     const numbers = noShow.locator(`[id="${await toggle.getAttribute('aria-controls')}"]`);
@@ -274,6 +296,100 @@ describe('schedule measures', () => {
     expect(await page.getByRole('figure').count()).toBe(0);
     await page.getByRole('form', { name: 'FHIR export' }).waitFor();
     await expectNoAxeViolations(page, 'measures of a new practice');
+    await context.close();
+  });
+  it('shows a handful of visits as counts marked “few visits”, with no trend, and empty weeks as gaps', async () => {
+    const email = await signUpPractice(app, 'Small Start Clinic');
+    const owner = await apiLogin(app, email, PASSWORD);
+    const post = async (path: string, json: unknown) => {
+      const res = await apiCall(app, 'POST', path, { token: owner, json });
+      expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(201);
+      return res.body;
+    };
+    const timeZone = 'America/New_York';
+    const today = localParts(Date.now(), timeZone).date;
+    const monday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
+    const location = await post('/locations', {
+      name: 'Only Office',
+      address: { line1: '2 Small St', city: 'Columbus', state: 'OH', postalCode: '43215' },
+      phone: '(614) 555-0191',
+      timeZone,
+      hours: DEFAULT_HOURS,
+    });
+    const provider = await post('/scheduling/providers', {
+      name: 'Dr. Ines Few',
+      title: 'MD',
+      color: '#1f6feb',
+      locationIds: [location.id],
+    });
+    await post('/scheduling/templates', {
+      providerId: provider.id,
+      locationId: location.id,
+      blocks: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '17:00' })),
+      effectiveFrom: addDays(monday, -70),
+    });
+    const type = await post('/scheduling/types', {
+      name: 'Check-up',
+      durationMinutes: 30,
+      color: '#2da44e',
+      patientKind: 'established',
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      needsRoom: false,
+    });
+    const patient = await post('/scheduling/patients', {
+      firstName: 'Tess',
+      lastName: 'Handful',
+      dateOfBirth: '1990-04-04',
+      preferredContact: 'none',
+    });
+    // Last week: three visits, one missed. No visits in any other week.
+    const lastTuesday = addDays(monday, -6);
+    const booked = [];
+    for (const time of ['09:00', '10:00', '11:00']) {
+      booked.push(
+        await post('/scheduling/appointments', {
+          patientId: patient.id,
+          providerId: provider.id,
+          locationId: location.id,
+          typeId: type.id,
+          date: lastTuesday,
+          time,
+        }),
+      );
+    }
+    const missed = await apiCall(app, 'POST', `/scheduling/appointments/${booked[0].id}/status`, {
+      token: owner,
+      json: { status: 'no_show', version: booked[0].version },
+    });
+    expect(missed.status).toBe(200);
+
+    const { context, page } = await newPage(app);
+    await logInUi(page, email, PASSWORD);
+    await page.goto('/app/schedule/reports');
+    const noShow = page.getByRole('figure', { name: /No-show rate/ });
+    const caption = noShow.locator('figcaption');
+    await caption.locator('.chart-value').waitFor();
+    expect(await caption.locator('.chart-value').textContent()).toBe('33%');
+    expect(await caption.locator('.chart-count').textContent()).toBe('1 of 3 visits');
+    expect(await caption.locator('.chart-few').textContent()).toBe('Few visits');
+    expect(await caption.locator('.chart-delta').count()).toBe(0);
+    expect(await caption.textContent()).toContain('too few to show a trend');
+    // One point (hollow, from few visits); the seven weeks without visits are gaps, not 0%.
+    expect(await noShow.locator('circle').count()).toBe(1);
+    expect(await noShow.locator('circle.chart-dot-few').count()).toBe(1);
+    expect(await noShow.locator('rect.chart-gap').count()).toBe(7);
+    const rows = noShow.getByRole('table').locator('tbody tr');
+    expect(await rows.nth(6).locator('td').allTextContents()).toEqual(['33%', '1 of 3 visits, few visits']);
+    expect(await rows.nth(7).locator('td').allTextContents()).toEqual(['No visits held', '']);
+
+    // This week has open hours but nothing booked: no utilization figure rather than 0%.
+    const utilization = page.locator('figure.chart-utilization');
+    const utilRows = utilization.getByRole('table').locator('tbody tr');
+    expect(await utilRows.nth(7).locator('td').first().textContent()).toBe('No visits booked');
+    expect(await utilRows.nth(6).locator('td').first().textContent()).toMatch(/^\d+%$/);
+    expect(await utilization.locator('circle').count()).toBe(1);
+    await expectNoAxeViolations(page, 'measures from a few visits');
     await context.close();
   });
 });

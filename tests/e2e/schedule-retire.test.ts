@@ -206,8 +206,12 @@ describe('retiring visit types and rooms', () => {
     await dialog.getByLabel('Visit type').selectOption({ label: 'Minor procedure (60 min)' });
     await dialog.getByRole('button', { name: 'Find next free times' }).click();
     await dialog.getByRole('radio').first().check();
-    const slotText = (await dialog.locator('label.slot').first().textContent()) ?? '';
-    const [, date, time] = /(\d{4}-\d{2}-\d{2}) (\d\d:\d\d)/.exec(slotText)!;
+    // The label reads "9:00 AM"; the local date and 24-hour time ride on the element.
+    const firstLabel = dialog.locator('label.slot').first();
+    const [date, time] = [
+      await firstLabel.getAttribute('data-date'),
+      await firstLabel.getAttribute('data-time'),
+    ];
     await dialog.getByLabel('Patient last name').fill('Smith');
     await dialog.getByRole('button', { name: 'Search' }).click();
     await dialog

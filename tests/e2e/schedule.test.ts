@@ -62,8 +62,12 @@ describe('schedule', () => {
     await dialog.getByRole('button', { name: 'Find next free times' }).click();
     const firstSlot = dialog.getByRole('radio').first();
     await firstSlot.check();
-    const slotText = (await dialog.locator('label.slot').first().textContent()) ?? '';
-    const [, date, time] = /(\d{4}-\d{2}-\d{2}) (\d\d:\d\d)/.exec(slotText)!;
+    // The label reads "9:00 AM"; the local date and 24-hour time ride on the element.
+    const firstLabel = dialog.locator('label.slot').first();
+    const [date, time] = [
+      await firstLabel.getAttribute('data-date'),
+      await firstLabel.getAttribute('data-time'),
+    ];
     await dialog.getByLabel('Patient last name').fill('Fresh');
     await dialog.getByRole('button', { name: 'Search' }).click();
     await dialog

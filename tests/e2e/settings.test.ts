@@ -4,6 +4,7 @@ import {
   apiLogin,
   DEMO,
   type E2eApp,
+  expectNoAxeViolations,
   logInUi,
   newPage,
   startE2e,
@@ -134,14 +135,14 @@ describe('settings', () => {
     const { context, page } = await newPage(app);
     await logInUi(page, DEMO.owner, DEMO.password);
     await page.goto('/app/audit');
-    await page.getByRole('row').filter({ hasText: 'auth.login' }).first().waitFor();
+    await page.getByRole('row').filter({ hasText: 'signed in' }).first().waitFor();
     await page.getByLabel('Action').selectOption({ label: 'Invitations sent' });
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/action=team\.invited/);
     await expect
       .poll(async () => {
-        const actions = await page.locator('tbody td[data-label="Action"]').allTextContents();
-        return actions.length > 0 && actions.every((a) => a === 'team.invited');
+        const actions = await page.locator('tbody td[data-label="What"]').allTextContents();
+        return actions.length > 0 && actions.every((a) => / invited .+ as /.test(a));
       })
       .toBe(true);
     const when = await page.locator('tbody td[data-label="When"] time').first().getAttribute('datetime');
@@ -153,6 +154,32 @@ describe('settings', () => {
     await page.getByText('The end date must be on or after the start date').waitFor();
     await page.getByRole('button', { name: 'Reset' }).click();
     await page.waitForURL(/\/app\/audit$/);
+    await context.close();
+  });
+
+  it("an association's settings show only what applies to it: profile, and the logo and color its team sees", async () => {
+    const { context, page } = await newPage(app);
+    await logInUi(page, DEMO.assocAdmin, DEMO.password);
+    const settingsCard = page.locator('.module-card').filter({ hasText: 'Settings' });
+    await settingsCard.waitFor();
+    expect(await settingsCard.textContent()).toContain("Your association's profile, logo and color.");
+
+    await page.goto('/app/settings');
+    await page.getByRole('heading', { level: 2, name: 'Association profile' }).waitFor();
+    const tabs = page.getByRole('tablist', { name: 'Settings sections' }).getByRole('tab');
+    expect(await tabs.allInnerTexts()).toEqual(['Profile', 'Branding']);
+    const main = page.locator('main');
+    expect(((await main.textContent()) ?? '').toLowerCase()).not.toMatch(/location|hours|printed|patient/);
+
+    await page.goto('/app/settings?tab=branding');
+    await page.getByText('Live preview: your association in the Rounds menu').waitFor();
+    const text = ((await main.textContent()) ?? '').toLowerCase();
+    expect(text).not.toMatch(/location|hours|print|patient|letter|handout/);
+    expect(await page.getByLabel('Accent color', { exact: true }).count()).toBe(0);
+    await page.getByLabel('Main color', { exact: true }).fill('#5b3f9e');
+    await page.getByRole('button', { name: 'Save branding' }).click();
+    await page.getByText('Branding saved').waitFor();
+    await expectNoAxeViolations(page, 'association branding');
     await context.close();
   });
 });

@@ -32,10 +32,10 @@ export interface E2eApp {
 }
 
 /**
- * One API + built web app over a fresh table (seeded demo) in the shared DynamoDB Local,
+ * One API + built web app over a fresh table (seeded demo unless `seed: false`) in the shared DynamoDB Local,
  * plus one headless Debian Chromium. Each test file calls this once.
  */
-export async function startE2e(name: string): Promise<E2eApp> {
+export async function startE2e(name: string, opts: { seed?: boolean } = {}): Promise<E2eApp> {
   if (!existsSync(resolve(WEB_DIST, 'index.html'))) {
     throw new Error('web/dist is missing: run `npm run build:web` before the e2e tests (npm test does).');
   }
@@ -46,7 +46,7 @@ export async function startE2e(name: string): Promise<E2eApp> {
     port: 0,
     dynamoEndpoint: inject('dynamoEndpoint'),
     tableName: `e2e-${name}-${Date.now()}`,
-    seed: true,
+    seed: opts.seed ?? true,
     webDist: WEB_DIST,
   });
   const browser = await chromium.launch({

@@ -85,9 +85,16 @@ describe('local server', () => {
     expect(authPaths.sort()).toEqual([
       '/api/auth/login',
       '/api/auth/logout',
+      '/api/auth/logout-all',
+      '/api/auth/password',
+      '/api/auth/password-reset',
+      '/api/auth/password-reset/confirm',
+      '/api/auth/password-reset/{token}',
       '/api/auth/refresh',
       '/api/signup',
     ]);
+    // The reset request is accepted, never "found": the same 202 whether or not the email exists.
+    expect(Object.keys(doc.paths['/api/auth/password-reset'].post.responses)).toContain('202');
     expect(
       doc.paths['/api/signup'].post.requestBody.content['application/json'].schema.oneOf ??
         doc.paths['/api/signup'].post.requestBody.content['application/json'].schema.anyOf,

@@ -56,6 +56,16 @@ describe('Cognito JSON API client (the wire under the identity adapter)', () => 
     expect(body).toEqual({ UserPoolId: 'us-east-1_Pool1', Username: 'a@clinic.test' });
   });
 
+  it('signs the sign-out-everywhere call too (AdminUserGlobalSignOut is an IAM-authorized admin action)', async () => {
+    reply = { status: 200, body: {} };
+    await api().call('AdminUserGlobalSignOut', { UserPoolId: 'us-east-1_Pool1', Username: 'a@clinic.test' });
+    const { headers } = seen.at(-1)!;
+    expect(headers['x-amz-target']).toBe('AWSCognitoIdentityProviderService.AdminUserGlobalSignOut');
+    expect(headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/cognito-idp\//,
+    );
+  });
+
   it('sends sign-in unsigned, as Cognito expects of public client calls', async () => {
     reply = { status: 200, body: { AuthenticationResult: { AccessToken: 'a' } } };
     await api().call('InitiateAuth', { ClientId: 'web', AuthFlow: 'USER_PASSWORD_AUTH' });

@@ -16,6 +16,7 @@ function fakePool() {
     { password?: string; mfa?: boolean; deactivated?: boolean; challenge?: string; resetRequired?: boolean }
   >();
   const refresh = new Map<string, string>();
+  let issued = 0;
   const calls: Call[] = [];
   let failNextPassword = false;
   /** The next call of this action throws this error instead (throttling, outages). */
@@ -34,6 +35,7 @@ function fakePool() {
           users.set(i.Username, {});
           return {};
         case 'AdminSetUserPassword':
+          if (!users.has(i.Username)) throw sdkError('UserNotFoundException');
           if (failNextPassword) {
             failNextPassword = false;
             throw sdkError(
@@ -45,6 +47,10 @@ function fakePool() {
           return {};
         case 'AdminDeleteUser':
           if (!users.delete(i.Username)) throw sdkError('UserNotFoundException');
+          return {};
+        case 'AdminUserGlobalSignOut':
+          if (!users.has(i.Username)) throw sdkError('UserNotFoundException');
+          for (const [token, owner] of refresh) if (owner === i.Username) refresh.delete(token);
           return {};
         case 'InitiateAuth':
           return initiateAuth(i);
@@ -70,7 +76,7 @@ function fakePool() {
     if (user.deactivated) throw sdkError('UserLambdaValidationException');
     if (user.mfa) return { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's' };
     if (user.challenge) return { ChallengeName: user.challenge, Session: 's' };
-    const token = `refresh-${refresh.size + 1}`;
+    const token = `refresh-${++issued}`;
     refresh.set(token, i.AuthParameters.USERNAME);
     return {
       AuthenticationResult: { AccessToken: 'access', IdToken: 'id', RefreshToken: token, ExpiresIn: 900 },
@@ -325,5 +331,84 @@ describe('Cognito identity adapter (at the port)', () => {
     expect(pool.calls).toEqual([
       { action: 'AdminDeleteUser', input: { UserPoolId: 'us-east-1_Pool1', Username: 'ghost@clinic.test' } },
     ]);
+  });
+
+  it('verifies a password without keeping the session it opened; wrong or unknown is false', async () => {
+    const pool = fakePool();
+    await pool.identity.createLogin({ email: 'v@clinic.test', password: PASSWORD, userId: '1' });
+    pool.calls.length = 0;
+    expect(await pool.identity.verifyPassword('V@clinic.test', PASSWORD)).toBe(true);
+    expect(pool.calls).toEqual([
+      {
+        action: 'InitiateAuth',
+        input: {
+          ClientId: 'web-client',
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: 'v@clinic.test', PASSWORD },
+        },
+      },
+      { action: 'RevokeToken', input: { ClientId: 'web-client', Token: 'refresh-1' } },
+    ]);
+    expect(await pool.identity.verifyPassword('v@clinic.test', 'not-the-password')).toBe(false);
+    expect(await pool.identity.verifyPassword('nobody@clinic.test', PASSWORD)).toBe(false);
+    // A TOTP challenge only follows a correct password.
+    pool.users.get('v@clinic.test')!.mfa = true;
+    expect(await pool.identity.verifyPassword('v@clinic.test', PASSWORD)).toBe(true);
+    pool.failNext('InitiateAuth', sdkError('TooManyRequestsException'));
+    const throttled = await wireError(pool.identity.verifyPassword('v@clinic.test', PASSWORD));
+    expect(throttled.status).toBe(429);
+  });
+
+  it('sets a permanent password; a refused one is a 400 naming the rule, an unknown user a 404', async () => {
+    const pool = fakePool();
+    await pool.identity.createLogin({ email: 'p@clinic.test', password: PASSWORD, userId: '1' });
+    await pool.identity.setPassword('P@Clinic.test', 'Quiet-Meadow-Compass-81');
+    expect(pool.calls.at(-1)).toEqual({
+      action: 'AdminSetUserPassword',
+      input: {
+        UserPoolId: 'us-east-1_Pool1',
+        Username: 'p@clinic.test',
+        Password: 'Quiet-Meadow-Compass-81',
+        Permanent: true,
+      },
+    });
+    await expect(pool.identity.login('p@clinic.test', 'Quiet-Meadow-Compass-81')).resolves.toMatchObject({
+      tokenType: 'Bearer',
+    });
+    pool.failPasswordOnce();
+    const refused = await wireError(pool.identity.setPassword('p@clinic.test', 'short'));
+    expect([refused.status, refused.message]).toEqual([
+      400,
+      'The password was refused. Password not long enough.',
+    ]);
+    // The refused password left the account as it was.
+    expect(pool.users.get('p@clinic.test')!.password).toBe('Quiet-Meadow-Compass-81');
+    const unknown = await wireError(pool.identity.setPassword('ghost@clinic.test', PASSWORD));
+    expect(unknown.status).toBe(404);
+  });
+
+  it('signs a user out everywhere: every refresh token ends; an unknown user is not an error', async () => {
+    const pool = fakePool();
+    await pool.identity.createLogin({ email: 's@clinic.test', password: PASSWORD, userId: '1' });
+    await pool.identity.createLogin({ email: 'k@clinic.test', password: PASSWORD, userId: '2' });
+    const first = await pool.identity.login('s@clinic.test', PASSWORD);
+    const second = await pool.identity.login('s@clinic.test', PASSWORD);
+    const someoneElse = await pool.identity.login('k@clinic.test', PASSWORD);
+    await pool.identity.signOutEverywhere('S@clinic.test');
+    expect(pool.calls.at(-1)).toEqual({
+      action: 'AdminUserGlobalSignOut',
+      input: { UserPoolId: 'us-east-1_Pool1', Username: 's@clinic.test' },
+    });
+    for (const session of [first, second]) {
+      const ended = await wireError(pool.identity.refresh(session.refreshToken));
+      expect(ended.message).toBe('Your session has ended. Sign in again.');
+    }
+    await expect(pool.identity.refresh(someoneElse.refreshToken)).resolves.toMatchObject({
+      accessToken: 'access-2',
+    });
+    await expect(pool.identity.signOutEverywhere('ghost@clinic.test')).resolves.toBeUndefined();
+    pool.failNext('AdminUserGlobalSignOut', sdkError('TooManyRequestsException'));
+    const throttled = await wireError(pool.identity.signOutEverywhere('s@clinic.test'));
+    expect(throttled.status).toBe(429);
   });
 });

@@ -78,6 +78,8 @@ describe('booking', () => {
     const refused = await call('POST', '/scheduling/appointments', evening, w.staff.token);
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/outside the provider's hours/);
+    // Its own code, so a client can offer the override instead of parsing the message.
+    expect(refused.body.error.code).toBe('outside_hours');
     const staffOverride = await call(
       'POST',
       '/scheduling/appointments',

@@ -36,11 +36,87 @@ describe('CSV import', () => {
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ rows: 4, created: 2, unchanged: 0, dryRun: true });
     expect(preview.body.errors).toEqual([
-      { row: 4, field: 'date_of_birth', message: 'Use a date like 2026-03-08' },
+      {
+        row: 4,
+        field: 'date_of_birth',
+        message: '“1999-13-40” is not a date (read as year-month-day: there is no month 13)',
+      },
       { row: 5, field: 'email', message: 'Enter a valid email address' },
     ]);
     const search = await w.t.call('GET', '/api/scheduling/patients?q=turing', { token: w.owner.token });
     expect(search.body.items).toHaveLength(0);
+  });
+
+  it('reads US dates month first (the practice is in the US) and says how it read them', async () => {
+    const csv = [
+      'first_name,last_name,date_of_birth',
+      'Mary,Usdate,03/14/1985',
+      'Mark,Usdate,3/4/1986',
+      'Iso,Usdate,1987-11-02',
+      'Bad,Usdate,13/40/1985',
+      'Short,Usdate,03/14/85',
+    ].join('\n');
+    const preview = await importCsv('patients', csv, true);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ rows: 5, created: 3 });
+    expect(preview.body.dates).toEqual({
+      order: 'month/day/year',
+      read: [
+        { format: 'month/day/year', text: '03/14/1985', date: '1985-03-14' },
+        { format: 'year-month-day', text: '1987-11-02', date: '1987-11-02' },
+      ],
+    });
+    // An impossible date is one row error naming its column, not a second one from the schema.
+    expect(preview.body.errors).toEqual([
+      {
+        row: 5,
+        field: 'date_of_birth',
+        message: '“13/40/1985” is not a date (read as month/day/year: there is no month 13)',
+      },
+      { row: 6, field: 'date_of_birth', message: 'Write the year with four digits, like 03/14/1985' },
+    ]);
+
+    const done = await importCsv('patients', csv, false);
+    expect(done.body).toMatchObject({ created: 3 });
+    const found = await w.t.call('GET', '/api/scheduling/patients?q=usdate', { token: w.owner.token });
+    const births = found.body.items.map((p: { firstName: string; dateOfBirth: string }) => [
+      p.firstName,
+      p.dateOfBirth,
+    ]);
+    expect(births.sort()).toEqual([
+      ['Iso', '1987-11-02'],
+      ['Mark', '1986-03-04'],
+      ['Mary', '1985-03-14'],
+    ]);
+    // The same patients written the other way are the same rows: nothing is imported twice.
+    const again = await importCsv(
+      'patients',
+      'first_name,last_name,date_of_birth\nMary,Usdate,1985-03-14\nMark,Usdate,03/04/1986',
+      false,
+    );
+    expect(again.body).toMatchObject({ rows: 2, created: 0, unchanged: 2 });
+  });
+
+  it('books appointments from US dates; a visit date that is not a date names the date column', async () => {
+    await importCsv('patients', 'first_name,last_name,date_of_birth\nAda,Usvisit,12/10/1815', false);
+    const csv = [
+      'first_name,last_name,date_of_birth,provider,location,type,date,time',
+      `Ada,Usvisit,12/10/1815,${w.provider.name},Main Office,Follow-up,05/04/2027,09:00`,
+      `Ada,Usvisit,1815-12-10,${w.provider.name},Main Office,Follow-up,13/40/2027,10:00`,
+    ].join('\n');
+    const result = await importCsv('appointments', csv, false);
+    expect(result.body).toMatchObject({ rows: 2, created: 1 });
+    expect(result.body.errors).toEqual([
+      {
+        row: 3,
+        field: 'date',
+        message: '“13/40/2027” is not a date (read as month/day/year: there is no month 13)',
+      },
+    ]);
+    const day = await w.t.call('GET', `/api/scheduling/day?locationId=${w.location.id}&date=2027-05-04`, {
+      token: w.owner.token,
+    });
+    expect(day.body.appointments).toHaveLength(1);
   });
 
   it('imports the valid rows; importing the same file again changes nothing', async () => {

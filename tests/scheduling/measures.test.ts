@@ -25,10 +25,26 @@ describe('scheduling measures', () => {
     );
     expect(res.status).toBe(200);
     const [previous, current] = res.body.weeks;
-    expect(previous).toMatchObject({ weekStart: '2027-02-22', booked: 0, noShowRate: null, utilization: 0 });
+    // A week without a single visit booked has nothing to measure: no rate is 0%, utilization included.
+    expect(previous).toMatchObject({
+      weekStart: '2027-02-22',
+      booked: 0,
+      pastVisits: 0,
+      noShowRate: null,
+      lateCancelRate: null,
+      utilization: null,
+      availableMinutes: 2700,
+    });
+    // The counts behind each rate come with it, so three visits do not read as a trend.
     expect(current).toMatchObject({
       weekStart: '2027-03-01',
       booked: 4,
+      heldVisits: 3,
+      pastVisits: 3,
+      noShows: 1,
+      lateCancels: 1,
+      bookedMinutes: 90,
+      availableMinutes: 2700,
       noShowRate: 0.333,
       lateCancelRate: 0.25,
     });

@@ -67,7 +67,7 @@ export async function buildWorld() {
     json: { code: code.code, consent: true, consentVersion: CONSENT.version },
   });
   expect(joined.status).toBe(201);
-  const sched = await scheduleWorld(t, a, location.id);
+  const sched = await scheduleWorld(t, a, location.id, roles.provider.userId);
   const ids = {
     ...sched,
     locationId: location.id as string,
@@ -82,8 +82,16 @@ export async function buildWorld() {
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 
-/** Tenant A's scheduling setup: a provider with weekday hours, a visit type, a room, a patient, a booking. */
-async function scheduleWorld(t: Awaited<ReturnType<typeof createTestApp>>, a: Session, locationId: string) {
+/**
+ * Tenant A's scheduling setup: a provider (linked to the provider-role user, so that role may cancel
+ * and move its visits) with weekday hours, a visit type, a room, a patient, a booking.
+ */
+async function scheduleWorld(
+  t: Awaited<ReturnType<typeof createTestApp>>,
+  a: Session,
+  locationId: string,
+  providerUserId: string,
+) {
   const post = async (path: string, json: unknown) => {
     const res = await t.call('POST', `/api${path}`, { token: a.token, json });
     expect(res.status, path).toBe(201);
@@ -91,6 +99,7 @@ async function scheduleWorld(t: Awaited<ReturnType<typeof createTestApp>>, a: Se
   };
   const providerId = await post('/scheduling/providers', {
     name: 'Dr. Ada Provider',
+    userId: providerUserId,
     color: '#336699',
     locationIds: [locationId],
   });
@@ -178,6 +187,8 @@ function idFor(path: string, ids: World['ids']): string {
 
 /** Query strings of routes that need one, naming tenant A's records. */
 function queryFor(spec: RouteSpec, ids: World['ids']): string {
+  // The patient's access report reads the practice's zone for a date range, then one keyed Query.
+  if (spec.path === '/scheduling/patients/:id/access-report') return '?from=2026-01-01&limit=5';
   if (spec.path === '/scheduling/measures/months') return `?locationId=${ids.locationId}&months=1`;
   if (spec.path === '/scheduling/measures') return `?locationId=${ids.locationId}&weekOf=2027-03-02&weeks=2`;
   if (spec.path === '/scheduling/fhir') return `?locationId=${ids.locationId}&from=2027-03-01&to=2027-03-07`;
@@ -219,6 +230,10 @@ export function sampleBody(spec: RouteSpec, ids: World['ids']): unknown {
     'POST /auth/login': { email: uniqueEmail('nobody'), password: 'some-password-1' },
     'POST /auth/refresh': { refreshToken: 'x'.repeat(40) },
     'POST /auth/logout': { refreshToken: 'x'.repeat(40) },
+    'POST /auth/password-reset': { email: uniqueEmail('reset') },
+    'POST /auth/password-reset/confirm': { token: 'z'.repeat(40), password: PASSWORD },
+    // A wrong current password: a 400 that reads and audits like a change, and changes nothing.
+    'POST /auth/password': { currentPassword: 'not-the-password-1', newPassword: 'Fresh-Harbor-Lantern-58' },
     'POST /invites/accept': { token: 'y'.repeat(40), name: 'Ivy Invitee', password: PASSWORD },
     'PUT /tenant/profile': {
       name: 'Practice A',

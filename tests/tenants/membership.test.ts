@@ -103,6 +103,43 @@ describe('association membership', () => {
     ]);
   });
 
+  it('finds a code typed without its dash, in lower case or with spaces', async () => {
+    const code = (await newCode()).code as string;
+    const bare = code.replace('-', '');
+    for (const typed of [bare, bare.toLowerCase(), ` ${code.slice(0, 2)} ${code.slice(2).toLowerCase()} `]) {
+      const res = await t.call('POST', '/api/memberships/preview', {
+        token: practice.token,
+        json: { code: typed },
+      });
+      expect(res.status, `${JSON.stringify(typed)}: ${JSON.stringify(res.body)}`).toBe(200);
+      expect(res.body.associationName).toBe('Cascade Practice Network');
+    }
+    const other = await signUpPractice(t, 'Lowercase Pediatrics');
+    const joined = await t.call('POST', '/api/memberships', {
+      token: other.token,
+      json: { code: bare.toLowerCase(), consent: true, consentVersion: CONSENT.version },
+    });
+    expect(joined.status, JSON.stringify(joined.body)).toBe(201);
+    const codes = await t.call('GET', '/api/association/codes', { token: assoc.token });
+    expect(codes.body.items.find((c: { code: string }) => c.code === code).uses).toBe(1);
+    // The association revokes it by the same loose spelling.
+    const revoked = await t.call('POST', `/api/association/codes/${bare.toLowerCase()}/revoke`, {
+      token: assoc.token,
+    });
+    expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
+    expect(revoked.body).toMatchObject({ code, status: 'revoked' });
+
+    // Not four and four characters: a clear 400, not "not found".
+    const short = await t.call('POST', '/api/memberships/preview', {
+      token: practice.token,
+      json: { code: 'abc-12' },
+    });
+    expect(short.status).toBe(400);
+    expect(short.body.error.details).toEqual([
+      { path: 'code', message: 'Enter the 8-character code, like ABCD-2345' },
+    ]);
+  });
+
   it('refuses revoked, used-up and expired codes', async () => {
     const revoked = await newCode();
     await t.call('POST', `/api/association/codes/${revoked.code}/revoke`, { token: assoc.token });

@@ -133,28 +133,102 @@ describe('login, refresh, logout', () => {
     expect(wrong.body.error.message).toBe(unknown.body.error.message);
   });
 
-  it('throttles repeated failures per email, even for the right password, until the window ends', async () => {
+  const attempt = (email: string, password: string, ip: string) =>
+    t.call('POST', '/api/auth/login', { json: { email, password }, ip });
+  const warnings = async (owner: { token: string; email: string }) => {
+    const outbox = await t.call('GET', '/api/outbox?limit=100', { token: owner.token });
+    expect(outbox.status).toBe(200);
+    return outbox.body.items.filter(
+      (m: { kind: string; to: string }) => m.kind === 'auth.login_warning' && m.to === owner.email,
+    ) as { subject: string; text: string }[];
+  };
+
+  it('another client address cannot lock a user out by guessing at their email', async () => {
     const owner = await signUpPractice(t);
-    for (let i = 0; i < 5; i++) {
-      const r = await t.call('POST', '/api/auth/login', {
-        json: { email: owner.email, password: `wrong-password-${i}` },
-        ip: `10.20.0.${i}`,
-      });
+    // Twelve wrong passwords: five from one address, then one each from seven more.
+    for (let i = 0; i < 12; i++) {
+      const r = await attempt(owner.email, `wrong-password-${i}`, i < 5 ? '10.20.0.1' : `10.20.0.${i}`);
       expect(r.status).toBe(401);
     }
-    const blocked = await t.call('POST', '/api/auth/login', {
-      json: { email: owner.email, password: PASSWORD },
-      ip: '10.20.1.1',
+    // The guessing address now waits, even with the right password...
+    const guesser = await attempt(owner.email, PASSWORD, '10.20.0.1');
+    expect(guesser.status).toBe(429);
+    expect(guesser.body.error.message).toMatch(/Too many failed sign-in attempts/);
+    // ...while the account holder, from their own address, signs in as always.
+    const holder = await attempt(owner.email, PASSWORD, '10.20.1.1');
+    expect(holder.status).toBe(200);
+  });
+
+  it('slows the same address down with a growing wait, not a lock; a sign-in clears it', async () => {
+    const owner = await signUpPractice(t);
+    const ip = '10.21.0.1';
+    for (let i = 0; i < 5; i++)
+      expect((await attempt(owner.email, `wrong-${i}-password`, ip)).status).toBe(401);
+    const first = await attempt(owner.email, 'wrong-5-password', ip);
+    expect(first.status).toBe(429);
+    const firstWait = Number(first.headers.get('retry-after'));
+    expect(firstWait).toBeGreaterThan(50);
+    expect(firstWait).toBeLessThanOrEqual(60);
+
+    // After the wait one more try is let through; its failure doubles the wait.
+    clock.advance(61 * 1000);
+    expect((await attempt(owner.email, 'wrong-6-password', ip)).status).toBe(401);
+    const second = await attempt(owner.email, 'wrong-7-password', ip);
+    expect(second.status).toBe(429);
+    expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(firstWait);
+    expect(Number(second.headers.get('retry-after'))).toBeLessThanOrEqual(120);
+
+    clock.advance(121 * 1000);
+    expect((await attempt(owner.email, PASSWORD, ip)).status).toBe(200);
+    // The sign-in cleared this address's count: a typo now is an ordinary failure.
+    expect((await attempt(owner.email, 'typo-password-1', ip)).status).toBe(401);
+    expect((await attempt(owner.email, PASSWORD, ip)).status).toBe(200);
+    clock.set(Date.now());
+  });
+
+  it('tells the account holder by email about repeated failures from anywhere, once per window', async () => {
+    const owner = await signUpPractice(t);
+    for (let i = 0; i < 4; i++) await attempt(owner.email, `wrong-password-${i}`, `10.22.0.${i}`);
+    expect(await warnings(owner)).toHaveLength(0);
+    await attempt(owner.email, 'wrong-password-4', '10.22.0.4');
+    const [warning, ...more] = await warnings(owner);
+    expect(more).toHaveLength(0);
+    expect(warning!.subject).toBe('Someone tried to sign in to your Rounds account');
+    expect(warning!.text).toContain('with a wrong password 5 times in the last 15 minutes');
+    expect(warning!.text).toContain('from the network address 10.22.0.4');
+    // The time is the practice's (America/Los_Angeles), written for people.
+    const when = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/Los_Angeles',
+      month: 'long',
+      day: 'numeric',
+      year: 'numeric',
+    }).format(clock.now());
+    expect(warning!.text).toContain(when);
+    expect(warning!.text).toMatch(/\d{1,2}:\d{2} [AP]M P[SD]T/);
+    expect(warning!.text).toContain('Reset it to be safe at http://localhost/forgot-password');
+
+    // More failures in the same window send nothing more.
+    for (let i = 5; i < 9; i++) await attempt(owner.email, `wrong-password-${i}`, `10.22.1.${i}`);
+    expect(await warnings(owner)).toHaveLength(1);
+    const audit = await t.call('GET', '/api/audit?action=auth.login_failed&limit=100', {
+      token: owner.token,
     });
-    expect(blocked.status).toBe(429);
-    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(blocked.body.error.message).toMatch(/Too many failed sign-in attempts/);
+    const summaries = audit.body.items.map((e: { summary: string }) => e.summary);
+    expect(summaries.filter((s: string) => s.includes('told by email'))).toHaveLength(1);
+
+    // The next window warns again, once.
     clock.advance(16 * 60 * 1000);
-    const later = await t.call('POST', '/api/auth/login', {
-      json: { email: owner.email, password: PASSWORD },
-      ip: '10.20.1.1',
-    });
-    expect(later.status).toBe(200);
+    for (let i = 0; i < 6; i++) await attempt(owner.email, `wrong-again-${i}`, `10.22.2.${i}`);
+    clock.set(Date.now());
+    expect(await warnings(owner)).toHaveLength(2);
+  });
+
+  it('sends no warning for an email that has no account', async () => {
+    const owner = await signUpPractice(t);
+    const stranger = uniqueEmail('nobody');
+    for (let i = 0; i < 6; i++) await attempt(stranger, `wrong-password-${i}`, `10.23.0.${i}`);
+    const outbox = await t.call('GET', '/api/outbox?limit=100', { token: owner.token });
+    expect(outbox.body.items.filter((m: { to: string }) => m.to === stranger)).toHaveLength(0);
   });
 
   it('refuses an access token once its 15 minutes are over', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvRecords, parseCsv } from '../../shared/csv.ts';
-import { importIdentity } from '../../shared/import-identity.ts';
+import { importIdentity, readRowDates } from '../../shared/import-identity.ts';
+import { dateOrderOf, readDate, tenantLocale } from '../../shared/locale.ts';
 import {
   columnKey,
   csvField,
@@ -81,7 +82,7 @@ describe('splitCsv', () => {
   it('sets aside a row repeating an earlier one (any chunk), naming both rows', () => {
     const file =
       'First Name,Last Name,Date of Birth\nAda,Byron,1815-12-10\nAlan,Turing,1912-06-23\nada,BYRON,1815-12-10\nGrace,Hopper,1906-12-09\n';
-    const split = splitCsv(file, 2, MAX_CHUNK_CHARS, (r) => importIdentity('patients', r));
+    const split = splitCsv(file, 2, MAX_CHUNK_CHARS, (r) => importIdentity('patients', r, 'month/day/year'));
     expect(split.rows).toBe(4);
     expect(split.repeats).toEqual([{ row: 4, of: 2 }]);
     expect(split.chunks.map((c) => [c.firstRow, c.rows])).toEqual([
@@ -113,5 +114,85 @@ describe('splitCsv', () => {
     expect(splitCsv(header)).toMatchObject({ rows: 0, chunks: [] });
     expect(splitCsv('')).toEqual({ columns: [], rows: 0, chunks: [], repeats: [] });
     expect(columnKey('  Member  ID ')).toBe('member_id');
+  });
+});
+
+describe('dates as the practice writes them', () => {
+  const US = 'month/day/year' as const;
+
+  it('a US practice reads slashed dates month first; every region is a US one', () => {
+    expect(tenantLocale({ region: 'pacific' })).toBe('en-US');
+    expect(dateOrderOf('en-US')).toBe(US);
+    expect(dateOrderOf('en-GB')).toBe('day/month/year');
+    expect(readDate('03/14/1985', US)).toEqual({ ok: true, date: '1985-03-14', format: US });
+    expect(readDate('3/4/1985', US)).toEqual({ ok: true, date: '1985-03-04', format: US });
+    expect(readDate(' 1985-03-14 ', US)).toEqual({ ok: true, date: '1985-03-14', format: 'year-month-day' });
+    expect(readDate('2024-02-29', US)).toMatchObject({ ok: true, date: '2024-02-29' });
+  });
+
+  it('never guesses: 03/04 is March 4 even though April 3 would fit, and 14/03 is not a US date', () => {
+    expect(readDate('03/04/1985', US)).toMatchObject({ ok: true, date: '1985-03-04' });
+    expect(readDate('03/04/1985', 'day/month/year')).toMatchObject({ ok: true, date: '1985-04-03' });
+    expect(readDate('14/03/1985', US)).toEqual({
+      ok: false,
+      format: US,
+      message: '“14/03/1985” is not a date (read as month/day/year: there is no month 14)',
+    });
+  });
+
+  it('refuses impossible dates, two-digit years and other shapes, saying why', () => {
+    expect(readDate('13/40/1985', US)).toMatchObject({
+      ok: false,
+      message: '“13/40/1985” is not a date (read as month/day/year: there is no month 13)',
+    });
+    expect(readDate('02/30/1985', US)).toMatchObject({
+      ok: false,
+      message: '“02/30/1985” is not a date (read as month/day/year: February 1985 has no day 30)',
+    });
+    expect(readDate('2023-02-29', US)).toMatchObject({
+      ok: false,
+      message: '“2023-02-29” is not a date (read as year-month-day: February 2023 has no day 29)',
+    });
+    expect(readDate('03/14/85', US)).toEqual({
+      ok: false,
+      message: 'Write the year with four digits, like 03/14/1985',
+    });
+    expect(readDate('March 14, 1985', US)).toEqual({
+      ok: false,
+      message: 'Use a date like 03/14/1985 or 1985-03-14',
+    });
+    expect(readDate('', US)).toEqual({ ok: false, message: 'Required' });
+  });
+
+  it('reads the date columns of each kind, naming the column of a date that is not one', () => {
+    const row = { first_name: 'Ada', date_of_birth: '12/10/1815', date: '13/40/2027', time: '09:00' };
+    expect(readRowDates('patients', row, US)).toEqual({
+      row: { ...row, date_of_birth: '1815-12-10' },
+      read: [{ column: 'date_of_birth', text: '12/10/1815', date: '1815-12-10', format: US }],
+      errors: [],
+    });
+    expect(readRowDates('appointments', row, US).errors).toEqual([
+      { field: 'date', message: '“13/40/2027” is not a date (read as month/day/year: there is no month 13)' },
+    ]);
+  });
+
+  it('a birth date written either way is the same patient, so the repeat is set aside', () => {
+    const file =
+      'First Name,Last Name,Date of Birth\nAda,Byron,12/10/1815\nAlan,Turing,6/23/1912\nada,BYRON,1815-12-10\n';
+    const split = splitCsv(file, 100, MAX_CHUNK_CHARS, (r) => importIdentity('patients', r, US));
+    expect(split.repeats).toEqual([{ row: 4, of: 2 }]);
+    expect(
+      importIdentity(
+        'patients',
+        { first_name: 'Alan', last_name: 'Turing', date_of_birth: '06/23/1912' },
+        US,
+      ),
+    ).toBe(
+      importIdentity(
+        'patients',
+        { first_name: 'Alan', last_name: 'Turing', date_of_birth: '1912-06-23' },
+        US,
+      ),
+    );
   });
 });

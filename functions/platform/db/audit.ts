@@ -1,5 +1,5 @@
 import type { Role } from '../../../shared/roles.ts';
-import type { AuditEvent } from '../../../shared/schemas/audit.ts';
+import type { AuditRecord } from '../../../shared/schemas/audit.ts';
 import { newId } from '../ids.ts';
 import { type TenantScope, tenantKeys } from './keys.ts';
 
@@ -10,21 +10,40 @@ export interface Actor {
   role: Role | 'system';
 }
 
-/** What happened, as the caller describes it. Never put patient names in `summary`. */
+/** A patient an event read or changed, by the name they had then ("Ada Lovelace"). */
+export interface AuditPatient {
+  id: string;
+  name: string;
+}
+
+/** What happened, as the caller describes it. Names go in their own fields, never in `summary`. */
 export interface AuditInput {
   action: string;
   entityType: string;
   entityId: string;
   summary: string;
+  /** The entity's display name now ("Dana Brooks", "North Clinic"): the log reads as sentences. */
+  entityName?: string;
+  /** A value the sentence names, e.g. the new role ("Owner"). */
+  detail?: string;
+  /** The one patient this read or changed: the record is in that patient's access report. */
+  patient?: AuditPatient;
+  /** Patients a list or an export showed: the record is in each one's access report. */
+  shown?: AuditPatient[];
 }
 
 /** Audit records live 7 years (HIPAA asks for 6); the TTL attribute expires them after that. */
 const RETENTION_SECONDS = 7 * 365 * 24 * 3600;
 
-/** Builds the append-only audit item for a tenant; written in the same transaction as the change. */
-export function auditItem(scope: TenantScope, actor: Actor, requestId: string, input: AuditInput, at: Date) {
+/**
+ * The append-only audit items for one event, written in the same transaction as the change:
+ * the record, its index copy (by action family, action and patient) and, for a list or an
+ * export, one copy per patient shown. Copies carry the whole record, so a filtered page is
+ * one Query with no second read.
+ */
+export function auditItems(scope: TenantScope, actor: Actor, requestId: string, input: AuditInput, at: Date) {
   const id = newId(at.getTime());
-  const event: AuditEvent = {
+  const record: AuditRecord = {
     id,
     at: at.toISOString(),
     actorId: actor.userId,
@@ -33,13 +52,28 @@ export function auditItem(scope: TenantScope, actor: Actor, requestId: string, i
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId,
+    ...(input.entityName ? { entityName: input.entityName } : {}),
+    ...(input.detail ? { detail: input.detail } : {}),
+    ...(input.patient ? { patientId: input.patient.id, patientName: input.patient.name } : {}),
     requestId,
     summary: input.summary,
   };
-  return {
-    ...tenantKeys.audit(scope, id, actor.userId, input.entityType),
-    type: 'audit',
-    ...event,
-    expiresAt: Math.floor(at.getTime() / 1000) + RETENTION_SECONDS,
-  };
+  const expiresAt = Math.floor(at.getTime() / 1000) + RETENTION_SECONDS;
+  return [
+    { ...tenantKeys.audit(scope, id, actor.userId, input.entityType), type: 'audit', ...record, expiresAt },
+    {
+      ...tenantKeys.auditIndex(scope, id, input.action, input.patient?.id),
+      type: 'audit_index',
+      ...record,
+      expiresAt,
+    },
+    ...[...new Map((input.shown ?? []).map((p) => [p.id, p])).values()].map((p) => ({
+      ...tenantKeys.auditShown(scope, id, p.id),
+      type: 'audit_index',
+      ...record,
+      patientId: p.id,
+      patientName: p.name,
+      expiresAt,
+    })),
+  ];
 }

@@ -44,6 +44,31 @@ export const tenantKeys = {
   }),
   auditByActor: (s: TenantScope, actorId: string) => `T#${s.tenantId}#AUDIT#ACTOR#${actorId}`,
   auditByEntity: (s: TenantScope, entityType: string) => `T#${s.tenantId}#AUDIT#ENTITY#${entityType}`,
+  /**
+   * Every audit record has one index copy, written in the same transaction: its table key groups
+   * the record by action family ("team"), GSI1 by exact action ("team.role_changed") and, when it is
+   * about one patient, GSI2 by that patient. Each filter of the log is then one keyed Query.
+   */
+  auditIndex: (s: TenantScope, id: string, action: string, patientId?: string) => ({
+    PK: `T#${s.tenantId}#AUDIT#KIND#${action.split('.')[0]}`,
+    SK: `AUDIT#${id}`,
+    GSI1PK: `T#${s.tenantId}#AUDIT#ACTION#${action}`,
+    GSI1SK: `AUDIT#${id}`,
+    ...(patientId ? { GSI2PK: `T#${s.tenantId}#AUDIT#PATIENT#${patientId}`, GSI2SK: `AUDIT#${id}` } : {}),
+  }),
+  /** A list or export that showed several patients: one copy per patient, in that patient's GSI2 partition. */
+  auditShown: (s: TenantScope, id: string, patientId: string) => ({
+    PK: `T#${s.tenantId}#AUDIT#SHOWN#${id}`,
+    SK: `PAT#${patientId}`,
+    GSI2PK: `T#${s.tenantId}#AUDIT#PATIENT#${patientId}`,
+    GSI2SK: `AUDIT#${id}`,
+  }),
+  /** Records of one action family ("team" for team.*): table partition of the index copies. */
+  auditByKind: (s: TenantScope, family: string) => `T#${s.tenantId}#AUDIT#KIND#${family}`,
+  /** Records of one exact action: GSI1 partition of the index copies. */
+  auditByAction: (s: TenantScope, action: string) => `T#${s.tenantId}#AUDIT#ACTION#${action}`,
+  /** Every read or change of one patient's data: GSI2 partition (the patient's access report). */
+  auditByPatient: (s: TenantScope, patientId: string) => `T#${s.tenantId}#AUDIT#PATIENT#${patientId}`,
   auditPrefix: 'AUDIT#',
   outboxPartition: (s: TenantScope) => `T#${s.tenantId}#OUTBOX`,
   outbox: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#OUTBOX`, SK: `MSG#${id}` }),
@@ -142,6 +167,13 @@ export const systemKeys = {
   credential: (email: string): Key => ({ PK: `SYS#CRED#${email.toLowerCase()}`, SK: 'CRED' }),
   refreshToken: (hash: string): Key => ({ PK: `SYS#REFRESH#${hash}`, SK: 'REFRESH' }),
   inviteToken: (hash: string): Key => ({ PK: `SYS#INVITE#${hash}`, SK: 'INVITE' }),
+  /** A password-reset link, by the hash of its token (the mail carries the token). */
+  passwordReset: (hash: string): Key => ({ PK: `SYS#PWRESET#${hash}`, SK: 'PWRESET' }),
+  /** Password-reset requests for one email, or from one client address, in the current window. */
+  resetThrottle: (dimension: 'email' | 'ip', value: string): Key => ({
+    PK: `SYS#THROTTLE#reset-${dimension}#${dimension === 'email' ? value.toLowerCase() : value}`,
+    SK: 'THROTTLE',
+  }),
   associationCode: (code: string): Key => ({ PK: `SYS#ASSOCCODE#${code.toUpperCase()}`, SK: 'CODE' }),
   associationCodesPartition: (associationId: string) => `SYS#ASSOC#${associationId}#CODES`,
   associationMembersPartition: (associationId: string) => `SYS#ASSOC#${associationId}#MEMBERS`,
@@ -150,8 +182,14 @@ export const systemKeys = {
     SK: `MEMBER#${practiceId}`,
   }),
   associationMemberPrefix: 'MEMBER#',
+  /** Failed sign-ins to one account from any address, or from one client address to any account. */
   throttle: (dimension: 'email' | 'ip', value: string): Key => ({
     PK: `SYS#THROTTLE#${dimension}#${value}`,
+    SK: 'THROTTLE',
+  }),
+  /** Failed sign-ins to one account from one client address: the counter that slows sign-in down. */
+  throttlePair: (email: string, ip: string): Key => ({
+    PK: `SYS#THROTTLE#pair#${email.toLowerCase()}#${ip}`,
     SK: 'THROTTLE',
   }),
   publicIdempotency: (route: string, key: string): Key => ({ PK: `SYS#IDEM#${route}#${key}`, SK: 'IDEM' }),

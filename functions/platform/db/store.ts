@@ -229,7 +229,7 @@ export class Store {
     }
   }
 
-  /** Atomic counter on a platform item (login throttling). */
+  /** Atomic counter on a platform item (sign-in throttling). */
   increment(key: Key, nowMs: number, ttlSeconds: number) {
     return incrementCounter(this.doc, this.tableName, key, nowMs, ttlSeconds);
   }
@@ -310,21 +310,25 @@ export function mapInfraError(err: unknown): unknown {
   return err;
 }
 
-/** Atomically adds 1 to a counter item, stamping its window start and expiry on creation. */
+/**
+ * Atomically adds 1 to a counter item, stamping its window start and expiry on creation and the
+ * time of this increment (`lastAt`) every time.
+ */
 export async function incrementCounter(
   doc: DynamoDBDocumentClient,
   tableName: string,
   key: Key,
   nowMs: number,
   ttlSeconds: number,
-): Promise<{ count: number; windowStart: number }> {
+): Promise<{ count: number; windowStart: number; lastAt: number }> {
   try {
     const out = await doc.send(
       new UpdateCommand({
         TableName: tableName,
         Key: key,
-        UpdateExpression: 'ADD #c :one SET #w = if_not_exists(#w, :now), #e = if_not_exists(#e, :exp)',
-        ExpressionAttributeNames: { '#c': 'count', '#w': 'windowStart', '#e': 'expiresAt' },
+        UpdateExpression:
+          'ADD #c :one SET #w = if_not_exists(#w, :now), #e = if_not_exists(#e, :exp), #l = :now',
+        ExpressionAttributeNames: { '#c': 'count', '#w': 'windowStart', '#e': 'expiresAt', '#l': 'lastAt' },
         ExpressionAttributeValues: {
           ':one': 1,
           ':now': nowMs,
@@ -336,6 +340,7 @@ export async function incrementCounter(
     return {
       count: Number(out.Attributes?.count ?? 1),
       windowStart: Number(out.Attributes?.windowStart ?? nowMs),
+      lastAt: Number(out.Attributes?.lastAt ?? nowMs),
     };
   } catch (err) {
     throw mapInfraError(err);

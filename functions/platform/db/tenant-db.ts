@@ -1,8 +1,13 @@
 import type { Page } from '../../../shared/schemas/common.ts';
 import type { Clock } from '../clock.ts';
-import { type Actor, type AuditInput, auditItem } from './audit.ts';
+import { type Actor, type AuditInput, auditItems } from './audit.ts';
 import { type Key, type TenantScope, tenantKeys } from './keys.ts';
 import type { QueryOptions, Store, WriteOp } from './store.ts';
+
+/** DynamoDB's limit on the items of one transaction. */
+export const MAX_TRANSACTION_ITEMS = 100;
+/** Items the audit adds to every write's transaction: the record and its index copy. */
+export const AUDIT_ITEMS_PER_WRITE = 2;
 
 /**
  * A tenant-scoped view of the store, built per request from the verified token.
@@ -41,10 +46,11 @@ export class TenantDb implements TenantScope {
     return this.store.query<T>(opts);
   }
 
-  /** Atomically applies the ops plus the audit record describing them. */
+  /** Atomically applies the ops plus the audit record describing them (and its index copy). */
   async write(ops: WriteOp[], audit: AuditInput): Promise<void> {
+    if (audit.shown?.length) throw new Error('Patients shown by a read are audited with appendAudit');
     for (const op of ops) this.assertOwn('item' in op ? op.item.PK : op.key.PK);
-    return this.store.transact([...ops, { kind: 'put', item: this.audit(audit) }]);
+    return this.store.transact([...ops, ...this.audit(audit)]);
   }
 
   /**
@@ -52,25 +58,35 @@ export class TenantDb implements TenantScope {
    * transaction. Only the tenants domain uses it: those items are how tenants meet.
    */
   async writeWithPlatformItems(ops: WriteOp[], platformOps: WriteOp[], audit: AuditInput): Promise<void> {
+    if (audit.shown?.length) throw new Error('Patients shown by a read are audited with appendAudit');
     for (const op of ops) this.assertOwn('item' in op ? op.item.PK : op.key.PK);
     for (const op of platformOps) {
       const pk = 'item' in op ? op.item.PK : op.key.PK;
       if (!pk.startsWith('SYS#')) throw new Error('Platform ops must target SYS# items');
     }
-    return this.platformStore.transact([...ops, ...platformOps, { kind: 'put', item: this.audit(audit) }]);
+    return this.platformStore.transact([...ops, ...platformOps, ...this.audit(audit)]);
   }
 
-  /** Appends an audit record with no data change: reads of patient data, failed sign-ins. */
+  /**
+   * Appends an audit record with no data change: reads of patient data, failed sign-ins. A list
+   * that showed many patients writes its per-patient copies in transactions of at most 100 items.
+   */
   async appendAudit(audit: AuditInput): Promise<void> {
-    return this.store.transact([{ kind: 'put', item: this.audit(audit) }]);
+    const puts = this.audit(audit);
+    for (let i = 0; i < puts.length; i += MAX_TRANSACTION_ITEMS) {
+      await this.store.transact(puts.slice(i, i + MAX_TRANSACTION_ITEMS));
+    }
   }
 
   now(): Date {
     return this.clock.now();
   }
 
-  private audit(input: AuditInput) {
-    return auditItem(this, this.actor, this.requestId, input, this.clock.now());
+  private audit(input: AuditInput): WriteOp[] {
+    return auditItems(this, this.actor, this.requestId, input, this.clock.now()).map((item) => ({
+      kind: 'put' as const,
+      item,
+    }));
   }
 
   private assertOwn(pk: string): void {

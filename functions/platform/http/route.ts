@@ -27,7 +27,7 @@ export interface RouteSpec {
   query?: Schema;
   params?: Schema;
   response?: Schema;
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   tag: string;
 }
 

@@ -7,6 +7,7 @@ export type CognitoAction =
   | 'AdminCreateUser'
   | 'AdminSetUserPassword'
   | 'AdminDeleteUser'
+  | 'AdminUserGlobalSignOut'
   | 'InitiateAuth'
   | 'RevokeToken';
 

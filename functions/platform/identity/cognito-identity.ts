@@ -1,6 +1,6 @@
 import type { TokenResponse } from '../../../shared/schemas/auth.ts';
 import { PASSWORD_LENGTH } from '../../../shared/schemas/common.ts';
-import { AppError, badRequest, conflict, tooManyRequests, unauthorized } from '../errors.ts';
+import { AppError, badRequest, conflict, notFound, tooManyRequests, unauthorized } from '../errors.ts';
 import { withoutUndefined } from '../objects.ts';
 import type { CognitoApi } from './cognito-api.ts';
 import type { IdentityPort } from './port.ts';
@@ -145,6 +145,56 @@ export class CognitoIdentity implements IdentityPort {
         )
       )
         throw err;
+    }
+  }
+
+  /**
+   * Checks a password with the same USER_PASSWORD_AUTH flow sign-in uses. The session it opens
+   * is revoked at once; a challenge (TOTP) comes only after a correct password, so it counts as one.
+   */
+  async verifyPassword(email: string, password: string): Promise<boolean> {
+    let out: InitiateAuthOutput;
+    try {
+      out = await this.api.call<InitiateAuthOutput>('InitiateAuth', {
+        ClientId: this.settings.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email.toLowerCase(), PASSWORD: password },
+      });
+    } catch (err) {
+      const name = errorName(err);
+      if (name === 'NotAuthorizedException' || name === 'UserNotFoundException') return false;
+      if (name === 'PasswordResetRequiredException') return false;
+      throw mapCommon(err);
+    }
+    const refreshToken = out.AuthenticationResult?.RefreshToken;
+    if (refreshToken) await this.logout(refreshToken);
+    return Boolean(out.AuthenticationResult || out.ChallengeName);
+  }
+
+  /** Sets a permanent password (no "change at next sign-in"); Rounds mails its own reset links. */
+  async setPassword(email: string, password: string): Promise<void> {
+    try {
+      await this.api.call('AdminSetUserPassword', {
+        UserPoolId: this.settings.userPoolId,
+        Username: email.toLowerCase(),
+        Password: password,
+        Permanent: true,
+      });
+    } catch (err) {
+      if (errorName(err) === 'UserNotFoundException') throw notFound('Login');
+      throw passwordRefusal(err) ?? mapCommon(err);
+    }
+  }
+
+  /** AdminUserGlobalSignOut: Cognito revokes every refresh token the user holds. */
+  async signOutEverywhere(email: string): Promise<void> {
+    try {
+      await this.api.call('AdminUserGlobalSignOut', {
+        UserPoolId: this.settings.userPoolId,
+        Username: email.toLowerCase(),
+      });
+    } catch (err) {
+      if (errorName(err) !== 'UserNotFoundException') throw mapCommon(err);
     }
   }
 }

@@ -4,7 +4,7 @@ import type { TokenResponse } from '../../../shared/schemas/auth.ts';
 import type { Clock } from '../clock.ts';
 import { systemKeys } from '../db/keys.ts';
 import type { Store } from '../db/store.ts';
-import { conflict, unauthorized } from '../errors.ts';
+import { AppError, conflict, notFound, unauthorized } from '../errors.ts';
 import { newId, newToken } from '../ids.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import type { ClaimsSource, IdentityPort, RoundsClaims } from './port.ts';
@@ -27,12 +27,16 @@ interface SigningKey {
 interface Credential {
   userId: string;
   passwordHash: string;
+  /** Bumped by "sign out everywhere": refresh tokens issued under an older generation stop working. */
+  sessionGeneration?: number;
 }
 
 interface RefreshRecord {
   email: string;
   clientId: string;
   expiresAt: number;
+  /** The credential's session generation when the token was issued (absent: 0). */
+  generation?: number;
 }
 
 /** The issuer URL Cognito would use for this pool; aws-jwt-verify checks it. */
@@ -108,6 +112,7 @@ export class LocalIdentity implements IdentityPort {
       email: email.toLowerCase(),
       clientId: this.settings.clientId,
       expiresAt: nowSec + REFRESH_TOKEN_SECONDS,
+      generation: cred.sessionGeneration ?? 0,
     });
     return this.issue(claims, refreshToken, nowSec);
   }
@@ -116,6 +121,10 @@ export class LocalIdentity implements IdentityPort {
     const record = await this.store.get<RefreshRecord>(systemKeys.refreshToken(hashToken(refreshToken)));
     const nowSec = this.nowSec();
     if (!record || record.expiresAt <= nowSec) throw unauthorized('Your session has ended. Sign in again.');
+    const cred = await this.store.get<Credential>(credentialKey(record.email));
+    if (!cred || (cred.sessionGeneration ?? 0) !== (record.generation ?? 0)) {
+      throw unauthorized('Your session has ended. Sign in again.');
+    }
     const claims = await this.claimsFor(record.email);
     if (!claims) throw unauthorized('This account is deactivated.');
     return this.issue(claims, refreshToken, nowSec);
@@ -123,6 +132,36 @@ export class LocalIdentity implements IdentityPort {
 
   async logout(refreshToken: string): Promise<void> {
     await this.store.transact([{ kind: 'delete', key: systemKeys.refreshToken(hashToken(refreshToken)) }]);
+  }
+
+  async verifyPassword(email: string, password: string): Promise<boolean> {
+    const cred = await this.store.get<Credential>(credentialKey(email));
+    const ok = await verifyPassword(password, cred?.passwordHash ?? (await dummyPasswordHash()));
+    return Boolean(cred) && ok;
+  }
+
+  async setPassword(email: string, password: string): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    await this.store.transact([
+      {
+        kind: 'update',
+        key: credentialKey(email),
+        set: { passwordHash },
+        onFail: () => noLogin(),
+      },
+    ]);
+  }
+
+  async signOutEverywhere(email: string): Promise<void> {
+    // Refresh records are keyed by their token's hash (no per-user list to walk): bumping the
+    // generation makes every record issued before it fail at its next use.
+    try {
+      await this.store.transact([
+        { kind: 'update', key: credentialKey(email), add: { sessionGeneration: 1 }, onFail: () => noLogin() },
+      ]);
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'not_found')) throw err;
+    }
   }
 
   private async issue(claims: RoundsClaims, refreshToken: string, nowSec: number): Promise<TokenResponse> {
@@ -186,5 +225,6 @@ export class LocalIdentity implements IdentityPort {
 }
 
 const credentialKey = systemKeys.credential;
+const noLogin = () => notFound('Login');
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');

@@ -25,6 +25,18 @@ export interface IdentityPort {
   refresh(refreshToken: string): Promise<TokenResponse>;
   /** Revokes a refresh token (logout). Unknown tokens are ignored. */
   logout(refreshToken: string): Promise<void>;
+  /** Whether this is the login's current password (no tokens are kept); false for unknown emails. */
+  verifyPassword(email: string, password: string): Promise<boolean>;
+  /**
+   * Replaces a login's password (reset link, change password). Rounds checks its policy first;
+   * the adapter maps its own store's refusals to a 400.
+   */
+  setPassword(email: string, password: string): Promise<void>;
+  /**
+   * Revokes every refresh token of a login, so all its sessions end at their next refresh
+   * (access tokens run out within 15 minutes). Unknown emails are ignored.
+   */
+  signOutEverywhere(email: string): Promise<void>;
 }
 
 /** Reads the current claims for a login email, or null when the user may not sign in. */

@@ -7,15 +7,20 @@ const AppShell = lazy(() => import('./AppShell.tsx'));
 const Login = lazy(() => import('../routes/login.tsx'));
 const Signup = lazy(() => import('../routes/signup.tsx'));
 const InviteAccept = lazy(() => import('../routes/invite.tsx'));
+const ForgotPassword = lazy(() => import('../routes/forgot-password.tsx'));
+const ResetPassword = lazy(() => import('../routes/reset-password.tsx'));
+const Account = lazy(() => import('../routes/account.tsx'));
 const ReminderLink = lazy(() => import('../routes/reminder.tsx'));
 const Home = lazy(() => import('../routes/home.tsx'));
 const Schedule = lazy(() => import('../routes/day-schedule.tsx'));
 const ScheduleWeek = lazy(() => import('../routes/week-schedule.tsx'));
 const ScheduleWaitlist = lazy(() => import('../routes/schedule-waitlist.tsx'));
 const SchedulePatients = lazy(() => import('../routes/schedule-patients.tsx'));
+const PatientAccessReport = lazy(() => import('../routes/patient-access-report.tsx'));
 const ScheduleReports = lazy(() => import('../routes/schedule-reports.tsx'));
 const ScheduleImport = lazy(() => import('../routes/schedule-import.tsx'));
 const ScheduleSetup = lazy(() => import('../routes/schedule-setup.tsx'));
+const SetupGuide = lazy(() => import('../routes/setup-guide.tsx'));
 const Settings = lazy(() => import('../routes/settings.tsx'));
 const Team = lazy(() => import('../routes/team.tsx'));
 const Outbox = lazy(() => import('../routes/outbox.tsx'));
@@ -32,6 +37,8 @@ export function App() {
       <Route path="/login" component={Login} />
       <Route path="/signup" component={Signup} />
       <Route path="/invite/:token" component={InviteAccept} />
+      <Route path="/forgot-password" component={ForgotPassword} />
+      <Route path="/reset/:token" component={ResetPassword} />
       <Route path="/r/:token" component={ReminderLink} />
       <Route path="/app" component={AppShell}>
         <Route path="/" component={Home} />
@@ -39,15 +46,18 @@ export function App() {
         <Route path="/schedule/week" component={ScheduleWeek} />
         <Route path="/schedule/waitlist" component={ScheduleWaitlist} />
         <Route path="/schedule/patients" component={SchedulePatients} />
+        <Route path="/schedule/patients/:id/access" component={PatientAccessReport} />
         <Route path="/schedule/reports" component={ScheduleReports} />
         <Route path="/schedule/import" component={ScheduleImport} />
         <Route path="/schedule/setup" component={ScheduleSetup} />
+        <Route path="/setup-guide" component={SetupGuide} />
         <Route path="/settings" component={Settings} />
         <Route path="/team" component={Team} />
         <Route path="/outbox" component={Outbox} />
         <Route path="/membership" component={Membership} />
         <Route path="/members" component={Members} />
         <Route path="/audit" component={Audit} />
+        <Route path="/account" component={Account} />
         <Route path="*404" component={AppNotFound} />
       </Route>
       <Route path="*404" component={NotFound} />

@@ -169,7 +169,10 @@ function Shell(props: { me: Me; children: JSX.Element }) {
               {initials(props.me.user.name)}
             </span>
             <span class="account-text">
-              <span class="account-name">{props.me.user.name}</span>
+              <A href="/app/account" class="account-name link" activeClass="active">
+                {props.me.user.name}
+                <span class="visually-hidden"> (your account)</span>
+              </A>
               <span class="account-role">{roleLabel(props.me.user.role)}</span>
             </span>
             <Button size="sm" onClick={signOut} busy={signingOut()}>

@@ -40,6 +40,8 @@ export interface NavItem {
   href: string;
   label: string;
   description: string;
+  /** Said instead to an association, where the practice wording does not apply. */
+  associationDescription?: string;
   icon: string;
 }
 
@@ -92,13 +94,15 @@ const ALL: NavItem[] = [
     href: '/app/settings',
     label: 'Settings',
     description: 'Profile, branding for printed materials, locations and hours.',
+    associationDescription: "Your association's profile, logo and color.",
     icon: ICONS.settings,
   },
   {
     area: 'outbox',
     href: '/app/outbox',
     label: 'Outbox',
-    description: 'Messages Rounds sent on your behalf, such as invitations.',
+    description: 'Messages Rounds sent on your behalf: visit reminders to patients, invitations to staff.',
+    associationDescription: 'Messages Rounds sent on your behalf, such as invitations.',
     icon: ICONS.outbox,
   },
   {
@@ -112,5 +116,9 @@ const ALL: NavItem[] = [
 
 /** The modules this user can open, in navigation order. */
 export function navFor(me: Me): NavItem[] {
-  return ALL.filter((item) => canAccess(me, item.area));
+  return ALL.filter((item) => canAccess(me, item.area)).map((item) =>
+    me.tenant.kind === 'association' && item.associationDescription
+      ? { ...item, description: item.associationDescription }
+      : item,
+  );
 }

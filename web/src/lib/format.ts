@@ -52,3 +52,27 @@ export function isoDay(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+// Practices are in the US (every region is a US census region): dates and times read the US way.
+const PRACTICE_LOCALE = 'en-US';
+const dayLabel = new Intl.DateTimeFormat(PRACTICE_LOCALE, {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+const clockTime = new Intl.DateTimeFormat(PRACTICE_LOCALE, {
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZone: 'UTC',
+});
+
+/** A location's calendar date ("2027-02-10") as "Wed, Feb 10" (the date itself, no time zone shift). */
+export function formatLocalDay(date: string): string {
+  return dayLabel.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** A location's wall-clock time ("14:30") as "2:30 PM". */
+export function formatLocalTime(time: string): string {
+  return clockTime.format(new Date(`1970-01-01T${time}:00Z`));
+}

@@ -1,24 +1,56 @@
-import { useSearchParams } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { A, createAsync, useSearchParams } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { AuditQuerySchema } from '../../../../shared/schemas/audit.ts';
-import { FormAlert } from '../../components/ui/Alert.tsx';
+import type { Patient } from '../../../../shared/schemas/scheduling.ts';
+import { me } from '../../app/session.ts';
+import { Alert, FormAlert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { SelectField, TextField } from '../../components/ui/Field.tsx';
 import { PageHeader, Section } from '../../components/ui/PageHeader.tsx';
 import { DataTable, ListPager } from '../../components/ui/Table.tsx';
-import { formatDateTime, humanize, roleLabel } from '../../lib/format.ts';
+import { errorMessage } from '../../lib/errors.ts';
+import { formatDateTime, roleLabel } from '../../lib/format.ts';
 import { createForm, optional } from '../../lib/forms.ts';
 import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
-import { ACTION_OPTIONS, type AuditFilters, ENTITY_OPTIONS, listAudit } from './api.ts';
+import { browserTimeZone } from '../../lib/timezones.ts';
+import {
+  ACTION_OPTIONS,
+  type AuditFilters,
+  allPages,
+  ENTITY_OPTIONS,
+  findPatients,
+  listAudit,
+  listPeople,
+  SYSTEM_ACTORS,
+} from './api.ts';
+import { auditLogCsv, saveCsv } from './audit-csv.ts';
 
-type Params = { action?: string; entityType?: string; from?: string; to?: string };
+type Params = {
+  actorId?: string;
+  patientId?: string;
+  action?: string;
+  entityType?: string;
+  from?: string;
+  to?: string;
+};
 
-/** The audit log, newest first; filters live in the URL so a view can be bookmarked or shared. */
+/** A CSV export stops here; a narrower date range gets the rest. */
+const MAX_EXPORT = 10_000;
+/** Action families that exist only in a practice. */
+const PRACTICE_FAMILIES = ['patient.', 'appointment.', 'waitlist.', 'recall.', 'audit.', 'scheduling.'];
+
+/**
+ * The audit log as sentences with names, newest first. Filters (person, patient, action, type,
+ * days) live in the URL so a view can be bookmarked or shared; each is one keyed read on the API.
+ */
 export function AuditPage() {
   const [params, setParams] = useSearchParams<Params>();
+  const isPractice = () => me()?.tenant.kind === 'practice';
   const filters = (): AuditFilters => ({
+    actorId: params.actorId || undefined,
+    patientId: params.patientId || undefined,
     action: params.action || undefined,
     entityType: params.entityType || undefined,
     from: params.from || undefined,
@@ -28,7 +60,17 @@ export function AuditPage() {
     () => JSON.stringify(filters()),
     (cursor) => listAudit(filters(), cursor, PAGE_SIZE),
   );
+  const people = createAsync(() => listPeople());
+  const personOptions = () => [
+    ...(people() ?? []).map((u) => ({ value: u.id, label: u.name })),
+    ...(isPractice() ? SYSTEM_ACTORS : []),
+  ];
+  const actionOptions = () =>
+    isPractice()
+      ? ACTION_OPTIONS
+      : ACTION_OPTIONS.filter((o) => !PRACTICE_FAMILIES.some((f) => o.value.startsWith(f)));
   const [draft, setDraft] = createStore({
+    actorId: params.actorId ?? '',
     action: params.action ?? '',
     entityType: params.entityType ?? '',
     from: params.from ?? '',
@@ -37,10 +79,17 @@ export function AuditPage() {
   const form = createForm();
   let formRef: HTMLFormElement | undefined;
   const filtered = () => Object.values(filters()).some(Boolean);
+  // The URL carries only the patient's id: the name comes from the search, else from the events.
+  const [patientName, setPatientName] = createSignal('');
+  const patientLabel = () =>
+    patientName() ||
+    list.items().find((e) => e.patientId === params.patientId)?.patientName ||
+    'the chosen patient';
 
   const apply = async (e: SubmitEvent) => {
     e.preventDefault();
     const value = {
+      actorId: optional(draft.actorId),
       action: optional(draft.action),
       entityType: optional(draft.entityType),
       from: optional(draft.from),
@@ -52,23 +101,73 @@ export function AuditPage() {
       return;
     }
     await form.submit(formRef, AuditQuerySchema, value, async (data) => {
-      setParams({ action: data.action, entityType: data.entityType, from: data.from, to: data.to });
+      setParams({
+        actorId: data.actorId,
+        action: data.action,
+        entityType: data.entityType,
+        from: data.from,
+        to: data.to,
+      });
     });
   };
 
   const reset = () => {
-    setDraft({ action: '', entityType: '', from: '', to: '' });
+    setDraft({ actorId: '', action: '', entityType: '', from: '', to: '' });
+    setPatientName('');
     form.setErrors({});
-    setParams({ action: undefined, entityType: undefined, from: undefined, to: undefined });
+    setParams({
+      actorId: undefined,
+      patientId: undefined,
+      action: undefined,
+      entityType: undefined,
+      from: undefined,
+      to: undefined,
+    });
+  };
+
+  const [exporting, setExporting] = createSignal<number>();
+  const [exportNote, setExportNote] = createSignal<string>();
+  const exportCsv = async () => {
+    setExportNote(undefined);
+    setExporting(0);
+    try {
+      const shown = filters();
+      const { items, complete } = await allPages(
+        (cursor) => listAudit(shown, cursor, 100),
+        MAX_EXPORT,
+        (n) => setExporting(n),
+      );
+      const zone = browserTimeZone() ?? 'UTC';
+      saveCsv(auditLogCsv(items, zone), `rounds-audit-log-${new Date().toISOString().slice(0, 10)}.csv`);
+      setExportNote(
+        complete
+          ? `Saved ${items.length} event(s) as CSV.`
+          : `Saved the newest ${items.length} events. Choose a narrower date range for older ones.`,
+      );
+    } catch (err) {
+      setExportNote(`The export failed: ${errorMessage(err)}`);
+    } finally {
+      setExporting(undefined);
+    }
   };
 
   return (
     <div class="page">
       <PageHeader
         title="Audit log"
-        description="Every change and sign-in in your workspace, newest first. Nobody can edit or delete entries."
+        description="Every change, sign-in and read of patient data in your workspace, newest first. Nobody can edit or delete entries."
+        actions={
+          <Button onClick={exportCsv} busy={exporting() !== undefined} disabled={list.items().length === 0}>
+            {exporting() !== undefined ? `Preparing CSV… ${exporting()}` : 'Download CSV'}
+          </Button>
+        }
       />
       <div class="stack-lg">
+        <Show when={exportNote()}>
+          <Alert tone={exportNote()?.startsWith('The export failed') ? 'error' : 'info'}>
+            {exportNote()}
+          </Alert>
+        </Show>
         <form
           ref={formRef}
           class="card filters"
@@ -79,11 +178,20 @@ export function AuditPage() {
           <div class="card-body">
             <div class="filters-grid">
               <SelectField
+                label="Person"
+                name="actorId"
+                value={draft.actorId}
+                onChange={(v) => setDraft('actorId', v)}
+                options={personOptions()}
+                placeholder="Everyone"
+                error={form.error('actorId')}
+              />
+              <SelectField
                 label="Action"
                 name="action"
                 value={draft.action}
                 onChange={(v) => setDraft('action', v)}
-                options={ACTION_OPTIONS}
+                options={actionOptions()}
                 placeholder="All actions"
                 error={form.error('action')}
               />
@@ -133,6 +241,16 @@ export function AuditPage() {
             </p>
           </div>
         </form>
+        <Show when={isPractice()}>
+          <PatientFilter
+            patientId={params.patientId ?? ''}
+            patientLabel={patientLabel()}
+            onChoose={(p) => {
+              setPatientName(p ? `${p.firstName} ${p.lastName}` : '');
+              setParams({ patientId: p?.id });
+            }}
+          />
+        </Show>
         <Section title="Events" id="audit-events">
           <DataTable
             caption="Audit events"
@@ -141,10 +259,12 @@ export function AuditPage() {
             empty={
               <EmptyState title={filtered() ? 'No events match these filters' : 'No events yet'}>
                 <p>
-                  {filtered() ? 'Try a wider date range or another action.' : 'Changes will appear here.'}
+                  {filtered()
+                    ? 'Try a wider date range, another person or another action.'
+                    : 'Changes will appear here.'}
                 </p>
                 <Show when={list.hasNext()}>
-                  {/* A rare action: the search stopped after a bounded read, older events may still match. */}
+                  {/* A combined filter stops after a bounded read: older events may still match. */}
                   <p>None among the most recent events searched; older events may still match.</p>
                   <Button onClick={() => list.next()}>Search older events</Button>
                 </Show>
@@ -159,22 +279,13 @@ export function AuditPage() {
                 header: 'Who',
                 cell: (ev) => (
                   <span class="who">
-                    <span class="strong">{ev.actorName || 'System'}</span>
+                    <span class="strong">{ev.actorName || 'Rounds'}</span>
                     <span class="muted small">{roleLabel(ev.actorRole)}</span>
                   </span>
                 ),
               },
-              { header: 'Action', cell: (ev) => <code class="code">{ev.action}</code> },
-              {
-                header: 'Entity',
-                cell: (ev) => (
-                  <span class="who">
-                    <span>{humanize(ev.entityType)}</span>
-                    <span class="muted small mono break-any">{ev.entityId}</span>
-                  </span>
-                ),
-              },
-              { header: 'Summary', cell: (ev) => <span class="break">{ev.summary}</span> },
+              { header: 'What', cell: (ev) => <span class="break">{ev.sentence}</span> },
+              { header: 'Details', cell: (ev) => <span class="break muted">{ev.summary}</span> },
               {
                 header: 'Request ID',
                 cell: (ev) => <span class="mono small break-any">{ev.requestId}</span>,
@@ -185,5 +296,99 @@ export function AuditPage() {
         </Section>
       </div>
     </div>
+  );
+}
+
+/**
+ * The patient filter: find a patient by last name and choose them (the search is audited like
+ * every patient search); the choice applies at once. A chosen patient links to their access report.
+ */
+function PatientFilter(props: {
+  patientId: string;
+  patientLabel: string;
+  onChoose: (p: Patient | undefined) => void;
+}) {
+  const [q, setQ] = createSignal('');
+  const [found, setFound] = createSignal<Patient[]>();
+  const [error, setError] = createSignal<string>();
+  const [searching, setSearching] = createSignal(false);
+  const search = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (!q().trim()) {
+      setError('Type the start of a last name');
+      return;
+    }
+    setError(undefined);
+    setSearching(true);
+    try {
+      setFound((await findPatients(q().trim())).items);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setSearching(false);
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="audit-patient-title">
+      <div class="card-body stack">
+        <h2 id="audit-patient-title" class="card-title">
+          Patient
+        </h2>
+        <Show
+          when={!props.patientId}
+          fallback={
+            <div class="row-actions">
+              <span>
+                Only events about <span class="strong">{props.patientLabel}</span>
+              </span>
+              <A class="btn btn-secondary btn-sm" href={`/app/schedule/patients/${props.patientId}/access`}>
+                Access report
+              </A>
+              <Button size="sm" onClick={() => props.onChoose(undefined)}>
+                Any patient
+              </Button>
+            </div>
+          }
+        >
+          <form class="form form-row" aria-label="Find a patient to filter by" novalidate onSubmit={search}>
+            <TextField
+              label="Last name starts with"
+              name="patientSearch"
+              type="search"
+              value={q()}
+              onInput={setQ}
+              error={error()}
+              class="grow"
+            />
+            <div class="form-row-submit">
+              <Button type="submit" busy={searching()}>
+                Find patient
+              </Button>
+            </div>
+          </form>
+          <Show when={found()}>
+            {(patients) => (
+              <Show when={patients().length > 0} fallback={<p class="muted small">No patient found.</p>}>
+                <div class="row-actions">
+                  <For each={patients()}>
+                    {(p) => (
+                      <Button
+                        size="sm"
+                        onClick={() => {
+                          props.onChoose(p);
+                          setFound(undefined);
+                        }}
+                      >
+                        Only {p.lastName}, {p.firstName} (born {p.dateOfBirth})
+                      </Button>
+                    )}
+                  </For>
+                </div>
+              </Show>
+            )}
+          </Show>
+        </Show>
+      </div>
+    </section>
   );
 }

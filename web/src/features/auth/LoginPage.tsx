@@ -91,6 +91,11 @@ export function LoginPage() {
           autocomplete="current-password"
           required
         />
+        <p class="small">
+          <A href="/forgot-password" class="link">
+            Forgot password?
+          </A>
+        </p>
         <FormAlert message={form.formError()} />
         <Button type="submit" variant="primary" class="btn-block" busy={form.sending()}>
           {form.sending() ? 'Signing in…' : 'Sign in'}

@@ -1,9 +1,10 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { navFor } from '../../app/access.ts';
+import { canAccess, navFor } from '../../app/access.ts';
 import { me } from '../../app/session.ts';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { firstName, roleLabel } from '../../lib/format.ts';
+import { SetupGuide } from '../setup-guide/SetupGuide.tsx';
 
 function greeting(): string {
   const h = new Date().getHours();
@@ -25,6 +26,10 @@ export function HomePage() {
           </>
         }
       />
+      {/* A new practice's first job is the setup guide: it sits on top until every required step is done. */}
+      <Show when={canAccess(m(), 'schedule-admin')}>
+        <SetupGuide hideWhenComplete />
+      </Show>
       <Show
         when={modules().length > 0}
         fallback={

@@ -84,7 +84,14 @@ function MembershipsSection(props: { canLeave: boolean }) {
         loading={list.loading()}
         rows={list.items()}
         empty={
-          <EmptyState title="Not a member of any association">
+          <EmptyState
+            title="Not a member of any association"
+            action={
+              <a href="#join" class="btn btn-secondary">
+                Enter an invite code
+              </a>
+            }
+          >
             <p>If a regional association invited your practice, it gave you an invite code to enter below.</p>
           </EmptyState>
         }

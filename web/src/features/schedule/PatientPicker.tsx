@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { type Patient, PatientInputSchema } from '../../../../shared/schemas/scheduling.ts';
 import { FormAlert } from '../../components/ui/Alert.tsx';
@@ -27,13 +27,27 @@ export function PatientPicker(props: { selected: Patient | undefined; onSelect: 
   const setPatient = (p: Patient) => props.onSelect(p);
   const patient = () => props.selected;
 
+  let asked = '';
   const search = async () => {
     setSearchError(undefined);
+    const wanted = q().trim();
+    asked = wanted;
     try {
-      setFound((await searchPatients(q().trim())).items);
+      const page = await searchPatients(wanted);
+      // A slower answer to an earlier keystroke must not replace the newer one.
+      if (asked === wanted) setFound(page.items);
     } catch (err) {
       setSearchError(errorMessage(err));
     }
+  };
+  // Searches as the name is typed, a quarter second after the last key.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+  const typed = (v: string) => {
+    setQ(v);
+    clearTimeout(timer);
+    if (v.trim()) timer = setTimeout(() => void search(), 250);
+    else setFound(undefined);
   };
   const addPatient = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -50,6 +64,9 @@ export function PatientPicker(props: { selected: Patient | undefined; onSelect: 
       if (created.possibleDuplicateOf.length)
         toast.success('Added. Possible duplicate: a patient with this name and birth date exists.');
       setPatient(created);
+      // The new patient is the search result now (not the "No patient found" of before).
+      setQ(created.lastName);
+      setFound([created]);
       setAdding(false);
     });
   };
@@ -124,7 +141,7 @@ export function PatientPicker(props: { selected: Patient | undefined; onSelect: 
             void search();
           }}
         >
-          <TextField label="Patient last name" name="q" type="search" value={q()} onInput={setQ} />
+          <TextField label="Patient last name" name="q" type="search" value={q()} onInput={typed} />
           <Button type="submit">Search</Button>
           <Button variant="ghost" onClick={() => setAdding(true)}>
             New patient

@@ -1,6 +1,9 @@
+import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import type { Patient } from '../../../../shared/schemas/scheduling.ts';
 import { localParts } from '../../../../shared/time.ts';
+import { canAccess } from '../../app/access.ts';
+import { me } from '../../app/session.ts';
 import { Badge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
@@ -34,6 +37,11 @@ export function PatientsPage() {
   );
   const [editing, setEditing] = createSignal<Patient | 'new'>();
   const [viewing, setViewing] = createSignal<Patient>();
+  /** Owners and managers read the audit log, and so each patient's access report. */
+  const canAudit = () => {
+    const m = me();
+    return m ? canAccess(m, 'schedule-admin') : false;
+  };
   const today = () => localParts(Date.now(), browserTimeZone() ?? 'UTC').date;
   const eligibilityDue = (p: Patient) => {
     if (!p.insurancePayer) return false;
@@ -161,6 +169,15 @@ export function PatientsPage() {
                   >
                     Edit
                   </Button>
+                  <Show when={canAudit()}>
+                    <A
+                      class="btn btn-secondary btn-sm"
+                      href={`/app/schedule/patients/${p.id}/access`}
+                      aria-label={`Access report of ${p.lastName}, ${p.firstName}`}
+                    >
+                      Access report
+                    </A>
+                  </Show>
                 </div>
               ),
             },

@@ -1,4 +1,4 @@
-import { createAsync } from '@solidjs/router';
+import { createAsync, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { Appointment, WaitlistEntry } from '../../../../shared/schemas/scheduling.ts';
 import { addDays, localParts } from '../../../../shared/time.ts';
@@ -12,6 +12,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { AppointmentDialog } from './AppointmentDialog.tsx';
 import { getDay, getDayHours, listLocations, listProviders, listTypes, moveVisit } from './api.ts';
 import { BookDialog } from './BookDialog.tsx';
+import { NoLocation, NoProviders } from './NoLocation.tsx';
 import { ScheduleNav } from './ScheduleNav.tsx';
 import { GONE, offReason, TimeGrid } from './TimeGrid.tsx';
 import { WaitlistOffer } from './WaitlistOffer.tsx';
@@ -55,7 +56,16 @@ export function SchedulePage() {
   const [open, setOpen] = createSignal<Appointment>();
   // The old time of a dragged visit, offered to matching waitlist patients.
   const [offer, setOffer] = createSignal<{ freed: Appointment; matches: WaitlistEntry[] }>();
-  const [booking, setBooking] = createSignal(false);
+  // ?book=1 (the setup guide's last step) opens the Book dialog.
+  const [params, setParams] = useSearchParams<{ book?: string }>();
+  const [booking, setBookingOpen] = createSignal(params.book === '1');
+  // A time picked on the grid (click or Enter on an empty cell) books exactly there.
+  const [pickedAt, setPickedAt] = createSignal<{ providerId: string; date: string; time: string }>();
+  const setBooking = (open: boolean) => {
+    setBookingOpen(open);
+    if (!open) setPickedAt(undefined);
+    if (!open && params.book) setParams({ book: undefined }, { replace: true });
+  };
   const visible = () => (view()?.appointments ?? []).filter((a) => showCancelled() || !GONE.has(a.status));
 
   const drop = async (a: Appointment, providerId: string, time: string) => {
@@ -75,75 +85,84 @@ export function SchedulePage() {
         title="Schedule"
         description="Book, check in and move visits; every time is the location's local time."
         actions={
-          <Button variant="primary" onClick={() => setBooking(true)} disabled={!location()}>
-            Book a visit
-          </Button>
+          <Show when={location()}>
+            <Button variant="primary" onClick={() => setBooking(true)}>
+              Book a visit
+            </Button>
+          </Show>
         }
       />
       <ScheduleNav />
-      <div class="sched-toolbar">
-        <SelectField
-          label="Location"
-          name="location"
-          value={location()?.id ?? ''}
-          onChange={(v) => setLocationId(v)}
-          options={(locations()?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
-        />
-        <TextField label="Date" name="date" type="date" value={day()} onInput={(v) => setDate(v)} />
-        <fieldset class="sched-nav">
-          <legend class="visually-hidden">Change day</legend>
-          <Button size="sm" onClick={() => setDate(addDays(day(), -1))}>
-            Previous day
-          </Button>
-          <Button size="sm" onClick={() => setDate(today())}>
-            Today
-          </Button>
-          <Button size="sm" onClick={() => setDate(addDays(day(), 1))}>
-            Next day
-          </Button>
-        </fieldset>
-        <label class="checkbox-row sched-toggle">
-          <input
-            class="checkbox"
-            type="checkbox"
-            checked={showCancelled()}
-            onChange={(e) => setShowCancelled(e.currentTarget.checked)}
-          />
-          Show cancelled and moved
-        </label>
-      </div>
-      <div class="tabs" role="tablist" aria-label="Schedule views">
-        <button
-          type="button"
-          role="tab"
-          class="tab"
-          aria-selected={tab() === 'day'}
-          onClick={() => setTab('day')}
-        >
-          Day
-        </button>
-        <button
-          type="button"
-          role="tab"
-          class="tab"
-          aria-selected={tab() === 'flow'}
-          onClick={() => setTab('flow')}
-        >
-          Patient flow
-        </button>
-      </div>
-      <Show when={view()} fallback={<Loading label="Loading the day…" />}>
-        <Show when={tab() === 'day'} fallback={<FlowBoard appointments={visible()} onOpen={setOpen} />}>
-          <TimeGrid
-            label={`Appointments on ${day()}`}
-            columns={gridColumns()}
-            appointments={visible()}
-            columnOf={(a) => a.providerId}
-            onOpen={setOpen}
-            onDrop={(a, providerId, time) => void drop(a, providerId, time)}
-          />
-          <Show when={columns().length === 0}>
-            <p class="muted">No provider works at this location yet. Add providers and their hours first.</p>
+      <Show when={locations()} fallback={<Loading label="Loading locations…" />}>
+        <Show when={location()} fallback={<NoLocation purpose="The schedule is kept per location." />}>
+          <div class="sched-toolbar">
+            <SelectField
+              label="Location"
+              name="location"
+              value={location()?.id ?? ''}
+              onChange={(v) => setLocationId(v)}
+              options={(locations()?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
+            />
+            <TextField label="Date" name="date" type="date" value={day()} onInput={(v) => setDate(v)} />
+            <fieldset class="sched-nav">
+              <legend class="visually-hidden">Change day</legend>
+              <Button size="sm" onClick={() => setDate(addDays(day(), -1))}>
+                Previous day
+              </Button>
+              <Button size="sm" onClick={() => setDate(today())}>
+                Today
+              </Button>
+              <Button size="sm" onClick={() => setDate(addDays(day(), 1))}>
+                Next day
+              </Button>
+            </fieldset>
+            <label class="checkbox-row sched-toggle">
+              <input
+                class="checkbox"
+                type="checkbox"
+                checked={showCancelled()}
+                onChange={(e) => setShowCancelled(e.currentTarget.checked)}
+              />
+              Show cancelled and moved
+            </label>
+          </div>
+          <div class="tabs" role="tablist" aria-label="Schedule views">
+            <button
+              type="button"
+              role="tab"
+              class="tab"
+              aria-selected={tab() === 'day'}
+              onClick={() => setTab('day')}
+            >
+              Day
+            </button>
+            <button
+              type="button"
+              role="tab"
+              class="tab"
+              aria-selected={tab() === 'flow'}
+              onClick={() => setTab('flow')}
+            >
+              Patient flow
+            </button>
+          </div>
+          <Show when={view()} fallback={<Loading label="Loading the day…" />}>
+            <Show when={tab() === 'day'} fallback={<FlowBoard appointments={visible()} onOpen={setOpen} />}>
+              <Show when={columns().length > 0} fallback={<NoProviders locationName={location()!.name} />}>
+                <TimeGrid
+                  label={`Appointments on ${day()}`}
+                  columns={gridColumns()}
+                  appointments={visible()}
+                  columnOf={(a) => a.providerId}
+                  onOpen={setOpen}
+                  onDrop={(a, providerId, time) => void drop(a, providerId, time)}
+                  onPick={(providerId, time) => {
+                    setPickedAt({ providerId, date: day(), time });
+                    setBookingOpen(true);
+                  }}
+                />
+              </Show>
+            </Show>
           </Show>
         </Show>
       </Show>
@@ -170,6 +189,7 @@ export function SchedulePage() {
             location={l()}
             date={day()}
             providers={columns()}
+            at={pickedAt()}
             onClose={() => setBooking(false)}
           />
         )}

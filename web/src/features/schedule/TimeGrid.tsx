@@ -53,7 +53,38 @@ export function TimeGrid(props: {
   columnOf: (a: Appointment) => string;
   onOpen: (a: Appointment) => void;
   onDrop: (a: Appointment, columnId: string, time: string) => void;
+  /** Click or Enter on an empty time: book there. Without it, the cells are only drop targets. */
+  onPick?: (columnId: string, time: string) => void;
 }) {
+  // One cell is in the tab order (roving focus); arrow keys move between cells, Enter books.
+  // Until the user moves, the tab stop is the first open time of the first column (hours load late).
+  const [moved, setActive] = createSignal<[number, number]>();
+  const active = () => moved() ?? [0, firstOpenRow()];
+  let grid: HTMLDivElement | undefined;
+  function firstOpenRow() {
+    const c = props.columns[0];
+    const r = Array.from({ length: ROWS }, (_, i) => i).find((i) => c && !isOff(c, FIRST + i * ROW));
+    return r ?? 0;
+  }
+  const moveFocus = (e: KeyboardEvent, col: number, row: number) => {
+    const steps: Record<string, [number, number]> = {
+      ArrowUp: [0, -1],
+      ArrowDown: [0, 1],
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+    };
+    const step = steps[e.key];
+    if (!step || e.altKey) return;
+    e.preventDefault();
+    const next: [number, number] = [
+      Math.min(Math.max(col + step[0], 0), props.columns.length - 1),
+      Math.min(Math.max(row + step[1], 0), ROWS - 1),
+    ];
+    setActive(next);
+    grid?.querySelector<HTMLElement>(`[data-cell="${next[0]}:${next[1]}"]`)?.focus();
+  };
+  const isActive = (col: number, row: number) => active()[0] === col && active()[1] === row;
+
   // The visit being dragged; kept here too because some browsers hide dataTransfer until drop.
   const [dragging, setDragging] = createSignal<Appointment>();
   const placed = () =>
@@ -77,6 +108,7 @@ export function TimeGrid(props: {
     <>
       <section class="sched-scroll" tabindex="0" aria-label={props.label}>
         <div
+          ref={grid}
           class="sched-grid"
           style={{
             'grid-template-columns': `4rem repeat(${Math.max(props.columns.length, 1)}, minmax(9rem, 1fr))`,
@@ -102,25 +134,46 @@ export function TimeGrid(props: {
                   {r % 4 === 0 ? clockTime(FIRST + r * ROW) : ''}
                 </div>
                 <For each={props.columns}>
-                  {(c, i) => (
-                    // biome-ignore lint/a11y/noStaticElementInteractions: a mouse drop target; keyboard users move a visit with "Move…"
-                    <div
-                      class={`sched-cell${isOff(c, FIRST + r * ROW) ? ' sched-cell-off' : ''}`}
-                      style={{
-                        'grid-row': `${rowLine(r)} / span ${LINES_PER_ROW}`,
-                        'grid-column': String(i() + 2),
-                      }}
-                      onDragOver={(e) => e.preventDefault()}
-                      onDrop={(e) => {
-                        e.preventDefault();
-                        const id = e.dataTransfer?.getData('text/plain') || dragging()?.id;
-                        const a = props.appointments.find((x) => x.id === id);
-                        setDragging(undefined);
-                        if (a) props.onDrop(a, c.id, clockTime(FIRST + r * ROW));
-                      }}
-                      data-slot={`${c.id}@${clockTime(FIRST + r * ROW)}`}
-                    />
-                  )}
+                  {(c, i) => {
+                    const time = clockTime(FIRST + r * ROW);
+                    const drop = (e: DragEvent) => {
+                      e.preventDefault();
+                      const id = e.dataTransfer?.getData('text/plain') || dragging()?.id;
+                      const a = props.appointments.find((x) => x.id === id);
+                      setDragging(undefined);
+                      if (a) props.onDrop(a, c.id, time);
+                    };
+                    const place = {
+                      'grid-row': `${rowLine(r)} / span ${LINES_PER_ROW}`,
+                      'grid-column': String(i() + 2),
+                    };
+                    const cls = `sched-cell${isOff(c, FIRST + r * ROW) ? ' sched-cell-off' : ''}`;
+                    return props.onPick ? (
+                      <button
+                        type="button"
+                        class={cls}
+                        style={place}
+                        tabindex={isActive(i(), r) ? 0 : -1}
+                        aria-label={`Book ${time} with ${c.label}${isOff(c, FIRST + r * ROW) ? ' (outside hours)' : ''}`}
+                        onClick={() => props.onPick?.(c.id, time)}
+                        onFocus={() => setActive([i(), r])}
+                        onKeyDown={(e) => moveFocus(e, i(), r)}
+                        onDragOver={(e) => e.preventDefault()}
+                        onDrop={drop}
+                        data-cell={`${i()}:${r}`}
+                        data-slot={`${c.id}@${time}`}
+                      />
+                    ) : (
+                      // biome-ignore lint/a11y/noStaticElementInteractions: a mouse drop target; keyboard users move a visit with "Move…"
+                      <div
+                        class={cls}
+                        style={place}
+                        onDragOver={(e) => e.preventDefault()}
+                        onDrop={drop}
+                        data-slot={`${c.id}@${time}`}
+                      />
+                    );
+                  }}
                 </For>
               </>
             )}
@@ -161,6 +214,9 @@ export function TimeGrid(props: {
         </div>
       </section>
       <p class="muted sched-hint">
+        {props.onPick
+          ? 'Click an empty time, or move to it with the arrow keys and press Enter, to book there. '
+          : ''}
         Drag a visit to move it, or select it and press Alt + arrow keys: up and down by 15 minutes, left and
         right to the next column.
       </p>

@@ -4,7 +4,6 @@ import type { Appointment, WaitlistEntry } from '../../../../shared/schemas/sche
 import { addDays, localParts } from '../../../../shared/time.ts';
 import { me } from '../../app/session.ts';
 import { Button } from '../../components/ui/Button.tsx';
-import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { Checkbox, SelectField, TextField } from '../../components/ui/Field.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { Loading } from '../../components/ui/Spinner.tsx';
@@ -12,6 +11,7 @@ import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { AppointmentDialog } from './AppointmentDialog.tsx';
 import { getWeek, listLocations, listProviders, listTypes, moveVisit } from './api.ts';
+import { NoProviders } from './NoLocation.tsx';
 import { ScheduleNav } from './ScheduleNav.tsx';
 import { GONE, offReason, TimeGrid } from './TimeGrid.tsx';
 import { WaitlistOffer } from './WaitlistOffer.tsx';
@@ -74,9 +74,7 @@ export function WeekPage() {
         when={provider()}
         fallback={
           <Show when={providers()} fallback={<Loading label="Loading providers…" />}>
-            <EmptyState title="No providers yet">
-              <p>Add providers and their weekly hours in Setup.</p>
-            </EmptyState>
+            <NoProviders />
           </Show>
         }
       >

@@ -67,7 +67,7 @@ export const findSlots = (q: {
   days?: number;
   limit?: number;
 }) =>
-  api<{ slots: Slot[] }>('/scheduling/slots', {
+  api<{ slots: Slot[]; emptyReason?: string }>('/scheduling/slots', {
     query: {
       typeId: q.typeId,
       locationId: q.locationId,

@@ -24,8 +24,12 @@ function readAsDataUrl(file: File): Promise<string> {
   });
 }
 
-/** Logo and colors for printed materials, with a live letterhead preview. */
+/**
+ * Logo and colors. A practice's go on what it prints (live letterhead preview); an association
+ * prints nothing for patients, so its logo and main color only dress Rounds for its own team.
+ */
 export function BrandingForm(props: { tenant: Tenant }) {
+  const isPractice = () => props.tenant.kind === 'practice';
   const [values, setValues] = createStore({ ...props.tenant.branding });
   const form = createForm();
   const logoId = `logo-${createUniqueId()}`;
@@ -119,7 +123,11 @@ export function BrandingForm(props: { tenant: Tenant }) {
             <h2 id="branding-title" class="card-title">
               Branding
             </h2>
-            <p class="card-description">Appears on letters, forms and handouts you print from Rounds.</p>
+            <p class="card-description">
+              {isPractice()
+                ? 'Appears on letters, forms and handouts you print from Rounds.'
+                : "How Rounds looks for your association's team: your logo beside its name in the menu, and your main color on the menu and the Home page."}
+            </p>
           </div>
         </div>
         <div class="card-body stack">
@@ -156,7 +164,9 @@ export function BrandingForm(props: { tenant: Tenant }) {
               </div>
             </div>
             <p class="field-hint" id={`${logoId}-hint`}>
-              PNG, JPEG or WebP, up to 44 KB. A square or wide logo on a transparent background prints best.
+              {isPractice()
+                ? 'PNG, JPEG or WebP, up to 44 KB. A square or wide logo on a transparent background prints best.'
+                : 'PNG, JPEG or WebP, up to 44 KB. It is shown small and square, so a simple mark works best.'}
             </p>
             <Show when={form.error('logoDataUrl')}>
               <p class="field-error" id={`${logoId}-error`}>
@@ -165,10 +175,15 @@ export function BrandingForm(props: { tenant: Tenant }) {
               </p>
             </Show>
           </div>
-          <div class="form-grid">
-            {colorField('primaryColor', 'Primary color', 'Header band and headings, e.g. #0b6e4f')}
-            {colorField('accentColor', 'Accent color', 'Rules and highlights, e.g. #f2a541')}
-          </div>
+          <Show
+            when={isPractice()}
+            fallback={colorField('primaryColor', 'Main color', 'Menu and Home page highlights, e.g. #0b6e4f')}
+          >
+            <div class="form-grid">
+              {colorField('primaryColor', 'Primary color', 'Header band and headings, e.g. #0b6e4f')}
+              {colorField('accentColor', 'Accent color', 'Rules and highlights, e.g. #f2a541')}
+            </div>
+          </Show>
         </div>
         <div class="card-footer">
           <FormAlert message={form.formError()} />
@@ -177,40 +192,68 @@ export function BrandingForm(props: { tenant: Tenant }) {
           </Button>
         </div>
       </form>
-      <figure class="letterhead-figure">
-        <figcaption class="letterhead-caption">Live preview: printed letterhead</figcaption>
-        <div class="letterhead" aria-hidden="true">
-          <div class="letterhead-band" style={{ background: primary(), color: readableOn(primary()) }}>
-            <div class="letterhead-logo">
-              <Show when={values.logoDataUrl} keyed fallback={<span>{initials(props.tenant.name)}</span>}>
-                {(src) => <img src={src} alt="" />}
-              </Show>
-            </div>
-            <div>
-              <div class="letterhead-name">{props.tenant.name}</div>
-              <div class="letterhead-contact">
-                {[props.tenant.phone, props.tenant.website].filter(Boolean).join(' · ') || 'Phone · Website'}
+      <Show
+        when={isPractice()}
+        fallback={<MenuPreview tenant={props.tenant} logo={values.logoDataUrl} color={primary()} />}
+      >
+        <figure class="letterhead-figure">
+          <figcaption class="letterhead-caption">Live preview: printed letterhead</figcaption>
+          <div class="letterhead" aria-hidden="true">
+            <div class="letterhead-band" style={{ background: primary(), color: readableOn(primary()) }}>
+              <div class="letterhead-logo">
+                <Show when={values.logoDataUrl} keyed fallback={<span>{initials(props.tenant.name)}</span>}>
+                  {(src) => <img src={src} alt="" />}
+                </Show>
+              </div>
+              <div>
+                <div class="letterhead-name">{props.tenant.name}</div>
+                <div class="letterhead-contact">
+                  {[props.tenant.phone, props.tenant.website].filter(Boolean).join(' · ') ||
+                    'Phone · Website'}
+                </div>
               </div>
             </div>
-          </div>
-          <div class="letterhead-rule" style={{ background: accentColor() }} />
-          <div class="letterhead-body">
-            <p class="letterhead-date">{new Date().toLocaleDateString(undefined, { dateStyle: 'long' })}</p>
-            <p>Dear patient,</p>
-            <div class="letterhead-lines">
-              <span />
-              <span />
-              <span />
-              <span class="short" />
+            <div class="letterhead-rule" style={{ background: accentColor() }} />
+            <div class="letterhead-body">
+              <p class="letterhead-date">{new Date().toLocaleDateString(undefined, { dateStyle: 'long' })}</p>
+              <p>Dear patient,</p>
+              <div class="letterhead-lines">
+                <span />
+                <span />
+                <span />
+                <span class="short" />
+              </div>
+              <p>Sincerely,</p>
+              <p class="letterhead-sign">The team at {props.tenant.name}</p>
             </div>
-            <p>Sincerely,</p>
-            <p class="letterhead-sign">The team at {props.tenant.name}</p>
+            <div class="letterhead-footer" style={{ 'border-color': accentColor() }}>
+              {props.tenant.name}
+            </div>
           </div>
-          <div class="letterhead-footer" style={{ 'border-color': accentColor() }}>
-            {props.tenant.name}
-          </div>
-        </div>
-      </figure>
+        </figure>
+      </Show>
     </div>
+  );
+}
+
+/** An association's live preview: its name as the Rounds menu shows it, in its logo and color. */
+function MenuPreview(props: { tenant: Tenant; logo: string | null | undefined; color: string }) {
+  return (
+    <figure class="letterhead-figure">
+      <figcaption class="letterhead-caption">Live preview: your association in the Rounds menu</figcaption>
+      <div aria-hidden="true" style={{ '--brand': props.color, '--brand-contrast': readableOn(props.color) }}>
+        <div class="tenant-chip">
+          <span class="tenant-avatar">
+            <Show when={props.logo} keyed fallback={initials(props.tenant.name)}>
+              {(src) => <img src={src} alt="" />}
+            </Show>
+          </span>
+          <span class="tenant-text">
+            <span class="tenant-name">{props.tenant.name}</span>
+            <span class="tenant-kind">Association</span>
+          </span>
+        </div>
+      </div>
+    </figure>
   );
 }

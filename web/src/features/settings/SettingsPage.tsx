@@ -31,7 +31,7 @@ export function SettingsPage() {
         title="Settings"
         description={
           tenant.latest?.kind === 'association'
-            ? "Your association's profile and branding."
+            ? "Your association's profile, and the logo and color your team sees in Rounds."
             : "Your practice's profile, branding for printed materials, and locations."
         }
       />

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ROLE_LABELS, type Role, rolesForKind } from '../../../../shared/roles.ts';
+import { grantableRoles, ROLE_LABELS, type Role } from '../../../../shared/roles.ts';
 import { type Invite, InviteInputSchema } from '../../../../shared/schemas/team.ts';
 import { me } from '../../app/session.ts';
 import { FormAlert } from '../../components/ui/Alert.tsx';
@@ -13,10 +13,10 @@ import { SelectField, TextField } from '../../components/ui/Field.tsx';
 import { Section } from '../../components/ui/PageHeader.tsx';
 import { DataTable, ListPager } from '../../components/ui/Table.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
-import { errorMessage } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { createForm, optional } from '../../lib/forms.ts';
 import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
+import { rowAction } from '../../lib/row-action.ts';
 import { invite, listInvites, revokeInvite } from './api.ts';
 
 function defaultRole(kind: 'practice' | 'association'): Role {
@@ -76,7 +76,10 @@ export function InviteForm() {
             setValues('role', v);
             form.clearError('role');
           }}
-          options={rolesForKind(kind()).map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          options={grantableRoles(kind(), me()?.user.role ?? 'staff').map((r) => ({
+            value: r,
+            label: ROLE_LABELS[r],
+          }))}
           error={form.error('role')}
         />
         <TextField
@@ -105,28 +108,27 @@ export function InviteForm() {
 
 /** Pending and past invitations, the invite form, and revoke (after confirmation). */
 export function InvitesSection() {
-  const [busyId, setBusyId] = createSignal<string | null>(null);
+  const [busyId, setBusyId] = createSignal<string | undefined>();
   const list = createPagedList(
     () => 'all',
     (cursor) => listInvites(cursor, PAGE_SIZE),
   );
 
   const revoke = async (inv: Invite) => {
+    const who = inv.name ? `${inv.name} (${inv.email})` : inv.email;
     const ok = await confirm({
-      title: `Revoke the invitation for ${inv.email}?`,
-      message: <p>The link in their email stops working. You can invite them again later.</p>,
+      title: `Revoke the invitation for ${inv.name ?? inv.email}?`,
+      message: (
+        <p>
+          {who} was invited as {ROLE_LABELS[inv.role]}. The link in their email stops working; you can invite
+          them again later.
+        </p>
+      ),
       confirmLabel: 'Revoke invitation',
+      cancelLabel: 'Keep invitation',
     });
     if (!ok) return;
-    setBusyId(inv.id);
-    try {
-      await revokeInvite(inv.id);
-      toast.success(`Invitation for ${inv.email} revoked`);
-    } catch (err) {
-      toast.error(errorMessage(err));
-    } finally {
-      setBusyId(null);
-    }
+    await rowAction(inv.id, setBusyId, () => revokeInvite(inv.id), `Invitation for ${inv.email} revoked`);
   };
 
   return (

@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import { ROLE_LABELS, type Role, rolesForKind } from '../../../../shared/roles.ts';
+import { canManageMember, grantableRoles, ROLE_LABELS, type Role } from '../../../../shared/roles.ts';
 import type { User } from '../../../../shared/schemas/team.ts';
 import { me } from '../../app/session.ts';
 import { StatusBadge } from '../../components/ui/Badge.tsx';
@@ -9,10 +9,9 @@ import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { SelectField } from '../../components/ui/Field.tsx';
 import { Section } from '../../components/ui/PageHeader.tsx';
 import { DataTable, ListPager } from '../../components/ui/Table.tsx';
-import { toast } from '../../components/ui/Toast.tsx';
-import { errorMessage, isStale, STALE_MESSAGE } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
+import { rowAction } from '../../lib/row-action.ts';
 import { changeRole, listTeam, type StatusFilter, setActive } from './api.ts';
 
 const FILTERS: { value: StatusFilter; label: string }[] = [
@@ -21,30 +20,73 @@ const FILTERS: { value: StatusFilter; label: string }[] = [
   { value: 'all', label: 'Everyone' },
 ];
 
-/** Team members: change role (versioned), deactivate / reactivate after confirmation. */
+/** What each role may do, in a sentence for the confirmation (mirrors the API's route role lists). */
+const ROLE_SCOPE: Record<Role, string> = {
+  owner: 'full control of the practice, including owners and association membership',
+  manager: 'runs the practice: team, settings, schedule setup, reports and the audit log',
+  staff: 'front desk: books, moves, cancels and checks in visits, and keeps the waitlist',
+  provider: 'sees the schedule, moves visits through the day, and cancels or moves their own visits',
+  billing: 'sees the schedule and its reports',
+  assoc_admin: 'full control of the association: team, settings, invite codes and members',
+  analyst: 'sees member practices and benchmarks',
+};
+
+/**
+ * Team members. A role is chosen in the row's select, which only stages it: "Apply" asks first,
+ * naming the person and the change. Deactivate / reactivate ask first too. Only what the caller's
+ * role may do is offered (an owner's row is read-only to a manager; nobody acts on themselves).
+ */
 export function MembersSection() {
   const [status, setStatus] = createSignal<StatusFilter>('active');
-  const [busyId, setBusyId] = createSignal<string | null>(null);
+  const [busyId, setBusyId] = createSignal<string | undefined>();
+  const [staged, setStaged] = createSignal<Record<string, Role>>({});
   const list = createPagedList(
     () => status(),
     (cursor) => listTeam(status(), cursor, PAGE_SIZE),
   );
-  const roles = () => rolesForKind(me()?.tenant.kind ?? 'practice');
+  const kind = () => me()?.tenant.kind ?? 'practice';
+  const myRole = (): Role => me()?.user.role ?? 'staff';
   const isSelf = (u: User) => u.id === me()?.user.id;
+  const canManage = (u: User) => !isSelf(u) && canManageMember(kind(), myRole(), u.role);
+  const roleOptions = () => grantableRoles(kind(), myRole());
+  const stagedRole = (u: User): Role | undefined => {
+    const role = staged()[u.id];
+    return role && role !== u.role ? role : undefined;
+  };
+  const unstage = (u: User) =>
+    setStaged((s) => {
+      const { [u.id]: _dropped, ...rest } = s;
+      return rest;
+    });
 
-  const onRole = async (u: User, select: HTMLSelectElement) => {
-    const role = select.value as Role;
-    if (role === u.role) return;
-    setBusyId(u.id);
-    try {
-      await changeRole(u.id, role, u.version);
-      toast.success(`${u.name} is now ${ROLE_LABELS[role]}`);
-    } catch (err) {
-      select.value = u.role;
-      toast.error(isStale(err) ? STALE_MESSAGE : errorMessage(err));
-    } finally {
-      setBusyId(null);
+  const applyRole = async (u: User) => {
+    const role = stagedRole(u);
+    if (!role) return;
+    const ok = await confirm({
+      title: `Change ${u.name}'s role to ${ROLE_LABELS[role]}?`,
+      message: (
+        <>
+          <p>
+            {u.name} ({u.email}) goes from <strong>{ROLE_LABELS[u.role]}</strong> to{' '}
+            <strong>{ROLE_LABELS[role]}</strong>: {ROLE_SCOPE[role]}.
+          </p>
+          <p>The change is recorded in the audit log.</p>
+        </>
+      ),
+      confirmLabel: `Make ${ROLE_LABELS[role]}`,
+      danger: false,
+    });
+    if (!ok) {
+      unstage(u);
+      return;
     }
+    await rowAction(
+      u.id,
+      setBusyId,
+      () => changeRole(u.id, role, u.version),
+      `${u.name} is now ${ROLE_LABELS[role]}`,
+    );
+    unstage(u);
   };
 
   const onStatus = async (u: User) => {
@@ -65,15 +107,12 @@ export function MembersSection() {
       danger: deactivating,
     });
     if (!ok) return;
-    setBusyId(u.id);
-    try {
-      await setActive(u, !deactivating);
-      toast.success(`${u.name} ${deactivating ? 'deactivated' : 'reactivated'}`);
-    } catch (err) {
-      toast.error(isStale(err) ? STALE_MESSAGE : errorMessage(err));
-    } finally {
-      setBusyId(null);
-    }
+    await rowAction(
+      u.id,
+      setBusyId,
+      () => setActive(u, !deactivating),
+      `${u.name} ${deactivating ? 'deactivated' : 'reactivated'}`,
+    );
   };
 
   return (
@@ -117,23 +156,42 @@ export function MembersSection() {
           {
             header: 'Role',
             cell: (u) => (
-              <Show when={!isSelf(u) && u.status === 'active'} fallback={<span>{ROLE_LABELS[u.role]}</span>}>
-                <div class="select-wrap select-compact">
-                  <select
-                    class="input select"
-                    aria-label={`Role for ${u.name}`}
-                    value={u.role}
-                    disabled={busyId() === u.id}
-                    onChange={(e) => onRole(u, e.currentTarget)}
-                  >
-                    <For each={roles()}>
-                      {(r) => (
-                        <option value={r} selected={r === u.role}>
-                          {ROLE_LABELS[r]}
-                        </option>
-                      )}
-                    </For>
-                  </select>
+              <Show
+                when={canManage(u) && u.status === 'active'}
+                fallback={<span>{ROLE_LABELS[u.role]}</span>}
+              >
+                <div class="row-actions" style={{ 'align-items': 'center' }}>
+                  <div class="select-wrap select-compact">
+                    <select
+                      class="input select"
+                      aria-label={`Role for ${u.name}`}
+                      value={stagedRole(u) ?? u.role}
+                      disabled={busyId() === u.id}
+                      onChange={(e) => {
+                        const role = e.currentTarget.value as Role;
+                        setStaged((s) => ({ ...s, [u.id]: role }));
+                      }}
+                    >
+                      <For each={roleOptions()}>
+                        {(r) => (
+                          <option value={r} selected={r === (stagedRole(u) ?? u.role)}>
+                            {ROLE_LABELS[r]}
+                          </option>
+                        )}
+                      </For>
+                    </select>
+                  </div>
+                  <Show when={stagedRole(u)}>
+                    <Button
+                      size="sm"
+                      variant="primary"
+                      busy={busyId() === u.id}
+                      onClick={() => applyRole(u)}
+                      aria-label={`Apply role change for ${u.name}`}
+                    >
+                      Apply…
+                    </Button>
+                  </Show>
                 </div>
               </Show>
             ),
@@ -148,7 +206,7 @@ export function MembersSection() {
             headerHidden: true,
             class: 'cell-actions',
             cell: (u) => (
-              <Show when={!isSelf(u)}>
+              <Show when={canManage(u)}>
                 <Button
                   size="sm"
                   variant={u.status === 'active' ? 'danger' : 'secondary'}

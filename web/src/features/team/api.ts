@@ -3,6 +3,7 @@ import type { Role } from '../../../../shared/roles.ts';
 import type { Page } from '../../../../shared/schemas/common.ts';
 import type { Invite, InviteInput, User } from '../../../../shared/schemas/team.ts';
 import { api } from '../../lib/api.ts';
+import { mutate } from '../../lib/mutation.ts';
 
 export type StatusFilter = 'active' | 'deactivated' | 'all';
 
@@ -18,27 +19,22 @@ export const listInvites = query(
   'invites',
 );
 
-export async function changeRole(userId: string, role: Role, version: number): Promise<User> {
-  try {
-    return await api<User>(`/team/${encodeURIComponent(userId)}/role`, {
-      method: 'PATCH',
-      body: { role, version },
-    });
-  } finally {
-    await revalidate(listTeam.key);
-  }
+export function changeRole(userId: string, role: Role, version: number): Promise<User> {
+  return mutate(
+    api<User>(`/team/${encodeURIComponent(userId)}/role`, { method: 'PATCH', body: { role, version } }),
+    listTeam.key,
+  );
 }
 
-export async function setActive(user: User, active: boolean): Promise<User> {
+export function setActive(user: User, active: boolean): Promise<User> {
   const verb = active ? 'reactivate' : 'deactivate';
-  try {
-    return await api<User>(`/team/${encodeURIComponent(user.id)}/${verb}`, {
+  return mutate(
+    api<User>(`/team/${encodeURIComponent(user.id)}/${verb}`, {
       method: 'POST',
       body: { version: user.version },
-    });
-  } finally {
-    await revalidate(listTeam.key);
-  }
+    }),
+    listTeam.key,
+  );
 }
 
 export async function invite(body: InviteInput): Promise<Invite> {
@@ -47,10 +43,9 @@ export async function invite(body: InviteInput): Promise<Invite> {
   return created;
 }
 
-export async function revokeInvite(id: string): Promise<Invite> {
-  try {
-    return await api<Invite>(`/team/invites/${encodeURIComponent(id)}/revoke`, { method: 'POST' });
-  } finally {
-    await revalidate(listInvites.key);
-  }
+export function revokeInvite(id: string): Promise<Invite> {
+  return mutate(
+    api<Invite>(`/team/invites/${encodeURIComponent(id)}/revoke`, { method: 'POST' }),
+    listInvites.key,
+  );
 }

@@ -1,7 +1,10 @@
+import { createAsync } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import type * as z from 'zod/mini';
 import { importIdentity } from '../../../../../shared/import-identity.ts';
+import { type DateOrder, dateOrderOf, exampleDate, tenantLocale } from '../../../../../shared/locale.ts';
 import {
+  IMPORT_COLUMNS,
   IMPORT_KINDS,
   type ImportInputSchema,
   type ImportResult,
@@ -15,6 +18,7 @@ import { PageHeader, Section } from '../../../components/ui/PageHeader.tsx';
 import { toast } from '../../../components/ui/Toast.tsx';
 import { ApiError, api } from '../../../lib/api.ts';
 import { errorMessage } from '../../../lib/errors.ts';
+import { getTenant } from '../../settings/api.ts';
 import { ScheduleNav } from '../ScheduleNav.tsx';
 import { capitalised, checkColumns, columnsOf, type ImportKind, KIND_NOUNS } from './columns.ts';
 import { type SplitCsv, splitCsv, toCsv } from './csv-chunks.ts';
@@ -42,6 +46,20 @@ interface Run {
   errors: RowError[];
   stopping: boolean;
   failure?: { message: string; firstRow: number; lastRow: number };
+  /** How the dates were read, over the chunks sent so far. */
+  dates?: ImportResult['dates'];
+}
+
+/** Each way of writing a date found so far, with its first example. */
+function mergeDates(
+  so: ImportResult['dates'] | undefined,
+  next: ImportResult['dates'],
+): ImportResult['dates'] {
+  if (!so) return next;
+  return {
+    order: next.order,
+    read: [...so.read, ...next.read.filter((r) => !so.read.some((s) => s.format === r.format))],
+  };
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
@@ -61,12 +79,21 @@ export function ImportPage() {
   let dropZone: HTMLDivElement | undefined;
   let cancelled = false;
 
+  // Slashed dates are read in the practice's order (US practices: month/day/year); see shared/locale.ts.
+  const tenant = createAsync(() => getTenant());
+  const order = (): DateOrder | undefined => {
+    const t = tenant.latest;
+    return t ? dateOrderOf(tenantLocale(t)) : undefined;
+  };
   const nouns = () => KIND_NOUNS[kind()];
-  const columns = createMemo(() => columnsOf(kind()));
+  const columns = createMemo(() => {
+    const o = order();
+    return o ? columnsOf(kind(), o) : [];
+  });
   const running = () => run()?.status === 'running';
 
   const template = createMemo(() => {
-    const url = URL.createObjectURL(new Blob([toCsv([columns().map((c) => c.name)])], { type: 'text/csv' }));
+    const url = URL.createObjectURL(new Blob([toCsv([[...IMPORT_COLUMNS[kind()]]])], { type: 'text/csv' }));
     onCleanup(() => URL.revokeObjectURL(url));
     return url;
   });
@@ -78,11 +105,12 @@ export function ImportPage() {
       | { ok: false; problem: string }
       | undefined => {
       const f = file();
-      if (!f) return undefined;
+      const o = order();
+      if (!f || !o) return undefined;
       let split: SplitCsv;
       try {
         const chosen = kind();
-        split = splitCsv(f.text, undefined, undefined, (r) => importIdentity(chosen, r));
+        split = splitCsv(f.text, undefined, undefined, (r) => importIdentity(chosen, r, o));
       } catch (err) {
         return { ok: false, problem: err instanceof Error ? err.message : String(err) };
       }
@@ -229,6 +257,7 @@ export function ImportPage() {
               done: r.done + chunk.rows,
               created: r.created + result.created,
               unchanged: r.unchanged + result.unchanged,
+              dates: mergeDates(r.dates, result.dates),
               errors: result.errors.length
                 ? [...r.errors, ...result.errors].sort((a, b) => a.row - b.row)
                 : r.errors,
@@ -350,7 +379,16 @@ export function ImportPage() {
             </ul>
             <p class="field-hint">
               Column names are not case-sensitive and may use spaces (“Date of Birth”). Other columns are
-              ignored. Dates are YYYY-MM-DD.
+              ignored.
+              <Show when={order()}>
+                {(o) => (
+                  <>
+                    {' '}
+                    Dates are read as {o()}, as this practice writes them ({exampleDate(o())} is March 14,
+                    1985), or as year-month-day (1985-03-14).
+                  </>
+                )}
+              </Show>
             </p>
           </div>
         </Section>
@@ -503,11 +541,42 @@ function RunReport(props: { run: Run; nouns: { one: string; many: string }; file
           )}
         </For>
       </ul>
+      <Show when={props.run.dates?.read.length ? props.run.dates : undefined}>
+        {(dates) => <DatesRead dates={dates()} />}
+      </Show>
       <Outcome run={props.run} nouns={props.nouns} bad={bad()} />
       <Show when={props.run.errors.length > 0}>
         <RowErrors errors={props.run.errors} fileName={props.fileName} />
       </Show>
     </div>
+  );
+}
+
+const longDate = new Intl.DateTimeFormat('en-US', {
+  month: 'long',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "Dates read as month/day/year: “03/04/1985” is March 4, 1985." The practice's own order first. */
+function DatesRead(props: { dates: ImportResult['dates'] }) {
+  const read = () =>
+    [...props.dates.read].sort(
+      (a, b) => Number(b.format === props.dates.order) - Number(a.format === props.dates.order),
+    );
+  return (
+    <p class="import-dates">
+      Dates read as{' '}
+      {read()
+        .map((r) => r.format)
+        .join(' and as ')}
+      :{' '}
+      {read()
+        .map((r) => `“${r.text}” is ${longDate.format(new Date(`${r.date}T00:00:00Z`))}`)
+        .join('; ')}
+      .
+    </p>
   );
 }
 

@@ -1,14 +1,7 @@
 import { createSignal, createUniqueId, For, Index, type JSX, onCleanup, Show } from 'solid-js';
+import { basisOf, type Datum, listed, missingOf, summarise } from './chart-text.ts';
 
-/** One point of a series: a category on the x axis (a week, a month, a provider) and its value. */
-export interface Datum {
-  /** Short axis text ("Nov 16"). */
-  label: string;
-  /** The full name for the data table and tooltips ("Week of Nov 16, 2026"). */
-  name: string;
-  /** Null when there is nothing to measure: drawn as a gap, never as zero. */
-  value: number | null;
-}
+export type { Datum } from './chart-text.ts';
 
 export interface ChartProps {
   /** The figure's caption, and the start of the chart's accessible name. */
@@ -23,9 +16,10 @@ export interface ChartProps {
   minTop?: number;
   /** Whole-number axis steps (counts). */
   integer?: boolean;
-  /** Column headers of the data table. */
+  /** Column headers of the data table; `countHeader` names the column of counts when data has them. */
   labelHeader: string;
   valueHeader: string;
+  countHeader?: string;
   /** A sentence for screen readers; a computed summary of the series otherwise. */
   summary?: string;
   class?: string;
@@ -64,37 +58,6 @@ export function niceScale(max: number, opts: { minTop?: number; integer?: boolea
   return { top, ticks };
 }
 
-/** The series in one sentence: range, lowest, highest, latest and how many points are missing. */
-export function summarise(props: Pick<ChartProps, 'title' | 'data' | 'format' | 'missing'>): string {
-  const data = props.data;
-  if (data.length === 0) return `${props.title}: no data.`;
-  const known = data.filter((d): d is Datum & { value: number } => d.value !== null);
-  const span = `${data[0]!.name} to ${data[data.length - 1]!.name}`;
-  if (known.length === 0) return `${props.title}, ${span}: ${props.missing ?? 'no data'} throughout.`;
-  const values = known.map((d) => d.value);
-  const low = Math.min(...values);
-  const high = Math.max(...values);
-  const latest = known[known.length - 1]!;
-  const gaps = data.length - known.length;
-  return [
-    `${props.title}, ${span}.`,
-    `Latest ${props.format(latest.value)} (${latest.name}).`,
-    known.length > 1 ? `Lowest ${props.format(low)}, highest ${props.format(high)}.` : '',
-    gaps ? `${gaps} of ${data.length} without data (${(props.missing ?? 'no data').toLowerCase()}).` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
-
-/** Categories that are not a time series, one by one ("Dr. Raman 49%, Dr. Chen 12%"). */
-export function listed(props: Pick<ChartProps, 'title' | 'data' | 'format' | 'missing'>): string {
-  const items = props.data.map(
-    (d) =>
-      `${d.name} ${d.value === null ? (props.missing ?? 'no data').toLowerCase() : props.format(d.value)}`,
-  );
-  return `${props.title}: ${items.length ? items.join(', ') : 'no data'}.`;
-}
-
 /**
  * The frame every chart shares: figure and caption, the SVG (an image named by its summary),
  * and the numbers as a table that screen readers always get and sighted users can open.
@@ -103,6 +66,7 @@ function ChartFigure(props: ChartProps & { plot: (width: number) => JSX.Element;
   const [width, measure] = createWidth(320);
   const [open, setOpen] = createSignal(false);
   const tableId = `chart-${createUniqueId()}`;
+  const counted = () => props.data.some((d) => d.count || d.few);
   return (
     <figure class={`chart${props.class ? ` ${props.class}` : ''}`}>
       <figcaption class="chart-caption">
@@ -139,6 +103,9 @@ function ChartFigure(props: ChartProps & { plot: (width: number) => JSX.Element;
             <tr>
               <th scope="col">{props.labelHeader}</th>
               <th scope="col">{props.valueHeader}</th>
+              <Show when={counted()}>
+                <th scope="col">{props.countHeader ?? 'Out of'}</th>
+              </Show>
             </tr>
           </thead>
           <tbody>
@@ -146,7 +113,10 @@ function ChartFigure(props: ChartProps & { plot: (width: number) => JSX.Element;
               {(d) => (
                 <tr>
                   <th scope="row">{d.name}</th>
-                  <td>{d.value === null ? (props.missing ?? 'No data') : props.format(d.value)}</td>
+                  <td>{d.value === null ? missingOf(d, props) : props.format(d.value)}</td>
+                  <Show when={counted()}>
+                    <td>{d.value === null ? '' : basisOf(d)}</td>
+                  </Show>
                 </tr>
               )}
             </For>
@@ -261,7 +231,7 @@ export function TrendChart(props: ChartProps) {
                 height={f.base - PAD.top}
                 rx="3"
               >
-                <title>{`${d().name}: ${props.missing ?? 'no data'}`}</title>
+                <title>{`${d().name}: ${missingOf(d(), props)}`}</title>
               </rect>
             </Show>
           )}
@@ -269,24 +239,34 @@ export function TrendChart(props: ChartProps) {
         <Axes width={width} ticks={ticks} format={props.format} data={props.data} f={f} />
         <For each={runs}>
           {(r) => (
-            <>
-              <Show when={r.length > 1}>
-                <path class="chart-area" d={area(r)} />
-                <path class="chart-line" d={line(r)} />
-              </Show>
-            </>
+            <Show when={r.length > 1}>
+              <path class="chart-area" d={area(r)} />
+              {/* A step into or out of a week with few visits is dashed: it is not a trend to read. */}
+              <For each={r.slice(1).map((p, k) => [r[k]!, p] as const)}>
+                {([a, b]) => (
+                  <path
+                    class={
+                      props.data[a.i]!.few || props.data[b.i]!.few
+                        ? 'chart-line chart-line-few'
+                        : 'chart-line'
+                    }
+                    d={line([a, b])}
+                  />
+                )}
+              </For>
+            </Show>
           )}
         </For>
         <Index each={props.data}>
           {(d, i) => (
             <Show when={d().value !== null}>
               <circle
-                class={i === lastKnown() ? 'chart-dot chart-dot-latest' : 'chart-dot'}
+                class={`chart-dot${i === lastKnown() ? ' chart-dot-latest' : ''}${d().few ? ' chart-dot-few' : ''}`}
                 cx={f.x(i)}
                 cy={f.y(d().value!)}
                 r={i === lastKnown() ? 5 : 3.5}
               >
-                <title>{`${d().name}: ${props.format(d().value!)}`}</title>
+                <title>{`${d().name}: ${props.format(d().value!)}${basisOf(d()) ? ` (${basisOf(d())})` : ''}`}</title>
               </circle>
             </Show>
           )}

@@ -1,11 +1,18 @@
 import { Match, Show, Switch } from 'solid-js';
 
-/** The big number of a chart and its change since the period before, colored by whether it is good news. */
+/**
+ * The big number of a chart, what it is out of, and its change since the period before, colored by
+ * whether it is good news. A value from few visits is marked and gets no arrow: it is not a trend.
+ */
 export function Headline(props: {
   /** The latest value as shown ("12%"); absent when nothing was measured. */
   value?: string;
   /** What to say instead of a value ("No visits yet"). */
   none?: string;
+  /** What the value is out of, shown beside it ("1 of 3 visits"). */
+  count?: string;
+  /** Too few visits behind the value to read as a trend: marked, and no arrow is drawn. */
+  few?: boolean;
   /** Change in display units ("3" for 3 percentage points); absent when there is nothing to compare with. */
   delta?: number;
   /** The change's unit, singular and plural ("pt"/"pts"; empty for counts). */
@@ -34,8 +41,14 @@ export function Headline(props: {
     <span class="chart-headline">
       <Show when={props.value} fallback={<span class="chart-value chart-value-none">{props.none}</span>}>
         <span class="chart-value">{props.value}</span>{' '}
+        <Show when={props.count}>
+          <span class="chart-count">{props.count}</span>{' '}
+        </Show>
+        <Show when={props.few}>
+          <span class="chart-few">Few visits</span>{' '}
+        </Show>
         <Switch>
-          <Match when={props.delta === undefined}>
+          <Match when={props.few || props.delta === undefined}>
             <Show when={props.noPrevious}>
               <span class="chart-vs">{props.noPrevious}</span>
             </Show>

@@ -1,14 +1,14 @@
-import { A, createAsync, revalidate } from '@solidjs/router';
+import { createAsync, revalidate } from '@solidjs/router';
 import { createMemo, createSignal, ErrorBoundary, type JSX, Show, Suspense } from 'solid-js';
 import { me } from '../../../app/session.ts';
 import { Alert } from '../../../components/ui/Alert.tsx';
 import { Button } from '../../../components/ui/Button.tsx';
-import { EmptyState } from '../../../components/ui/EmptyState.tsx';
 import { SelectField } from '../../../components/ui/Field.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { Loading } from '../../../components/ui/Spinner.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
 import { listLocations, listProviders } from '../api.ts';
+import { NoLocation } from '../NoLocation.tsx';
 import { ScheduleNav } from '../ScheduleNav.tsx';
 import { getMeasures, getMonthlyMeasures } from './api.ts';
 import { FhirExport } from './FhirExport.tsx';
@@ -64,26 +64,7 @@ export function ReportsPage() {
       />
       <ScheduleNav />
       <Suspense fallback={<Loading label="Loading measures…" />}>
-        <Show
-          when={location()}
-          fallback={
-            <EmptyState
-              title="No locations yet"
-              action={
-                admin() ? (
-                  <A href="/app/settings?tab=locations" class="btn btn-primary">
-                    Add a location
-                  </A>
-                ) : undefined
-              }
-            >
-              Measures are kept per location.{' '}
-              {admin()
-                ? "Add the practice's first location to start scheduling."
-                : 'An owner or manager adds the first one in Settings.'}
-            </EmptyState>
-          }
-        >
+        <Show when={location()} fallback={<NoLocation purpose="Measures are kept per location." />}>
           {(loc) => (
             <div class="reports stack-lg">
               <div class="reports-toolbar">

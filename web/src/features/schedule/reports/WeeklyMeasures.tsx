@@ -6,93 +6,11 @@ import { Badge, type Tone } from '../../../components/ui/Badge.tsx';
 import { EmptyState } from '../../../components/ui/EmptyState.tsx';
 import { Section } from '../../../components/ui/PageHeader.tsx';
 import { Spinner } from '../../../components/ui/Spinner.tsx';
-import { getMeasures, type WeekMeasures } from './api.ts';
-import { BarList, type Datum, TrendChart } from './Chart.tsx';
-import { dayLong, dayShort, percent, plural, waitLabel } from './format.ts';
+import { getMeasures } from './api.ts';
+import { BarList, TrendChart } from './Chart.tsx';
+import { dayShort, FEW_VISITS, hours, percent, plural, waitLabel } from './format.ts';
 import { Headline } from './Headline.tsx';
-
-type RateKey = 'noShowRate' | 'lateCancelRate' | 'utilization';
-
-interface Measure {
-  key: RateKey;
-  title: string;
-  about: string;
-  better: 'up' | 'down';
-  /** What a null week means for this measure. */
-  missing: string;
-  /** The axis reaches at least this high, so 3% does not look like a crisis. */
-  minTop: number;
-}
-
-const MEASURES: Measure[] = [
-  {
-    key: 'noShowRate',
-    title: 'No-show rate',
-    about: 'Visits whose time has passed where the patient did not come.',
-    better: 'down',
-    missing: 'No visits held',
-    minTop: 0.1,
-  },
-  {
-    key: 'lateCancelRate',
-    title: 'Late-cancel rate',
-    about: 'Booked visits the patient cancelled at short notice.',
-    better: 'down',
-    missing: 'No visits booked',
-    minTop: 0.1,
-  },
-  {
-    key: 'utilization',
-    title: 'Utilization',
-    about: 'Booked minutes as a share of the providers’ open hours.',
-    better: 'up',
-    missing: 'No open hours',
-    minTop: 1,
-  },
-];
-
-interface HeadlineParts {
-  value?: string;
-  none?: string;
-  delta?: number;
-  vs: string;
-  noPrevious?: string;
-  when?: string;
-}
-
-const weekDatum = (w: WeekMeasures, value: number | null): Datum => ({
-  label: dayShort(w.weekStart),
-  name: `Week of ${dayLong(w.weekStart)}`,
-  value,
-});
-
-/**
- * The headline of a rate: the latest week that has one, and the change from the week before in
- * percentage points of the rounded figures, so "12%" and "9%" always read as "3 pts".
- */
-function rateHeadline(weeks: WeekMeasures[], m: Measure): HeadlineParts {
-  const at = weeks.findLastIndex((w) => w[m.key] !== null);
-  if (at < 0) return { none: m.missing, vs: '', when: `in the last ${weeks.length} weeks` };
-  const value = weeks[at]![m.key]!;
-  const before = at > 0 ? weeks[at - 1]![m.key] : undefined;
-  const current = at === weeks.length - 1;
-  return {
-    value: percent(value),
-    delta: before == null ? undefined : Math.round(value * 100) - Math.round(before * 100),
-    vs: current ? 'vs last week' : 'vs the week before',
-    noPrevious: at > 0 ? `${m.missing.toLowerCase()} the week before` : undefined,
-    when: current
-      ? m.key === 'utilization'
-        ? 'This week'
-        : 'This week so far'
-      : `Week of ${dayShort(weeks[at]!.weekStart)}, the latest with data`,
-  };
-}
-
-const hours = (minutes: number) => {
-  const h = Math.round((minutes / 60) * 10) / 10;
-  return `${h.toLocaleString('en-US')} h`;
-};
+import { MEASURES, rateHeadline, weekDatum } from './weekly-rates.ts';
 
 /** Days to the third free start: quick is good news, none in 60 days is a problem. */
 function waitTone(days: number | null): Tone {
@@ -131,7 +49,7 @@ export function WeeklyMeasures(props: {
       <Section
         id="weekly"
         title="Week over week"
-        description={`Visits at ${props.locationName}, Monday to Sunday. A week with nothing to measure is left blank, not counted as zero.`}
+        description={`Visits at ${props.locationName}, Monday to Sunday. A week with nothing to measure is left blank, not counted as zero; a rate from fewer than ${FEW_VISITS} visits is marked “few visits” and shows no trend.`}
         actions={busy()}
         class="reports-section"
       >
@@ -165,18 +83,21 @@ export function WeeklyMeasures(props: {
                           unit={['pt', 'pts']}
                           value={h().value}
                           none={h().none}
+                          count={h().count}
+                          few={h().few}
                           delta={h().delta}
                           vs={h().vs}
                           noPrevious={h().noPrevious}
                           when={h().when}
                         />
                       }
-                      data={weeks().map((w) => weekDatum(w, w[m.key]))}
+                      data={weeks().map((w) => weekDatum(w, m))}
                       format={percent}
                       missing={m.missing}
                       minTop={m.minTop}
                       labelHeader="Week"
                       valueHeader={m.title}
+                      countHeader="Out of"
                       class={`chart-${m.key}`}
                     />
                   );

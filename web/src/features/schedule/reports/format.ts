@@ -22,6 +22,9 @@ export const monthShort = (month: string) => shortMonth.format(utc(`${month}-01`
 /** "October 2026" (YYYY-MM). */
 export const monthLong = (month: string) => longMonth.format(utc(`${month}-01`));
 
+/** Fewer visits than this behind a rate are too few to read as a trend: marked, no arrow. */
+export const FEW_VISITS = 20;
+
 /** A 0..1 rate as a whole percentage ("12%"). */
 export const percent = (rate: number) => `${Math.round(rate * 100)}%`;
 
@@ -40,3 +43,7 @@ export function waitLabel(days: number | null): string {
 /** "1 resource", "1,204 resources". */
 export const plural = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** Minutes as hours to one decimal ("12.5 h"). */
+export const hours = (minutes: number) =>
+  `${(Math.round((minutes / 60) * 10) / 10).toLocaleString('en-US')} h`;

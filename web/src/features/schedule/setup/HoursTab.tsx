@@ -2,7 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { type Template, TemplateInputSchema } from '../../../../../shared/schemas/scheduling.ts';
-import type { Location } from '../../../../../shared/schemas/tenants.ts';
+import type { Location, Weekday } from '../../../../../shared/schemas/tenants.ts';
 import { localParts } from '../../../../../shared/time.ts';
 import { FormAlert } from '../../../components/ui/Alert.tsx';
 import { Button } from '../../../components/ui/Button.tsx';
@@ -146,13 +146,28 @@ interface DayHours {
   breakEnd: string;
 }
 
-const workday = (works: boolean): DayHours => ({
-  works,
-  start: '08:00',
-  end: '17:00',
-  breakStart: '12:00',
-  breakEnd: '13:00',
-});
+const DAY_KEYS: Record<number, Weekday> = {
+  0: 'sun',
+  1: 'mon',
+  2: 'tue',
+  3: 'wed',
+  4: 'thu',
+  5: 'fri',
+  6: 'sat',
+};
+
+/** A provider's day as the location opens it, with a lunch break when the day spans noon to one. */
+function fromLocation(location: Location, day: number): DayHours {
+  const open = location.hours[DAY_KEYS[day]!];
+  const lunch = open.opens < '12:00' && open.closes > '13:00';
+  return {
+    works: !open.closed,
+    start: open.opens,
+    end: open.closes,
+    breakStart: lunch ? '12:00' : '',
+    breakEnd: lunch ? '13:00' : '',
+  };
+}
 
 /** A day's blocks: one, or two around a break. */
 function blocksOf(day: number, h: DayHours) {
@@ -178,8 +193,9 @@ function dayProblem(h: DayHours): string | undefined {
 
 function HoursForm(props: { location: Location; providerId: string; hasCurrent: boolean }) {
   const today = () => localParts(Date.now(), props.location.timeZone).date;
+  // Most providers work the hours the location is open: start from those.
   const [days, setDays] = createStore<Record<number, DayHours>>(
-    Object.fromEntries(WEEK.map((d) => [d.day, workday(d.day >= 1 && d.day <= 5)])),
+    Object.fromEntries(WEEK.map((d) => [d.day, fromLocation(props.location, d.day)])),
   );
   const [v, setV] = createStore({ effectiveFrom: '', effectiveTo: '', replaceCurrent: true });
   const [dayErrors, setDayErrors] = createSignal<Record<number, string>>({});
@@ -217,6 +233,7 @@ function HoursForm(props: { location: Location; providerId: string; hasCurrent: 
   return (
     <form ref={ref} class="form stack hours-form" novalidate onSubmit={submit} aria-label="Set weekly hours">
       <h3 class="subheading">New weekly hours</h3>
+      <p class="muted">Filled in from {props.location.name}’s opening hours; change any day that differs.</p>
       <For each={WEEK}>
         {(d) => (
           <fieldset class={`hours-day${dayErrors()[d.day] ? ' field-invalid' : ''}`}>

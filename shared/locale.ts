@@ -1,0 +1,84 @@
+/**
+ * The locale a tenant reads and writes dates in, and reading a date as people type it.
+ *
+ * Tenant profiles have no locale of their own: every region a tenant can choose is a US census
+ * division, so every tenant is in the US and its locale is en-US (month/day/year). A tenant
+ * outside the US would add a locale to its profile and `tenantLocale` would return it.
+ */
+import type { Region } from './schemas/tenants.ts';
+
+export const DATE_ORDERS = ['month/day/year', 'day/month/year'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+/** How one date was written: year first with dashes (ISO), or the locale's numeric order with slashes. */
+export const DATE_FORMATS = ['year-month-day', ...DATE_ORDERS] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+/** The tenant's locale: en-US for every tenant today, since every region is a US one. */
+export function tenantLocale(_tenant: { region: Region }): string {
+  return 'en-US';
+}
+
+/** The order a locale writes numeric dates in, from the platform's Intl data (en-US: month/day/year). */
+export function dateOrderOf(locale: string): DateOrder {
+  const parts = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(0)
+    .map((p) => p.type)
+    .filter((t) => t === 'day' || t === 'month');
+  return parts[0] === 'day' ? 'day/month/year' : 'month/day/year';
+}
+
+/** March 14, 1985 as the order writes it: "03/14/1985" or "14/03/1985". */
+export const exampleDate = (order: DateOrder) => (order === 'month/day/year' ? '03/14/1985' : '14/03/1985');
+
+export type DateReading =
+  | { ok: true; date: string; format: DateFormat }
+  | { ok: false; message: string; format?: DateFormat };
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const SHORT_YEAR = /^\d{1,2}\/\d{1,2}\/\d{2}$/;
+const monthName = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' });
+
+/**
+ * Reads a typed or spreadsheet date as YYYY-MM-DD. The ambiguity rule is fixed, never guessed
+ * per row or per file:
+ * - four digits, dash, month, dash, day ("1985-03-14") is always year-month-day;
+ * - two numbers and a four-digit year with slashes ("03/14/1985", "3/4/1985") are read in the
+ *   tenant's order, so in a US practice 03/04/1985 is March 4, never April 3, and "14/03/1985"
+ *   is not a date (there is no month 14) rather than quietly read the other way round;
+ * - a two-digit year ("03/14/85") is refused: its century is a guess.
+ */
+export function readDate(text: string, order: DateOrder): DateReading {
+  const value = text.trim();
+  if (value === '') return { ok: false, message: 'Required' };
+  const iso = ISO.exec(value);
+  const slashed = SLASHED.exec(value);
+  let parts: { y: number; m: number; d: number };
+  let format: DateFormat;
+  if (iso) {
+    format = 'year-month-day';
+    parts = { y: Number(iso[1]), m: Number(iso[2]), d: Number(iso[3]) };
+  } else if (slashed) {
+    format = order;
+    const [a, b] = [Number(slashed[1]), Number(slashed[2])];
+    parts =
+      order === 'month/day/year'
+        ? { y: Number(slashed[3]), m: a, d: b }
+        : { y: Number(slashed[3]), m: b, d: a };
+  } else if (SHORT_YEAR.test(value)) {
+    return { ok: false, message: `Write the year with four digits, like ${exampleDate(order)}` };
+  } else {
+    return { ok: false, message: `Use a date like ${exampleDate(order)} or 1985-03-14` };
+  }
+  const { y, m, d } = parts;
+  const problem =
+    m < 1 || m > 12
+      ? `there is no month ${m}`
+      : d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()
+        ? `${monthName.format(new Date(Date.UTC(2000, m - 1, 1)))} ${y} has no day ${d}`
+        : undefined;
+  if (problem)
+    return { ok: false, format, message: `“${value}” is not a date (read as ${format}: ${problem})` };
+  const date = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return { ok: true, date, format };
+}
