@@ -22,7 +22,8 @@ export function auditPatient(p: { id: string; firstName: string; lastName: strin
 /** The same from a visit, waitlist entry or recall, which show the patient as "Lovelace, Ada". */
 export function auditPatientOf(x: { patientId: string; patientName: string }): AuditPatient {
   const comma = x.patientName.indexOf(', ');
-  const name = comma < 0 ? x.patientName : `${x.patientName.slice(comma + 2)} ${x.patientName.slice(0, comma)}`;
+  const name =
+    comma < 0 ? x.patientName : `${x.patientName.slice(comma + 2)} ${x.patientName.slice(0, comma)}`;
   return { id: x.patientId, name };
 }
 

@@ -60,6 +60,7 @@ import * as accessReport from './access-report.service.ts';
 import * as booking from './booking.service.ts';
 import * as feeds from './feed.service.ts';
 import * as fhir from './fhir.service.ts';
+import * as flow from './flow.service.ts';
 import * as imports from './import.service.ts';
 import * as measuresService from './measures.service.ts';
 import * as patients from './patients.service.ts';
@@ -619,6 +620,19 @@ export function createSchedulingApp(p: Platform) {
       response: AppointmentSchema,
     },
     (r) => booking.setStatus(r.db, r.params.id, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/appointments/:id/undo',
+      summary: 'Take back a mistaken no-show or check-out (audited)',
+      roles: flowRoles,
+      params: IdParams,
+      body: VersionOnlySchema,
+      response: AppointmentSchema,
+    },
+    (r) => flow.undoStatus(r.db, r.params.id, r.body.version),
   );
 
   route(

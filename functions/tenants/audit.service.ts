@@ -24,7 +24,9 @@ export async function listAudit(db: TenantDb, q: AuditQuery): Promise<Page<Audit
   const to = q.to ? zonedInstant(nextDay(q.to), '00:00', timeZone) - 1 : MAX_ID_TIME;
   if (from > to)
     throw validationFailed([{ path: 'query.from', message: 'Start date must be before end date' }]);
-  const [family, action] = q.action?.endsWith('.') ? [q.action.slice(0, -1), undefined] : [undefined, q.action];
+  const [family, action] = q.action?.endsWith('.')
+    ? [q.action.slice(0, -1), undefined]
+    : [undefined, q.action];
   const page = await auditRepo.page(
     db,
     { patientId: q.patientId, actorId: q.actorId, action, family, entityType: q.entityType },

@@ -81,15 +81,24 @@ describe('schedule', () => {
     await page.getByLabel('Date').fill(date!);
     const visit = page.getByRole('button', { name: `${time} Fresh, Olive, Follow-up, scheduled` });
     await visit.waitFor();
+    // The dialog stays open through check-in → room → check-out, showing the patient's details.
+    await page.getByRole('button', { name: new RegExp(`^${time} Fresh, Olive, Follow-up`) }).click();
+    const visitDialog = page.getByRole('dialog');
+    await visitDialog.getByText('Not verified yet').waitFor();
     for (const [action, status] of [
       ['Check in', 'arrived'],
       ['Room', 'in room'],
       ['Check out', 'checked out'],
     ] as const) {
-      await page.getByRole('button', { name: new RegExp(`^${time} Fresh, Olive, Follow-up`) }).click();
-      await page.getByRole('dialog').getByRole('button', { name: action }).click();
+      await visitDialog.getByRole('button', { name: action }).click();
       await page.getByRole('button', { name: `${time} Fresh, Olive, Follow-up, ${status}` }).waitFor();
     }
+    // A check-out clicked by mistake is taken back, and done again.
+    await visitDialog.getByRole('button', { name: 'Undo check-out' }).click();
+    await page.getByRole('button', { name: `${time} Fresh, Olive, Follow-up, in room` }).waitFor();
+    await visitDialog.getByRole('button', { name: 'Check out' }).click();
+    await page.getByRole('button', { name: `${time} Fresh, Olive, Follow-up, checked out` }).waitFor();
+    await visitDialog.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('tab', { name: 'Patient flow' }).click();
     await page.getByRole('region', { name: 'Checked out' }).getByText('Fresh, Olive').waitFor();
     await expectNoAxeViolations(page, 'patient flow');

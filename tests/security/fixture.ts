@@ -356,6 +356,7 @@ function schedulingSamples(ids: World['ids']): Record<string, unknown> {
     'POST /scheduling/appointments/:id/reschedule': { date: '2027-03-04', time: '11:00', version: 1 },
     'POST /scheduling/appointments/:id/cancel': { by: 'practice', version: 1 },
     'POST /scheduling/appointments/:id/status': { status: 'confirmed', version: 1 },
+    'POST /scheduling/appointments/:id/undo': { version: 1 },
     'POST /scheduling/waitlist': {
       patientId: ids.patientId,
       locationId: ids.locationId,

@@ -76,3 +76,10 @@ export function formatLocalDay(date: string): string {
 export function formatLocalTime(time: string): string {
   return clockTime.format(new Date(`1970-01-01T${time}:00Z`));
 }
+
+const calendarDate = new Intl.DateTimeFormat(PRACTICE_LOCALE, { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** A calendar date without a weekday ("2019-04-02" as "Apr 2, 2019"): birth dates, verification dates. */
+export function formatCalendarDate(date: string): string {
+  return calendarDate.format(new Date(`${date}T00:00:00Z`));
+}

@@ -1,5 +1,5 @@
 import { createAsync } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
 import type {
   Appointment,
   AppointmentType,
@@ -13,7 +13,8 @@ import { confirm, Dialog } from '../../components/ui/Dialog.tsx';
 import { SelectField, TextField } from '../../components/ui/Field.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { cancelVisit, moveVisit, setStatus } from './api.ts';
+import { formatCalendarDate, formatLocalDay, formatLocalTime } from '../../lib/format.ts';
+import { cancelVisit, getPatient, moveVisit, setStatus, undoStatus } from './api.ts';
 import { listResources } from './setup/api.ts';
 import { WaitlistOffer } from './WaitlistOffer.tsx';
 
@@ -47,20 +48,26 @@ export function AppointmentDialog(props: {
   const [moving, setMoving] = createSignal(false);
   const [to, setTo] = createSignal({ date: '', time: '', providerId: '' });
   const [offer, setOffer] = createSignal<{ freed: Appointment; matches: WaitlistEntry[] }>();
+  // The visit as the server last answered: the dialog stays open through check-in → room → check-out.
+  const [current, setCurrent] = createSignal<Appointment>();
+  createEffect(() => setCurrent(props.appointment));
+  const [patient] = createResource(() => props.appointment?.patientId, getPatient);
+  const providerName = (id: string) => props.providers.find((p) => p.id === id)?.name ?? '';
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
+  /** A flow step: the dialog shows the new status and offers the next step (or the undo). */
+  const step = async (work: () => Promise<Appointment>, done: string) => {
     setBusy(true);
     setError(undefined);
     try {
-      await work();
+      setCurrent(await work());
       toast.success(done);
-      close();
     } catch (err) {
       setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
   };
+
   const close = () => {
     setOffer(undefined);
     setMoving(false);
@@ -122,13 +129,62 @@ export function AppointmentDialog(props: {
         </Show>
       }
     >
-      <Show when={props.appointment}>
+      <Show when={current()}>
         {(a) => (
-          <Dialog open={true} title={`${a().patientName} · ${a().time}`} onClose={close}>
+          <Dialog
+            open={true}
+            title={`${a().patientName} · ${formatLocalTime(a().time)}`}
+            onClose={close}
+            footer={<Button onClick={close}>Close</Button>}
+          >
             <p>
-              {a().typeName}, {a().date} {a().time}–{a().endTime} <StatusBadge status={a().status} />
+              {a().typeName}, {formatLocalDay(a().date)} {formatLocalTime(a().time)}–
+              {formatLocalTime(a().endTime)} <StatusBadge status={a().status} />
             </p>
-            <Show when={a().roomId}>{(id) => <p>Room: {roomName(id())}</p>}</Show>
+            <dl class="details visit-details">
+              <div>
+                <dt>Provider</dt>
+                <dd>{providerName(a().providerId) || '—'}</dd>
+              </div>
+              <Show when={a().roomId}>
+                {(id) => (
+                  <div>
+                    <dt>Room</dt>
+                    <dd>{roomName(id())}</dd>
+                  </div>
+                )}
+              </Show>
+              <Show when={patient()}>
+                {(p) => (
+                  <>
+                    <div>
+                      <dt>Phone</dt>
+                      <dd>{p().phone ?? '—'}</dd>
+                    </div>
+                    <div>
+                      <dt>Born</dt>
+                      <dd>{formatCalendarDate(p().dateOfBirth)}</dd>
+                    </div>
+                    <div>
+                      <dt>Insurance</dt>
+                      <dd class="break">
+                        {p().insurancePayer
+                          ? `${p().insurancePayer}${p().memberId ? ` · ${p().memberId}` : ''}`
+                          : 'Self-pay / not on file'}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>Eligibility</dt>
+                      <dd>
+                        {p().eligibilityVerifiedOn
+                          ? `Verified ${formatCalendarDate(p().eligibilityVerifiedOn!)}`
+                          : 'Not verified yet'}
+                      </dd>
+                    </div>
+                  </>
+                )}
+              </Show>
+            </dl>
             <Show when={a().lateCancel}>
               <p class="muted">Late cancel (within 24 hours)</p>
             </Show>
@@ -138,21 +194,31 @@ export function AppointmentDialog(props: {
               fallback={
                 <div class="sched-actions">
                   <For each={NEXT[a().status] ?? []}>
-                    {(step) => (
+                    {(s) => (
                       <Button
-                        variant={step.status === 'no_show' ? 'secondary' : 'primary'}
+                        variant={s.status === 'no_show' ? 'secondary' : 'primary'}
                         busy={busy()}
                         onClick={() =>
-                          run(
-                            () => setStatus(a(), step.status),
-                            `${a().patientName}: ${step.label.toLowerCase()}`,
-                          )
+                          step(() => setStatus(a(), s.status), `${a().patientName}: ${s.label.toLowerCase()}`)
                         }
                       >
-                        {step.label}
+                        {s.label}
                       </Button>
                     )}
                   </For>
+                  <Show when={['no_show', 'checked_out'].includes(a().status)}>
+                    <Button
+                      busy={busy()}
+                      onClick={() =>
+                        step(
+                          () => undoStatus(a()),
+                          `${a().patientName}: ${a().status === 'no_show' ? 'no-show' : 'check-out'} undone`,
+                        )
+                      }
+                    >
+                      {a().status === 'no_show' ? 'Undo no-show' : 'Undo check-out'}
+                    </Button>
+                  </Show>
                   <Show when={['scheduled', 'confirmed'].includes(a().status)}>
                     <Button onClick={() => startMove(a())}>Move…</Button>
                     <Button variant="danger" onClick={() => cancel(a(), 'patient')}>

@@ -110,7 +110,12 @@ export function BookDialog(props: {
   };
 
   return (
-    <Dialog open={props.open} title={`Book a visit at ${props.location.name}`} onClose={close}>
+    <Dialog
+      open={props.open}
+      title={`Book a visit at ${props.location.name}`}
+      onClose={close}
+      footer={<Button onClick={close}>Close</Button>}
+    >
       <Show when={types()}>
         <Show when={offered().length > 0} fallback={<NothingToBook what="visit type" />}>
           <Show when={props.providers.length > 0} fallback={<NothingToBook what="provider" />}>

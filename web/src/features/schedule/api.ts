@@ -120,6 +120,18 @@ export const setStatus = (a: Appointment, status: string) =>
     }),
   );
 
+/** Takes back a mistaken no-show or check-out. */
+export const undoStatus = (a: Appointment) =>
+  changing(
+    api<Appointment>(`/scheduling/appointments/${a.id}/undo`, {
+      method: 'POST',
+      body: { version: a.version },
+    }),
+  );
+
+/** One patient's record (an audited read), for the visit dialog's contact and insurance lines. */
+export const getPatient = (id: string) => api<Patient>(`/scheduling/patients/${id}`);
+
 export const cancelVisit = (a: Appointment, by: 'patient' | 'practice') =>
   changing(
     api<Appointment & { waitlistMatches: WaitlistEntry[] }>(`/scheduling/appointments/${a.id}/cancel`, {
