@@ -18,6 +18,7 @@ export const API_ROUTES: Record<(typeof LAMBDA_DOMAINS)[number], DomainRoutes> =
     public: [
       'POST /api/signup',
       'POST /api/auth/login',
+      'POST /api/auth/login/mfa',
       'POST /api/auth/refresh',
       'POST /api/auth/logout',
       'POST /api/auth/password-reset',
@@ -29,7 +30,7 @@ export const API_ROUTES: Record<(typeof LAMBDA_DOMAINS)[number], DomainRoutes> =
       'GET /api/openapi.json',
       'GET /api/docs',
     ],
-    // `auth` holds the signed-in account routes (change password, sign out everywhere); its
+    // `auth` holds the signed-in account routes (change password, two-factor set-up, sign out everywhere); its
     // public routes above are more specific, so API Gateway matches them first.
     prefixes: ['auth', 'me', 'tenant', 'locations', 'team', 'outbox', 'association', 'memberships', 'audit'],
   },
@@ -46,6 +47,7 @@ export const API_ROUTES: Record<(typeof LAMBDA_DOMAINS)[number], DomainRoutes> =
 /** Routes API Gateway throttles harder (credential stuffing, signup spam). */
 export const AUTH_ROUTES = [
   'POST /api/auth/login',
+  'POST /api/auth/login/mfa',
   'POST /api/signup',
   'POST /api/invites/accept',
   'POST /api/auth/password-reset',

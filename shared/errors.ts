@@ -29,5 +29,12 @@ export interface FieldIssue {
 
 /** The one error body every non-2xx API response carries. */
 export interface WireError {
-  error: { code: ErrorCode; message: string; details?: FieldIssue[]; requestId: string };
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: FieldIssue[];
+    /** mfa_required only: answer it with the authenticator code at POST /api/auth/login/mfa. */
+    challenge?: string;
+    requestId: string;
+  };
 }

@@ -1,11 +1,13 @@
 /**
- * The locale a tenant reads and writes dates in, and reading a date as people type it.
+ * The locale a tenant reads and writes dates in, reading a date as people type it, and writing
+ * a visit's date and time out for patients (`patientDateTime`).
  *
  * Tenant profiles have no locale of their own: every region a tenant can choose is a US census
  * division, so every tenant is in the US and its locale is en-US (month/day/year). A tenant
  * outside the US would add a locale to its profile and `tenantLocale` would return it.
  */
 import type { Region } from './schemas/tenants.ts';
+import { zonedInstant } from './time.ts';
 
 export const DATE_ORDERS = ['month/day/year', 'day/month/year'] as const;
 export type DateOrder = (typeof DATE_ORDERS)[number];
@@ -82,3 +84,25 @@ export function readDate(text: string, order: DateOrder): DateReading {
   const date = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   return { ok: true, date, format };
 }
+
+// --- Dates and times written for patients (reminder mail and texts, the reminder link page) ---
+
+/**
+ * A visit's wall-clock date and time at a location, written out for a patient in the practice's
+ * locale: "Wednesday, February 3, 2027 at 9:00 AM (Eastern Time)". `date` is YYYY-MM-DD and
+ * `time` HH:MM, both local to `timeZone` (the location's zone); the zone's generic name says which
+ * clock is meant to a patient reading it elsewhere. The API's mail and the web page both call this,
+ * so a patient reads the same words in the text message and on the page it links to. Spaces are
+ * plain ones (ICU writes a narrow no-break space before "AM"), which keeps texts in the GSM alphabet.
+ */
+export function patientDateTime(date: string, time: string, timeZone: string, locale: string): string {
+  const at = zonedInstant(date, time, timeZone);
+  const when = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'full', timeStyle: 'short' });
+  const zone = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const text = when.format(at);
+  return plainSpaces(zone ? `${text} (${zone})` : text);
+}
+
+const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');

@@ -1,4 +1,4 @@
-import { ERROR_STATUS, type ErrorCode, type FieldIssue } from '../../shared/errors.ts';
+import { ERROR_STATUS, type ErrorCode, type FieldIssue, type WireError } from '../../shared/errors.ts';
 
 /** A failure the client caused or may act on; mapped to the wire error by the one onError. */
 export class AppError extends Error {
@@ -8,6 +8,8 @@ export class AppError extends Error {
     message: string,
     readonly details?: FieldIssue[],
     readonly headers?: Record<string, string>,
+    /** Extra wire fields for this error (`challenge` on mfa_required). */
+    readonly extra?: Pick<WireError['error'], 'challenge'>,
   ) {
     super(message);
     this.status = ERROR_STATUS[code];

@@ -348,8 +348,6 @@ export async function dayHours(db: TenantDb, locationId: string, date: string): 
 
 // --- internals ---
 
-/** Without a choice: everyone still active with hours here (a deactivated provider's hours stay on file). */
-
 /**
  * Checks a booking or move and fixes its place in time. A visit that needs a room takes the one
  * asked for, or else the first active room of the location free then (a move keeps its room if it can).

@@ -1,8 +1,14 @@
 /**
  * Appointment reminders. Cross-domain reads: `getTenant` and `getLocation` from
- * tenants/settings.service.ts (the practice's name for the mail, the location's zone).
+ * tenants/settings.service.ts (the practice's name, locale and branding for the mail and the
+ * link page; the location's zone, address and phone).
+ *
+ * Everything a patient reads is the practice's, not Rounds': its name signs the mail and the
+ * text, and the date is written out in its locale and the location's zone (`patientDateTime`).
  */
 import { createHash } from 'node:crypto';
+import { patientDateTime, tenantLocale } from '../../shared/locale.ts';
+import type { Address, Location, Tenant } from '../../shared/schemas/tenants.ts';
 import { TenantDb } from '../platform/db/tenant-db.ts';
 import { ContentionError, conflict, notFound } from '../platform/errors.ts';
 import { newToken } from '../platform/ids.ts';
@@ -48,8 +54,9 @@ async function sendOne(p: Platform, item: ReminderQueueItem, now: Date): Promise
   ]);
   const token = newToken(32);
   const link = `${publicUrl(p)}/r/${token}`;
-  const subject = `Reminder: your visit at ${tenant.name} on ${appt.date} at ${appt.time}`;
-  const sms = `${subject} with ${provider?.name ?? 'your provider'}. Confirm or cancel: ${link}`;
+  const when = visitTime(tenant, location, appt);
+  const who = provider?.name ?? 'your provider';
+  const subject = `Reminder: your visit at ${tenant.name} on ${when}`;
   const mail = queueMail(
     db,
     {
@@ -58,15 +65,21 @@ async function sendOne(p: Platform, item: ReminderQueueItem, now: Date): Promise
       subject,
       text:
         to.channel === 'sms'
-          ? sms
+          ? `${tenant.name}: reminder of your visit with ${who} on ${when}. Confirm or cancel: ${link}`
           : [
               `Hello ${patient.firstName},`,
               '',
-              `This is a reminder of your ${appt.typeName.toLowerCase()} with ${provider?.name ?? 'your provider'} at ${location.name} on ${appt.date} at ${appt.time}.`,
+              `This is a reminder from ${tenant.name} of your ${appt.typeName.toLowerCase()} with ${who}:`,
+              '',
+              when,
+              location.name,
+              ...addressLines(location.address),
               '',
               `Confirm or cancel (no sign-in needed): ${link}`,
               '',
-              `${tenant.name} · ${location.phone}`,
+              `Questions? Call ${location.phone}.`,
+              tenant.name,
+              '',
               'To stop these reminders, use the link above.',
             ].join('\n'),
     },
@@ -114,8 +127,24 @@ export async function viewReminderLink(p: Platform, token: string) {
     date: appt.date,
     time: appt.time,
     status: appt.status,
+    timeZone: location.timeZone,
+    locale: tenantLocale(tenant),
+    branding: tenant.branding,
+    locationAddress: location.address,
+    locationPhone: location.phone,
   };
 }
+
+/** "Wednesday, February 10, 2027 at 10:00 AM (Eastern Time)": the visit as its patient reads it. */
+const visitTime = (tenant: Tenant, location: Location, appt: { date: string; time: string }) =>
+  patientDateTime(appt.date, appt.time, location.timeZone, tenantLocale(tenant));
+
+/** An address as the lines of an envelope: "1 Main St", "Suite 2", "Springfield, NY 10001". */
+const addressLines = (a: Address) => [
+  a.line1,
+  ...(a.line2 ? [a.line2] : []),
+  `${a.city}, ${a.state} ${a.postalCode}`,
+];
 
 /** Confirms, cancels (by the patient) or stops reminders, from the link. */
 export async function actOnReminderLink(

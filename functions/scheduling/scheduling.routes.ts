@@ -57,6 +57,7 @@ import { pageArgs } from '../platform/http/paging.ts';
 import { defineDomain } from '../platform/http/route.ts';
 import type { Platform } from '../platform/platform.ts';
 import * as accessReport from './access-report.service.ts';
+import { boardRoutes } from './board.routes.ts';
 import * as booking from './booking.service.ts';
 import * as feeds from './feed.service.ts';
 import * as fhir from './fhir.service.ts';
@@ -98,6 +99,7 @@ export function createSchedulingApp(p: Platform) {
   const { route, domain } = defineDomain('scheduling', p);
   const tag = 'scheduling';
   setupGuideRoutes(route, tag);
+  boardRoutes(route, tag);
 
   // --- providers ---
   route(

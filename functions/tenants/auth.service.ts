@@ -1,18 +1,21 @@
 import { tenantLocale } from '../../shared/locale.ts';
-import type { LoginInput, Me, TokenResponse } from '../../shared/schemas/auth.ts';
+import type { LoginInput, Me, MfaLogin, TokenResponse } from '../../shared/schemas/auth.ts';
 import type { Tenant } from '../../shared/schemas/tenants.ts';
 import { TenantDb } from '../platform/db/tenant-db.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { type FailureRecord, LOGIN_THROTTLE, LoginThrottle } from '../platform/identity/login-throttle.ts';
+import { MfaRequired, MfaSessionEnded } from '../platform/identity/port.ts';
 import type { AuthContext } from '../platform/identity/verifier.ts';
 import { queueMail } from '../platform/mail/outbox.ts';
 import type { Platform } from '../platform/platform.ts';
+import { answerChallenge, loadChallenge, openChallenge } from './mfa.service.ts';
 import { directoryRepo, tenantRepo, userRepo } from './tenants.repo.ts';
 
 /**
  * Signs in. Failures slow down the account and client address they came from (never the account
  * as a whole), and repeated failures from anywhere warn the account holder by email, once per
  * window. Every attempt on a known account (success or failure) lands in that tenant's audit log.
+ * An account with two-factor sign-in gets mfa_required with a challenge instead of tokens.
  */
 export async function logIn(
   p: Platform,
@@ -30,28 +33,81 @@ export async function logIn(
     await auditLogin(p, email, requestId, { ok: true });
     return tokens;
   } catch (err) {
+    // The password was right: the code step comes next (no failure, no sign-in yet).
+    if (err instanceof MfaRequired) throw await openChallenge(p, email, err.session);
     if (err instanceof AppError && err.code === 'unauthorized') {
-      const failure = await throttle.recordFailure(email, ip);
-      const warning = failure.warn
-        ? { failure, ip, resetUrl: `${p.config.publicUrl ?? origin}/forgot-password` }
-        : undefined;
-      await auditLogin(p, email, requestId, { ok: false, warning });
+      await signInFailed(p, throttle, email, ip, requestId, origin, 'password');
     }
     throw err;
   }
+}
+
+/**
+ * The code step of a sign-in (POST /auth/login/mfa): the authenticator code or a recovery code
+ * answers the challenge. A wrong one counts as a failed sign-in for the throttle, the audit log
+ * and the warning mail; an expired or used-up challenge only asks for the password again.
+ */
+export async function logInWithCode(
+  p: Platform,
+  input: MfaLogin,
+  ip: string,
+  requestId: string,
+  origin: string,
+): Promise<TokenResponse> {
+  const challenge = await loadChallenge(p, input.challenge);
+  const { email } = challenge.item;
+  const throttle = new LoginThrottle(p.store, () => p.clock.now().getTime());
+  await throttle.check(email, ip);
+  try {
+    const { tokens, recoveryCodesLeft } = await answerChallenge(p, challenge, input);
+    await throttle.recordSuccess(email, ip);
+    const summary =
+      recoveryCodesLeft === undefined
+        ? 'Signed in with an authenticator code'
+        : `Signed in with a recovery code; ${recoveryCodesLeft} left`;
+    await auditLogin(p, email, requestId, { ok: true, summary });
+    return tokens;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'unauthorized' && !(err instanceof MfaSessionEnded)) {
+      await signInFailed(p, throttle, email, ip, requestId, origin, 'code');
+    }
+    throw err;
+  }
+}
+
+async function signInFailed(
+  p: Platform,
+  throttle: LoginThrottle,
+  email: string,
+  ip: string,
+  requestId: string,
+  origin: string,
+  step: Warning['step'],
+): Promise<void> {
+  const failure = await throttle.recordFailure(email, ip);
+  const warning = failure.warn
+    ? { failure, ip, step, resetUrl: `${p.config.publicUrl ?? origin}/forgot-password` }
+    : undefined;
+  await auditLogin(p, email, requestId, {
+    ok: false,
+    warning,
+    summary: step === 'code' ? 'Failed sign-in attempt: wrong authenticator or recovery code' : undefined,
+  });
 }
 
 interface Warning {
   failure: FailureRecord;
   ip: string;
   resetUrl: string;
+  /** Which step failed: a wrong code after the right password means the password is known. */
+  step: 'password' | 'code';
 }
 
 async function auditLogin(
   p: Platform,
   email: string,
   requestId: string,
-  outcome: { ok: true } | { ok: false; warning?: Warning },
+  outcome: { ok: true; summary?: string } | { ok: false; warning?: Warning; summary?: string },
 ): Promise<void> {
   const entry = await directoryRepo.get(p.store, email);
   if (!entry) return;
@@ -77,7 +133,7 @@ async function auditLogin(
     action: outcome.ok ? 'auth.login' : 'auth.login_failed',
     entityType: 'user',
     entityId: user.id,
-    summary: outcome.ok ? 'Signed in' : 'Failed sign-in attempt',
+    summary: outcome.summary ?? (outcome.ok ? 'Signed in' : 'Failed sign-in attempt'),
   };
   if (outcome.ok) {
     await db.write([userRepo.updateOp(db, user.id, { lastLoginAt: db.now().toISOString() })], audit);
@@ -96,7 +152,7 @@ async function auditLogin(
   );
   await db.write([mail.op], {
     ...audit,
-    summary: `Failed sign-in attempt; ${outcome.warning.failure.accountFailures} in ${LOGIN_THROTTLE.account.windowMs / 60_000} minutes, so the account holder was told by email`,
+    summary: `${audit.summary}; ${outcome.warning.failure.accountFailures} in ${LOGIN_THROTTLE.account.windowMs / 60_000} minutes, so the account holder was told by email`,
   });
   await p.jobs.mailQueued({ tenantId: db.tenantId, messageId: mail.message.id });
 }
@@ -122,6 +178,16 @@ function warningMail(
     timeZoneName: 'short',
   }).format(w.at);
   const minutes = LOGIN_THROTTLE.account.windowMs / 60_000;
+  const account = `your Rounds account${w.tenant ? ` at ${w.tenant.name}` : ''} (${w.to})`;
+  const last = `most recently on ${when} from the network address ${w.ip}`;
+  const whatHappened =
+    w.step === 'code'
+      ? `Someone entered the right password for ${account} but a wrong authenticator or recovery code; sign-ins to it failed ${w.failure.accountFailures} times in the last ${minutes} minutes, ${last}.`
+      : `Someone tried to sign in to ${account} with a wrong password ${w.failure.accountFailures} times in the last ${minutes} minutes, ${last}.`;
+  const ifNotYou =
+    w.step === 'code'
+      ? `If it was not you, your password is known to someone else, and only your two-factor sign-in stopped them. Change your password now at ${w.resetUrl} (or choose "Forgot password?" on the sign-in page), and pick a password you use nowhere else.`
+      : `If it was not you, your password was not accepted, but someone may be guessing at it. Reset it to be safe at ${w.resetUrl} (or choose "Forgot password?" on the sign-in page), and pick a password you use nowhere else.`;
   return {
     to: w.to,
     kind: 'auth.login_warning',
@@ -129,11 +195,11 @@ function warningMail(
     text: [
       `Hello ${w.name},`,
       '',
-      `Someone tried to sign in to your Rounds account${w.tenant ? ` at ${w.tenant.name}` : ''} (${w.to}) with a wrong password ${w.failure.accountFailures} times in the last ${minutes} minutes, most recently on ${when} from the network address ${w.ip}.`,
+      whatHappened,
       '',
       'If that was you, there is nothing to do: your account is not locked, and only the place the attempts came from has to wait before trying again.',
       '',
-      `If it was not you, your password was not accepted, but someone may be guessing at it. Reset it to be safe at ${w.resetUrl} (or choose "Forgot password?" on the sign-in page), and pick a password you use nowhere else.`,
+      ifNotYou,
       '',
       `We send this at most once every ${minutes} minutes.`,
     ].join('\n'),

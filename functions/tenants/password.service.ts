@@ -9,11 +9,13 @@ import {
 import { TenantDb } from '../platform/db/tenant-db.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, validationFailed } from '../platform/errors.ts';
 import { LoginThrottle } from '../platform/identity/login-throttle.ts';
+import { MfaRequired } from '../platform/identity/port.ts';
 import { ResetThrottle } from '../platform/identity/reset-throttle.ts';
 import type { AuthContext } from '../platform/identity/verifier.ts';
 import { newToken } from '../platform/ids.ts';
 import { queueMail } from '../platform/mail/outbox.ts';
 import type { Platform } from '../platform/platform.ts';
+import { continueSignedIn } from './mfa.service.ts';
 import { assertStrongPassword } from './signup.service.ts';
 import { directoryRepo, passwordResetRepo, tenantRepo, type UserItem, userRepo } from './tenants.repo.ts';
 
@@ -210,7 +212,11 @@ export async function changePassword(
   assertStrongPassword(input.newPassword, { email: user.email, name: user.name }, 'newPassword');
   await p.identity.setPassword(user.email, input.newPassword);
   await p.identity.signOutEverywhere(user.email);
-  const tokens = await p.identity.login(user.email, input.newPassword);
+  const tokens = await p.identity.login(user.email, input.newPassword).catch((err: unknown) => {
+    // Two-factor sign-in is on: this session already passed it, so its code step is answered for it.
+    if (err instanceof MfaRequired) return continueSignedIn(p, user.email, err.session);
+    throw err;
+  });
   await db.appendAudit({
     action: 'auth.password_changed',
     entityType: 'user',

@@ -5,12 +5,18 @@ import {
   ChangePasswordSchema,
   LoginInputSchema,
   MeSchema,
+  MfaLoginSchema,
+  MfaStatusSchema,
   PasswordResetAcceptedSchema,
   PasswordResetConfirmSchema,
   PasswordResetPreviewSchema,
   PasswordResetRequestSchema,
+  RecoveryCodesSchema,
   RefreshInputSchema,
   TokenResponseSchema,
+  TotpConfirmSchema,
+  TotpDisableSchema,
+  TotpEnrolmentSchema,
 } from '../../shared/schemas/auth.ts';
 import { IdSchema, PageQuerySchema, pageOf } from '../../shared/schemas/common.ts';
 import {
@@ -51,8 +57,9 @@ import { defineDomain } from '../platform/http/route.ts';
 import type { Platform } from '../platform/platform.ts';
 import { listOutbox } from './activity.service.ts';
 import { listAudit } from './audit.service.ts';
-import { logIn, me } from './auth.service.ts';
+import { logIn, logInWithCode, me } from './auth.service.ts';
 import * as membership from './membership.service.ts';
+import * as mfa from './mfa.service.ts';
 import * as password from './password.service.ts';
 import * as settings from './settings.service.ts';
 import { signUp } from './signup.service.ts';
@@ -74,6 +81,8 @@ const LocationQuery = z.object({
 export function createTenantsApp(p: Platform) {
   const { route, domain } = defineDomain('tenants', p);
   const origin = (url: string) => new URL(url).origin;
+  /** The caller's access token (already verified): Cognito's enrolment calls act with it. */
+  const bearer = (header: string | undefined) => (header ?? '').replace(/^Bearer /, '');
 
   // --- sign-up and auth (public) ---
   route(
@@ -100,6 +109,19 @@ export function createTenantsApp(p: Platform) {
       response: TokenResponseSchema,
     },
     (r, c) => logIn(p, r.body, r.clientIp, r.requestId, origin(c.req.url)),
+  );
+  route(
+    {
+      tag: 'auth',
+      method: 'post',
+      path: '/auth/login/mfa',
+      summary:
+        'Second step of a sign-in that answered mfa_required: the challenge with the authenticator code or a recovery code',
+      roles: 'public',
+      body: MfaLoginSchema,
+      response: TokenResponseSchema,
+    },
+    (r, c) => logInWithCode(p, r.body, r.clientIp, r.requestId, origin(c.req.url)),
   );
   route(
     {
@@ -184,6 +206,53 @@ export function createTenantsApp(p: Platform) {
       status: 204,
     },
     (r) => password.signOutEverywhere(p, r.db, r.auth),
+  );
+  route(
+    {
+      tag: 'auth',
+      method: 'get',
+      path: '/auth/mfa',
+      summary: 'Whether two-factor sign-in is on for your account, and how many recovery codes are left',
+      roles: ROLES,
+      response: MfaStatusSchema,
+    },
+    (r) => mfa.mfaStatus(p, r.db, r.auth),
+  );
+  route(
+    {
+      tag: 'auth',
+      method: 'post',
+      path: '/auth/mfa/totp',
+      summary: 'Start two-factor set-up: a new authenticator key (otpauth:// URI and the key to type in)',
+      roles: ROLES,
+      response: TotpEnrolmentSchema,
+    },
+    (r, c) => mfa.startTotp(p, r.db, r.auth, bearer(c.req.header('authorization'))),
+  );
+  route(
+    {
+      tag: 'auth',
+      method: 'post',
+      path: '/auth/mfa/totp/confirm',
+      summary: 'Turn two-factor sign-in on with a current code; answers 10 one-time recovery codes, once',
+      roles: ROLES,
+      body: TotpConfirmSchema,
+      response: RecoveryCodesSchema,
+    },
+    (r, c) => mfa.confirmTotp(p, r.db, r.auth, bearer(c.req.header('authorization')), r.body.code),
+  );
+  route(
+    {
+      tag: 'auth',
+      method: 'post',
+      path: '/auth/mfa/totp/disable',
+      summary: 'Turn two-factor sign-in off with a current code or your password',
+      roles: ROLES,
+      body: TotpDisableSchema,
+      status: 204,
+    },
+    (r, c) =>
+      mfa.disableTotp(p, r.db, r.auth, bearer(c.req.header('authorization')), r.body, r.clientIp),
   );
   route(
     {

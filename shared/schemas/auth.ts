@@ -92,3 +92,73 @@ export const ChangePasswordFormSchema = z
       path: ['newPassword'],
     }),
   );
+
+// --- two-factor sign-in (authenticator app) ---
+
+/** How long the code step of a sign-in stays open after the right password. */
+export const MFA_CHALLENGE_MINUTES = 5;
+/** Recovery codes handed out when two-factor sign-in is turned on; each works once. */
+export const RECOVERY_CODE_COUNT = 10;
+
+export const TotpCodeSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app (digits only)'),
+  );
+
+/** `xxxx-xxxx-xxxx` from Rounds' alphabet; spaces, dashes and case do not matter when typed. */
+export const RecoveryCodeSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.regex(/^[A-Za-z0-9 -]{12,20}$/, 'Enter a recovery code like 7KQ2-M9XD-4TPV'),
+  );
+
+/** The code step of a sign-in: the challenge from the mfa_required answer, and a code or a recovery code. */
+export const MfaLoginSchema = z
+  .strictObject({
+    challenge: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,200}$/, 'Sign in again with your password')),
+    code: z.optional(TotpCodeSchema),
+    recoveryCode: z.optional(RecoveryCodeSchema),
+  })
+  .check(
+    z.refine((v) => (v.code === undefined) !== (v.recoveryCode === undefined), {
+      message: 'Enter the code from your authenticator app, or one recovery code',
+      path: ['code'],
+    }),
+  );
+export type MfaLogin = z.infer<typeof MfaLoginSchema>;
+
+export const MfaStatusSchema = z.object({
+  enabled: z.boolean(),
+  enabledAt: z.optional(z.string()),
+  /** Unused recovery codes left (0 when off). */
+  recoveryCodesLeft: z.int(),
+});
+export type MfaStatus = z.infer<typeof MfaStatusSchema>;
+
+/** The start of enrolment: the key to add to the app, typed in or as an otpauth:// link / QR code. */
+export const TotpEnrolmentSchema = z.object({ secret: z.string(), otpauthUri: z.string() });
+export type TotpEnrolment = z.infer<typeof TotpEnrolmentSchema>;
+
+export const TotpConfirmSchema = z.strictObject({ code: TotpCodeSchema });
+export type TotpConfirm = z.infer<typeof TotpConfirmSchema>;
+
+/** Shown once, when two-factor sign-in is turned on; only their hashes are kept. */
+export const RecoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
+export type RecoveryCodes = z.infer<typeof RecoveryCodesSchema>;
+
+/** Turning two-factor sign-in off asks for a current code or the password. */
+export const TotpDisableSchema = z
+  .strictObject({
+    code: z.optional(TotpCodeSchema),
+    password: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+  })
+  .check(
+    z.refine((v) => (v.code === undefined) !== (v.password === undefined), {
+      message: 'Enter a current code from your authenticator app, or your password',
+      path: ['code'],
+    }),
+  );
+export type TotpDisable = z.infer<typeof TotpDisableSchema>;

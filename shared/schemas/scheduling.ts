@@ -10,6 +10,7 @@ import {
   PhoneSchema,
   VersionSchema,
 } from './common.ts';
+import { AddressSchema, BrandingSchema } from './tenants.ts';
 
 /** Every booking and template time is a multiple of this: conflicts are checked per slice. */
 export const SLICE_MINUTES = 5;
@@ -429,6 +430,12 @@ export const UpdateReminderSettingsSchema = z.strictObject({
   hoursBefore: ReminderSettingsSchema.shape.hoursBefore,
   version: z.int().check(z.minimum(0)),
 });
+/**
+ * What a patient's reminder link shows (no sign-in): the visit, the practice's brand, and the
+ * location's address and phone. `date` and `time` are wall-clock at the location, in `timeZone`;
+ * the page writes them out with `patientDateTime(date, time, timeZone, locale)` from shared/locale.ts,
+ * the same words as the reminder mail.
+ */
 export const ReminderLinkViewSchema = z.object({
   practiceName: z.string(),
   providerName: z.string(),
@@ -436,6 +443,14 @@ export const ReminderLinkViewSchema = z.object({
   date: DateSchema,
   time: TimeSchema,
   status: z.enum(APPOINTMENT_STATUSES),
+  /** The location's IANA time zone, e.g. America/New_York. */
+  timeZone: z.string(),
+  /** The practice's locale (BCP 47, e.g. en-US): dates are written the way its patients read them. */
+  locale: z.string(),
+  /** The practice's logo and colors: the page wears them instead of Rounds'. */
+  branding: BrandingSchema,
+  locationAddress: AddressSchema,
+  locationPhone: z.string(),
 });
 export const ReminderActionSchema = z.strictObject({ action: z.enum(['confirm', 'cancel', 'opt_out']) });
 

@@ -4,6 +4,8 @@
  *    and a bare DynamoDB client import.
  * 2. p50/p99 of one authenticated read through the API next to a raw GetItem on the same item.
  * 3. The scheduling day view at 10 and at 200 practices (day-view.ts).
+ * 4. The day view's cold load in Chromium: API requests, their depth, long tasks (day-load.ts).
+ * `npm run bench -- <section>` runs one section: bundles, read, day-view, day-load.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { startDynamoLocal } from '../../functions/local/dynamo-local.ts';
 import { startLocalServer } from '../../functions/local/server.ts';
 import { tenantKeys } from '../../functions/platform/db/keys.ts';
 import { LAMBDA_BUNDLING, LAMBDA_DOMAINS } from '../../infra/lambda-bundling.ts';
+import { benchDayLoad } from './day-load.ts';
 import { benchDayView } from './day-view.ts';
 
 const OUT = resolve('.bench');
@@ -57,7 +60,14 @@ function coldStartBeside(script: string, baseline: string, env: Record<string, s
   return { ms: median(a), baseline: median(b) };
 }
 
+const SECTIONS = ['bundles', 'read', 'day-view', 'day-load'] as const;
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !(SECTIONS as readonly string[]).includes(w));
+const runs = (section: (typeof SECTIONS)[number]) => wanted.length === 0 || wanted.includes(section);
+
 async function main() {
+  if (unknown.length)
+    throw new Error(`Unknown section ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
   mkdirSync(OUT, { recursive: true });
   const dynamo = await startDynamoLocal({ port: 18999 });
   try {
@@ -68,89 +78,97 @@ async function main() {
     });
     const env = { DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: 'bench', LOG_LEVEL: 'silent' };
 
-    console.log('\n== Lambda bundles (esbuild settings of infra/lambda-bundling.ts) ==');
-    const sdkEntry = join(OUT, 'bare-dynamodb.ts');
-    writeFileSync(sdkEntry, "export { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n");
-    await build({
-      ...LAMBDA_BUNDLING,
-      entryPoints: [sdkEntry],
-      outfile: join(OUT, 'bare-dynamodb.mjs'),
-      nodePaths: [resolve('node_modules')],
-    });
-    const empty = coldStart('', env);
-    const bare = coldStart(`await import(${JSON.stringify(join(OUT, 'bare-dynamodb.mjs'))});`, env);
-    console.log(`empty node process           ${fmt(empty)}`);
-    console.log(
-      `bare DynamoDB client import  ${fmt(bare)} (bundle ${(statSync(join(OUT, 'bare-dynamodb.mjs')).size / 1024).toFixed(0)} KB)`,
-    );
-    // Imported as Lambda would: RUNTIME=cloud, so init builds the Cognito, STS and EMF adapters
-    // and reads the cursor secret from the table (one GetItem), exactly the cold-start path.
-    const cloudEnv = { ...env, RUNTIME: 'cloud', SERVICE_NAME: 'bench' };
-    const entries: [string, string][] = [
-      ...LAMBDA_DOMAINS.map((d): [string, string] => [d, `functions/${d}/handler.ts`]),
-      ['jobs-stream', 'functions/jobs/stream.handler.ts'],
-      ['jobs-schedule', 'functions/jobs/schedule.handler.ts'],
-      ['pre-token', 'functions/platform/identity/pre-token.handler.ts'],
-    ];
-    for (const [name, entry] of entries) {
-      const outfile = join(OUT, `${name}.mjs`);
-      await build({ ...LAMBDA_BUNDLING, entryPoints: [entry], outfile });
-      const size = statSync(outfile).size / 1024;
-      const cold = coldStartBeside(
-        `await import(${JSON.stringify(outfile)});`,
-        `await import(${JSON.stringify(join(OUT, 'bare-dynamodb.mjs'))});`,
-        cloudEnv,
-      );
-      const ratio = cold.ms / cold.baseline;
-      const verdict = size < 600 && ratio < 1.5 ? 'within budget' : 'OVER BUDGET (600 KB, 1.5x)';
-      console.log(
-        `${name.padEnd(28)} ${fmt(cold.ms)} (bundle ${size.toFixed(0)} KB; ${ratio.toFixed(2)}x the bare client run alternately [${fmt(cold.baseline)}], ${(cold.ms / bare).toFixed(2)}x its solo median) ${verdict}`,
-      );
-    }
-
-    console.log(`\n== One authenticated read: GET /api/tenant vs raw GetItem (${READS} each, sequential) ==`);
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'owner@maplestreet.example', password: 'Rounds-demo-2026!' }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const me = (await (
-      await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } })
-    ).json()) as {
-      tenant: { id: string };
-    };
-    const api: number[] = [];
-    const raw: number[] = [];
-    const doc = server.platform.store.doc;
-    const key = tenantKeys.tenant({ tenantId: me.tenant.id });
-    for (let i = 0; i < 50; i++) {
-      await fetch(`${server.url}/api/tenant`, { headers: { authorization: `Bearer ${accessToken}` } });
-      await doc.send(new GetCommand({ TableName: 'bench', Key: key, ConsistentRead: true }));
-    }
-    for (let i = 0; i < READS; i++) {
-      let t0 = performance.now();
-      const res = await fetch(`${server.url}/api/tenant`, {
-        headers: { authorization: `Bearer ${accessToken}` },
-      });
-      await res.arrayBuffer();
-      api.push(performance.now() - t0);
-      t0 = performance.now();
-      await doc.send(new GetCommand({ TableName: 'bench', Key: key, ConsistentRead: true }));
-      raw.push(performance.now() - t0);
-    }
-    const row = (name: string, xs: number[]) =>
-      console.log(`${name.padEnd(28)} p50 ${fmt(percentile(xs, 50))}  p99 ${fmt(percentile(xs, 99))}`);
-    row('API GET /api/tenant', api);
-    row('raw GetItem', raw);
-    console.log(
-      `ratio (API / raw)            p50 ${(percentile(api, 50) / percentile(raw, 50)).toFixed(2)}x  p99 ${(percentile(api, 99) / percentile(raw, 99)).toFixed(2)}x`,
-    );
-    await benchDayView(server, process.env);
+    if (runs('bundles')) await benchBundles(env);
+    if (runs('read')) await benchRead(server);
+    if (runs('day-view')) await benchDayView(server, process.env);
+    if (runs('day-load')) await benchDayLoad(server);
     await server.close();
   } finally {
     await dynamo.stop();
   }
+}
+
+async function benchBundles(env: Record<string, string>) {
+  console.log('\n== Lambda bundles (esbuild settings of infra/lambda-bundling.ts) ==');
+  const sdkEntry = join(OUT, 'bare-dynamodb.ts');
+  writeFileSync(sdkEntry, "export { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n");
+  await build({
+    ...LAMBDA_BUNDLING,
+    entryPoints: [sdkEntry],
+    outfile: join(OUT, 'bare-dynamodb.mjs'),
+    nodePaths: [resolve('node_modules')],
+  });
+  const empty = coldStart('', env);
+  const bare = coldStart(`await import(${JSON.stringify(join(OUT, 'bare-dynamodb.mjs'))});`, env);
+  console.log(`empty node process           ${fmt(empty)}`);
+  console.log(
+    `bare DynamoDB client import  ${fmt(bare)} (bundle ${(statSync(join(OUT, 'bare-dynamodb.mjs')).size / 1024).toFixed(0)} KB)`,
+  );
+  // Imported as Lambda would: RUNTIME=cloud, so init builds the Cognito, STS and EMF adapters
+  // and reads the cursor secret from the table (one GetItem), exactly the cold-start path.
+  const cloudEnv = { ...env, RUNTIME: 'cloud', SERVICE_NAME: 'bench' };
+  const entries: [string, string][] = [
+    ...LAMBDA_DOMAINS.map((d): [string, string] => [d, `functions/${d}/handler.ts`]),
+    ['jobs-stream', 'functions/jobs/stream.handler.ts'],
+    ['jobs-schedule', 'functions/jobs/schedule.handler.ts'],
+    ['pre-token', 'functions/platform/identity/pre-token.handler.ts'],
+  ];
+  for (const [name, entry] of entries) {
+    const outfile = join(OUT, `${name}.mjs`);
+    await build({ ...LAMBDA_BUNDLING, entryPoints: [entry], outfile });
+    const size = statSync(outfile).size / 1024;
+    const cold = coldStartBeside(
+      `await import(${JSON.stringify(outfile)});`,
+      `await import(${JSON.stringify(join(OUT, 'bare-dynamodb.mjs'))});`,
+      cloudEnv,
+    );
+    const ratio = cold.ms / cold.baseline;
+    const verdict = size < 600 && ratio < 1.5 ? 'within budget' : 'OVER BUDGET (600 KB, 1.5x)';
+    console.log(
+      `${name.padEnd(28)} ${fmt(cold.ms)} (bundle ${size.toFixed(0)} KB; ${ratio.toFixed(2)}x the bare client run alternately [${fmt(cold.baseline)}], ${(cold.ms / bare).toFixed(2)}x its solo median) ${verdict}`,
+    );
+  }
+}
+
+async function benchRead(server: Awaited<ReturnType<typeof startLocalServer>>) {
+  console.log(`\n== One authenticated read: GET /api/tenant vs raw GetItem (${READS} each, sequential) ==`);
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'owner@maplestreet.example', password: 'Rounds-demo-2026!' }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const me = (await (
+    await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } })
+  ).json()) as {
+    tenant: { id: string };
+  };
+  const api: number[] = [];
+  const raw: number[] = [];
+  const doc = server.platform.store.doc;
+  const key = tenantKeys.tenant({ tenantId: me.tenant.id });
+  for (let i = 0; i < 50; i++) {
+    await fetch(`${server.url}/api/tenant`, { headers: { authorization: `Bearer ${accessToken}` } });
+    await doc.send(new GetCommand({ TableName: 'bench', Key: key, ConsistentRead: true }));
+  }
+  for (let i = 0; i < READS; i++) {
+    let t0 = performance.now();
+    const res = await fetch(`${server.url}/api/tenant`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    await res.arrayBuffer();
+    api.push(performance.now() - t0);
+    t0 = performance.now();
+    await doc.send(new GetCommand({ TableName: 'bench', Key: key, ConsistentRead: true }));
+    raw.push(performance.now() - t0);
+  }
+  const row = (name: string, xs: number[]) =>
+    console.log(`${name.padEnd(28)} p50 ${fmt(percentile(xs, 50))}  p99 ${fmt(percentile(xs, 99))}`);
+  row('API GET /api/tenant', api);
+  row('raw GetItem', raw);
+  console.log(
+    `ratio (API / raw)            p50 ${(percentile(api, 50) / percentile(raw, 50)).toFixed(2)}x  p99 ${(percentile(api, 99) / percentile(raw, 99)).toFixed(2)}x`,
+  );
 }
 
 main().catch((err) => {

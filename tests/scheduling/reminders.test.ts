@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEDULED_JOB_BODIES } from '../../functions/jobs/jobs.ts';
 import { reminderDue } from '../../functions/scheduling/reminder-settings.service.ts';
+import { patientDateTime } from '../../shared/locale.ts';
+import { ReminderLinkViewSchema } from '../../shared/schemas/scheduling.ts';
+import { DEFAULT_BRANDING } from '../../shared/schemas/tenants.ts';
 import { zonedInstant } from '../../shared/time.ts';
 import { createTestApp, testClock } from '../support/app.ts';
 import { schedulingWorld } from './world.ts';
@@ -15,6 +18,29 @@ describe('when a reminder goes out', () => {
     expect(reminderDue(at('2027-03-10', '21:30'), 24, NY)).toBe(at('2027-03-09', '20:45'));
     // Across the spring change: 24 hours before Monday 09:00 EDT is Sunday 10:00 EDT.
     expect(reminderDue(at('2027-03-15', '09:00'), 24, NY)).toBe(at('2027-03-14', '09:00'));
+  });
+});
+
+describe('a visit written for patients', () => {
+  it('in words, in the practice locale, at the location clock, naming the zone', () => {
+    expect(patientDateTime('2027-02-03', '09:00', NY, 'en-US')).toBe(
+      'Wednesday, February 3, 2027 at 9:00 AM (Eastern Time)',
+    );
+    // Summer time is still "Eastern Time": the patient reads the clock on the wall, not the offset.
+    expect(patientDateTime('2027-07-04', '13:05', NY, 'en-US')).toBe(
+      'Sunday, July 4, 2027 at 1:05 PM (Eastern Time)',
+    );
+    expect(patientDateTime('2027-02-03', '12:00', 'America/Los_Angeles', 'en-US')).toBe(
+      'Wednesday, February 3, 2027 at 12:00 PM (Pacific Time)',
+    );
+    // Arizona keeps standard time all year, and says so.
+    expect(patientDateTime('2027-07-04', '08:30', 'America/Phoenix', 'en-US')).toBe(
+      'Sunday, July 4, 2027 at 8:30 AM (Mountain Standard Time)',
+    );
+  });
+
+  it('with plain spaces only, so a text message stays in the GSM alphabet', () => {
+    expect(patientDateTime('2027-02-03', '09:00', NY, 'en-US')).not.toMatch(/[\u00a0\u202f]/);
   });
 });
 
@@ -51,16 +77,47 @@ describe('the reminder job and its link', () => {
     const mail = outbox.body.items.find((m: { kind: string }) => m.kind === 'appointment.reminder');
     expect(mail).toMatchObject({
       to: 'ada@example.test',
-      subject: 'Reminder: your visit at Scheduling Clinic on 2027-02-10 at 10:00',
+      subject:
+        'Reminder: your visit at Scheduling Clinic on Wednesday, February 10, 2027 at 10:00 AM (Eastern Time)',
     });
     const token = /\/r\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+    // Signed by the practice, the date written out at the location's clock, no raw 2027-02-10 10:00.
+    expect(mail.text.replace(/http\S+\/r\/[A-Za-z0-9_-]{43}/, '<link>')).toBe(
+      [
+        'Hello Ada,',
+        '',
+        'This is a reminder from Scheduling Clinic of your follow-up with Dr. Grace Hopper:',
+        '',
+        'Wednesday, February 10, 2027 at 10:00 AM (Eastern Time)',
+        'Main Office',
+        '1 Main St',
+        'Springfield, NY 10001',
+        '',
+        'Confirm or cancel (no sign-in needed): <link>',
+        '',
+        'Questions? Call (212) 555-0100.',
+        'Scheduling Clinic',
+        '',
+        'To stop these reminders, use the link above.',
+      ].join('\n'),
+    );
+    expect(mail.text).not.toMatch(/2027-02-10|10:00(?! AM)|Rounds/);
     const view = await w.t.call('GET', `/api/scheduling/reminder-links/${token}`);
-    expect(view.body).toMatchObject({
+    expect(view.status).toBe(200);
+    // The response is what the schema (and so the OpenAPI document) says it is.
+    expect(ReminderLinkViewSchema.safeParse(view.body).error).toBeUndefined();
+    expect(view.body).toEqual({
       practiceName: 'Scheduling Clinic',
       providerName: 'Dr. Grace Hopper',
+      locationName: 'Main Office',
       date: '2027-02-10',
       time: '10:00',
       status: 'scheduled',
+      timeZone: NY,
+      locale: 'en-US',
+      branding: DEFAULT_BRANDING,
+      locationAddress: { line1: '1 Main St', city: 'Springfield', state: 'NY', postalCode: '10001' },
+      locationPhone: '(212) 555-0100',
     });
     const confirmed = await w.t.call('POST', `/api/scheduling/reminder-links/${token}`, {
       json: { action: 'confirm' },
@@ -77,6 +134,42 @@ describe('the reminder job and its link', () => {
     const bad = await w.t.call('GET', `/api/scheduling/reminder-links/${'x'.repeat(43)}`);
     expect(bad.status).toBe(404);
     expect(appt.id).toEqual(expect.any(String));
+  });
+
+  it("speaks at the location's clock and shows the practice's own logo and colors", async () => {
+    const clock = testClock();
+    clock.set(Date.parse('2027-02-01T12:00:00Z'));
+    const CHICAGO = 'America/Chicago';
+    const w = await schedulingWorld(CHICAGO, await createTestApp({ clock }));
+    const tenant = (await w.t.call('GET', '/api/tenant', { token: w.owner.token })).body;
+    const branding = {
+      logoDataUrl:
+        'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==',
+      primaryColor: '#f2c14e',
+      accentColor: '#1d3557',
+    };
+    const saved = await w.t.call('PUT', '/api/tenant/branding', {
+      token: w.owner.token,
+      json: { ...branding, version: tenant.version },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    await w.t.call('POST', '/api/scheduling/appointments', {
+      token: w.owner.token,
+      json: w.booking('2027-02-10', '15:30'),
+    });
+    clock.set(zonedInstant('2027-02-07', '15:31', CHICAGO));
+    expect(await SCHEDULED_JOB_BODIES['appointment-reminders'](w.t.platform)).toEqual({
+      sent: 1,
+      skipped: 0,
+    });
+    const outbox = await w.t.call('GET', '/api/outbox?limit=10', { token: w.owner.token });
+    const mail = outbox.body.items.find((m: { kind: string }) => m.kind === 'appointment.reminder');
+    expect(mail.subject).toBe(
+      'Reminder: your visit at Scheduling Clinic on Wednesday, February 10, 2027 at 3:30 PM (Central Time)',
+    );
+    const token = /\/r\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+    const view = await w.t.call('GET', `/api/scheduling/reminder-links/${token}`);
+    expect(view.body).toMatchObject({ date: '2027-02-10', time: '15:30', timeZone: CHICAGO, branding });
   });
 
   it('a practice can change the rules; reminders stop when turned off', async () => {
@@ -142,7 +235,7 @@ describe('the reminder job and its link', () => {
     const sms = outbox.body.items.find((m: { kind: string }) => m.kind === 'appointment.reminder');
     expect(sms).toMatchObject({ to: '+12125550177', channel: 'sms' });
     expect(sms.text).toMatch(
-      /^Reminder: your visit at Scheduling Clinic on 2027-02-10 at 10:00 with Dr\. Grace Hopper\. Confirm or cancel: http\S+\/r\/[A-Za-z0-9_-]{43}$/,
+      /^Scheduling Clinic: reminder of your visit with Dr\. Grace Hopper on Wednesday, February 10, 2027 at 10:00 AM \(Eastern Time\)\. Confirm or cancel: http\S+\/r\/[A-Za-z0-9_-]{43}$/,
     );
   });
 

@@ -228,12 +228,17 @@ export function sampleBody(spec: RouteSpec, ids: World['ids']): unknown {
       owner: { name: 'New Owner', email: uniqueEmail('new'), password: PASSWORD },
     },
     'POST /auth/login': { email: uniqueEmail('nobody'), password: 'some-password-1' },
+    // An unknown challenge: refused as expired, nothing is issued.
+    'POST /auth/login/mfa': { challenge: 'c'.repeat(40), code: '123456' },
     'POST /auth/refresh': { refreshToken: 'x'.repeat(40) },
     'POST /auth/logout': { refreshToken: 'x'.repeat(40) },
     'POST /auth/password-reset': { email: uniqueEmail('reset') },
     'POST /auth/password-reset/confirm': { token: 'z'.repeat(40), password: PASSWORD },
     // A wrong current password: a 400 that reads and audits like a change, and changes nothing.
     'POST /auth/password': { currentPassword: 'not-the-password-1', newPassword: 'Fresh-Harbor-Lantern-58' },
+    // Without a started set-up, and with two-factor sign-in off: both refused, nothing changes.
+    'POST /auth/mfa/totp/confirm': { code: '123456' },
+    'POST /auth/mfa/totp/disable': { password: 'not-the-password-1' },
     'POST /invites/accept': { token: 'y'.repeat(40), name: 'Ivy Invitee', password: PASSWORD },
     'PUT /tenant/profile': {
       name: 'Practice A',

@@ -192,6 +192,19 @@ export const systemKeys = {
     PK: `SYS#THROTTLE#pair#${email.toLowerCase()}#${ip}`,
     SK: 'THROTTLE',
   }),
+  /** A login's two-factor state: status, the sealed authenticator key; its recovery codes share the partition. */
+  mfa: (email: string): Key => ({ PK: `SYS#MFA#${email.toLowerCase()}`, SK: 'MFA' }),
+  mfaPartition: (email: string) => `SYS#MFA#${email.toLowerCase()}`,
+  /** One unused recovery code, by its hash: using it deletes the item, so it works exactly once. */
+  mfaRecoveryCode: (email: string, hash: string): Key => ({
+    PK: `SYS#MFA#${email.toLowerCase()}`,
+    SK: `RECOVERY#${hash}`,
+  }),
+  mfaRecoveryPrefix: 'RECOVERY#',
+  /** A sign-in whose password was right, waiting for its authenticator code, by the challenge token's hash. */
+  mfaChallenge: (hash: string): Key => ({ PK: `SYS#MFACHALLENGE#${hash}`, SK: 'CHALLENGE' }),
+  /** The key that seals authenticator keys at rest. */
+  mfaSecretKey: (): Key => ({ PK: 'SYS#SECRET', SK: 'MFA' }),
   publicIdempotency: (route: string, key: string): Key => ({ PK: `SYS#IDEM#${route}#${key}`, SK: 'IDEM' }),
   issuerKey: (): Key => ({ PK: 'SYS#ISSUER', SK: 'KEY' }),
   /** Reminders waiting to be sent, by due time: the reminder job reads what is due, oldest first. */

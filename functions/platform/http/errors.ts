@@ -19,7 +19,13 @@ export function errorHandler(logger: Logger) {
     }
     const e = appError ?? new AppError('internal', 'Something went wrong on our side. Try again shortly.');
     const body: WireError = {
-      error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}), requestId },
+      error: {
+        code: e.code,
+        message: e.message,
+        ...(e.details ? { details: e.details } : {}),
+        ...e.extra,
+        requestId,
+      },
     };
     return c.json(body, e.status as 400, e.headers);
   };

@@ -46,6 +46,10 @@ export function buildOpenApi(specs: RouteSpec[], info: { title: string; version:
                 code: { type: 'string' },
                 message: { type: 'string' },
                 requestId: { type: 'string' },
+                challenge: {
+                  type: 'string',
+                  description: 'mfa_required only: send it with the code to POST /api/auth/login/mfa',
+                },
                 details: {
                   type: 'array',
                   items: {

@@ -2,21 +2,35 @@ import { type AwsCredentials, awsSigner } from '../aws/sign.ts';
 
 export type { AwsCredentials };
 
-/** The Cognito actions Rounds uses. Admin actions are IAM-signed; the others are public. */
+/**
+ * The Cognito actions Rounds uses. Admin actions are IAM-signed; the others are public and carry
+ * their own proof (the password, a challenge Session, or the user's access token).
+ */
 export type CognitoAction =
   | 'AdminCreateUser'
   | 'AdminSetUserPassword'
   | 'AdminDeleteUser'
   | 'AdminUserGlobalSignOut'
   | 'InitiateAuth'
-  | 'RevokeToken';
+  | 'RespondToAuthChallenge'
+  | 'RevokeToken'
+  | 'AssociateSoftwareToken'
+  | 'VerifySoftwareToken'
+  | 'SetUserMFAPreference';
 
 /** The port the Cognito identity adapter talks through: one JSON call per action. */
 export interface CognitoApi {
   call<T = Record<string, unknown>>(action: CognitoAction, input: Record<string, unknown>): Promise<T>;
 }
 
-const UNSIGNED = new Set<CognitoAction>(['InitiateAuth', 'RevokeToken']);
+const UNSIGNED = new Set<CognitoAction>([
+  'InitiateAuth',
+  'RespondToAuthChallenge',
+  'RevokeToken',
+  'AssociateSoftwareToken',
+  'VerifySoftwareToken',
+  'SetUserMFAPreference',
+]);
 
 /**
  * Cognito's JSON API over fetch, signed with SigV4 where IAM applies. It replaces the SDK

@@ -3,7 +3,7 @@ import { PASSWORD_LENGTH } from '../../../shared/schemas/common.ts';
 import { AppError, badRequest, conflict, notFound, tooManyRequests, unauthorized } from '../errors.ts';
 import { withoutUndefined } from '../objects.ts';
 import type { CognitoApi } from './cognito-api.ts';
-import type { IdentityPort } from './port.ts';
+import { type IdentityPort, MfaRequired, MfaSessionEnded, mfaCodeWrong } from './port.ts';
 
 /** Which user pool and app client the adapter signs users into. */
 export interface CognitoSettings {
@@ -20,6 +20,7 @@ interface AuthenticationResult {
 
 interface InitiateAuthOutput {
   ChallengeName?: string;
+  Session?: string;
   AuthenticationResult?: AuthenticationResult;
 }
 
@@ -96,10 +97,8 @@ export class CognitoIdentity implements IdentityPort {
         AuthFlow: 'USER_PASSWORD_AUTH',
         AuthParameters: { USERNAME: email.toLowerCase(), PASSWORD: password },
       });
-      if (out.ChallengeName === 'SOFTWARE_TOKEN_MFA') {
-        // Future work: the web app's code-entry step (RespondToAuthChallenge with the Session).
-        throw new AppError('mfa_required', 'Enter the 6-digit code from your authenticator app');
-      }
+      // The code step answers this Session with RespondToAuthChallenge (respondToMfa).
+      if (out.ChallengeName === 'SOFTWARE_TOKEN_MFA' && out.Session) throw new MfaRequired(out.Session);
       // Any other challenge comes after a correct password, so saying so reveals nothing.
       if (out.ChallengeName) throw unauthorized(UNSUPPORTED_STEP);
       if (!out.AuthenticationResult) throw unauthorized(WRONG_CREDENTIALS);
@@ -113,6 +112,73 @@ export class CognitoIdentity implements IdentityPort {
         throw unauthorized('Your password must be reset. Use "Forgot password" to choose a new one.');
       }
       throw mapCommon(err);
+    }
+  }
+
+  async respondToMfa(email: string, session: string, code: string): Promise<TokenResponse> {
+    try {
+      const out = await this.api.call<InitiateAuthOutput>('RespondToAuthChallenge', {
+        ClientId: this.settings.clientId,
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: session,
+        ChallengeResponses: { USERNAME: email.toLowerCase(), SOFTWARE_TOKEN_MFA_CODE: code },
+      });
+      if (out.ChallengeName) throw unauthorized(UNSUPPORTED_STEP);
+      if (!out.AuthenticationResult) throw new MfaSessionEnded();
+      return tokens(out.AuthenticationResult);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      const name = errorName(err);
+      if (name === 'CodeMismatchException' || name === 'ExpiredCodeException') throw mfaCodeWrong();
+      // "Invalid session for the user, session is expired." (or already answered).
+      if (name === 'NotAuthorizedException') throw new MfaSessionEnded();
+      throw mapCommon(err);
+    }
+  }
+
+  /** AssociateSoftwareToken with the user's access token: Cognito makes the key and keeps it. */
+  async startTotp(_email: string, accessToken: string): Promise<{ secret: string }> {
+    try {
+      const out = await this.api.call<{ SecretCode?: string }>('AssociateSoftwareToken', {
+        AccessToken: accessToken,
+      });
+      if (!out.SecretCode) throw new Error('AssociateSoftwareToken returned no SecretCode');
+      return { secret: out.SecretCode };
+    } catch (err) {
+      throw sessionRefusal(err) ?? mapCommon(err);
+    }
+  }
+
+  /** VerifySoftwareToken, then SetUserMFAPreference so every sign-in asks for a code. */
+  async confirmTotp(_email: string, accessToken: string, code: string): Promise<boolean> {
+    try {
+      const out = await this.api.call<{ Status?: string }>('VerifySoftwareToken', {
+        AccessToken: accessToken,
+        UserCode: code,
+        FriendlyDeviceName: 'Rounds',
+      });
+      if (out.Status !== 'SUCCESS') return false;
+    } catch (err) {
+      const name = errorName(err);
+      if (name === 'CodeMismatchException' || name === 'EnableSoftwareTokenMFAException') return false;
+      throw sessionRefusal(err) ?? mapCommon(err);
+    }
+    await this.setTotpPreference(accessToken, true);
+    return true;
+  }
+
+  async disableTotp(_email: string, accessToken: string): Promise<void> {
+    await this.setTotpPreference(accessToken, false);
+  }
+
+  private async setTotpPreference(accessToken: string, enabled: boolean): Promise<void> {
+    try {
+      await this.api.call('SetUserMFAPreference', {
+        AccessToken: accessToken,
+        SoftwareTokenMfaSettings: { Enabled: enabled, PreferredMfa: enabled },
+      });
+    } catch (err) {
+      throw sessionRefusal(err) ?? mapCommon(err);
     }
   }
 
@@ -229,6 +295,13 @@ function passwordRefusal(err: unknown): AppError | undefined {
     return badRequest('The password was refused. It cannot start or end with a space.');
   }
   return undefined;
+}
+
+/** An access token Cognito no longer accepts (signed out everywhere, expired): sign in again. */
+function sessionRefusal(err: unknown): AppError | undefined {
+  return errorName(err) === 'NotAuthorizedException'
+    ? unauthorized('Your session has ended. Sign in again.')
+    : undefined;
 }
 
 /** Errors every call may meet: throttling, and a trigger refusing a deactivated user. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
 import type { TokenResponse } from '../../../shared/schemas/auth.ts';
 import type { Clock } from '../clock.ts';
 import { systemKeys } from '../db/keys.ts';
@@ -7,10 +7,20 @@ import type { Store } from '../db/store.ts';
 import { AppError, conflict, notFound, unauthorized } from '../errors.ts';
 import { newId, newToken } from '../ids.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
-import type { ClaimsSource, IdentityPort, RoundsClaims } from './port.ts';
+import {
+  type ClaimsSource,
+  type IdentityPort,
+  MfaRequired,
+  MfaSessionEnded,
+  mfaCodeWrong,
+  type RoundsClaims,
+} from './port.ts';
+import { newTotpSecret, verifyTotp } from './totp.ts';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 const REFRESH_TOKEN_SECONDS = 30 * 24 * 3600;
+/** How long the session from a right password waits for its authenticator code (Cognito's AuthSessionValidity). */
+export const MFA_SESSION_SECONDS = 5 * 60;
 
 export interface IssuerSettings {
   region: string;
@@ -29,6 +39,12 @@ interface Credential {
   passwordHash: string;
   /** Bumped by "sign out everywhere": refresh tokens issued under an older generation stop working. */
   sessionGeneration?: number;
+  /** The authenticator key (base32) once enrolment is confirmed: sign-in then asks for a code. */
+  totpSecret?: string;
+  /** A key being enrolled, not yet confirmed with a code. */
+  totpPending?: string;
+  /** The last time step whose code signed in: it and older steps are refused (no replay). */
+  totpLastStep?: number;
 }
 
 interface RefreshRecord {
@@ -105,16 +121,85 @@ export class LocalIdentity implements IdentityPort {
     if (!cred || !ok) throw unauthorized('Email or password is incorrect');
     const claims = await this.claimsFor(email.toLowerCase());
     if (!claims) throw unauthorized('This account is deactivated. Ask your practice owner to reactivate it.');
-    const refreshToken = newToken(48);
-    const nowSec = this.nowSec();
-    await this.store.put({
-      ...systemKeys.refreshToken(hashToken(refreshToken)),
-      email: email.toLowerCase(),
-      clientId: this.settings.clientId,
-      expiresAt: nowSec + REFRESH_TOKEN_SECONDS,
-      generation: cred.sessionGeneration ?? 0,
-    });
-    return this.issue(claims, refreshToken, nowSec);
+    if (cred.totpSecret) throw new MfaRequired(await this.mfaSession(email.toLowerCase()));
+    return this.startSession(email.toLowerCase(), cred, claims);
+  }
+
+  /** Like Cognito's RespondToAuthChallenge (SOFTWARE_TOKEN_MFA): the signed session, then the code. */
+  async respondToMfa(email: string, session: string, code: string): Promise<TokenResponse> {
+    const login = email.toLowerCase();
+    try {
+      const { payload } = await jwtVerify(session, await importJWK(this.key.publicJwk, 'RS256'), {
+        issuer: issuerUrl(this.settings),
+        subject: login,
+        currentDate: this.clock.now(),
+      });
+      if (payload.token_use !== 'mfa_session') throw new Error('not an MFA session');
+    } catch {
+      throw new MfaSessionEnded();
+    }
+    const cred = await this.store.get<Credential>(credentialKey(login));
+    if (!cred?.totpSecret) throw new MfaSessionEnded();
+    const step = verifyTotp(cred.totpSecret, code, this.clock.now().getTime(), { after: cred.totpLastStep });
+    if (step === null) throw mfaCodeWrong();
+    // Two requests with the same code: only one moves the step on.
+    await this.store.transact([
+      {
+        kind: 'update',
+        key: credentialKey(login),
+        set: { totpLastStep: step },
+        condition: {
+          expression: 'attribute_not_exists(#last) OR #last < :step',
+          names: { '#last': 'totpLastStep' },
+          values: { ':step': step },
+        },
+        onFail: mfaCodeWrong,
+      },
+    ]);
+    const claims = await this.claimsFor(login);
+    if (!claims) throw unauthorized('This account is deactivated. Ask your practice owner to reactivate it.');
+    return this.startSession(login, cred, claims);
+  }
+
+  async startTotp(email: string): Promise<{ secret: string }> {
+    const secret = newTotpSecret();
+    await this.store.transact([
+      { kind: 'update', key: credentialKey(email), set: { totpPending: secret }, onFail: () => noLogin() },
+    ]);
+    return { secret };
+  }
+
+  async confirmTotp(email: string, _accessToken: string, code: string): Promise<boolean> {
+    const cred = await this.store.get<Credential>(credentialKey(email));
+    if (!cred?.totpPending) return false;
+    if (verifyTotp(cred.totpPending, code, this.clock.now().getTime()) === null) return false;
+    await this.store.transact([
+      {
+        kind: 'update',
+        key: credentialKey(email),
+        set: { totpSecret: cred.totpPending },
+        remove: ['totpPending', 'totpLastStep'],
+        condition: {
+          expression: '#pending = :pending',
+          names: { '#pending': 'totpPending' },
+          values: { ':pending': cred.totpPending },
+        },
+        // Enrolment was restarted meanwhile: this code was for the older key.
+        onFail: () => conflict('The set-up was restarted elsewhere. Use the newest key.'),
+      },
+    ]);
+    return true;
+  }
+
+  async disableTotp(email: string): Promise<void> {
+    await this.store.transact([
+      {
+        kind: 'update',
+        key: credentialKey(email),
+        remove: ['totpSecret', 'totpPending', 'totpLastStep'],
+        onFail: () => noLogin(),
+      },
+    ]);
   }
 
   async refresh(refreshToken: string): Promise<TokenResponse> {
@@ -162,6 +247,31 @@ export class LocalIdentity implements IdentityPort {
     } catch (err) {
       if (!(err instanceof AppError && err.code === 'not_found')) throw err;
     }
+  }
+
+  private async startSession(email: string, cred: Credential, claims: RoundsClaims): Promise<TokenResponse> {
+    const refreshToken = newToken(48);
+    const nowSec = this.nowSec();
+    await this.store.put({
+      ...systemKeys.refreshToken(hashToken(refreshToken)),
+      email,
+      clientId: this.settings.clientId,
+      expiresAt: nowSec + REFRESH_TOKEN_SECONDS,
+      generation: cred.sessionGeneration ?? 0,
+    });
+    return this.issue(claims, refreshToken, nowSec);
+  }
+
+  /** A short-lived signed statement "this email gave the right password", as Cognito's Session is. */
+  private async mfaSession(email: string): Promise<string> {
+    const nowSec = this.nowSec();
+    return this.sign(
+      { token_use: 'mfa_session', jti: newId() },
+      email,
+      issuerUrl(this.settings),
+      nowSec,
+      nowSec + MFA_SESSION_SECONDS,
+    );
   }
 
   private async issue(claims: RoundsClaims, refreshToken: string, nowSec: number): Promise<TokenResponse> {

@@ -1,5 +1,6 @@
-import { Navigate, Route, Router } from '@solidjs/router';
+import { Navigate, Route, type RoutePreloadFuncArgs, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
+import { getBoard } from '../features/schedule/api.ts';
 import { RootLayout } from './RootLayout.tsx';
 
 // Every page is its own chunk: the first load is the router, the session and the root layout.
@@ -28,6 +29,14 @@ const Membership = lazy(() => import('../routes/membership.tsx'));
 const Members = lazy(() => import('../routes/members.tsx'));
 const Audit = lazy(() => import('../routes/audit.tsx'));
 const NotFound = lazy(() => import('../routes/not-found.tsx'));
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+/**
+ * The day view's data starts loading with the navigation itself (alongside the session check,
+ * after the one shared token refresh), not after the page's code and the session have arrived.
+ */
+const preloadDay = ({ location }: RoutePreloadFuncArgs) =>
+  void getBoard(one(location.query.location), one(location.query.date));
 const AppNotFound = lazy(() => import('../routes/app-not-found.tsx'));
 
 export function App() {
@@ -42,7 +51,7 @@ export function App() {
       <Route path="/r/:token" component={ReminderLink} />
       <Route path="/app" component={AppShell}>
         <Route path="/" component={Home} />
-        <Route path="/schedule" component={Schedule} />
+        <Route path="/schedule" component={Schedule} preload={preloadDay} />
         <Route path="/schedule/week" component={ScheduleWeek} />
         <Route path="/schedule/waitlist" component={ScheduleWaitlist} />
         <Route path="/schedule/patients" component={SchedulePatients} />

@@ -350,7 +350,7 @@ function PatientFilter(props: {
             </div>
           }
         >
-          <form class="form form-row" aria-label="Find a patient to filter by" novalidate onSubmit={search}>
+          <form class="form form-row" aria-label="Find a patient" novalidate onSubmit={search}>
             <TextField
               label="Last name starts with"
               name="patientSearch"

@@ -1,12 +1,12 @@
 import { createAsync, query, revalidate } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import type * as z from 'zod/mini';
+import { patientDateTime } from '../../../../shared/locale.ts';
 import type { ReminderLinkViewSchema } from '../../../../shared/schemas/scheduling.ts';
-import { AuthLayout } from '../../app/AuthLayout.tsx';
+import { PatientLayout } from '../../app/PatientLayout.tsx';
 import { Alert, FormAlert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { confirm } from '../../components/ui/Dialog.tsx';
-import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { Loading } from '../../components/ui/Spinner.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { humanize } from '../../lib/format.ts';
@@ -29,15 +29,29 @@ const getVisit = query(async (token: string): Promise<Loaded> => {
 const DONE: Record<Action, string> = {
   confirm: 'Thank you: your visit is confirmed.',
   cancel: 'Your visit is cancelled. Call the office to book a new time.',
-  opt_out: 'You will get no more appointment reminders by email.',
+  opt_out: 'You will get no more appointment reminders.',
 };
 
-/** The page a reminder mail links to: confirm, cancel or stop reminders, no sign-in needed. */
+/** A phone number as a tel: link target: its digits (and a leading +). */
+const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
+
+/**
+ * The page a reminder mail or text links to: the visit in the practice's brand, written for the
+ * patient (same words as the mail), with confirm, cancel and stop-reminders. No sign-in needed.
+ */
 export function ReminderLinkPage(props: { token: string }) {
   const loaded = createAsync(() => getVisit(props.token));
   const [done, setDone] = createSignal<Action>();
   const [error, setError] = createSignal<string>();
   const [busy, setBusy] = createSignal<Action>();
+  const visit = () => {
+    const l = loaded.latest;
+    return l && 'visit' in l ? l.visit : undefined;
+  };
+  const practice = () => {
+    const v = visit();
+    return v ? { name: v.practiceName, branding: v.branding } : undefined;
+  };
 
   const act = async (action: Action) => {
     if (
@@ -66,57 +80,84 @@ export function ReminderLinkPage(props: { token: string }) {
   };
 
   return (
-    <AuthLayout>
-      <Show when={loaded.latest} fallback={<Loading label="Loading your visit…" />}>
-        {(l) => (
-          <Switch>
-            <Match when={'invalid' in l()}>
-              <PageHeader title="This link is no longer valid" />
-              <p>Reminder links stop working after the visit. Call the office if you need to change it.</p>
-            </Match>
-            <Match when={'visit' in l() && (l() as { visit: Visit }).visit}>
-              {(visit) => (
-                <>
-                  <PageHeader
-                    title={`Your visit at ${visit().practiceName}`}
-                    description={`${visit().date} at ${visit().time} with ${visit().providerName}, ${visit().locationName}`}
-                  />
-                  <p>
-                    Status: <strong>{humanize(visit().status)}</strong>
-                  </p>
-                  <Show when={done()}>{(action) => <Alert tone="success">{DONE[action()]}</Alert>}</Show>
-                  <FormAlert message={error()} />
-                  <div class="stack">
-                    <Show when={visit().status === 'scheduled'}>
-                      <Button
-                        variant="primary"
-                        class="btn-block"
-                        busy={busy() === 'confirm'}
-                        onClick={() => act('confirm')}
-                      >
-                        Confirm my visit
-                      </Button>
-                    </Show>
-                    <Show when={['scheduled', 'confirmed'].includes(visit().status)}>
-                      <Button class="btn-block" busy={busy() === 'cancel'} onClick={() => act('cancel')}>
-                        Cancel my visit
-                      </Button>
-                    </Show>
-                    <Button
-                      variant="ghost"
-                      class="btn-block"
-                      busy={busy() === 'opt_out'}
-                      onClick={() => act('opt_out')}
-                    >
-                      Stop reminder emails
-                    </Button>
+    <PatientLayout practice={practice()} title="Your visit">
+      <Switch fallback={<Loading label="Loading your visit…" />}>
+        <Match when={loaded.latest && 'invalid' in loaded.latest}>
+          <h1>This link is no longer valid</h1>
+          <p>Reminder links stop working after the visit. Call the office if you need to change it.</p>
+        </Match>
+        <Match when={visit()}>
+          {(v) => (
+            <>
+              <h1>Your visit at {v().practiceName}</h1>
+              <dl class="patient-facts">
+                <div>
+                  <dt>When</dt>
+                  <dd class="patient-when">
+                    {patientDateTime(v().date, v().time, v().timeZone, v().locale)}
+                  </dd>
+                </div>
+                <Show when={v().providerName}>
+                  <div>
+                    <dt>With</dt>
+                    <dd>{v().providerName}</dd>
                   </div>
-                </>
-              )}
-            </Match>
-          </Switch>
-        )}
-      </Show>
-    </AuthLayout>
+                </Show>
+                <div>
+                  <dt>Where</dt>
+                  <dd>
+                    {v().locationName}
+                    <br />
+                    {v().locationAddress.line1}
+                    <Show when={v().locationAddress.line2}>
+                      <br />
+                      {v().locationAddress.line2}
+                    </Show>
+                    <br />
+                    {v().locationAddress.city}, {v().locationAddress.state} {v().locationAddress.postalCode}
+                  </dd>
+                </div>
+                <div>
+                  <dt>Phone</dt>
+                  <dd>
+                    <a href={telHref(v().locationPhone)}>{v().locationPhone}</a>
+                  </dd>
+                </div>
+              </dl>
+              <p>
+                Status: <strong>{humanize(v().status)}</strong>
+              </p>
+              <Show when={done()}>{(action) => <Alert tone="success">{DONE[action()]}</Alert>}</Show>
+              <FormAlert message={error()} />
+              <div class="stack">
+                <Show when={v().status === 'scheduled'}>
+                  <Button
+                    variant="primary"
+                    class="btn-block"
+                    busy={busy() === 'confirm'}
+                    onClick={() => act('confirm')}
+                  >
+                    Confirm my visit
+                  </Button>
+                </Show>
+                <Show when={['scheduled', 'confirmed'].includes(v().status)}>
+                  <Button class="btn-block" busy={busy() === 'cancel'} onClick={() => act('cancel')}>
+                    Cancel my visit
+                  </Button>
+                </Show>
+                <Button
+                  variant="ghost"
+                  class="btn-block"
+                  busy={busy() === 'opt_out'}
+                  onClick={() => act('opt_out')}
+                >
+                  Stop reminders
+                </Button>
+              </div>
+            </>
+          )}
+        </Match>
+      </Switch>
+    </PatientLayout>
   );
 }

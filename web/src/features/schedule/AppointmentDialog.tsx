@@ -40,7 +40,8 @@ export function AppointmentDialog(props: {
   types: AppointmentType[];
   onClose: () => void;
 }) {
-  const rooms = createAsync(() => listResources());
+  // Only a visit with a room needs the room list (not the schedule's first paint).
+  const rooms = createAsync(async () => (props.appointment?.roomId ? listResources() : undefined));
   // .latest: the name fills in when loaded instead of suspending the open dialog.
   const roomName = (id: string) => rooms.latest?.items.find((r) => r.id === id)?.name ?? 'a room';
   const [error, setError] = createSignal<string>();

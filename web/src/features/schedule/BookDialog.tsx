@@ -8,6 +8,7 @@ import { FormAlert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { Dialog } from '../../components/ui/Dialog.tsx';
 import { SelectField, TextField } from '../../components/ui/Field.tsx';
+import { Loading } from '../../components/ui/Spinner.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatLocalDay, formatLocalTime } from '../../lib/format.ts';
@@ -25,7 +26,8 @@ export function BookDialog(props: {
   at?: { providerId: string; date: string; time: string };
   onClose: () => void;
 }) {
-  const types = createAsync(() => listTypes());
+  // Read when the dialog opens, not at the schedule's first paint.
+  const types = createAsync(async () => (props.open ? listTypes() : undefined));
   const [typeId, setTypeId] = createSignal('');
   const [providerId, setProviderId] = createSignal('');
   const [from, setFrom] = createSignal('');
@@ -51,7 +53,7 @@ export function BookDialog(props: {
   });
 
   // Retired types are not offered: a choice retired since is dropped for the first type still offered.
-  const offered = () => (types()?.items ?? []).filter((t) => t.active);
+  const offered = () => (types.latest?.items ?? []).filter((t) => t.active);
   const type = () => (offered().some((t) => t.id === typeId()) ? typeId() : offered()[0]?.id) ?? '';
   const providerName = (id: string) => props.providers.find((p) => p.id === id)?.name ?? '';
   const reset = () => {
@@ -116,7 +118,7 @@ export function BookDialog(props: {
       onClose={close}
       footer={<Button onClick={close}>Close</Button>}
     >
-      <Show when={types()}>
+      <Show when={types.latest} fallback={<Loading label="Loading visit types…" />}>
         <Show when={offered().length > 0} fallback={<NothingToBook what="visit type" />}>
           <Show when={props.providers.length > 0} fallback={<NothingToBook what="provider" />}>
             <div class="stack">

@@ -1,5 +1,5 @@
 import { createAsync, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type { Appointment, WaitlistEntry } from '../../../../shared/schemas/scheduling.ts';
 import { addDays, localParts } from '../../../../shared/time.ts';
 import { StatusBadge } from '../../components/ui/Badge.tsx';
@@ -10,7 +10,7 @@ import { Loading } from '../../components/ui/Spinner.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { AppointmentDialog } from './AppointmentDialog.tsx';
-import { getDay, getDayHours, listLocations, listProviders, listTypes, moveVisit } from './api.ts';
+import { getBoard, moveVisit } from './api.ts';
 import { BookDialog } from './BookDialog.tsx';
 import { NoLocation, NoProviders } from './NoLocation.tsx';
 import { ScheduleNav } from './ScheduleNav.tsx';
@@ -19,21 +19,17 @@ import { WaitlistOffer } from './WaitlistOffer.tsx';
 
 /** The front desk's day: one column per provider, drag or "Move…" to reschedule, and the flow board. */
 export function SchedulePage() {
-  const locations = createAsync(() => listLocations());
-  const providers = createAsync(() => listProviders());
-  const types = createAsync(() => listTypes());
-  const [locationId, setLocationId] = createSignal('');
-  const location = createMemo(() => {
-    const all = locations()?.items ?? [];
-    return all.find((l) => l.id === locationId()) ?? all[0];
-  });
+  // Location and date live in the address (bookmarkable, and the route preloads the same board).
+  const [params, setParams] = useSearchParams<{ book?: string; location?: string; date?: string }>();
+  const board = createAsync(() => getBoard(params.location, params.date));
+  const locations = () => board()?.locations;
+  const location = () => board()?.locations.find((l) => l.id === board()?.locationId);
+  const setLocationId = (id: string) => setParams({ location: id }, { replace: true });
+  const setDate = (d: string) => setParams({ date: d || undefined }, { replace: true });
   const today = () => (location() ? localParts(Date.now(), location()!.timeZone).date : '');
-  const [date, setDate] = createSignal('');
-  const day = () => date() || today();
-  const view = createAsync(async () => (location() && day() ? getDay(location()!.id, day()) : undefined));
-  const hours = createAsync(async () =>
-    location() && day() ? getDayHours(location()!.id, day()) : undefined,
-  );
+  const day = () => board()?.date ?? '';
+  const hours = () => board()?.hours;
+  const types = () => ({ items: board()?.types ?? [] });
   const gridColumns = () =>
     columns().map((p) => {
       const h = hours()?.providers.find((x) => x.providerId === p.id);
@@ -46,18 +42,13 @@ export function SchedulePage() {
         offReason: offReason(h?.closed),
       };
     });
-  const columns = createMemo(() =>
-    (providers()?.items ?? []).filter(
-      (p) => p.active && location() && p.locationIds.includes(location()!.id),
-    ),
-  );
+  const columns = () => board()?.providers ?? [];
   const [showCancelled, setShowCancelled] = createSignal(false);
   const [tab, setTab] = createSignal<'day' | 'flow'>('day');
   const [open, setOpen] = createSignal<Appointment>();
   // The old time of a dragged visit, offered to matching waitlist patients.
   const [offer, setOffer] = createSignal<{ freed: Appointment; matches: WaitlistEntry[] }>();
   // ?book=1 (the setup guide's last step) opens the Book dialog.
-  const [params, setParams] = useSearchParams<{ book?: string }>();
   const [booking, setBookingOpen] = createSignal(params.book === '1');
   // A time picked on the grid (click or Enter on an empty cell) books exactly there.
   const [pickedAt, setPickedAt] = createSignal<{ providerId: string; date: string; time: string }>();
@@ -66,7 +57,7 @@ export function SchedulePage() {
     if (!open) setPickedAt(undefined);
     if (!open && params.book) setParams({ book: undefined }, { replace: true });
   };
-  const visible = () => (view()?.appointments ?? []).filter((a) => showCancelled() || !GONE.has(a.status));
+  const visible = () => (board()?.appointments ?? []).filter((a) => showCancelled() || !GONE.has(a.status));
 
   const drop = async (a: Appointment, providerId: string, time: string) => {
     const provider = columns().find((p) => p.id === providerId);
@@ -93,7 +84,7 @@ export function SchedulePage() {
         }
       />
       <ScheduleNav />
-      <Show when={locations()} fallback={<Loading label="Loading locations…" />}>
+      <Show when={board()} fallback={<Loading label="Loading the schedule…" />}>
         <Show when={location()} fallback={<NoLocation purpose="The schedule is kept per location." />}>
           <div class="sched-toolbar">
             <SelectField
@@ -101,7 +92,7 @@ export function SchedulePage() {
               name="location"
               value={location()?.id ?? ''}
               onChange={(v) => setLocationId(v)}
-              options={(locations()?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
+              options={(locations() ?? []).map((l) => ({ value: l.id, label: l.name }))}
             />
             <TextField label="Date" name="date" type="date" value={day()} onInput={(v) => setDate(v)} />
             <fieldset class="sched-nav">
@@ -146,22 +137,20 @@ export function SchedulePage() {
               Patient flow
             </button>
           </div>
-          <Show when={view()} fallback={<Loading label="Loading the day…" />}>
-            <Show when={tab() === 'day'} fallback={<FlowBoard appointments={visible()} onOpen={setOpen} />}>
-              <Show when={columns().length > 0} fallback={<NoProviders locationName={location()!.name} />}>
-                <TimeGrid
-                  label={`Appointments on ${day()}`}
-                  columns={gridColumns()}
-                  appointments={visible()}
-                  columnOf={(a) => a.providerId}
-                  onOpen={setOpen}
-                  onDrop={(a, providerId, time) => void drop(a, providerId, time)}
-                  onPick={(providerId, time) => {
-                    setPickedAt({ providerId, date: day(), time });
-                    setBookingOpen(true);
-                  }}
-                />
-              </Show>
+          <Show when={tab() === 'day'} fallback={<FlowBoard appointments={visible()} onOpen={setOpen} />}>
+            <Show when={columns().length > 0} fallback={<NoProviders locationName={location()!.name} />}>
+              <TimeGrid
+                label={`Appointments on ${day()}`}
+                columns={gridColumns()}
+                appointments={visible()}
+                columnOf={(a) => a.providerId}
+                onOpen={setOpen}
+                onDrop={(a, providerId, time) => void drop(a, providerId, time)}
+                onPick={(providerId, time) => {
+                  setPickedAt({ providerId, date: day(), time });
+                  setBookingOpen(true);
+                }}
+              />
             </Show>
           </Show>
         </Show>

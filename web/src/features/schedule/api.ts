@@ -1,6 +1,7 @@
 import { query } from '@solidjs/router';
 import type * as z from 'zod/mini';
 import type { Page } from '../../../../shared/schemas/common.ts';
+import type { DayBoard } from '../../../../shared/schemas/day-board.ts';
 import type {
   Appointment,
   AppointmentType,
@@ -40,6 +41,12 @@ export const listTypes = query(
   () => api<Page<AppointmentType>>('/scheduling/types', { query: { limit: 100 } }),
   'schedTypes',
 );
+/** The schedule's first paint in one request; the route preloads it with the address's location and date. */
+export const getBoard = query(
+  (locationId?: string, date?: string) => api<DayBoard>('/scheduling/board', { query: { locationId, date } }),
+  'schedBoard',
+);
+
 export const getDay = query(
   (locationId: string, date: string) => api<DayView>('/scheduling/day', { query: { locationId, date } }),
   'schedDay',
@@ -102,12 +109,13 @@ export const updatePatient = (id: string, body: PatientInput & { version: number
   mutate(api<Patient>(`/scheduling/patients/${id}`, { method: 'PUT', body }), [
     listPatients.key,
     listPatientVisits.key,
+    getBoard.key,
     getDay.key,
     getWeek.key,
   ]);
 
 /** Every change re-reads the day and the week, so the grids and the flow board show what the server holds. */
-const changing = <T>(call: Promise<T>) => mutate(call, [getDay.key, getWeek.key]);
+const changing = <T>(call: Promise<T>) => mutate(call, [getBoard.key, getDay.key, getWeek.key]);
 
 export const book = (body: Record<string, unknown>) =>
   changing(api<Appointment>('/scheduling/appointments', { method: 'POST', body }));

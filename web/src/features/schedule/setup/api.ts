@@ -16,7 +16,11 @@ import type {
 import type { User } from '../../../../../shared/schemas/team.ts';
 import { api } from '../../../lib/api.ts';
 import { mutate } from '../../../lib/mutation.ts';
-import { listProviders, listTypes } from '../api.ts';
+import { getBoard, listProviders, listTypes } from '../api.ts';
+
+/** Setup shapes the day board (providers, types, rooms, hours): every change re-reads it too. */
+const setupChange = <T>(call: Promise<T>, key: string | string[]) =>
+  mutate(call, [...(Array.isArray(key) ? key : [key]), getBoard.key]);
 
 export interface Feed {
   token: string;
@@ -49,11 +53,11 @@ export const listPeople = query(
 );
 
 export const createProvider = (body: ProviderInput) =>
-  mutate(api<Provider>('/scheduling/providers', { method: 'POST', body }), listProviders.key);
+  setupChange(api<Provider>('/scheduling/providers', { method: 'POST', body }), listProviders.key);
 export const updateProvider = (id: string, body: ProviderInput & { version: number }) =>
-  mutate(api<Provider>(`/scheduling/providers/${id}`, { method: 'PUT', body }), listProviders.key);
+  setupChange(api<Provider>(`/scheduling/providers/${id}`, { method: 'PUT', body }), listProviders.key);
 export const setProviderActive = (p: Provider, active: boolean) =>
-  mutate(
+  setupChange(
     api<Provider>(`/scheduling/providers/${p.id}/${active ? 'reactivate' : 'deactivate'}`, {
       method: 'POST',
       body: { version: p.version },
@@ -61,7 +65,7 @@ export const setProviderActive = (p: Provider, active: boolean) =>
     listProviders.key,
   );
 export const createFeed = (p: Provider, showNames: boolean) =>
-  mutate(
+  setupChange(
     api<Feed>(`/scheduling/providers/${p.id}/feed`, {
       method: 'POST',
       body: { showNames, version: p.version },
@@ -69,18 +73,18 @@ export const createFeed = (p: Provider, showNames: boolean) =>
     listProviders.key,
   );
 export const revokeFeed = (p: Provider) =>
-  mutate(
+  setupChange(
     api<void>(`/scheduling/providers/${p.id}/feed/revoke`, { method: 'POST', body: { version: p.version } }),
     listProviders.key,
   );
 
 export const createType = (body: AppointmentTypeInput) =>
-  mutate(api<AppointmentType>('/scheduling/types', { method: 'POST', body }), listTypes.key);
+  setupChange(api<AppointmentType>('/scheduling/types', { method: 'POST', body }), listTypes.key);
 export const updateType = (id: string, body: AppointmentTypeInput & { version: number }) =>
-  mutate(api<AppointmentType>(`/scheduling/types/${id}`, { method: 'PUT', body }), listTypes.key);
+  setupChange(api<AppointmentType>(`/scheduling/types/${id}`, { method: 'PUT', body }), listTypes.key);
 /** Retires a visit type (no new bookings) or offers it again; booked visits keep it either way. */
 export const setTypeActive = (t: AppointmentType, active: boolean) =>
-  mutate(
+  setupChange(
     api<AppointmentType>(`/scheduling/types/${t.id}/${active ? 'reactivate' : 'deactivate'}`, {
       method: 'POST',
       body: { version: t.version },
@@ -89,12 +93,12 @@ export const setTypeActive = (t: AppointmentType, active: boolean) =>
   );
 
 export const createResource = (body: ResourceInput) =>
-  mutate(api<Resource>('/scheduling/resources', { method: 'POST', body }), listResources.key);
+  setupChange(api<Resource>('/scheduling/resources', { method: 'POST', body }), listResources.key);
 export const updateResource = (id: string, body: ResourceInput & { version: number }) =>
-  mutate(api<Resource>(`/scheduling/resources/${id}`, { method: 'PUT', body }), listResources.key);
+  setupChange(api<Resource>(`/scheduling/resources/${id}`, { method: 'PUT', body }), listResources.key);
 /** Retires a room or equipment (no new bookings) or brings it back; booked visits keep it either way. */
 export const setResourceActive = (r: Resource, active: boolean) =>
-  mutate(
+  setupChange(
     api<Resource>(`/scheduling/resources/${r.id}/${active ? 'reactivate' : 'deactivate'}`, {
       method: 'POST',
       body: { version: r.version },
@@ -103,20 +107,23 @@ export const setResourceActive = (r: Resource, active: boolean) =>
   );
 
 export const createTemplate = (body: TemplateInput) =>
-  mutate(api<Template>('/scheduling/templates', { method: 'POST', body }), listTemplates.key);
+  setupChange(api<Template>('/scheduling/templates', { method: 'POST', body }), listTemplates.key);
 export const deleteTemplate = (t: Template) =>
-  mutate(api<void>(`/scheduling/templates/${t.providerId}/${t.id}`, { method: 'DELETE' }), listTemplates.key);
+  setupChange(
+    api<void>(`/scheduling/templates/${t.providerId}/${t.id}`, { method: 'DELETE' }),
+    listTemplates.key,
+  );
 
 export const createException = (body: ExceptionInput) =>
-  mutate(api<ScheduleException>('/scheduling/exceptions', { method: 'POST', body }), listExceptions.key);
+  setupChange(api<ScheduleException>('/scheduling/exceptions', { method: 'POST', body }), listExceptions.key);
 export const deleteException = (e: ScheduleException) =>
-  mutate(
+  setupChange(
     api<void>(`/scheduling/exceptions/${e.startDate}/${e.id}`, { method: 'DELETE' }),
     listExceptions.key,
   );
 
 export const saveReminderSettings = (body: { enabled: boolean; hoursBefore: number[]; version: number }) =>
-  mutate(
+  setupChange(
     api<ReminderSettings>('/scheduling/reminder-settings', { method: 'PUT', body }),
     getReminderSettings.key,
   );
