@@ -33,7 +33,8 @@ beforeAll(async () => {
   expect(
     (await apiCall(app, 'GET', `/scheduling/patients/${patient.id}/visits`, { token: manager })).status,
   ).toBe(200);
-}, 120_000);
+  // The seeded demo takes a while on a busy two-core machine.
+}, 240_000);
 afterEach(() => {
   expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
 });

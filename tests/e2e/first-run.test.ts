@@ -275,6 +275,16 @@ describe('the front desk books from the grid', () => {
     await expectNoAxeViolations(page, 'override outside hours');
     await book.getByRole('button', { name: 'Book outside hours' }).click();
     await page.getByText('Booked Keyes, Kim on Wed, Mar 5 at 6:00 PM').waitFor();
+
+    // Moving the morning visit past closing asks for a reason too, from the visit's own dialog.
+    await page.getByRole('button', { name: /^08:30 Keyes, Kim/ }).click();
+    const visit = page.getByRole('dialog', { name: /Keyes, Kim/ });
+    await visit.getByRole('button', { name: 'Move…' }).click();
+    await visit.getByLabel('New time').fill('18:30');
+    await visit.getByRole('button', { name: 'Move visit' }).click();
+    await visit.getByLabel('Reason for booking outside hours').fill('Parent asked for after work');
+    await visit.getByRole('button', { name: 'Move outside hours' }).click();
+    await page.getByRole('button', { name: /^18:30 Keyes, Kim/ }).waitFor();
     await context.close();
   }, 120_000);
 });

@@ -90,10 +90,6 @@ describe('the reminder link a patient gets', () => {
       /^tel:\d{10}$/,
     );
 
-    await page.screenshot({ path: '/tmp/reminder-phone.png', fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 860 });
-    await page.screenshot({ path: '/tmp/reminder-desk.png', fullPage: true });
-    await page.setViewportSize({ width: 375, height: 740 });
     await expectNoAxeViolations(page, 'reminder link');
     expect(await sidewaysOverflow(page)).toEqual([]);
     await context.close();

@@ -72,6 +72,22 @@ describe('Cognito JSON API client (the wire under the identity adapter)', () => 
     expect(seen.at(-1)!.headers.authorization).toBeUndefined();
   });
 
+  it('sends the code step and the software-token calls unsigned: a Session or access token is their proof', async () => {
+    reply = { status: 200, body: {} };
+    for (const [action, input] of [
+      ['RespondToAuthChallenge', { ClientId: 'web', ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's' }],
+      ['AssociateSoftwareToken', { AccessToken: 'a' }],
+      ['VerifySoftwareToken', { AccessToken: 'a', UserCode: '123456' }],
+      ['SetUserMFAPreference', { AccessToken: 'a', SoftwareTokenMfaSettings: { Enabled: true } }],
+    ] as const) {
+      await api().call(action, input);
+      const { headers, body } = seen.at(-1)!;
+      expect(headers['x-amz-target']).toBe(`AWSCognitoIdentityProviderService.${action}`);
+      expect(headers.authorization, action).toBeUndefined();
+      expect(body).toEqual(input);
+    }
+  });
+
   it('turns a Cognito error into an error named like the SDK’s', async () => {
     reply = {
       status: 400,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../functions/platform/errors.ts';
 import { CognitoIdentity } from '../../functions/platform/identity/cognito-identity.ts';
+import { MfaRequired, MfaSessionEnded } from '../../functions/platform/identity/port.ts';
+import { newTotpSecret, totpCode, verifyTotp } from '../../functions/platform/identity/totp.ts';
 
 type Call = { action: string; input: Record<string, any> };
 
@@ -8,14 +10,31 @@ const sdkError = (name: string, message = name) => Object.assign(new Error(messa
 
 /**
  * An in-memory user pool speaking the commands the adapter uses, with the SDK's error names.
- * `mfa` users get a challenge; `deactivated` users make the trigger refuse.
+ * `mfa` users get a challenge; `deactivated` users make the trigger refuse. Software tokens work
+ * like Cognito's: associate with an access token (`access:<username>` here), verify a code, set
+ * the preference; a SOFTWARE_TOKEN_MFA Session is answered once with a right code.
  */
 function fakePool() {
   const users = new Map<
     string,
-    { password?: string; mfa?: boolean; deactivated?: boolean; challenge?: string; resetRequired?: boolean }
+    {
+      password?: string;
+      mfa?: boolean;
+      deactivated?: boolean;
+      challenge?: string;
+      resetRequired?: boolean;
+      pendingSecret?: string;
+      totpSecret?: string;
+    }
   >();
   const refresh = new Map<string, string>();
+  /** Open MFA sessions: Session → username. `expire(session)` ends one as Cognito's 3–15 minutes would. */
+  const sessions = new Map<string, string>();
+  const byAccessToken = (token: string) => {
+    const user = token.startsWith('access:') ? users.get(token.slice('access:'.length)) : undefined;
+    if (!user) throw sdkError('NotAuthorizedException', 'Access Token has been revoked');
+    return user;
+  };
   let issued = 0;
   const calls: Call[] = [];
   let failNextPassword = false;
@@ -57,6 +76,40 @@ function fakePool() {
         case 'RevokeToken':
           if (!refresh.delete(i.Token)) throw sdkError('UnsupportedTokenTypeException');
           return {};
+        case 'AssociateSoftwareToken': {
+          const user = byAccessToken(i.AccessToken);
+          user.pendingSecret = newTotpSecret();
+          return { SecretCode: user.pendingSecret };
+        }
+        case 'VerifySoftwareToken': {
+          const user = byAccessToken(i.AccessToken);
+          if (!user.pendingSecret) throw sdkError('InvalidParameterException');
+          if (verifyTotp(user.pendingSecret, i.UserCode, Date.now()) === null) {
+            throw sdkError('EnableSoftwareTokenMFAException', 'Code mismatch');
+          }
+          user.totpSecret = user.pendingSecret;
+          return { Status: 'SUCCESS' };
+        }
+        case 'SetUserMFAPreference': {
+          const user = byAccessToken(i.AccessToken);
+          const { Enabled } = i.SoftwareTokenMfaSettings;
+          if (Enabled && !user.totpSecret) throw sdkError('InvalidParameterException');
+          user.mfa = Enabled;
+          return {};
+        }
+        case 'RespondToAuthChallenge': {
+          const username = sessions.get(i.Session);
+          if (!username || i.ChallengeName !== 'SOFTWARE_TOKEN_MFA' || i.ChallengeResponses.USERNAME !== username) {
+            throw sdkError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
+          }
+          const user = users.get(username)!;
+          const code = i.ChallengeResponses.SOFTWARE_TOKEN_MFA_CODE;
+          if (!user.totpSecret || verifyTotp(user.totpSecret, code, Date.now()) === null) {
+            throw sdkError('CodeMismatchException', 'Invalid code received for user');
+          }
+          sessions.delete(i.Session);
+          return issue(username);
+        }
         default:
           throw new Error(`unexpected ${action}`);
       }
@@ -74,10 +127,17 @@ function fakePool() {
     if (user.password !== i.AuthParameters.PASSWORD) throw sdkError('NotAuthorizedException');
     if (user.resetRequired) throw sdkError('PasswordResetRequiredException');
     if (user.deactivated) throw sdkError('UserLambdaValidationException');
-    if (user.mfa) return { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's' };
+    if (user.mfa) {
+      const session = `session-${sessions.size + 1}-${i.AuthParameters.USERNAME}`;
+      sessions.set(session, i.AuthParameters.USERNAME);
+      return { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: session };
+    }
     if (user.challenge) return { ChallengeName: user.challenge, Session: 's' };
+    return issue(i.AuthParameters.USERNAME);
+  }
+  function issue(username: string) {
     const token = `refresh-${++issued}`;
-    refresh.set(token, i.AuthParameters.USERNAME);
+    refresh.set(token, username);
     return {
       AuthenticationResult: { AccessToken: 'access', IdToken: 'id', RefreshToken: token, ExpiresIn: 900 },
     };
@@ -85,6 +145,7 @@ function fakePool() {
   return {
     users,
     calls,
+    expire: (session: string) => sessions.delete(session),
     failNext: (action: string, err: Error) => failures.set(action, err),
     failPasswordOnce: () => {
       failNextPassword = true;
@@ -235,6 +296,112 @@ describe('Cognito identity adapter (at the port)', () => {
       'mfa_required',
       'Enter the 6-digit code from your authenticator app',
     ]);
+    // The Session travels with the error, so the code step can answer it.
+    expect(err).toBeInstanceOf(MfaRequired);
+    expect((err as MfaRequired).session).toMatch(/^session-/);
+  });
+
+  it('enrols an authenticator: Associate, Verify (a wrong code changes nothing), then the preference', async () => {
+    const pool = fakePool();
+    await pool.identity.createLogin({ email: 'm@clinic.test', password: PASSWORD, userId: '1' });
+    pool.calls.length = 0;
+    const { secret } = await pool.identity.startTotp('M@clinic.test', 'access:m@clinic.test');
+    expect(secret).toBe(pool.users.get('m@clinic.test')!.pendingSecret);
+    expect(pool.calls).toEqual([
+      { action: 'AssociateSoftwareToken', input: { AccessToken: 'access:m@clinic.test' } },
+    ]);
+
+    const wrong = totpCode(secret, Date.now(), 5);
+    expect(await pool.identity.confirmTotp('m@clinic.test', 'access:m@clinic.test', wrong)).toBe(false);
+    expect(pool.calls.map((c) => c.action)).toEqual(['AssociateSoftwareToken', 'VerifySoftwareToken']);
+    expect(pool.users.get('m@clinic.test')!.mfa).toBeUndefined();
+
+    const code = totpCode(secret, Date.now());
+    expect(await pool.identity.confirmTotp('m@clinic.test', 'access:m@clinic.test', code)).toBe(true);
+    expect(pool.calls.slice(-2)).toEqual([
+      {
+        action: 'VerifySoftwareToken',
+        input: { AccessToken: 'access:m@clinic.test', UserCode: code, FriendlyDeviceName: 'Rounds' },
+      },
+      {
+        action: 'SetUserMFAPreference',
+        input: {
+          AccessToken: 'access:m@clinic.test',
+          SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+        },
+      },
+    ]);
+    expect(pool.users.get('m@clinic.test')!.mfa).toBe(true);
+  });
+
+  it('signs in with the code: RespondToAuthChallenge with the Session; a wrong code is a clear 401', async () => {
+    const pool = fakePool();
+    await pool.identity.createLogin({ email: 'n@clinic.test', password: PASSWORD, userId: '1' });
+    const { secret } = await pool.identity.startTotp('n@clinic.test', 'access:n@clinic.test');
+    await pool.identity.confirmTotp('n@clinic.test', 'access:n@clinic.test', totpCode(secret, Date.now()));
+    const challenge = await wireError(pool.identity.login('n@clinic.test', PASSWORD));
+    const session = (challenge as MfaRequired).session;
+
+    const wrong = await wireError(
+      pool.identity.respondToMfa('n@clinic.test', session, totpCode(secret, Date.now(), 4)),
+    );
+    expect([wrong.status, wrong.code, wrong.message]).toEqual([
+      401,
+      'unauthorized',
+      'That code is not correct. Enter the 6-digit code your authenticator app shows now.',
+    ]);
+    expect(wrong).not.toBeInstanceOf(MfaSessionEnded);
+
+    const code = totpCode(secret, Date.now());
+    const tokens = await pool.identity.respondToMfa('N@clinic.test', session, code);
+    expect(tokens).toMatchObject({ accessToken: 'access', idToken: 'id', tokenType: 'Bearer' });
+    expect(pool.calls.at(-1)).toEqual({
+      action: 'RespondToAuthChallenge',
+      input: {
+        ClientId: 'web-client',
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: session,
+        ChallengeResponses: { USERNAME: 'n@clinic.test', SOFTWARE_TOKEN_MFA_CODE: code },
+      },
+    });
+    // The Session answered once; an expired one is "sign in again", not a wrong code.
+    const used = await wireError(pool.identity.respondToMfa('n@clinic.test', session, code));
+    expect(used).toBeInstanceOf(MfaSessionEnded);
+    const next = (await wireError(pool.identity.login('n@clinic.test', PASSWORD))) as MfaRequired;
+    pool.expire(next.session);
+    const expired = await wireError(pool.identity.respondToMfa('n@clinic.test', next.session, code));
+    expect(expired).toBeInstanceOf(MfaSessionEnded);
+    expect([expired.status, expired.message]).toEqual([
+      401,
+      'This sign-in has expired. Sign in again with your password.',
+    ]);
+  });
+
+  it('turns the authenticator off with SetUserMFAPreference; then the password alone signs in', async () => {
+    const pool = fakePool();
+    await pool.identity.createLogin({ email: 'o@clinic.test', password: PASSWORD, userId: '1' });
+    const { secret } = await pool.identity.startTotp('o@clinic.test', 'access:o@clinic.test');
+    await pool.identity.confirmTotp('o@clinic.test', 'access:o@clinic.test', totpCode(secret, Date.now()));
+    await pool.identity.disableTotp('o@clinic.test', 'access:o@clinic.test');
+    expect(pool.calls.at(-1)).toEqual({
+      action: 'SetUserMFAPreference',
+      input: {
+        AccessToken: 'access:o@clinic.test',
+        SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false },
+      },
+    });
+    await expect(pool.identity.login('o@clinic.test', PASSWORD)).resolves.toMatchObject({ tokenType: 'Bearer' });
+  });
+
+  it('an access token Cognito refuses ends the session; throttling is a 429', async () => {
+    const pool = fakePool();
+    const refused = await wireError(pool.identity.startTotp('x@clinic.test', 'access:x@clinic.test'));
+    expect([refused.status, refused.message]).toEqual([401, 'Your session has ended. Sign in again.']);
+    const disable = await wireError(pool.identity.disableTotp('x@clinic.test', 'revoked'));
+    expect(disable.status).toBe(401);
+    pool.failNext('RespondToAuthChallenge', sdkError('TooManyRequestsException'));
+    const throttled = await wireError(pool.identity.respondToMfa('x@clinic.test', 's', '123456'));
+    expect(throttled.status).toBe(429);
   });
 
   it('any other challenge is refused without claiming the password was wrong', async () => {

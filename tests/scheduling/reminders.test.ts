@@ -119,6 +119,12 @@ describe('the reminder job and its link', () => {
       locationAddress: { line1: '1 Main St', city: 'Springfield', state: 'NY', postalCode: '10001' },
       locationPhone: '(212) 555-0100',
     });
+    // The OpenAPI document describes the same fields, from the same schema.
+    const doc = (await w.t.call('GET', '/api/openapi.json')).body;
+    const documented =
+      doc.paths['/api/scheduling/reminder-links/{token}'].get.responses['200'].content['application/json']
+        .schema;
+    expect(Object.keys(documented.properties).sort()).toEqual(Object.keys(view.body).sort());
     const confirmed = await w.t.call('POST', `/api/scheduling/reminder-links/${token}`, {
       json: { action: 'confirm' },
     });
@@ -134,7 +140,8 @@ describe('the reminder job and its link', () => {
     const bad = await w.t.call('GET', `/api/scheduling/reminder-links/${'x'.repeat(43)}`);
     expect(bad.status).toBe(404);
     expect(appt.id).toEqual(expect.any(String));
-  });
+    // The whole reminder life cycle through the API: allowed more than the default on a busy machine.
+  }, 60_000);
 
   it("speaks at the location's clock and shows the practice's own logo and colors", async () => {
     const clock = testClock();

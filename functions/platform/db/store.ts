@@ -284,7 +284,8 @@ function updateExpression(op: Extract<WriteOp, { kind: 'update' }>) {
     UpdateExpression: expression,
     ConditionExpression: condition,
     ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
+    // DynamoDB refuses an empty map: an update that only removes fields has no values.
+    ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
   };
 }
 

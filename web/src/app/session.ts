@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js';
-import type { Me, TokenResponse } from '../../../shared/schemas/auth.ts';
+import type { Me, MfaLogin, TokenResponse } from '../../../shared/schemas/auth.ts';
 import { ApiError, api } from '../lib/api.ts';
 import { tokens } from '../lib/tokens.ts';
 
@@ -36,12 +36,26 @@ export function ensureSession(): Promise<Me | null> {
   return loading;
 }
 
+/**
+ * Signs in with email and password. An account with two-factor sign-in answers mfa_required:
+ * the ApiError then carries the `challenge` that `logInWithCode` answers.
+ */
 export async function logIn(email: string, password: string): Promise<Me> {
   const t = await api<TokenResponse>('/auth/login', {
     method: 'POST',
     body: { email, password },
     auth: false,
   });
+  return startSession(t);
+}
+
+/** The code step of a sign-in: the authenticator code or a recovery code. */
+export async function logInWithCode(body: MfaLogin): Promise<Me> {
+  const t = await api<TokenResponse>('/auth/login/mfa', { method: 'POST', body, auth: false });
+  return startSession(t);
+}
+
+async function startSession(t: TokenResponse): Promise<Me> {
   tokens.set(t);
   const m = await api<Me>('/me');
   setMe(m);

@@ -10,12 +10,14 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   /** Seconds from the Retry-After header (429, 503). */
   readonly retryAfter: number | undefined;
+  /** mfa_required: what the code step of the sign-in answers. */
+  readonly challenge: string | undefined;
 
   constructor(
     status: number,
     code: string,
     message: string,
-    extra: { details?: FieldIssue[]; requestId?: string; retryAfter?: number } = {},
+    extra: { details?: FieldIssue[]; requestId?: string; retryAfter?: number; challenge?: string } = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -24,6 +26,7 @@ export class ApiError extends Error {
     this.details = extra.details ?? [];
     this.requestId = extra.requestId;
     this.retryAfter = extra.retryAfter;
+    this.challenge = extra.challenge;
   }
 }
 
@@ -105,6 +108,7 @@ async function send<T>(path: string, opts: RequestOptions): Promise<T> {
       details: wire?.details,
       requestId: wire?.requestId ?? res.headers.get('x-request-id') ?? undefined,
       retryAfter: Number.isFinite(retry) && retry > 0 ? retry : undefined,
+      challenge: wire?.challenge,
     });
   }
   return data as T;

@@ -13,13 +13,14 @@ import { roleLabel } from '../../lib/format.ts';
 import { createForm } from '../../lib/forms.ts';
 import { PASSWORD_HINT } from '../auth/copy.ts';
 import { changePassword, signOutEverywhere } from './api.ts';
+import { TwoFactorSection } from './TwoFactorSection.tsx';
 
-/** The signed-in user's own account: who they are, change password, sign out everywhere. */
+/** The signed-in user's own account: who they are, change password, two-factor sign-in, sign out everywhere. */
 export function AccountPage() {
   const m = () => me()!;
   return (
     <div class="page">
-      <PageHeader title="Your account" description="Your sign-in details and sessions." />
+      <PageHeader title="Your account" description="Your sign-in details, two-factor sign-in and sessions." />
       <div class="stack-lg narrow">
         <Section title="Profile" id="account-profile">
           <dl class="details">
@@ -38,6 +39,7 @@ export function AccountPage() {
           </dl>
         </Section>
         <ChangePasswordForm />
+        <TwoFactorSection />
         <SignOutEverywhere />
       </div>
     </div>

@@ -15,6 +15,7 @@ import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatCalendarDate, formatLocalDay, formatLocalTime } from '../../lib/format.ts';
 import { cancelVisit, getPatient, moveVisit, setStatus, undoStatus } from './api.ts';
+import { isOutsideHours, OverrideHours } from './OverrideHours.tsx';
 import { listResources } from './setup/api.ts';
 import { WaitlistOffer } from './WaitlistOffer.tsx';
 
@@ -72,6 +73,7 @@ export function AppointmentDialog(props: {
   const close = () => {
     setOffer(undefined);
     setMoving(false);
+    setMoveOutside(false);
     setError(undefined);
     props.onClose();
   };
@@ -104,15 +106,17 @@ export function AppointmentDialog(props: {
   };
 
   // A moved visit frees its old time too: offer it like a cancellation.
-  const moveAndOffer = async (a: Appointment) => {
+  const [moveOutside, setMoveOutside] = createSignal(false);
+  const moveAndOffer = async (a: Appointment, override?: { reason: string }) => {
     setBusy(true);
     setError(undefined);
     try {
-      const moved = await moveVisit(a, to());
+      const moved = await moveVisit(a, { ...to(), override });
       toast.success(`Moved to ${to().date} ${to().time}`);
       if (moved.waitlistMatches.length) setOffer({ freed: a, matches: moved.waitlistMatches });
       else close();
     } catch (err) {
+      setMoveOutside(isOutsideHours(err));
       setError(errorMessage(err));
     } finally {
       setBusy(false);
@@ -262,10 +266,19 @@ export function AppointmentDialog(props: {
                   onChange={(v) => setTo({ ...to(), providerId: v })}
                   options={props.providers.map((p) => ({ value: p.id, label: p.name }))}
                 />
+                <Show when={moveOutside()}>
+                  <OverrideHours
+                    action="Move outside hours"
+                    busy={busy()}
+                    onConfirm={(reason) => void moveAndOffer(a(), { reason })}
+                  />
+                </Show>
                 <div class="sched-actions">
-                  <Button type="submit" variant="primary" busy={busy()}>
-                    Move visit
-                  </Button>
+                  <Show when={!moveOutside()}>
+                    <Button type="submit" variant="primary" busy={busy()}>
+                      Move visit
+                    </Button>
+                  </Show>
                   <Button onClick={() => setMoving(false)}>Back</Button>
                 </div>
               </form>

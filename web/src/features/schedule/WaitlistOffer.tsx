@@ -1,11 +1,12 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import type { Appointment, AppointmentType, WaitlistEntry } from '../../../../shared/schemas/scheduling.ts';
 import { FormAlert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { Dialog } from '../../components/ui/Dialog.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { book } from './api.ts';
+import { formatLocalDay, formatLocalTime } from '../../lib/format.ts';
+import { book, getPatient } from './api.ts';
 
 /** A freed time (cancelled or moved) offered to the waitlist: book a waiting patient into it in one step. */
 export function WaitlistOffer(props: {
@@ -17,6 +18,13 @@ export function WaitlistOffer(props: {
   const [busyId, setBusyId] = createSignal<string>();
   const [error, setError] = createSignal<string>();
   const typeName = (id: string) => props.types.find((t) => t.id === id)?.name ?? 'Visit';
+  // The front desk calls them: each waiting patient's phone, read with the (audited) patient record.
+  const [phones] = createResource(
+    () => props.matches.map((m) => m.patientId),
+    async (ids) =>
+      new Map(await Promise.all(ids.map(async (id) => [id, (await getPatient(id)).phone] as const))),
+  );
+  const when = () => `${formatLocalDay(props.freed.date)} at ${formatLocalTime(props.freed.time)}`;
   const offerTo = async (entry: WaitlistEntry) => {
     setBusyId(entry.id);
     setError(undefined);
@@ -30,7 +38,7 @@ export function WaitlistOffer(props: {
         time: props.freed.time,
         fromWaitlist: { id: entry.id, version: entry.version },
       });
-      toast.success(`Booked ${entry.patientName} from the waitlist at ${props.freed.time}`);
+      toast.success(`Booked ${entry.patientName} from the waitlist at ${formatLocalTime(props.freed.time)}`);
       props.onClose();
     } catch (err) {
       setError(errorMessage(err));
@@ -41,8 +49,8 @@ export function WaitlistOffer(props: {
   return (
     <Dialog open={true} title="Offer the freed time" onClose={() => props.onClose()}>
       <p>
-        {props.freed.date} at {props.freed.time} is free again. These patients on the waitlist want a time
-        like it (first come, first offered). Call them, then book the one who takes it.
+        {when()} is free again. These patients on the waitlist want a time like it (first come, first
+        offered). Call them, then book the one who takes it.
       </p>
       <FormAlert message={error()} />
       <ul class="offer-list" aria-label="Waitlist patients this time fits">
@@ -51,6 +59,10 @@ export function WaitlistOffer(props: {
             <li class="offer-item">
               <span>
                 <strong>{entry.patientName}</strong> · {typeName(entry.typeId)}
+                <span class="nowrap">
+                  {' '}
+                  · {phones.latest?.get(entry.patientId) ?? (phones.loading ? '…' : 'no phone on file')}
+                </span>
                 <Show when={entry.note}>
                   <span class="muted"> · {entry.note}</span>
                 </Show>

@@ -148,7 +148,10 @@ export const cancelVisit = (a: Appointment, by: 'patient' | 'practice') =>
     }),
   );
 
-export const moveVisit = (a: Appointment, to: { date: string; time: string; providerId: string }) =>
+export const moveVisit = (
+  a: Appointment,
+  to: { date: string; time: string; providerId: string; override?: { reason: string } },
+) =>
   changing(
     api<Appointment & { waitlistMatches: WaitlistEntry[] }>(`/scheduling/appointments/${a.id}/reschedule`, {
       method: 'POST',

@@ -1,0 +1,84 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { totpCode } from '../../functions/platform/identity/totp.ts';
+import {
+  type E2eApp,
+  expectNoAxeViolations,
+  logInUi,
+  newPage,
+  PASSWORD,
+  signUpPractice,
+  startE2e,
+  takePageErrors,
+} from './support.ts';
+
+let app: E2eApp;
+beforeAll(async () => {
+  app = await startE2e('two-factor', { seed: false });
+}, 180_000);
+afterEach(() => {
+  expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('two-factor sign-in', () => {
+  it('is set up from the Account page, then sign-in asks for the code after the password', async () => {
+    const email = await signUpPractice(app, 'Linden Pediatrics');
+    const { context, page } = await newPage(app);
+    await logInUi(page, email, PASSWORD);
+    await page.getByRole('link', { name: /Pat Rivera/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    const section = page.getByRole('region', { name: 'Two-factor sign-in' });
+    await section.getByText('Off.').waitFor();
+
+    await section.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+    const setup = page.getByRole('form', { name: 'Set up two-factor sign-in' });
+    await setup.waitFor();
+    await expectNoAxeViolations(page, 'two-factor set-up');
+    await setup.screenshot({ path: '/tmp/shot-setup.png' });
+    // The key as a person types it into the app (grouped by four).
+    const key = ((await page.locator('#totp-key').textContent()) ?? '').replace(/\s/g, '');
+    expect(key).toMatch(/^[A-Z2-7]{32}$/);
+    await setup.getByText(`otpauth://totp/Rounds:${encodeURIComponent(email)}?secret=${key}`).waitFor({
+      state: 'attached',
+    });
+
+    const codeField = setup.getByLabel('Enter the 6-digit code the app now shows');
+    await codeField.fill(totpCode(key, Date.now(), 5));
+    await setup.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+    await setup.getByText('That code is not correct.').first().waitFor();
+    await codeField.fill(totpCode(key, Date.now()));
+    await setup.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+
+    await page.getByRole('heading', { name: 'Save your recovery codes' }).waitFor();
+    const codes = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents();
+    expect(codes).toHaveLength(10);
+    await expectNoAxeViolations(page, 'recovery codes');
+    await section.screenshot({ path: '/tmp/shot-codes.png' });
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    await section.getByText('You have 10 of 10 recovery codes left.').waitFor();
+    await expect(page.getByRole('list', { name: 'Recovery codes' }).count()).resolves.toBe(0);
+    await section.screenshot({ path: '/tmp/shot-on.png' });
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.waitForURL(/\/login$/);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Enter your sign-in code' }).waitFor();
+    await expectNoAxeViolations(page, 'sign-in code step');
+
+    const codeStep = page.getByRole('form', { name: 'Sign-in code' });
+    await codeStep.getByLabel('6-digit code').fill(totpCode(key, Date.now(), 4));
+    await codeStep.getByRole('button', { name: 'Verify and sign in' }).click();
+    await codeStep.getByText('That code is not correct.').waitFor();
+    await expectNoAxeViolations(page, 'sign-in code step with an error');
+    await page.screenshot({ path: '/tmp/shot-login.png' });
+    await codeStep.getByLabel('6-digit code').fill(totpCode(key, Date.now()));
+    await codeStep.getByRole('button', { name: 'Verify and sign in' }).click();
+    await page.waitForURL(/\/app(\/|$)/);
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await context.close();
+  }, 120_000);
+});
