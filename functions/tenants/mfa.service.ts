@@ -44,7 +44,8 @@ const CODE_FIELD = 'That code is not correct. Enter the 6-digit code your authen
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 const normalizeRecovery = (code: string) => code.toUpperCase().replace(/[\s-]/g, '');
-const recoveryHash = (email: string, code: string) => sha256(`${email.toLowerCase()}:${normalizeRecovery(code)}`);
+const recoveryHash = (email: string, code: string) =>
+  sha256(`${email.toLowerCase()}:${normalizeRecovery(code)}`);
 
 function newRecoveryCode(): string {
   const chars = Array.from({ length: 12 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]);
@@ -153,8 +154,11 @@ export async function disableTotp(
   const ok =
     input.password !== undefined
       ? await p.identity.verifyPassword(user.email, input.password)
-      : verifyTotp((await mfaSecretBox(p.store)).open(item.secret), input.code ?? '', p.clock.now().getTime()) !==
-        null;
+      : verifyTotp(
+          (await mfaSecretBox(p.store)).open(item.secret),
+          input.code ?? '',
+          p.clock.now().getTime(),
+        ) !== null;
   if (!ok) {
     await throttle.recordFailure(user.email, ip);
     await db.appendAudit({
@@ -165,7 +169,10 @@ export async function disableTotp(
       summary: 'Turning off two-factor sign-in was refused: wrong code or password',
     });
     throw input.password !== undefined
-      ? validationFailed([{ path: 'password', message: 'This is not your password' }], 'The password is not correct')
+      ? validationFailed(
+          [{ path: 'password', message: 'This is not your password' }],
+          'The password is not correct',
+        )
       : validationFailed([{ path: 'code', message: CODE_FIELD }], 'The code is not correct');
   }
   await p.identity.disableTotp(user.email, accessToken);
@@ -213,7 +220,8 @@ export interface OpenChallenge {
 export async function loadChallenge(p: Platform, token: string): Promise<OpenChallenge> {
   const hash = sha256(token);
   const item = await mfaRepo.getChallenge(p.store, hash);
-  if (!item || item.validUntil <= nowSec(p) || item.attempts >= CHALLENGE_ATTEMPTS) throw new MfaSessionEnded();
+  if (!item || item.validUntil <= nowSec(p) || item.attempts >= CHALLENGE_ATTEMPTS)
+    throw new MfaSessionEnded();
   return { hash, item };
 }
 
@@ -256,7 +264,9 @@ async function answerWithRecoveryCode(p: Platform, challenge: MfaChallengeItem, 
     return await answerWithOwnKey(p, email, mfa.secret, challenge.session);
   } catch (err) {
     // The code was right but the sign-in did not complete (the session ended): it stays usable.
-    await p.store.transact([mfaRepo.recoveryCodeOp(email, hash, p.clock.now().toISOString())]).catch(() => undefined);
+    await p.store
+      .transact([mfaRepo.recoveryCodeOp(email, hash, p.clock.now().toISOString())])
+      .catch(() => undefined);
     throw err;
   }
 }
@@ -268,7 +278,8 @@ async function answerWithOwnKey(p: Platform, email: string, sealed: string, sess
     return await p.identity.respondToMfa(email, session, totpCode(secret, now));
   } catch (err) {
     // This step's code already signed in (codes are not accepted twice): the next step's is valid too.
-    if (!(err instanceof AppError) || err instanceof MfaSessionEnded || err.code !== 'unauthorized') throw err;
+    if (!(err instanceof AppError) || err instanceof MfaSessionEnded || err.code !== 'unauthorized')
+      throw err;
     return p.identity.respondToMfa(email, session, totpCode(secret, now, 1));
   }
 }

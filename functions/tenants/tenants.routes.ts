@@ -251,8 +251,7 @@ export function createTenantsApp(p: Platform) {
       body: TotpDisableSchema,
       status: 204,
     },
-    (r, c) =>
-      mfa.disableTotp(p, r.db, r.auth, bearer(c.req.header('authorization')), r.body, r.clientIp),
+    (r, c) => mfa.disableTotp(p, r.db, r.auth, bearer(c.req.header('authorization')), r.body, r.clientIp),
   );
   route(
     {

@@ -3,6 +3,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { MFA_CHALLENGE_MINUTES } from '../../shared/schemas/auth.ts';
 import { PASSWORD_LENGTH } from '../../shared/schemas/common.ts';
 import type { StageConfig } from '../stage-config.ts';
 import { RoundsFunction } from './rounds-function.ts';
@@ -73,6 +74,8 @@ export class Identity extends Construct {
       accessTokenValidity: Duration.minutes(TOKEN_MINUTES),
       idTokenValidity: Duration.minutes(TOKEN_MINUTES),
       refreshTokenValidity: Duration.days(30),
+      // The Session of a SOFTWARE_TOKEN_MFA challenge lives as long as Rounds' code step.
+      authSessionValidity: Duration.minutes(MFA_CHALLENGE_MINUTES),
       enableTokenRevocation: true,
       preventUserExistenceErrors: true,
     });

@@ -102,18 +102,12 @@ export const RECOVERY_CODE_COUNT = 10;
 
 export const TotpCodeSchema = z
   .string()
-  .check(
-    z.trim(),
-    z.regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app (digits only)'),
-  );
+  .check(z.trim(), z.regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app (digits only)'));
 
 /** `xxxx-xxxx-xxxx` from Rounds' alphabet; spaces, dashes and case do not matter when typed. */
 export const RecoveryCodeSchema = z
   .string()
-  .check(
-    z.trim(),
-    z.regex(/^[A-Za-z0-9 -]{12,20}$/, 'Enter a recovery code like 7KQ2-M9XD-4TPV'),
-  );
+  .check(z.trim(), z.regex(/^[A-Za-z0-9 -]{12,20}$/, 'Enter a recovery code like 7KQ2-M9XD-4TPV'));
 
 /** The code step of a sign-in: the challenge from the mfa_required answer, and a code or a recovery code. */
 export const MfaLoginSchema = z

@@ -36,7 +36,6 @@ describe('two-factor sign-in', () => {
     const setup = page.getByRole('form', { name: 'Set up two-factor sign-in' });
     await setup.waitFor();
     await expectNoAxeViolations(page, 'two-factor set-up');
-    await setup.screenshot({ path: '/tmp/shot-setup.png' });
     // The key as a person types it into the app (grouped by four).
     const key = ((await page.locator('#totp-key').textContent()) ?? '').replace(/\s/g, '');
     expect(key).toMatch(/^[A-Z2-7]{32}$/);
@@ -52,14 +51,15 @@ describe('two-factor sign-in', () => {
     await setup.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
 
     await page.getByRole('heading', { name: 'Save your recovery codes' }).waitFor();
-    const codes = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents();
+    const codes = await page
+      .getByRole('list', { name: 'Recovery codes' })
+      .getByRole('listitem')
+      .allTextContents();
     expect(codes).toHaveLength(10);
     await expectNoAxeViolations(page, 'recovery codes');
-    await section.screenshot({ path: '/tmp/shot-codes.png' });
     await page.getByRole('button', { name: 'I have saved them' }).click();
     await section.getByText('You have 10 of 10 recovery codes left.').waitFor();
     await expect(page.getByRole('list', { name: 'Recovery codes' }).count()).resolves.toBe(0);
-    await section.screenshot({ path: '/tmp/shot-on.png' });
 
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL(/\/login$/);
@@ -74,7 +74,6 @@ describe('two-factor sign-in', () => {
     await codeStep.getByRole('button', { name: 'Verify and sign in' }).click();
     await codeStep.getByText('That code is not correct.').waitFor();
     await expectNoAxeViolations(page, 'sign-in code step with an error');
-    await page.screenshot({ path: '/tmp/shot-login.png' });
     await codeStep.getByLabel('6-digit code').fill(totpCode(key, Date.now()));
     await codeStep.getByRole('button', { name: 'Verify and sign in' }).click();
     await page.waitForURL(/\/app(\/|$)/);

@@ -12,6 +12,7 @@ import { CONTENT_SECURITY_POLICY } from '../../infra/constructs/web.ts';
 import { LAMBDA_DOMAINS } from '../../infra/lambda-bundling.ts';
 import { RoundsStack } from '../../infra/rounds-stack.ts';
 import { STAGES } from '../../infra/stage-config.ts';
+import { MFA_CHALLENGE_MINUTES } from '../../shared/schemas/auth.ts';
 import { PASSWORD_LENGTH } from '../../shared/schemas/common.ts';
 import { TABLE } from '../../shared/table.ts';
 import { actionsOf, outdir, policyStatements, type Synthesized, synthStage } from './synth.ts';
@@ -198,7 +199,7 @@ describe('identity', () => {
     expect(kms).toEqual(['kms:Decrypt']);
   });
 
-  it('the app client signs in with the password flow, 15-minute tokens, revocable 30-day refresh', () => {
+  it('the app client signs in with the password flow, 15-minute tokens, revocable 30-day refresh, a 5-minute code step', () => {
     dev.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
@@ -208,6 +209,7 @@ describe('identity', () => {
       TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
       EnableTokenRevocation: true,
       PreventUserExistenceErrors: 'ENABLED',
+      AuthSessionValidity: MFA_CHALLENGE_MINUTES,
     });
   });
 });

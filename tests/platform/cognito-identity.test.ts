@@ -99,7 +99,11 @@ function fakePool() {
         }
         case 'RespondToAuthChallenge': {
           const username = sessions.get(i.Session);
-          if (!username || i.ChallengeName !== 'SOFTWARE_TOKEN_MFA' || i.ChallengeResponses.USERNAME !== username) {
+          if (
+            !username ||
+            i.ChallengeName !== 'SOFTWARE_TOKEN_MFA' ||
+            i.ChallengeResponses.USERNAME !== username
+          ) {
             throw sdkError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
           }
           const user = users.get(username)!;
@@ -390,7 +394,9 @@ describe('Cognito identity adapter (at the port)', () => {
         SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false },
       },
     });
-    await expect(pool.identity.login('o@clinic.test', PASSWORD)).resolves.toMatchObject({ tokenType: 'Bearer' });
+    await expect(pool.identity.login('o@clinic.test', PASSWORD)).resolves.toMatchObject({
+      tokenType: 'Bearer',
+    });
   });
 
   it('an access token Cognito refuses ends the session; throttling is a 429', async () => {

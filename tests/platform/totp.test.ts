@@ -53,7 +53,9 @@ describe('TOTP (RFC 6238: SHA-1, 6 digits, 30 s)', () => {
     const now = Date.UTC(2026, 10, 23, 9, 0, 15);
     const code = totpCode(secret, now);
     expect(verifyTotp(secret, code, now, { after: totpStep(now) })).toBeNull();
-    expect(verifyTotp(secret, totpCode(secret, now, 1), now, { after: totpStep(now) })).toBe(totpStep(now) + 1);
+    expect(verifyTotp(secret, totpCode(secret, now, 1), now, { after: totpStep(now) })).toBe(
+      totpStep(now) + 1,
+    );
   });
 
   it('base32 round-trips, ignoring case, spaces and dashes; a new key is 160 bits', () => {

@@ -82,7 +82,10 @@ describe('two-factor enrolment', () => {
     });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.details).toEqual([
-      { path: 'code', message: 'That code is not correct. Enter the 6-digit code your authenticator app shows now.' },
+      {
+        path: 'code',
+        message: 'That code is not correct. Enter the 6-digit code your authenticator app shows now.',
+      },
     ]);
     const malformed = await t.call('POST', '/api/auth/mfa/totp/confirm', {
       token: member.token,
@@ -99,7 +102,8 @@ describe('two-factor enrolment', () => {
     });
     expect(right.status).toBe(200);
     expect(right.body.recoveryCodes).toHaveLength(10);
-    for (const code of right.body.recoveryCodes) expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    for (const code of right.body.recoveryCodes)
+      expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     expect(new Set(right.body.recoveryCodes).size).toBe(10);
 
     const status = await t.call('GET', '/api/auth/mfa', { token: member.token });
@@ -120,7 +124,10 @@ describe('two-factor enrolment', () => {
 
     const audit = await t.call('GET', '/api/audit?limit=100', { token: owner.token });
     expect(
-      audit.body.items.find((e: { action: string; entityId: string }) => e.action === 'auth.mfa_enabled' && e.entityId === member.userId),
+      audit.body.items.find(
+        (e: { action: string; entityId: string }) =>
+          e.action === 'auth.mfa_enabled' && e.entityId === member.userId,
+      ),
     ).toBeTruthy();
   });
 });
@@ -143,9 +150,9 @@ describe('two-factor sign-in', () => {
     expect(right.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
     const me = await t.call('GET', '/api/me', { token: right.body.accessToken });
     expect(me.body.user.email).toBe(member.email);
-    expect((await t.call('POST', '/api/auth/refresh', { json: { refreshToken: right.body.refreshToken } })).status).toBe(
-      200,
-    );
+    expect(
+      (await t.call('POST', '/api/auth/refresh', { json: { refreshToken: right.body.refreshToken } })).status,
+    ).toBe(200);
     // The challenge worked once.
     const reused = await answer({ challenge, code: totpCode(secret, now(), 1) }, ip);
     expect(reused.status).toBe(401);
@@ -227,12 +234,18 @@ describe('two-factor sign-in', () => {
     const unknown = await answer({ challenge: 'u'.repeat(43), code: totpCode(secret, now()) }, ip);
     expect(unknown.status).toBe(401);
     // An expired challenge is not a wrong guess: signing in again works at once.
-    const fresh = await answer({ challenge: await challengeFor(member.email, ip), code: totpCode(secret, now()) }, ip);
+    const fresh = await answer(
+      { challenge: await challengeFor(member.email, ip), code: totpCode(secret, now()) },
+      ip,
+    );
     expect(fresh.status).toBe(200);
   });
 
   it('needs exactly one of code and recovery code', async () => {
-    const res = await answer({ challenge: 'c'.repeat(40), code: '123456', recoveryCode: 'AAAA-BBBB-CCCC' }, freshIp());
+    const res = await answer(
+      { challenge: 'c'.repeat(40), code: '123456', recoveryCode: 'AAAA-BBBB-CCCC' },
+      freshIp(),
+    );
     expect(res.status).toBe(400);
     const none = await answer({ challenge: 'c'.repeat(40) }, freshIp());
     expect(none.status).toBe(400);
@@ -283,7 +296,10 @@ describe('with two-factor sign-in on', () => {
       enabled: false,
       recoveryCodesLeft: 0,
     });
-    const page = await t.platform.store.query({ partition: systemKeys.mfaPartition(member.email), limit: 50 });
+    const page = await t.platform.store.query({
+      partition: systemKeys.mfaPartition(member.email),
+      limit: 50,
+    });
     expect(page.items).toEqual([]);
     const twice = await t.call('POST', '/api/auth/mfa/totp/disable', {
       token: member.token,
@@ -299,6 +315,8 @@ describe('with two-factor sign-in on', () => {
     const actions = audit.body.items
       .filter((e: { entityId: string }) => e.entityId === member.userId)
       .map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['auth.mfa_enabled', 'auth.mfa_disabled', 'auth.mfa_disable_failed']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['auth.mfa_enabled', 'auth.mfa_disabled', 'auth.mfa_disable_failed']),
+    );
   });
 });
