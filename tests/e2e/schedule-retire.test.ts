@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatLocalDay, formatLocalTime } from '../../web/src/lib/format.ts';
 import {
   apiCall,
   apiLogin,
@@ -219,7 +220,9 @@ describe('retiring visit types and rooms', () => {
       .first()
       .check();
     await dialog.getByRole('button', { name: 'Book visit' }).click();
-    await page.getByText(`Booked Smith, Olivia on ${date} at ${time}`).waitFor();
+    await page
+      .getByText(`Booked Smith, Olivia on ${formatLocalDay(date!)} at ${formatLocalTime(time!)}`)
+      .waitFor();
     await page.getByLabel('Date').fill(date!);
     await page.getByRole('button', { name: `${time} Smith, Olivia, Minor procedure, scheduled` }).click();
     const visit = page.getByRole('dialog', { name: `Smith, Olivia · ${time}` });

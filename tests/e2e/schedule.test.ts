@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HOURS } from '../../shared/schemas/tenants.ts';
+import { formatLocalDay, formatLocalTime } from '../../web/src/lib/format.ts';
 import {
   apiCall,
   apiLogin,
@@ -75,7 +76,9 @@ describe('schedule', () => {
       .first()
       .check();
     await dialog.getByRole('button', { name: 'Book visit' }).click();
-    await page.getByText(`Booked Fresh, Olive on ${date} at ${time}`).waitFor();
+    await page
+      .getByText(`Booked Fresh, Olive on ${formatLocalDay(date!)} at ${formatLocalTime(time!)}`)
+      .waitFor();
 
     // The visit shows on its day; walk it through the flow.
     await page.getByLabel('Date').fill(date!);
@@ -183,7 +186,7 @@ describe('schedule', () => {
     await offer.getByText('Waiting, Wendy').waitFor();
     await expectNoAxeViolations(page, 'waitlist offer');
     await offer.getByRole('button', { name: 'Book Waiting, Wendy at 16:15' }).click();
-    await page.getByText('Booked Waiting, Wendy from the waitlist at 16:15').waitFor();
+    await page.getByText('Booked Waiting, Wendy from the waitlist at 4:15 PM').waitFor();
     await page.getByRole('button', { name: /^16:15 Waiting, Wendy/ }).waitFor();
     const stillWaiting = await apiCall(app, 'GET', '/scheduling/waitlist?limit=100', { token });
     expect(stillWaiting.body.items.map((e: { id: string }) => e.id)).not.toContain(entry.body.id);
