@@ -10,7 +10,7 @@ import {
 import { LocationSchema } from './tenants.ts';
 
 /** GET /scheduling/board: both optional; the first active location and its today by default. */
-export const DayBoardQuerySchema = z.object({
+export const DayBoardQuerySchema = z.strictObject({
   locationId: z.optional(IdSchema),
   date: z.optional(DateSchema),
 });
