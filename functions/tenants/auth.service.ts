@@ -2,7 +2,7 @@ import { tenantLocale } from '../../shared/locale.ts';
 import type { LoginInput, Me, MfaLogin, TokenResponse } from '../../shared/schemas/auth.ts';
 import type { Tenant } from '../../shared/schemas/tenants.ts';
 import { TenantDb } from '../platform/db/tenant-db.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import { AppError, notFound, unauthorized } from '../platform/errors.ts';
 import { type FailureRecord, LOGIN_THROTTLE, LoginThrottle } from '../platform/identity/login-throttle.ts';
 import { MfaRequired, MfaSessionEnded } from '../platform/identity/port.ts';
 import type { AuthContext } from '../platform/identity/verifier.ts';
@@ -204,6 +204,17 @@ function warningMail(
       `We send this at most once every ${minutes} minutes.`,
     ].join('\n'),
   };
+}
+
+/** Renews a session's tokens with its refresh token (body or cookie); none is a 401. */
+export async function renewSession(p: Platform, refreshToken: string | undefined): Promise<TokenResponse> {
+  if (!refreshToken) throw unauthorized('Your session has ended. Sign in again.');
+  return p.identity.refresh(refreshToken);
+}
+
+/** Revokes a session's refresh token when there is one (logging out twice is fine). */
+export async function endSession(p: Platform, refreshToken: string | undefined): Promise<void> {
+  if (refreshToken) await p.identity.logout(refreshToken);
 }
 
 /** The signed-in user and tenant, for the app shell. */

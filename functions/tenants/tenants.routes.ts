@@ -13,6 +13,7 @@ import {
   PasswordResetRequestSchema,
   RecoveryCodesSchema,
   RefreshInputSchema,
+  RefreshResponseSchema,
   TokenResponseSchema,
   TotpConfirmSchema,
   TotpDisableSchema,
@@ -53,11 +54,17 @@ import {
 } from '../../shared/schemas/tenants.ts';
 import '../../shared/validation.ts';
 import { pageArgs } from '../platform/http/paging.ts';
+import {
+  clearRefreshCookie,
+  presentedRefreshToken,
+  refreshAnswer,
+  withRefreshCookie,
+} from '../platform/http/refresh-cookie.ts';
 import { defineDomain } from '../platform/http/route.ts';
 import type { Platform } from '../platform/platform.ts';
 import { listOutbox } from './activity.service.ts';
 import { listAudit } from './audit.service.ts';
-import { logIn, logInWithCode, me } from './auth.service.ts';
+import { endSession, logIn, logInWithCode, me, renewSession } from './auth.service.ts';
 import * as membership from './membership.service.ts';
 import * as mfa from './mfa.service.ts';
 import * as password from './password.service.ts';
@@ -103,12 +110,13 @@ export function createTenantsApp(p: Platform) {
       tag: 'auth',
       method: 'post',
       path: '/auth/login',
-      summary: 'Sign in with email and password',
+      summary:
+        'Sign in with email and password; also sets the httpOnly refresh cookie (Path=/api/auth) browsers use',
       roles: 'public',
       body: LoginInputSchema,
       response: TokenResponseSchema,
     },
-    (r, c) => logIn(p, r.body, r.clientIp, r.requestId, origin(c.req.url)),
+    (r, c) => withRefreshCookie(c, logIn(p, r.body, r.clientIp, r.requestId, origin(c.req.url))),
   );
   route(
     {
@@ -121,31 +129,39 @@ export function createTenantsApp(p: Platform) {
       body: MfaLoginSchema,
       response: TokenResponseSchema,
     },
-    (r, c) => logInWithCode(p, r.body, r.clientIp, r.requestId, origin(c.req.url)),
+    (r, c) => withRefreshCookie(c, logInWithCode(p, r.body, r.clientIp, r.requestId, origin(c.req.url))),
   );
   route(
     {
       tag: 'auth',
       method: 'post',
       path: '/auth/refresh',
-      summary: 'Exchange a refresh token for new access and id tokens',
+      summary:
+        'New access and id tokens for the refresh cookie (browsers send {}), or for a refresh token in the body (API clients; only they get it back)',
       roles: 'public',
       body: RefreshInputSchema,
-      response: TokenResponseSchema,
+      response: RefreshResponseSchema,
     },
-    (r) => p.identity.refresh(r.body.refreshToken),
+    async (r, c) => {
+      const { token, fromCookie } = presentedRefreshToken(c, r.body);
+      return refreshAnswer(c, await renewSession(p, token), fromCookie);
+    },
   );
   route(
     {
       tag: 'auth',
       method: 'post',
       path: '/auth/logout',
-      summary: 'Revoke a refresh token',
+      summary: 'Revoke the refresh token (cookie, or body for API clients) and clear the cookie',
       roles: 'public',
       body: RefreshInputSchema,
       status: 204,
     },
-    (r) => p.identity.logout(r.body.refreshToken),
+    (r, c) => {
+      const { token } = presentedRefreshToken(c, r.body);
+      clearRefreshCookie(c);
+      return endSession(p, token);
+    },
   );
   route(
     {
@@ -194,7 +210,7 @@ export function createTenantsApp(p: Platform) {
       body: ChangePasswordSchema,
       response: TokenResponseSchema,
     },
-    (r) => password.changePassword(p, r.db, r.auth, r.body, r.clientIp),
+    (r, c) => withRefreshCookie(c, password.changePassword(p, r.db, r.auth, r.body, r.clientIp)),
   );
   route(
     {
@@ -205,7 +221,10 @@ export function createTenantsApp(p: Platform) {
       roles: ROLES,
       status: 204,
     },
-    (r) => password.signOutEverywhere(p, r.db, r.auth),
+    async (r, c) => {
+      await password.signOutEverywhere(p, r.db, r.auth);
+      clearRefreshCookie(c);
+    },
   );
   route(
     {

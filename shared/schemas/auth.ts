@@ -9,8 +9,12 @@ export const LoginInputSchema = z.strictObject({
 });
 export type LoginInput = z.infer<typeof LoginInputSchema>;
 
+/**
+ * Refresh and logout. Browsers send `{}`: their refresh token is the httpOnly `rounds_refresh`
+ * cookie (Path=/api/auth). Non-browser clients send the token from the sign-in answer.
+ */
 export const RefreshInputSchema = z.strictObject({
-  refreshToken: z.string().check(z.minLength(16), z.maxLength(512)),
+  refreshToken: z.optional(z.string().check(z.minLength(16), z.maxLength(512))),
 });
 export type RefreshInput = z.infer<typeof RefreshInputSchema>;
 
@@ -22,6 +26,13 @@ export const TokenResponseSchema = z.object({
   tokenType: z.literal('Bearer'),
 });
 export type TokenResponse = z.infer<typeof TokenResponseSchema>;
+
+/** A refresh answered from the cookie leaves the refresh token out (no script may read it). */
+export const RefreshResponseSchema = z.object({
+  ...TokenResponseSchema.shape,
+  refreshToken: z.optional(z.string()),
+});
+export type RefreshResponse = z.infer<typeof RefreshResponseSchema>;
 
 export const MeSchema = z.object({
   user: z.object({ id: IdSchema, name: z.string(), email: z.string(), role: z.enum(ROLES) }),

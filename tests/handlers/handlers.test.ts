@@ -104,5 +104,19 @@ describe('Lambda entries', () => {
     expect(tenant.statusCode).toBe(200);
     expect(JSON.parse(tenant.body)).toMatchObject({ name: 'Lambda Clinic', timeZone: 'Pacific/Honolulu' });
     expect(tenant.headers?.['x-request-id']).toEqual(expect.any(String));
+
+    // The refresh cookie goes out in API Gateway's `cookies` (Secure: the API is https) and comes
+    // back in the event's `cookies`; a refresh from it answers without the token in the body.
+    const { cookies } = login as APIGatewayProxyResult & { cookies?: string[] };
+    const cookie = cookies?.find((c) => c.startsWith('rounds_refresh='));
+    expect(cookie?.split('; ')).toEqual(
+      expect.arrayContaining(['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/api/auth']),
+    );
+    const refresh = await handler(
+      { ...httpEvent('POST', '/api/auth/refresh', {}), cookies: [cookie!.split('; ')[0]!] },
+      ctx,
+    );
+    expect(refresh.statusCode).toBe(200);
+    expect(JSON.parse(refresh.body)).not.toHaveProperty('refreshToken');
   });
 });

@@ -552,15 +552,21 @@ describe('web hosting', () => {
     expect(policy).toEqual({ Ref: logicalIdOf(dev, 'AWS::CloudFront::ResponseHeadersPolicy') });
   });
 
-  it('/api/* goes uncached, with every method and the viewer’s headers, to the HTTP API on the same origin', () => {
+  it('/api/* goes uncached, with every method and the viewer’s headers and cookies, to the HTTP API on the same origin', () => {
     const config = distribution(dev);
     const api = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
     expect(api).toMatchObject({
       AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
       CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+      // Forwards every viewer header but Host, and every cookie: the refresh cookie reaches the API.
       OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
       ViewerProtocolPolicy: 'https-only',
     });
+    // And its Set-Cookie comes back: the response headers policy removes no header.
+    const headerPolicies = Object.values(dev.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    expect(headerPolicies).toHaveLength(1);
+    expect(headerPolicies[0]!.Properties.ResponseHeadersPolicyConfig.RemoveHeadersConfig).toBeUndefined();
+    expect(JSON.stringify(headerPolicies)).not.toMatch(/set-cookie/i);
     const origin = config.Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
     expect(origin.DomainName).toEqual({
       'Fn::Join': [

@@ -84,8 +84,13 @@ describe('local server', () => {
     const authPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/auth/') || p === '/api/signup');
     expect(authPaths.sort()).toEqual([
       '/api/auth/login',
+      '/api/auth/login/mfa',
       '/api/auth/logout',
       '/api/auth/logout-all',
+      '/api/auth/mfa',
+      '/api/auth/mfa/totp',
+      '/api/auth/mfa/totp/confirm',
+      '/api/auth/mfa/totp/disable',
       '/api/auth/password',
       '/api/auth/password-reset',
       '/api/auth/password-reset/confirm',
@@ -102,6 +107,10 @@ describe('local server', () => {
     expect(
       doc.paths['/api/auth/login'].post.responses['200'].content['application/json'].schema.required,
     ).toEqual(expect.arrayContaining(['accessToken', 'idToken', 'refreshToken', 'expiresIn']));
+    // A browser's refresh answers from the cookie, without the refresh token in the body.
+    expect(
+      doc.paths['/api/auth/refresh'].post.responses['200'].content['application/json'].schema.required,
+    ).not.toContain('refreshToken');
     for (const [path, ops] of Object.entries<Record<string, any>>(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         const isPublic = op.security.length === 0;

@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { allDomains } from '../../functions/local/domains.ts';
+import { systemClock } from '../../functions/platform/clock.ts';
 import { systemKeys } from '../../functions/platform/db/keys.ts';
+import { createApi } from '../../functions/platform/http/app.ts';
 import { totpCode } from '../../functions/platform/identity/totp.ts';
 import {
   addMember,
@@ -10,6 +13,7 @@ import {
   type TestApp,
   testClock,
 } from '../support/app.ts';
+import { fakePool } from '../support/fake-cognito-pool.ts';
 
 const clock = testClock();
 let t: TestApp;
@@ -318,5 +322,82 @@ describe('with two-factor sign-in on', () => {
     expect(actions).toEqual(
       expect.arrayContaining(['auth.mfa_enabled', 'auth.mfa_disabled', 'auth.mfa_disable_failed']),
     );
+  });
+});
+
+describe('over Cognito (the cloud column)', () => {
+  it('enrols through Cognito, and a recovery code answers Cognito’s challenge with Rounds’ sealed key', async () => {
+    const member = await addMember(t, owner, 'staff', 'Cleo Cloud');
+    // The same platform with the Cognito adapter over a fake pool; the member's token stands for theirs.
+    const pool = fakePool({
+      userForAccessToken: (token) => (token === member.token ? member.email : undefined),
+    });
+    await pool.identity.createLogin({ email: member.email, password: PASSWORD, userId: member.userId });
+    // Real time, as in the cloud (this file's test clock has moved on): the fake pool checks codes at it.
+    const cloud = { ...t.platform, identity: pool.identity, clock: systemClock };
+    const api = createApi(cloud, allDomains(cloud));
+    const call = async (path: string, json: unknown, token?: string) => {
+      const res = await api.request(
+        `https://rounds.example.test${path}`,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: JSON.stringify(json),
+        },
+        { incoming: { socket: { remoteAddress: '10.78.0.1' } } },
+      );
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    };
+
+    const start = await call('/api/auth/mfa/totp', {}, member.token);
+    expect(start.status).toBe(200);
+    expect(pool.calls.at(-1)).toEqual({
+      action: 'AssociateSoftwareToken',
+      input: { AccessToken: member.token },
+    });
+    const { secret } = start.body;
+    const confirm = await call(
+      '/api/auth/mfa/totp/confirm',
+      { code: totpCode(secret, Date.now()) },
+      member.token,
+    );
+    expect(confirm.status).toBe(200);
+    expect(pool.users.get(member.email)!.mfa).toBe(true);
+    const [recoveryCode] = confirm.body.recoveryCodes as string[];
+
+    const signIn = async () => {
+      const res = await call('/api/auth/login', { email: member.email, password: PASSWORD });
+      expect(res.body.error.code).toBe('mfa_required');
+      return res.body.error.challenge as string;
+    };
+    const recovered = await call('/api/auth/login/mfa', { challenge: await signIn(), recoveryCode });
+    expect(recovered.status, JSON.stringify(recovered.body)).toBe(200);
+    expect(recovered.body.accessToken).toBe('access');
+    const answered = pool.calls.at(-1)!;
+    expect(answered.action).toBe('RespondToAuthChallenge');
+    expect(answered.input.ChallengeResponses.SOFTWARE_TOKEN_MFA_CODE).toMatch(/^\d{6}$/);
+
+    const again = await call('/api/auth/login/mfa', { challenge: await signIn(), recoveryCode });
+    expect(again.status).toBe(401);
+    expect(again.body.error.message).toBe('That recovery code is not correct or was already used.');
+    const wrong = await call('/api/auth/login/mfa', {
+      challenge: await signIn(),
+      code: totpCode(secret, Date.now(), 3),
+    });
+    expect(wrong.status).toBe(401);
+
+    const off = await call(
+      '/api/auth/mfa/totp/disable',
+      { code: totpCode(secret, Date.now()) },
+      member.token,
+    );
+    expect(off.status).toBe(204);
+    expect(pool.users.get(member.email)!.mfa).toBe(false);
+    const plain = await call('/api/auth/login', { email: member.email, password: PASSWORD });
+    expect(plain.status).toBe(200);
   });
 });

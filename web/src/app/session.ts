@@ -11,13 +11,14 @@ export { me };
 let loading: Promise<Me | null> | null = null;
 
 /**
- * Resolves the session on entering /app: uses the in-memory access token, or renews it with
- * the stored refresh token. Null means "not signed in". Other failures (network, 5xx) throw.
+ * Resolves the session on entering /app: uses the in-memory access token, or renews it with the
+ * refresh cookie. Null means "not signed in". Other failures (network, 5xx) throw.
  */
 export function ensureSession(): Promise<Me | null> {
   const current = me();
   if (current) return Promise.resolve(current);
-  if (!tokens.access() && !tokens.refresh()) return Promise.resolve(null);
+  // Signed out in this page (or renewal refused): nothing to renew.
+  if (tokens.signedOut()) return Promise.resolve(null);
   loading ??= api<Me>('/me')
     .then((m) => {
       setMe(m);
@@ -62,10 +63,10 @@ async function startSession(t: TokenResponse): Promise<Me> {
   return m;
 }
 
+/** Revokes the session's refresh token (the cookie, which the answer clears) and forgets the access token. */
 export async function logOut(): Promise<void> {
-  const refreshToken = tokens.refresh();
   try {
-    if (refreshToken) await api('/auth/logout', { method: 'POST', body: { refreshToken }, auth: false });
+    await api('/auth/logout', { method: 'POST', body: {}, auth: false });
   } catch {
     // Signing out locally matters more than the server call; the token expires anyway.
   } finally {

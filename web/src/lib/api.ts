@@ -1,5 +1,5 @@
 import type { FieldIssue, WireError } from '../../../shared/errors.ts';
-import type { TokenResponse } from '../../../shared/schemas/auth.ts';
+import type { RefreshResponse } from '../../../shared/schemas/auth.ts';
 import { tokens } from './tokens.ts';
 
 /** A failed API call: the wire error's code, message, field details and request id. */
@@ -46,27 +46,39 @@ export function setSessionEndedHandler(fn: () => void): void {
   onSessionEnded = fn;
 }
 
-let refreshing: Promise<boolean> | null = null;
+/** What renewing the access token came to: new tokens, no session (signed out), or no network. */
+type Renewal = 'renewed' | 'signed-out' | 'offline';
+let refreshing: Promise<Renewal> | null = null;
 
-/** Exchanges the stored refresh token for a new access token; concurrent callers share one request. */
-export function refreshSession(): Promise<boolean> {
-  const refreshToken = tokens.refresh();
-  if (!refreshToken) return Promise.resolve(false);
-  refreshing ??= send<TokenResponse>('/auth/refresh', { method: 'POST', body: { refreshToken }, auth: false })
-    .then((t) => {
+/**
+ * Renews the in-memory access token with the refresh cookie (the browser sends it; the page never
+ * sees it). Concurrent callers share one request.
+ */
+function renew(): Promise<Renewal> {
+  if (refreshing) return refreshing;
+  const legacy = tokens.takeLegacyRefresh();
+  refreshing = send<RefreshResponse>('/auth/refresh', {
+    method: 'POST',
+    body: legacy ? { refreshToken: legacy } : {},
+    auth: false,
+  })
+    .then((t): Renewal => {
       tokens.set(t);
-      return true;
+      return 'renewed';
     })
-    .catch((err: unknown) => {
-      // A network failure keeps the token: the session may still be valid once we are back online.
-      if (err instanceof ApiError && err.status !== 0) tokens.clear();
-      return false;
+    .catch((err: unknown): Renewal => {
+      // A network failure keeps the session: it may still be valid once we are back online.
+      if (err instanceof ApiError && err.status === 0) return 'offline';
+      tokens.clear();
+      return 'signed-out';
     })
     .finally(() => {
       refreshing = null;
     });
   return refreshing;
 }
+
+const OFFLINE = 'Could not reach Rounds. Check your connection and try again.';
 
 export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
@@ -91,7 +103,7 @@ async function send<T>(path: string, opts: RequestOptions): Promise<T> {
       credentials: 'same-origin',
     });
   } catch {
-    throw new ApiError(0, 'network', 'Could not reach Rounds. Check your connection and try again.');
+    throw new ApiError(0, 'network', OFFLINE);
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
@@ -121,25 +133,36 @@ function defaultMessage(status: number): string {
 }
 
 /**
- * Calls the API. Authenticated calls carry the in-memory access token; on a 401 the
- * refresh token is tried once, then the session ends and the app goes to /login.
+ * Calls the API. Authenticated calls carry the in-memory access token; on a 401 the refresh
+ * cookie is tried once, then the session ends and the app goes to /login.
  */
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   if (opts.auth === false) return send<T>(path, opts);
-  if (!tokens.access() && tokens.refresh()) await refreshSession();
+  if (!tokens.access()) {
+    if (tokens.signedOut()) throw new ApiError(401, 'unauthorized', 'Sign in to continue.');
+    // A new page (reload, new tab): only the cookie is left, if anyone is signed in at all.
+    const renewal = await renew();
+    if (renewal === 'offline') throw new ApiError(0, 'network', OFFLINE);
+    if (renewal === 'signed-out') throw new ApiError(401, 'unauthorized', 'Sign in to continue.');
+    return sendOrEnd<T>(path, opts);
+  }
   try {
     return await send<T>(path, opts);
   } catch (err) {
     if (!(err instanceof ApiError) || err.status !== 401) throw err;
-    if (await refreshSession()) {
-      try {
-        return await send<T>(path, opts);
-      } catch (retryErr) {
-        if (retryErr instanceof ApiError && retryErr.status === 401) endSession();
-        throw retryErr;
-      }
-    }
-    endSession();
+    const renewal = await renew();
+    if (renewal === 'renewed') return sendOrEnd<T>(path, opts);
+    if (renewal === 'signed-out') endSession();
+    throw err;
+  }
+}
+
+/** A call with a token just renewed: a 401 now means the session is over. */
+async function sendOrEnd<T>(path: string, opts: RequestOptions): Promise<T> {
+  try {
+    return await send<T>(path, opts);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) endSession();
     throw err;
   }
 }
