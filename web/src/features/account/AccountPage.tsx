@@ -11,7 +11,7 @@ import { toast } from '../../components/ui/Toast.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { roleLabel } from '../../lib/format.ts';
 import { createForm } from '../../lib/forms.ts';
-import { PASSWORD_HINT } from '../auth/copy.ts';
+import { NewPasswordFields } from '../auth/NewPasswordFields.tsx';
 import { changePassword, signOutEverywhere } from './api.ts';
 import { TwoFactorSection } from './TwoFactorSection.tsx';
 
@@ -101,26 +101,13 @@ function ChangePasswordForm() {
           autocomplete="current-password"
           required
         />
-        <TextField
-          label="New password"
+        <NewPasswordFields
           name="newPassword"
-          type="password"
-          value={values.newPassword}
-          onInput={set('newPassword')}
-          error={form.error('newPassword')}
-          hint={PASSWORD_HINT}
-          autocomplete="new-password"
-          required
-        />
-        <TextField
-          label="Confirm new password"
-          name="confirmPassword"
-          type="password"
-          value={values.confirmPassword}
-          onInput={set('confirmPassword')}
-          error={form.error('confirmPassword')}
-          autocomplete="new-password"
-          required
+          password={values.newPassword}
+          confirm={values.confirmPassword}
+          onPassword={set('newPassword')}
+          onConfirm={set('confirmPassword')}
+          error={form.error}
         />
       </div>
       <div class="card-footer">

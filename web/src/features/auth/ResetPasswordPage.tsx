@@ -15,7 +15,7 @@ import { Loading } from '../../components/ui/Spinner.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { createForm } from '../../lib/forms.ts';
 import { confirmPasswordReset, previewPasswordReset } from './api.ts';
-import { PASSWORD_HINT } from './copy.ts';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 
 type LinkProblem = 'invalid' | 'used' | 'expired';
 type Loaded = { preview: PasswordResetPreview } | { problem: LinkProblem };
@@ -163,26 +163,13 @@ function NewPasswordForm(props: {
           readOnly
           autocomplete="username"
         />
-        <TextField
-          label="New password"
+        <NewPasswordFields
           name="password"
-          type="password"
-          value={values.password}
-          onInput={set('password')}
-          error={form.error('password')}
-          hint={PASSWORD_HINT}
-          autocomplete="new-password"
-          required
-        />
-        <TextField
-          label="Confirm new password"
-          name="confirmPassword"
-          type="password"
-          value={values.confirmPassword}
-          onInput={set('confirmPassword')}
-          error={form.error('confirmPassword')}
-          autocomplete="new-password"
-          required
+          password={values.password}
+          confirm={values.confirmPassword}
+          onPassword={set('password')}
+          onConfirm={set('confirmPassword')}
+          error={form.error}
         />
         <FormAlert message={form.formError()} />
         <Button type="submit" variant="primary" class="btn-block" busy={form.sending()}>
