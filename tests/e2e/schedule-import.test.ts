@@ -184,7 +184,7 @@ describe('CSV import', () => {
     requests.length = 0;
     await page.getByRole('button', { name: 'Import 228 rows' }).click();
     await confirmImport(page, 'Import 228 patients?', 'Import 228 rows');
-    await page.getByText('Import finished').waitFor();
+    await page.getByText('Import finished').waitFor({ timeout: 60_000 }); // a long job: its progress is what the page shows meanwhile
     expect(await page.getByText('Processed 230 of 230 rows').count()).toBe(1);
     expect(await tiles(page, 'Import summary')).toEqual([
       '228 created',
@@ -251,7 +251,7 @@ describe('CSV import', () => {
 
     await page.getByRole('button', { name: 'Import 149 rows' }).click();
     await confirmImport(page, 'Import 149 patients?', 'Import 149 rows');
-    await page.getByText('Import finished').waitFor();
+    await page.getByText('Import finished').waitFor({ timeout: 60_000 }); // a long job: its progress is what the page shows meanwhile
     expect(await tiles(page, 'Import summary')).toEqual([
       '149 created',
       '0 unchanged (already imported)',
@@ -315,7 +315,7 @@ describe('CSV import', () => {
     // Running it once more finishes the job without adding anyone twice.
     await page.getByRole('button', { name: 'Run the import again' }).click();
     await confirmImport(page, 'Run the patient import again?', 'Run again');
-    await page.getByText('Import finished').waitFor();
+    await page.getByText('Import finished').waitFor({ timeout: 60_000 }); // a long job: its progress is what the page shows meanwhile
     expect(await tiles(page, 'Import summary')).toEqual([
       '150 created',
       '100 unchanged (already imported)',
@@ -401,7 +401,7 @@ describe('CSV import', () => {
     expect(await page.getByRole('table', { name: 'Rows with errors' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Import 3 rows' }).click();
     await confirmImport(page, 'Import 3 appointments?', 'Import 3 rows');
-    await page.getByText('Import finished').waitFor();
+    await page.getByText('Import finished').waitFor({ timeout: 60_000 }); // a long job: its progress is what the page shows meanwhile
     expect(await tiles(page, 'Import summary')).toEqual([
       '3 created',
       '0 unchanged (already imported)',
