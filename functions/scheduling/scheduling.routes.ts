@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { PRACTICE_ROLES } from '../../shared/roles.ts';
-import { PatientAccessQuerySchema, PatientAccessReportSchema } from '../../shared/schemas/audit.ts';
 import { IdSchema, PageQuerySchema, pageOf } from '../../shared/schemas/common.ts';
 import {
   AppointmentSchema,
@@ -21,15 +20,8 @@ import {
   MeasuresSchema,
   MonthlyMeasuresSchema,
   MonthsQuerySchema,
-  PatientInputSchema,
-  PatientSchema,
-  PatientSearchSchema,
   ProviderInputSchema,
   ProviderSchema,
-  RecallInputSchema,
-  RecallOutreachSchema,
-  RecallQuerySchema,
-  RecallSchema,
   ReminderActionSchema,
   ReminderLinkViewSchema,
   ReminderSettingsSchema,
@@ -41,12 +33,9 @@ import {
   StatusInputSchema,
   TemplateInputSchema,
   TemplateSchema,
-  UpdatePatientSchema,
   UpdateProviderSchema,
   UpdateReminderSettingsSchema,
   UpdateResourceSchema,
-  WaitlistEntrySchema,
-  WaitlistInputSchema,
   WeekQuerySchema,
   WeekViewSchema,
 } from '../../shared/schemas/scheduling.ts';
@@ -56,7 +45,6 @@ import { notFound } from '../platform/errors.ts';
 import { pageArgs } from '../platform/http/paging.ts';
 import { defineDomain } from '../platform/http/route.ts';
 import type { Platform } from '../platform/platform.ts';
-import * as accessReport from './access-report.service.ts';
 import { boardRoutes } from './board.routes.ts';
 import * as booking from './booking.service.ts';
 import * as feeds from './feed.service.ts';
@@ -64,13 +52,13 @@ import * as fhir from './fhir.service.ts';
 import * as flow from './flow.service.ts';
 import * as imports from './import.service.ts';
 import * as measuresService from './measures.service.ts';
-import * as patients from './patients.service.ts';
+import { patientRoutes } from './patients.routes.ts';
 import * as reminderSettings from './reminder-settings.service.ts';
 import * as reminders from './reminders.service.ts';
 import * as setup from './setup.service.ts';
 import { setupGuideRoutes } from './setup-guide.routes.ts';
 import * as slots from './slots.service.ts';
-import * as waitlist from './waitlist.service.ts';
+import { waitlistRoutes } from './waitlist.routes.ts';
 
 const admins = ['owner', 'manager'] as const;
 const frontDesk = ['owner', 'manager', 'staff'] as const;
@@ -78,10 +66,6 @@ const flowRoles = ['owner', 'manager', 'staff', 'provider'] as const;
 /** Cancel and move: a provider only their own visits (checked in booking.service.ts). */
 const visitChangeRoles = flowRoles;
 const IdParams = z.object({ id: IdSchema });
-const CloseWaitlistSchema = z.strictObject({
-  status: z.enum(['booked', 'removed']),
-  version: z.int().check(z.minimum(1)),
-});
 const FeedParams = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{40,60}$/)) });
 const FeedInputSchema = z.strictObject({ showNames: z.boolean(), version: z.int().check(z.minimum(1)) });
 const FeedSchema = z.object({ token: z.string(), url: z.string(), showNames: z.boolean(), version: z.int() });
@@ -100,6 +84,8 @@ export function createSchedulingApp(p: Platform) {
   const tag = 'scheduling';
   setupGuideRoutes(route, tag);
   boardRoutes(route, tag);
+  patientRoutes(route, tag);
+  waitlistRoutes(route, tag);
 
   // --- providers ---
   route(
@@ -422,85 +408,6 @@ export function createSchedulingApp(p: Platform) {
     (r) => setup.deleteException(r.db, r.params.startDate, r.params.id),
   );
 
-  // --- patients ---
-  route(
-    {
-      tag,
-      method: 'get',
-      path: '/scheduling/patients',
-      summary: 'Find patients by last name',
-      roles: PRACTICE_ROLES,
-      query: PatientSearchSchema,
-      response: pageOf(PatientSchema),
-    },
-    (r) => patients.searchPatients(r.db, r.query.q || undefined, pageArgs(r.query)),
-  );
-  route(
-    {
-      tag,
-      method: 'post',
-      path: '/scheduling/patients',
-      summary: 'Add a patient',
-      roles: frontDesk,
-      body: PatientInputSchema,
-      response: PatientSchema,
-      status: 201,
-    },
-    (r) => patients.createPatient(r.db, r.body),
-  );
-  route(
-    {
-      tag,
-      method: 'get',
-      path: '/scheduling/patients/:id',
-      summary: 'Get a patient (audited)',
-      roles: PRACTICE_ROLES,
-      params: IdParams,
-      response: PatientSchema,
-    },
-    (r) => patients.getPatient(r.db, r.params.id),
-  );
-  route(
-    {
-      tag,
-      method: 'get',
-      path: '/scheduling/patients/:id/visits',
-      summary: 'A patient’s visits, latest first (audited)',
-      roles: PRACTICE_ROLES,
-      params: IdParams,
-      query: PageQuerySchema,
-      response: pageOf(AppointmentSchema),
-    },
-    (r) => patients.patientVisits(r.db, r.params.id, pageArgs(r.query, 10)),
-  );
-  route(
-    {
-      tag,
-      method: 'get',
-      path: '/scheduling/patients/:id/access-report',
-      summary:
-        'Who read or changed this patient’s data, when and what, newest first (owner and manager; running it is audited)',
-      roles: admins,
-      params: IdParams,
-      query: PatientAccessQuerySchema,
-      response: PatientAccessReportSchema,
-    },
-    (r) => accessReport.patientAccessReport(r.db, r.params.id, r.query),
-  );
-  route(
-    {
-      tag,
-      method: 'put',
-      path: '/scheduling/patients/:id',
-      summary: 'Update a patient',
-      roles: frontDesk,
-      params: IdParams,
-      body: UpdatePatientSchema,
-      response: PatientSchema,
-    },
-    (r) => patients.updatePatient(r.db, r.params.id, r.body),
-  );
-
   // --- booking and the day ---
   route(
     {
@@ -748,84 +655,6 @@ export function createSchedulingApp(p: Platform) {
       response: ReminderLinkViewSchema,
     },
     (r) => reminders.actOnReminderLink(p, r.params.token, r.body.action),
-  );
-
-  // --- waitlist and recalls ---
-  route(
-    {
-      tag,
-      method: 'get',
-      path: '/scheduling/waitlist',
-      summary: 'Patients waiting for an earlier visit, oldest first',
-      roles: PRACTICE_ROLES,
-      query: PageQuerySchema,
-      response: pageOf(WaitlistEntrySchema),
-    },
-    (r) => waitlist.listWaitlist(r.db, pageArgs(r.query)),
-  );
-  route(
-    {
-      tag,
-      method: 'post',
-      path: '/scheduling/waitlist',
-      summary: 'Put a patient on the waitlist',
-      roles: frontDesk,
-      body: WaitlistInputSchema,
-      response: WaitlistEntrySchema,
-      status: 201,
-    },
-    (r) => waitlist.addToWaitlist(r.db, r.body),
-  );
-  route(
-    {
-      tag,
-      method: 'post',
-      path: '/scheduling/waitlist/:id/close',
-      summary: 'Mark a waitlist entry booked or removed',
-      roles: frontDesk,
-      params: IdParams,
-      body: CloseWaitlistSchema,
-      response: WaitlistEntrySchema,
-    },
-    (r) => waitlist.closeWaitlistEntry(r.db, r.params.id, r.body),
-  );
-  route(
-    {
-      tag,
-      method: 'get',
-      path: '/scheduling/recalls',
-      summary: 'Open recalls, soonest due first',
-      roles: PRACTICE_ROLES,
-      query: RecallQuerySchema,
-      response: pageOf(RecallSchema),
-    },
-    (r) => waitlist.listRecalls(r.db, r.query.dueBy, pageArgs(r.query)),
-  );
-  route(
-    {
-      tag,
-      method: 'post',
-      path: '/scheduling/recalls',
-      summary: 'Add a recall (annual physical, follow-up)',
-      roles: frontDesk,
-      body: RecallInputSchema,
-      response: RecallSchema,
-      status: 201,
-    },
-    (r) => waitlist.createRecall(r.db, r.body),
-  );
-  route(
-    {
-      tag,
-      method: 'post',
-      path: '/scheduling/recalls/:id/outreach',
-      summary: 'Record a recall call, text, mail or letter',
-      roles: frontDesk,
-      params: IdParams,
-      body: RecallOutreachSchema,
-      response: RecallSchema,
-    },
-    (r) => waitlist.recordOutreach(r.db, r.params.id, r.body),
   );
 
   return domain;

@@ -1,0 +1,104 @@
+import * as z from 'zod/mini';
+import { PRACTICE_ROLES } from '../../shared/roles.ts';
+import { PatientAccessQuerySchema, PatientAccessReportSchema } from '../../shared/schemas/audit.ts';
+import { IdSchema, PageQuerySchema, pageOf } from '../../shared/schemas/common.ts';
+import {
+  AppointmentSchema,
+  PatientInputSchema,
+  PatientSchema,
+  PatientSearchSchema,
+  UpdatePatientSchema,
+} from '../../shared/schemas/scheduling.ts';
+import '../../shared/validation.ts';
+import { pageArgs } from '../platform/http/paging.ts';
+import type { defineDomain } from '../platform/http/route.ts';
+import * as accessReport from './access-report.service.ts';
+import * as patients from './patients.service.ts';
+
+const admins = ['owner', 'manager'] as const;
+const frontDesk = ['owner', 'manager', 'staff'] as const;
+const IdParams = z.object({ id: IdSchema });
+
+type Route = ReturnType<typeof defineDomain>['route'];
+
+/** Patients: search, record, visits and the access report. */
+export function patientRoutes(route: Route, tag: string) {
+  // --- patients ---
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/patients',
+      summary: 'Find patients by last name',
+      roles: PRACTICE_ROLES,
+      query: PatientSearchSchema,
+      response: pageOf(PatientSchema),
+    },
+    (r) => patients.searchPatients(r.db, r.query.q || undefined, pageArgs(r.query)),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/scheduling/patients',
+      summary: 'Add a patient',
+      roles: frontDesk,
+      body: PatientInputSchema,
+      response: PatientSchema,
+      status: 201,
+    },
+    (r) => patients.createPatient(r.db, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/patients/:id',
+      summary: 'Get a patient (audited)',
+      roles: PRACTICE_ROLES,
+      params: IdParams,
+      response: PatientSchema,
+    },
+    (r) => patients.getPatient(r.db, r.params.id),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/patients/:id/visits',
+      summary: 'A patient’s visits, latest first (audited)',
+      roles: PRACTICE_ROLES,
+      params: IdParams,
+      query: PageQuerySchema,
+      response: pageOf(AppointmentSchema),
+    },
+    (r) => patients.patientVisits(r.db, r.params.id, pageArgs(r.query, 10)),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/patients/:id/access-report',
+      summary:
+        'Who read or changed this patient’s data, when and what, newest first (owner and manager; running it is audited)',
+      roles: admins,
+      params: IdParams,
+      query: PatientAccessQuerySchema,
+      response: PatientAccessReportSchema,
+    },
+    (r) => accessReport.patientAccessReport(r.db, r.params.id, r.query),
+  );
+  route(
+    {
+      tag,
+      method: 'put',
+      path: '/scheduling/patients/:id',
+      summary: 'Update a patient',
+      roles: frontDesk,
+      params: IdParams,
+      body: UpdatePatientSchema,
+      response: PatientSchema,
+    },
+    (r) => patients.updatePatient(r.db, r.params.id, r.body),
+  );
+}
