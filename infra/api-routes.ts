@@ -42,6 +42,7 @@ export const API_ROUTES: Record<(typeof LAMBDA_DOMAINS)[number], DomainRoutes> =
     ],
     prefixes: ['scheduling'],
   },
+  today: { public: [], prefixes: ['today'] },
 };
 
 /** Routes API Gateway throttles harder (credential stuffing, signup spam). */

@@ -23,4 +23,4 @@ export const LAMBDA_BUNDLING: BuildOptions = {
 };
 
 /** Each domain with a Lambda entry (functions/<domain>/handler.ts). */
-export const LAMBDA_DOMAINS = ['tenants', 'scheduling'] as const;
+export const LAMBDA_DOMAINS = ['tenants', 'scheduling', 'today'] as const;

@@ -9,6 +9,7 @@ import { signUp } from '../tenants/signup.service.ts';
 import { acceptInvite, inviteUser } from '../tenants/team.service.ts';
 import { directoryRepo } from '../tenants/tenants.repo.ts';
 import { seedSchedule } from './seed-schedule.ts';
+import { seedToday } from './seed-today.ts';
 
 export const DEMO_PASSWORD = 'Rounds-demo-2026!';
 export const DEMO_LOGINS = [
@@ -135,6 +136,15 @@ export async function seedDemo(p: Platform, origin: string): Promise<void> {
       now: () => new Date(p.clock.now().getTime() - days * 86_400_000),
     });
   await seedSchedule(maple.db, [mainClinic, westClinic], userIds, mapleBefore);
+  await seedToday(
+    p,
+    maple.db,
+    {
+      manager: userIds.get('manager@maplestreet.example')!,
+      frontDesk: userIds.get('frontdesk@maplestreet.example')!,
+    },
+    'America/New_York',
+  );
 
   const assoc = await signUp(
     p,

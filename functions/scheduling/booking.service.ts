@@ -38,7 +38,8 @@ import {
   waitlistRepo,
 } from './scheduling.repo.ts';
 import { listResources, requireProvider, requireResource, requireType } from './setup.service.ts';
-import { matchesFor } from './waitlist.service.ts';
+import { raiseWaitlistOfferOp } from './today-items.ts';
+import { matchesFor, recallsAnsweredOps } from './waitlist.service.ts';
 
 const MINUTE = 60_000;
 const LATE_CANCEL_MS = 24 * 3600_000;
@@ -89,6 +90,7 @@ export async function book(
     note: input.note,
   });
   if (input.fromWaitlist) alsoWrite = [...alsoWrite, await waitlistBooked(db, input, appointment.id)];
+  alsoWrite = [...alsoWrite, ...(await recallsAnsweredOps(db, appointment))];
   const reminders = reminderQueueOps(await getReminderSettings(db), appointment, {
     tenantId: db.tenantId,
     timeZone: place.timeZone,
@@ -153,11 +155,15 @@ export async function reschedule(
     note: old.note,
     rescheduledFrom: old.id,
   });
+  // The old time is free now: the front desk may offer it to the waitlist.
+  const waitlistMatches = await matchesFor(db, old);
+  const offer = await waitlistOfferOps(db, old, waitlistMatches);
   await withBusyRetry(async () => {
     const busy = await claim(db, place, moved.id, old);
     await requirePatientFree(db, old.patientId, place, old.id);
     await db.write(
       [
+        ...offer,
         ...appointmentRepo.createOps(db, moved),
         appointmentRepo.updateOp(
           db,
@@ -176,8 +182,7 @@ export async function reschedule(
       },
     );
   });
-  // The old time is free now: the front desk may offer it to the waitlist.
-  return { ...moved, waitlistMatches: await matchesFor(db, old) };
+  return { ...moved, waitlistMatches };
 }
 
 /** Cancels by patient or practice; within 24 hours of the start a patient cancel is late. */
@@ -200,9 +205,12 @@ export async function cancel(
     statusTimes: { ...appt.statusTimes, cancelled: now.toISOString() },
     ...(input.reason ? { cancelReason: input.reason } : {}),
   };
+  const cancelled = { ...appt, ...set, version: input.version + 1 };
+  const waitlistMatches = await matchesFor(db, cancelled);
+  const offer = await waitlistOfferOps(db, cancelled, waitlistMatches);
   await withBusyRetry(async () => {
     const release = await releaseOps(db, appt);
-    await db.write([appointmentRepo.updateOp(db, id, set, input.version), ...release], {
+    await db.write([appointmentRepo.updateOp(db, id, set, input.version), ...release, ...offer], {
       action: 'appointment.cancelled',
       entityType: 'appointment',
       entityId: id,
@@ -210,8 +218,18 @@ export async function cancel(
       summary: `Cancelled by ${input.by}${lateCancel ? ' (late)' : ''}`,
     });
   });
-  const cancelled = { ...appt, ...set, version: input.version + 1 };
-  return { ...cancelled, waitlistMatches: await matchesFor(db, cancelled) };
+  return { ...cancelled, waitlistMatches };
+}
+
+/** A freed time still ahead that waitlist patients fit becomes a Today item for the front desk. */
+async function waitlistOfferOps(
+  db: TenantDb,
+  freed: Appointment,
+  matches: WaitlistEntry[],
+): Promise<WriteOp[]> {
+  if (matches.length === 0 || Date.parse(freed.start) <= db.now().getTime()) return [];
+  const provider = await requireProvider(db, freed.providerId);
+  return [raiseWaitlistOfferOp(db, freed, matches, provider.name, db.now())];
 }
 
 /** Moves a visit forward through the day's flow (or marks a no-show), stamping the time. */

@@ -4,7 +4,9 @@ import { PatientAccessQuerySchema, PatientAccessReportSchema } from '../../share
 import { IdSchema, PageQuerySchema, pageOf } from '../../shared/schemas/common.ts';
 import {
   AppointmentSchema,
+  PatientFindQuerySchema,
   PatientInputSchema,
+  PatientMatchSchema,
   PatientSchema,
   PatientSearchSchema,
   UpdatePatientSchema,
@@ -35,6 +37,20 @@ export function patientRoutes(route: Route, tag: string) {
       response: pageOf(PatientSchema),
     },
     (r) => patients.searchPatients(r.db, r.query.q || undefined, pageArgs(r.query)),
+  );
+  // Registered before /scheduling/patients/:id, which would otherwise take "search" for an id.
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/scheduling/patients/search',
+      summary:
+        'Find patients as you type: last name, "last, first", "first last", birth date (MM/DD/YYYY or YYYY-MM-DD) or phone (audited)',
+      roles: PRACTICE_ROLES,
+      query: PatientFindQuerySchema,
+      response: pageOf(PatientMatchSchema),
+    },
+    (r) => patients.findPatients(r.db, r.query.q || undefined, pageArgs(r.query)),
   );
   route(
     {

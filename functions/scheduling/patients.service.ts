@@ -2,14 +2,15 @@
  * Patients. Cross-domain read: `getTenant` from tenants/settings.service.ts (the practice's time
  * zone decides which month a new patient counts in).
  */
+import { type NameLookup, type PatientQuery, readPatientQuery } from '../../shared/patient-search.ts';
 import type { Page } from '../../shared/schemas/common.ts';
-import type { Appointment, Patient, PatientInput } from '../../shared/schemas/scheduling.ts';
+import type { Appointment, Patient, PatientInput, PatientMatch } from '../../shared/schemas/scheduling.ts';
 import { localParts } from '../../shared/time.ts';
 import type { AuditPatient } from '../platform/db/audit.ts';
 import { strip } from '../platform/db/items.ts';
 import type { WriteOp } from '../platform/db/store.ts';
 import { AUDIT_ITEMS_PER_WRITE, MAX_TRANSACTION_ITEMS, type TenantDb } from '../platform/db/tenant-db.ts';
-import { notFound } from '../platform/errors.ts';
+import { badRequest, notFound, validationFailed } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { getTenant } from '../tenants/settings.service.ts';
 import { appointmentRepo, measureRepo, patientRepo, recallRepo, waitlistRepo } from './scheduling.repo.ts';
@@ -47,7 +48,7 @@ export async function createPatient(
   // The practice's month: a patient added at 21:00 on the 31st counts in that month.
   const month = localParts(db.now().getTime(), practice.timeZone).date.slice(0, 7);
   await db.write(
-    [patientRepo.createOp(db, patient), measureRepo.newPatientOp(db, month, patient.id), ...alsoWrite],
+    [...patientRepo.createOps(db, patient), measureRepo.newPatientOp(db, month, patient.id), ...alsoWrite],
     {
       action: 'patient.created',
       entityType: 'patient',
@@ -87,9 +88,11 @@ export async function updatePatient(db: TenantDb, id: string, input: PatientInpu
   const cleared = OPTIONAL_FIELDS.filter((f) => !(f in fields));
   const name = `${fields.lastName}, ${fields.firstName}`;
   const renames = name === `${current.lastName}, ${current.firstName}` ? [] : await renameOps(db, id, name);
-  // The patient and as many renamed visits as one transaction holds go together; the rest follow.
-  const [first, ...rest] = chunk(renames, RENAMES_WITH_PATIENT, RENAMES_PER_WRITE);
-  await db.write([patientRepo.updateOp(db, current, fields, version, cleared), ...(first ?? [])], {
+  // The patient (with its search rows) and as many renamed visits as one transaction holds go
+  // together; the rest follow.
+  const patientOps = patientRepo.updateOps(db, current, fields, version, cleared);
+  const [first, ...rest] = chunk(renames, RENAMES_PER_WRITE - patientOps.length, RENAMES_PER_WRITE);
+  await db.write([...patientOps, ...(first ?? [])], {
     action: 'patient.updated',
     entityType: 'patient',
     entityId: id,
@@ -112,9 +115,8 @@ export async function updatePatient(db: TenantDb, id: string, input: PatientInpu
   return updated;
 }
 
-/** A transaction holds 100 items: the audit takes two, the patient one. */
+/** A transaction holds 100 items: the audit takes two; with the patient, its ops take up to seven more. */
 const RENAMES_PER_WRITE = MAX_TRANSACTION_ITEMS - AUDIT_ITEMS_PER_WRITE;
-const RENAMES_WITH_PATIENT = RENAMES_PER_WRITE - 1;
 
 const chunk = <T>(xs: T[], firstSize: number, size: number): T[][] => {
   const out = xs.length ? [xs.slice(0, firstSize)] : [];
@@ -176,13 +178,76 @@ export async function searchPatients(
   page: { limit: number; cursor?: string },
 ): Promise<Page<Patient>> {
   const found = await patientRepo.search(db, q, page);
+  await auditListed(db, found.items);
+  return { items: found.items.map((p) => strip<Patient>(p as never)), nextCursor: found.nextCursor };
+}
+
+type PageArgs = { limit: number; cursor?: string };
+
+/**
+ * The front desk's search as they type: last name, "last, first", "first last", a birth date or
+ * a phone number (shared/patient-search.ts reads which). Audited like the list.
+ */
+export async function findPatients(
+  db: TenantDb,
+  q: string | undefined,
+  page: PageArgs,
+): Promise<Page<PatientMatch>> {
+  const found = await runSearch(db, readPatientQuery(q), page);
+  await auditListed(db, found.items);
+  return found;
+}
+
+async function auditListed(db: TenantDb, shown: { id: string; firstName: string; lastName: string }[]) {
   await db.appendAudit({
     action: 'patient.listed',
     entityType: 'patient',
     entityId: '-',
-    summary: `Listed ${found.items.length} patient(s)`,
-    // A list shows contact and insurance details: each patient's access report names it.
-    shown: found.items.map(auditPatient),
+    summary: `Listed ${shown.length} patient(s)`,
+    // A list shows contact details: each patient's access report names it.
+    shown: shown.map(auditPatient),
   });
-  return { items: found.items.map((p) => strip<Patient>(p as never)), nextCursor: found.nextCursor };
+}
+
+function runSearch(db: TenantDb, query: PatientQuery, page: PageArgs): Promise<Page<PatientMatch>> {
+  switch (query.kind) {
+    case 'all':
+      return patientRepo.matchesByLastName(db, undefined, page);
+    case 'phone':
+      return patientRepo.matchesByPhone(db, query.digits, page);
+    case 'birthDate':
+      return patientRepo.matchesByBirthDate(db, query.date, page);
+    case 'badDate':
+      throw validationFailed([{ path: 'q', message: query.message }], query.message);
+    case 'name':
+      return byName(db, query.lookups, page);
+  }
+}
+
+const nameLookup = (db: TenantDb, l: NameLookup, page: PageArgs) =>
+  l.by === 'last'
+    ? patientRepo.matchesByLastName(db, l.last, page)
+    : patientRepo.matchesByFirstName(db, l.first, l.last, page);
+
+/**
+ * One lookup pages with its cursor. Several (one word is a last or a first name) are read once
+ * each and merged: the first `limit` matches by last then first name, with no cursor, since two
+ * cursors cannot be one. A desk that sees a full page types more letters.
+ */
+async function byName(db: TenantDb, lookups: NameLookup[], page: PageArgs): Promise<Page<PatientMatch>> {
+  if (lookups.length === 1) return nameLookup(db, lookups[0]!, page);
+  if (page.cursor)
+    throw badRequest('A search that matches first and last names has one page: type more of the name');
+  const pages = await Promise.all(lookups.map((l) => nameLookup(db, l, { limit: page.limit })));
+  const unique = new Map(pages.flatMap((p) => p.items).map((m) => [m.id, m]));
+  const items = [...unique.values()].sort(byLastThenFirst).slice(0, page.limit);
+  return { items, nextCursor: null };
+}
+
+/** The name index's order: last name, first name (case-insensitive), then id. */
+const sortKey = (m: PatientMatch) => [m.lastName.toLowerCase(), m.firstName.toLowerCase(), m.id];
+function byLastThenFirst(a: PatientMatch, b: PatientMatch): number {
+  const [x, y] = [sortKey(a), sortKey(b)];
+  const at = x.findIndex((part, i) => part !== y[i]);
+  return at < 0 ? 0 : x[at]! < y[at]! ? -1 : 1;
 }

@@ -155,7 +155,7 @@ export async function actOnReminderLink(
   const { db, appt } = await openLink(p, token);
   if (action === 'opt_out') {
     const patient = await requirePatient(db, appt.patientId);
-    await db.write([patientRepo.updateOp(db, patient, { remindersOptOut: true }, patient.version)], {
+    await db.write(patientRepo.updateOps(db, patient, { remindersOptOut: true }, patient.version), {
       action: 'patient.reminders_opted_out',
       entityType: 'patient',
       entityId: patient.id,

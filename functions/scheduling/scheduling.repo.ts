@@ -1,8 +1,10 @@
+import { phoneDigits } from '../../shared/patient-search.ts';
 import type {
   Appointment,
   AppointmentType,
   MonthlyMeasures,
   Patient,
+  PatientMatch,
   Provider,
   Recall,
   ReminderSettings,
@@ -122,15 +124,61 @@ export const patientRepo = {
       skPrefix: q ? q.toLowerCase() : undefined,
       ...page,
     }),
-  createOp: (db: TenantDb, p: Patient) =>
-    createOp(tenantKeys.patient(db, p.id), 'patient', p, indexKeys(db, p)),
-  updateOp: (db: TenantDb, p: Patient, set: Record<string, unknown>, version: number, remove?: string[]) =>
-    updateOp(
-      tenantKeys.patient(db, p.id),
-      { ...set, ...indexKeys(db, { ...p, ...set } as Patient) },
-      version,
-      remove,
+  /** Last name starts with `last` (all patients without it), as search results. */
+  matchesByLastName: async (db: TenantDb, last: string | undefined, page: Page) =>
+    matches(await patientRepo.search(db, last, page)),
+  /** First name starts with `first` and, if given, last name with `last`: a filtered read of the search rows. */
+  matchesByFirstName: async (db: TenantDb, first: string, last: string | undefined, page: Page) =>
+    matches(
+      await db.query<FindRow>({
+        partition: tenantKeys.patientFindPartition(db),
+        skPrefix: tenantKeys.patientFirstNamePrefix(first),
+        filter: last
+          ? {
+              expression: 'begins_with(#last, :last)',
+              names: { '#last': 'lastKey' },
+              values: { ':last': last.toLowerCase() },
+            }
+          : undefined,
+        ...page,
+      }),
     ),
+  /** Patients born on `dateOfBirth` (YYYY-MM-DD), by name. */
+  matchesByBirthDate: async (db: TenantDb, dateOfBirth: string, page: Page) =>
+    matches(
+      await db.query<FindRow>({
+        partition: tenantKeys.patientFindPartition(db),
+        skPrefix: tenantKeys.patientBirthDatePrefix(dateOfBirth),
+        ...page,
+      }),
+    ),
+  /** Phones whose digits (as `phoneDigits` keeps them) start with `digits`. */
+  matchesByPhone: async (db: TenantDb, digits: string, page: Page) =>
+    matches(
+      await db.query<FindRow>({
+        partition: tenantKeys.patientFindPartition(db),
+        skPrefix: tenantKeys.patientPhonePrefix(digits),
+        ...page,
+      }),
+    ),
+  /** The patient and its search rows. */
+  createOps: (db: TenantDb, p: Patient): WriteOp[] => [
+    createOp(tenantKeys.patient(db, p.id), 'patient', p, indexKeys(db, p)),
+    ...findRows(db, p).map((item): WriteOp => ({ kind: 'put', item })),
+  ],
+  /**
+   * The patient's update and, when a name, birth date or phone changes, its search rows: rows
+   * whose key changed are deleted and put anew, the others overwritten (one transaction may not
+   * touch an item twice). Every search row op is in the same transaction as the patient.
+   */
+  updateOps: (db: TenantDb, p: Patient, set: Record<string, unknown>, version: number, remove?: string[]) => {
+    const next = { ...p, ...set } as Patient;
+    for (const f of remove ?? []) delete next[f as keyof Patient];
+    return [
+      updateOp(tenantKeys.patient(db, p.id), { ...set, ...indexKeys(db, next) }, version, remove),
+      ...findRowChanges(db, p, next),
+    ];
+  },
 };
 
 function indexKeys(db: TenantDb, p: Pick<Patient, 'id' | 'lastName' | 'firstName' | 'dateOfBirth'>) {
@@ -140,6 +188,52 @@ function indexKeys(db: TenantDb, p: Pick<Patient, 'id' | 'lastName' | 'firstName
     GSI2PK: tenantKeys.patientTwin(db, p.lastName, p.firstName, p.dateOfBirth),
     GSI2SK: p.id,
   };
+}
+
+/** A search row: its key, what a result shows, and (first-name rows) the last name to filter on. */
+type FindRow = Key & PatientMatch & Record<string, unknown> & { type: 'patient_find'; lastKey?: string };
+
+const toMatch = (p: PatientMatch): PatientMatch => ({
+  id: p.id,
+  firstName: p.firstName,
+  lastName: p.lastName,
+  dateOfBirth: p.dateOfBirth,
+  ...(p.phone ? { phone: p.phone } : {}),
+});
+
+const matches = (page: { items: PatientMatch[]; nextCursor: string | null }) => ({
+  items: page.items.map(toMatch),
+  nextCursor: page.nextCursor,
+});
+
+/** The rows a patient is found by besides the name index: first name, birth date and, if any, phone. */
+function findRows(db: TenantDb, p: PatientMatch): FindRow[] {
+  const shown = { type: 'patient_find' as const, ...toMatch(p) };
+  const rows: FindRow[] = [
+    {
+      ...tenantKeys.patientByFirstName(db, p.firstName, p.lastName, p.id),
+      ...shown,
+      lastKey: p.lastName.toLowerCase(),
+    },
+    { ...tenantKeys.patientByBirthDate(db, p.dateOfBirth, p.lastName, p.firstName, p.id), ...shown },
+  ];
+  const digits = p.phone ? phoneDigits(p.phone) : '';
+  if (digits) rows.push({ ...tenantKeys.patientByPhone(db, digits, p.id), ...shown });
+  return rows;
+}
+
+/** Deletes of rows whose key is gone, puts of rows that are new or show something new; none if nothing shown changed. */
+function findRowChanges(db: TenantDb, before: PatientMatch, after: PatientMatch): WriteOp[] {
+  const old = new Map(findRows(db, before).map((r) => [r.SK, r]));
+  const next = findRows(db, after);
+  const kept = new Set(next.map((r) => r.SK));
+  const deletes = [...old.values()]
+    .filter((r) => !kept.has(r.SK))
+    .map((r): WriteOp => ({ kind: 'delete', key: { PK: r.PK, SK: r.SK } }));
+  const puts = next
+    .filter((r) => JSON.stringify(old.get(r.SK)) !== JSON.stringify(r))
+    .map((item): WriteOp => ({ kind: 'put', item }));
+  return [...deletes, ...puts];
 }
 
 /** One provider's or room's bookings on one UTC day: [start, end) ISO minutes per appointment. */
@@ -309,10 +403,24 @@ export const recallRepo = {
     }),
   renameOp: (db: TenantDb, id: string, patientName: string) =>
     renameOp(tenantKeys.recall(db, id), patientName),
-  createOp: (db: TenantDb, r: Recall) =>
+  /** One patient's open recalls (those made since recalls are indexed by patient). */
+  openOfPatient: (db: TenantDb, patientId: string) =>
+    db.query<Recall & { todayItemId?: string }>({
+      partition: tenantKeys.recallsOfPatient(db, patientId),
+      index: 'GSI2',
+      filter: {
+        expression: '#s IN (:due, :contacted)',
+        names: { '#s': 'status' },
+        values: { ':due': 'due', ':contacted': 'contacted' },
+      },
+      limit: 20,
+    }),
+  createOp: (db: TenantDb, r: Recall & { todayItemId?: string }) =>
     createOp(tenantKeys.recall(db, r.id), 'recall', r, {
       GSI1PK: tenantKeys.recallsByDue(db),
       GSI1SK: `${r.dueDate}#${r.id}`,
+      GSI2PK: tenantKeys.recallsOfPatient(db, r.patientId),
+      GSI2SK: r.id,
     }),
   updateOp: (db: TenantDb, id: string, set: Record<string, unknown>, version: number) =>
     updateOp(tenantKeys.recall(db, id), set, version),

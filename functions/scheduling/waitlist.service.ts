@@ -1,12 +1,14 @@
 import type { Page } from '../../shared/schemas/common.ts';
 import type { Appointment, Recall, WaitlistEntry, WaitlistInput } from '../../shared/schemas/scheduling.ts';
 import { strip } from '../platform/db/items.ts';
+import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { auditPatient, auditPatientOf, requirePatient } from './patients.service.ts';
 import { recallRepo, typeRepo, waitlistRepo } from './scheduling.repo.ts';
 import { requireType } from './setup.service.ts';
+import { closeRecallItemOp, raiseRecallItemOp, recallItemId } from './today-items.ts';
 
 type PageArgs = { limit: number; cursor?: string };
 
@@ -99,13 +101,19 @@ export async function createRecall(
     outreach: [],
     version: 1,
   };
-  await db.write([recallRepo.createOp(db, recall)], {
-    action: 'recall.created',
-    entityType: 'recall',
-    entityId: recall.id,
-    patient: auditPatient(patient),
-    summary: `Recall due ${input.dueDate}`,
-  });
+  await db.write(
+    [
+      recallRepo.createOp(db, { ...recall, todayItemId: recallItemId(recall.id) }),
+      raiseRecallItemOp(db, recall, db.now()),
+    ],
+    {
+      action: 'recall.created',
+      entityType: 'recall',
+      entityId: recall.id,
+      patient: auditPatient(patient),
+      summary: `Recall due ${input.dueDate}`,
+    },
+  );
   return recall;
 }
 
@@ -126,7 +134,7 @@ export async function recordOutreach(
 ): Promise<Recall> {
   const item = await recallRepo.get(db, id);
   if (!item) throw notFound('Recall');
-  const recall = strip<Recall>(item as never);
+  const { todayItemId, ...recall } = strip<Recall & { todayItemId?: string }>(item as never);
   const attempt = {
     at: db.now().toISOString(),
     channel: input.channel,
@@ -137,7 +145,9 @@ export async function recordOutreach(
   const status: Recall['status'] =
     input.outcome === 'scheduled' ? 'scheduled' : input.outcome === 'declined' ? 'closed' : 'contacted';
   const outreach = [...recall.outreach, attempt];
-  await db.write([recallRepo.updateOp(db, id, { outreach, status }, input.version)], {
+  const answered = status !== 'contacted' && recall.status !== 'scheduled' && recall.status !== 'closed';
+  const closeItem = answered && todayItemId ? [closeRecallItemOp(db, id, db.actor.name, db.now())] : [];
+  await db.write([recallRepo.updateOp(db, id, { outreach, status }, input.version), ...closeItem], {
     action: 'recall.outreach',
     entityType: 'recall',
     entityId: id,
@@ -145,4 +155,16 @@ export async function recordOutreach(
     summary: `Recall outreach by ${input.channel}: ${input.outcome.replace('_', ' ')}`,
   });
   return { ...recall, outreach, status, version: input.version + 1 };
+}
+
+/**
+ * Booking a patient answers their open recalls: each is marked scheduled with the visit booked,
+ * and its Today item closes, in the booking's own transaction.
+ */
+export async function recallsAnsweredOps(db: TenantDb, appointment: Appointment): Promise<WriteOp[]> {
+  const open = await recallRepo.openOfPatient(db, appointment.patientId);
+  return open.items.flatMap((r) => [
+    recallRepo.updateOp(db, r.id, { status: 'scheduled', appointmentId: appointment.id }, r.version),
+    ...(r.todayItemId ? [closeRecallItemOp(db, r.id, db.actor.name, db.now())] : []),
+  ]);
 }

@@ -34,6 +34,13 @@ export async function listUsers(
   return { items: page.items.map(toUser), nextCursor: page.nextCursor } satisfies Page<User>;
 }
 
+/** One active member of the tenant (Today reassigns items to people through this); 404 otherwise. */
+export async function getActiveMember(db: TenantDb, id: string): Promise<User> {
+  const item = await userRepo.get(db, id);
+  if (item?.status !== 'active') throw notFound('Team member');
+  return toUser(item);
+}
+
 /** Changes a user's role; only owners grant or take away ownership, and one owner always remains. */
 export async function changeRole(
   db: TenantDb,

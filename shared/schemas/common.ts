@@ -39,5 +39,10 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** A calendar date (the practice's local day). */
+export const DateSchema = z
+  .string()
+  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Use a date like 2026-03-08'));
+
 /** ISO date-time string as the API returns it. */
 export const TimestampSchema = z.string();

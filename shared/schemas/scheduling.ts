@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { DATE_FORMATS, DATE_ORDERS } from '../locale.ts';
 import '../validation.ts';
 import {
+  DateSchema,
   EmailSchema,
   HexColorSchema,
   IdSchema,
@@ -17,9 +18,7 @@ export const SLICE_MINUTES = 5;
 /** Longest bookable visit: provider and room slices must fit one DynamoDB transaction. */
 export const MAX_VISIT_MINUTES = 180;
 
-export const DateSchema = z
-  .string()
-  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Use a date like 2026-03-08'));
+export { DateSchema };
 export const TimeSchema = z
   .string()
   .check(z.regex(/^([01]\d|2[0-3]):[0-5][05]$/, 'Use a time like 09:30, on a 5-minute mark'));
@@ -182,6 +181,23 @@ export const PatientSearchSchema = z.object({
   /** Start of the last name (case-insensitive). */
   q: z.optional(z.string().check(z.trim(), z.maxLength(60))),
 });
+export const PatientFindQuerySchema = z.object({
+  ...PageQuerySchema.shape,
+  /**
+   * Last name, "last, first", "first last", a birth date (MM/DD/YYYY or YYYY-MM-DD) or a phone
+   * number (7+ digits); read by shared/patient-search.ts.
+   */
+  q: z.optional(z.string().check(z.trim(), z.maxLength(130))),
+});
+/** A search result: enough to tell two Smiths apart, not the whole record. */
+export const PatientMatchSchema = z.object({
+  id: IdSchema,
+  firstName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: DateSchema,
+  phone: z.optional(z.string()),
+});
+export type PatientMatch = z.infer<typeof PatientMatchSchema>;
 
 // --- appointments ---
 
@@ -394,6 +410,8 @@ export const RecallSchema = z.object({
   ...RecallInputSchema.shape,
   patientName: z.string(),
   status: z.enum(RECALL_STATUSES),
+  /** The visit that answered the recall, when booking did. */
+  appointmentId: z.optional(IdSchema),
   outreach: z.array(
     z.object({
       at: z.string(),

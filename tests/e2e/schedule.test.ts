@@ -69,6 +69,9 @@ describe('schedule', () => {
       await firstLabel.getAttribute('data-date'),
       await firstLabel.getAttribute('data-time'),
     ];
+    // Typed as a birth date, the search finds her by it; the result shows birth date (and phone).
+    await dialog.getByLabel('Patient last name').fill('04/04/1979');
+    await dialog.getByRole('radio', { name: 'Fresh, Olive · born 1979-04-04' }).waitFor();
     await dialog.getByLabel('Patient last name').fill('Fresh');
     await dialog.getByRole('button', { name: 'Search' }).click();
     await dialog

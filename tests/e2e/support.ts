@@ -5,6 +5,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { expect, inject } from 'vitest';
 import { startLocalServer } from '../../functions/local/server.ts';
 import type { Platform } from '../../functions/platform/platform.ts';
+import { copyDemoInto } from '../support/demo-template.ts';
 
 /** The seeded demo (functions/local/seed.ts). */
 export const DEMO = {
@@ -42,13 +43,16 @@ export async function startE2e(name: string, opts: { seed?: boolean } = {}): Pro
   if (!existsSync(CHROMIUM)) {
     throw new Error('Chromium is missing: apt-get install -y chromium (.ci/run does this).');
   }
+  const tableName = `e2e-${name}-${Date.now()}`;
   const server = await startLocalServer({
     port: 0,
     dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `e2e-${name}-${Date.now()}`,
-    seed: opts.seed ?? true,
+    tableName,
+    seed: false,
     webDist: WEB_DIST,
   });
+  // The demo is seeded once per run and copied (tests/support/demo-template.ts).
+  if (opts.seed ?? true) await copyDemoInto(inject('dynamoEndpoint'), tableName, server.url);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

@@ -9,6 +9,7 @@ import {
   retryQueuedMail,
 } from '../../functions/platform/mail/delivery.ts';
 import { queueMail } from '../../functions/platform/mail/outbox.ts';
+import { todayItemId } from '../../functions/platform/today/today-items.ts';
 import type { OutboxMessage } from '../../shared/schemas/outbox.ts';
 import { createTestApp, type TestApp, testClock } from '../support/app.ts';
 
@@ -102,6 +103,17 @@ describe('outbox delivery job', () => {
     const stored = await t.platform.store.get<OutboxMessage>(tenantKeys.outbox(ref, ref.messageId));
     expect(stored).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
     expect(await retryPointers()).toEqual([]);
+    // The managers hear of it in Today, in the same write that gave up.
+    const item = await t.platform.store.get<Record<string, unknown>>(
+      tenantKeys.todayItem(ref, todayItemId('platform', 'mail_failed', ref.messageId)),
+    );
+    expect(item).toMatchObject({
+      title: 'Message not delivered to new.hire@clinic.test',
+      assigneeRole: 'manager',
+      priority: 'high',
+      status: 'open',
+      link: '/app/outbox',
+    });
   });
 
   it('every scheduled job has a body, and the local host and EventBridge share the list', async () => {

@@ -148,6 +148,10 @@ async function scheduleWorld(
     appointmentId,
     waitlistId,
     recallId,
+    todayItemId: await post('/today/items', {
+      title: 'Call the Aetna rep about denials',
+      dueDate: '2027-03-05',
+    }),
   };
 }
 
@@ -182,6 +186,7 @@ function idFor(path: string, ids: World['ids']): string {
   if (path.startsWith('/scheduling/appointments')) return ids.appointmentId;
   if (path.startsWith('/scheduling/waitlist')) return ids.waitlistId;
   if (path.startsWith('/scheduling/recalls')) return ids.recallId;
+  if (path.startsWith('/today/items')) return ids.todayItemId;
   return ids.inviteId;
 }
 
@@ -265,6 +270,8 @@ export function sampleBody(spec: RouteSpec, ids: World['ids']): unknown {
     'POST /memberships/preview': { code: ids.code },
     'POST /memberships': { code: ids.code, consent: true, consentVersion: CONSENT.version },
     ...schedulingSamples(ids),
+    'POST /today/items': { title: 'Order flu vaccine', dueDate: '2027-01-15', assignee: { role: 'staff' } },
+    'POST /today/items/:id/actions': { action: 'comment', text: 'Left a message', version: 1 },
   };
   const key = routeKey(spec);
   if (!spec.body) return undefined;

@@ -79,6 +79,18 @@ export const tenantKeys = {
     const sk = /^MSG#(.+)$/.exec(key.SK);
     return pk && sk ? { tenantId: pk[1]!, messageId: sk[1]! } : undefined;
   },
+  // --- Today ---
+  /** Every Today item of a tenant, by id. Open ones are also in GSI1, done ones in GSI2. */
+  todayItem: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#TODAY`, SK: `ITEM#${id}` }),
+  /**
+   * GSI1 (sparse, only while open): the tenant's open items by due date. Closing an item removes
+   * these keys, so Today is one Query however many items were ever done.
+   */
+  todayOpenPartition: (s: TenantScope) => `T#${s.tenantId}#TODAY#OPEN`,
+  todayOpenSort: (dueDate: string | undefined, id: string) => `${dueDate ?? '9999-12-31'}#${id}`,
+  /** GSI2 (only once done): the tenant's done items, newest first, for the done list and its search. */
+  todayDonePartition: (s: TenantScope) => `T#${s.tenantId}#TODAY#DONE`,
+  todayDoneSort: (doneAt: string, id: string) => `${doneAt}#${id}`,
   // --- scheduling ---
   /** Setup items (providers, resources, types, templates, exceptions): one small partition. */
   schedulePartition: (s: TenantScope) => `T#${s.tenantId}#SCHED`,
@@ -130,6 +142,36 @@ export const tenantKeys = {
   patientsByName: (s: TenantScope) => `T#${s.tenantId}#PATNAME`,
   patientNameKey: (last: string, first: string, id: string) =>
     `${last.toLowerCase()}#${first.toLowerCase()}#${id}`,
+  /**
+   * Search rows: each patient's first name, birth date and phone as sort keys in one partition
+   * per tenant, each row holding what a search result shows, so any search is one Query.
+   * Birth-date rows carry the name after the date: one day's patients come out by name.
+   */
+  patientFindPartition: (s: TenantScope) => `T#${s.tenantId}#PATFIND`,
+  patientByFirstName: (s: TenantScope, first: string, last: string, id: string): Key => ({
+    PK: `T#${s.tenantId}#PATFIND`,
+    SK: `FIRST#${first.toLowerCase()}#${last.toLowerCase()}#${id}`,
+  }),
+  /** First names starting with `first` (lowercase); no trailing `#`, so it is a prefix. */
+  patientFirstNamePrefix: (first: string) => `FIRST#${first.toLowerCase()}`,
+  patientByBirthDate: (
+    s: TenantScope,
+    dateOfBirth: string,
+    last: string,
+    first: string,
+    id: string,
+  ): Key => ({
+    PK: `T#${s.tenantId}#PATFIND`,
+    SK: `DOB#${dateOfBirth}#${last.toLowerCase()}#${first.toLowerCase()}#${id}`,
+  }),
+  patientBirthDatePrefix: (dateOfBirth: string) => `DOB#${dateOfBirth}#`,
+  /** `digits`: the phone's digits as shared/patient-search.ts `phoneDigits` keeps them. */
+  patientByPhone: (s: TenantScope, digits: string, id: string): Key => ({
+    PK: `T#${s.tenantId}#PATFIND`,
+    SK: `PHONE#${digits}#${id}`,
+  }),
+  /** Phones whose digits start with `digits`. */
+  patientPhonePrefix: (digits: string) => `PHONE#${digits}`,
   /** GSI2: same name and birth date, for duplicate flags. */
   patientTwin: (s: TenantScope, last: string, first: string, dateOfBirth: string) =>
     `T#${s.tenantId}#PATDUP#${last.toLowerCase()}#${first.toLowerCase()}#${dateOfBirth}`,
@@ -146,6 +188,8 @@ export const tenantKeys = {
   recall: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#RECALL`, SK: `RECALL#${id}` }),
   /** GSI1: recalls by due date, so "due by" is one range read. */
   recallsByDue: (s: TenantScope) => `T#${s.tenantId}#RECALLDUE`,
+  /** GSI2: one patient's recalls, so booking the patient finds the recalls it answers. */
+  recallsOfPatient: (s: TenantScope, patientId: string) => `T#${s.tenantId}#PATRECALL#${patientId}`,
   /**
    * The busy map of one provider or room for one UTC day: every booking rewrites it under a
    * version condition, so two overlapping bookings can never both commit.

@@ -1,9 +1,11 @@
 import type { OutboxMessage } from '../../../shared/schemas/outbox.ts';
+import { localParts } from '../../../shared/time.ts';
 import type { Clock } from '../clock.ts';
 import { systemKeys, tenantKeys } from '../db/keys.ts';
 import type { Store, WriteOp } from '../db/store.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { raiseTodayItemOp } from '../today/today-items.ts';
 import type { MailTransport } from './outbox.ts';
 
 /** Which outbox message: what a stream record or a retry pointer names. */
@@ -134,8 +136,35 @@ async function finish(
   await deps.store.transact([
     { kind: 'update', key: tenantKeys.outbox(ref, ref.messageId), set, remove: ['claimedAt'] },
     ...previousPointer(message, ref),
+    ...(set.status === 'failed' ? [await undeliveredItemOp(deps, ref, message)] : []),
   ]);
   return set.status;
+}
+
+/** A message given up on needs a person today: a Today item for the managers, in the same write. */
+async function undeliveredItemOp(
+  deps: DeliveryDeps,
+  ref: OutboxRef,
+  message: StoredMessage,
+): Promise<WriteOp> {
+  const tenant = await deps.store.get<{ timeZone?: string }>(tenantKeys.tenant(ref));
+  const now = deps.clock.now();
+  const toPatient = message.kind === 'appointment.reminder';
+  return raiseTodayItemOp(
+    { tenantId: ref.tenantId },
+    {
+      source: 'platform',
+      kind: 'mail_failed',
+      ref: ref.messageId,
+      title: `${toPatient ? 'Reminder' : 'Message'} not delivered to ${message.to}`,
+      detail: `“${message.subject}” could not be sent after ${MAX_ATTEMPTS} tries. Check the address or call instead.`,
+      link: '/app/outbox',
+      assignee: { role: 'manager' },
+      dueDate: localParts(now.getTime(), tenant?.timeZone ?? 'UTC').date,
+      priority: 'high',
+    },
+    now,
+  );
 }
 
 function previousPointer(message: StoredMessage, ref: OutboxRef): WriteOp[] {

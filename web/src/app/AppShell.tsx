@@ -15,6 +15,7 @@ import type { Me } from '../../../shared/schemas/auth.ts';
 import { Button } from '../components/ui/Button.tsx';
 import { Loading } from '../components/ui/Spinner.tsx';
 import { getTenant } from '../features/settings/api.ts';
+import { getTodayCounts } from '../features/today/api.ts';
 import { ApiError } from '../lib/api.ts';
 import { readableOn } from '../lib/color.ts';
 import { initials, roleLabel } from '../lib/format.ts';
@@ -149,7 +150,10 @@ function Shell(props: { me: Me; children: JSX.Element }) {
               <li>
                 <A href="/app" end class="nav-link" activeClass="active">
                   <Icon path={HOME_ICON} />
-                  Home
+                  <Show when={props.me.tenant.kind === 'practice'} fallback="Home">
+                    Today
+                    <TodayBadge />
+                  </Show>
                 </A>
               </li>
               <For each={nav()}>
@@ -187,6 +191,21 @@ function Shell(props: { me: Me; children: JSX.Element }) {
         </ErrorBoundary>
       </main>
     </div>
+  );
+}
+
+/** How many of the signed-in person's items are due or overdue; nothing when none. */
+function TodayBadge() {
+  const counts = createAsync(() => getTodayCounts().catch(() => undefined));
+  return (
+    <Show when={counts.latest?.due}>
+      {(due) => (
+        <span class="nav-count">
+          {due()}
+          <span class="visually-hidden"> due</span>
+        </span>
+      )}
+    </Show>
   );
 }
 

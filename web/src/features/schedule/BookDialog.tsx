@@ -1,6 +1,6 @@
 import { A, createAsync } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
-import type { Patient, Provider } from '../../../../shared/schemas/scheduling.ts';
+import type { PatientMatch, Provider } from '../../../../shared/schemas/scheduling.ts';
 import type { Location } from '../../../../shared/schemas/tenants.ts';
 import { canAccess } from '../../app/access.ts';
 import { me } from '../../app/session.ts';
@@ -42,7 +42,7 @@ export function BookDialog(props: {
     return [...days.entries()].map(([date, list]) => ({ date, list }));
   });
   const [slot, setSlot] = createSignal<Slot>();
-  const [patient, setPatient] = createSignal<Patient>();
+  const [patient, setPatient] = createSignal<PatientMatch>();
   const [error, setError] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
   const [outside, setOutside] = createSignal(false);

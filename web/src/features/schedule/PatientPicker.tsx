@@ -1,6 +1,7 @@
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { type Patient, PatientInputSchema } from '../../../../shared/schemas/scheduling.ts';
+import { describePatientQuery, readPatientQuery } from '../../../../shared/patient-search.ts';
+import { PatientInputSchema, type PatientMatch } from '../../../../shared/schemas/scheduling.ts';
 import { FormAlert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { TextField } from '../../components/ui/Field.tsx';
@@ -9,10 +10,18 @@ import { errorMessage } from '../../lib/errors.ts';
 import { createForm, optional } from '../../lib/forms.ts';
 import { createPatient, searchPatients } from './api.ts';
 
-/** Find a patient by last name, or add a new one (duplicates are flagged), and choose them. */
-export function PatientPicker(props: { selected: Patient | undefined; onSelect: (p: Patient) => void }) {
+/**
+ * Find a patient by last name, "last, first", "first last", birth date or phone, or add a new one
+ * (duplicates are flagged), and choose them. Results show birth date and phone: two Smiths differ.
+ */
+export function PatientPicker(props: {
+  selected: PatientMatch | undefined;
+  onSelect: (p: PatientMatch) => void;
+}) {
   const [q, setQ] = createSignal('');
-  const [found, setFound] = createSignal<Patient[]>();
+  const [found, setFound] = createSignal<PatientMatch[]>();
+  /** The text the shown results answer, for the words of an empty result. */
+  const [answered, setAnswered] = createSignal('');
   const [searchError, setSearchError] = createSignal<string>();
   const [adding, setAdding] = createSignal(false);
   const [draft, setDraft] = createStore({
@@ -24,7 +33,7 @@ export function PatientPicker(props: { selected: Patient | undefined; onSelect: 
   });
   const form = createForm();
   let newPatientForm: HTMLFormElement | undefined;
-  const setPatient = (p: Patient) => props.onSelect(p);
+  const setPatient = (p: PatientMatch) => props.onSelect(p);
   const patient = () => props.selected;
 
   let asked = '';
@@ -35,8 +44,13 @@ export function PatientPicker(props: { selected: Patient | undefined; onSelect: 
     try {
       const page = await searchPatients(wanted);
       // A slower answer to an earlier keystroke must not replace the newer one.
-      if (asked === wanted) setFound(page.items);
+      if (asked === wanted) {
+        setAnswered(wanted);
+        setFound(page.items);
+      }
     } catch (err) {
+      // Results of an earlier text would read as matches of this one ("02/30/1990" is no date).
+      if (asked === wanted) setFound(undefined);
       setSearchError(errorMessage(err));
     }
   };
@@ -66,6 +80,7 @@ export function PatientPicker(props: { selected: Patient | undefined; onSelect: 
       setPatient(created);
       // The new patient is the search result now (not the "No patient found" of before).
       setQ(created.lastName);
+      setAnswered(created.lastName);
       setFound([created]);
       setAdding(false);
     });
@@ -141,7 +156,15 @@ export function PatientPicker(props: { selected: Patient | undefined; onSelect: 
             void search();
           }}
         >
-          <TextField label="Patient last name" name="q" type="search" value={q()} onInput={typed} />
+          <TextField
+            label="Patient last name, first name, birth date (MM/DD/YYYY) or phone"
+            name="q"
+            type="search"
+            value={q()}
+            onInput={typed}
+            autocomplete="off"
+            spellcheck={false}
+          />
           <Button type="submit">Search</Button>
           <Button variant="ghost" onClick={() => setAdding(true)}>
             New patient
@@ -150,7 +173,8 @@ export function PatientPicker(props: { selected: Patient | undefined; onSelect: 
         <FormAlert message={searchError()} />
         <Show when={found()?.length === 0}>
           <p class="muted" role="status">
-            No patient found. Check the spelling, or add them as a new patient.
+            No patient found {describePatientQuery(readPatientQuery(answered()))}. Check what you typed, or
+            add them as a new patient.
           </p>
         </Show>
         <For each={found()}>
@@ -163,6 +187,7 @@ export function PatientPicker(props: { selected: Patient | undefined; onSelect: 
                 onChange={() => setPatient(p)}
               />
               {p.lastName}, {p.firstName} · born {p.dateOfBirth}
+              {p.phone ? ` · ${p.phone}` : ''}
             </label>
           )}
         </For>

@@ -2,7 +2,7 @@ import { createSignal, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import {
   OUTREACH_CHANNELS,
-  type Patient,
+  type PatientMatch,
   type Recall,
   RecallInputSchema,
 } from '../../../../shared/schemas/scheduling.ts';
@@ -137,7 +137,7 @@ export function RecallsSection() {
 }
 
 function RecallDialog(props: { open: boolean; onClose: () => void }) {
-  const [patient, setPatient] = createSignal<Patient>();
+  const [patient, setPatient] = createSignal<PatientMatch>();
   const [v, setV] = createStore({ reason: '', dueDate: '' });
   const form = createForm();
   let ref: HTMLFormElement | undefined;

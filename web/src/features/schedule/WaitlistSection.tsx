@@ -2,7 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import {
-  type Patient,
+  type PatientMatch,
   type WaitlistEntry,
   WaitlistInputSchema,
 } from '../../../../shared/schemas/scheduling.ts';
@@ -137,7 +137,7 @@ function WaitlistDialog(props: { open: boolean; onClose: () => void }) {
   const types = createAsync(() => listTypes());
   const providers = createAsync(() => listProviders());
   const locations = createAsync(() => listLocations());
-  const [patient, setPatient] = createSignal<Patient>();
+  const [patient, setPatient] = createSignal<PatientMatch>();
   const [v, setV] = createStore({
     locationId: '',
     typeId: '',

@@ -8,6 +8,7 @@ import type {
   DayHours,
   Patient,
   PatientInput,
+  PatientMatch,
   Provider,
   WaitlistEntry,
   WeekViewSchema,
@@ -85,8 +86,9 @@ export const findSlots = (q: {
     },
   });
 
+/** The picker's search: last name, "last, first", "first last", birth date or phone (audited). */
 export const searchPatients = (q: string) =>
-  api<Page<Patient>>('/scheduling/patients', { query: { q: q || undefined, limit: 8 } });
+  api<Page<PatientMatch>>('/scheduling/patients/search', { query: { q: q || undefined, limit: 8 } });
 
 export const listPatients = query(
   (q: string | undefined, cursor: string | undefined, limit: number) =>

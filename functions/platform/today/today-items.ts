@@ -1,0 +1,137 @@
+import { ROLE_LABELS } from '../../../shared/roles.ts';
+import type { Assignee, TodayItem, TodayPriority, TodaySource } from '../../../shared/schemas/today.ts';
+import { type TenantScope, tenantKeys } from '../db/keys.ts';
+import type { WriteOp } from '../db/store.ts';
+
+/**
+ * Today items, the platform side: a module raises, moves and closes items about its own things
+ * inside its own write's transaction (these functions only build the ops), never through another
+ * module. The Today domain (functions/today) shows them, and people act on them there.
+ */
+export interface RaisedItem {
+  source: TodaySource;
+  /** What kind of thing within the source ("recall", "reminder_failed"). */
+  kind: string;
+  /** The thing's own id: one open item per (source, kind, ref). */
+  ref: string;
+  title: string;
+  detail?: string;
+  link?: string;
+  /** A person (with their name for display) or everyone holding a role. */
+  assignee: { userId: string; name: string } | { role: Extract<Assignee, { role: string }>['role'] };
+  dueDate?: string;
+  priority?: TodayPriority;
+  /** When the item stops mattering (a freed time that has passed): hidden then, and deleted by TTL. */
+  expiresAt?: Date;
+  requestedBy?: string;
+  forWhom?: string;
+}
+
+/** The id of a module's item about one of its things: stable, so closing needs no lookup. */
+export function todayItemId(source: TodaySource, kind: string, ref: string): string {
+  return `${source}-${kind}-${ref}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
+}
+
+/** Who raised an item: a person, or Rounds itself for module items. */
+export interface Raiser {
+  userId?: string;
+  name: string;
+}
+
+/** The stored item (DTO plus keys and the lowercased text the done search matches). */
+export function todayItemRecord(
+  scope: TenantScope,
+  id: string,
+  input: Omit<RaisedItem, 'ref' | 'kind' | 'source'> & { source: TodaySource; kind: string },
+  by: Raiser,
+  now: Date,
+): Record<string, unknown> & { PK: string; SK: string } {
+  const assignee =
+    'userId' in input.assignee
+      ? { assigneeUserId: input.assignee.userId, assigneeName: input.assignee.name }
+      : { assigneeRole: input.assignee.role, assigneeName: roleAssigneeName(input.assignee.role) };
+  const item: TodayItem = {
+    id,
+    source: input.source,
+    kind: input.kind,
+    title: input.title,
+    ...(input.detail ? { detail: input.detail } : {}),
+    ...(input.link ? { link: input.link } : {}),
+    ...assignee,
+    ...(input.requestedBy ? { requestedBy: input.requestedBy } : {}),
+    ...(input.forWhom ? { forWhom: input.forWhom } : {}),
+    ...(input.dueDate ? { dueDate: input.dueDate } : {}),
+    priority: input.priority ?? 'normal',
+    status: 'open',
+    createdAt: now.toISOString(),
+    ...(by.userId ? { createdByUserId: by.userId } : {}),
+    createdByName: by.name,
+    comments: [],
+    version: 1,
+  };
+  return {
+    ...tenantKeys.todayItem(scope, id),
+    type: 'today_item',
+    ...item,
+    ...openKeys(scope, item.dueDate, id),
+    searchText: searchText(item),
+    ...(input.expiresAt ? { expiresAt: Math.floor(input.expiresAt.getTime() / 1000) } : {}),
+  };
+}
+
+/** Raises (or re-raises, replacing) a module's item about one of its things. */
+export function raiseTodayItemOp(scope: TenantScope, item: RaisedItem, now: Date): WriteOp {
+  const id = todayItemId(item.source, item.kind, item.ref);
+  return { kind: 'put', item: todayItemRecord(scope, id, item, { name: 'Rounds' }, now) };
+}
+
+/** Closes a module's item (the thing was dealt with). Fails the write if the item was never raised. */
+export function closeTodayItemOp(
+  scope: TenantScope,
+  id: string,
+  by: { name: string },
+  now: Date,
+  extra: { expectedVersion?: number } = {},
+): WriteOp {
+  const doneAt = now.toISOString();
+  return {
+    kind: 'update',
+    key: tenantKeys.todayItem(scope, id),
+    set: { status: 'done', doneAt, doneByName: by.name, ...doneKeys(scope, doneAt, id) },
+    remove: ['GSI1PK', 'GSI1SK', 'snoozedUntil'],
+    expectedVersion: extra.expectedVersion,
+  };
+}
+
+/** Moves an open item's due date (the thing's date changed). */
+export function moveTodayItemOp(scope: TenantScope, id: string, dueDate: string): WriteOp {
+  return {
+    kind: 'update',
+    key: tenantKeys.todayItem(scope, id),
+    set: { dueDate, GSI1SK: tenantKeys.todayOpenSort(dueDate, id) },
+    condition: { expression: '#status = :open', names: { '#status': 'status' }, values: { ':open': 'open' } },
+  };
+}
+
+export function openKeys(scope: TenantScope, dueDate: string | undefined, id: string) {
+  return { GSI1PK: tenantKeys.todayOpenPartition(scope), GSI1SK: tenantKeys.todayOpenSort(dueDate, id) };
+}
+
+export function doneKeys(scope: TenantScope, doneAt: string, id: string) {
+  return { GSI2PK: tenantKeys.todayDonePartition(scope), GSI2SK: tenantKeys.todayDoneSort(doneAt, id) };
+}
+
+/** "Front desk / staff" reads as a role's display name on an item. */
+export function roleAssigneeName(role: keyof typeof ROLE_LABELS): string {
+  return ROLE_LABELS[role];
+}
+
+/** What the done search matches: every word a person would type to find the item again. */
+export function searchText(
+  item: Pick<TodayItem, 'title' | 'detail' | 'requestedBy' | 'forWhom' | 'assigneeName'>,
+) {
+  return [item.title, item.detail, item.requestedBy, item.forWhom, item.assigneeName]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase();
+}
