@@ -1,4 +1,5 @@
-import { createSignal, Match, Switch } from 'solid-js';
+import { useSearchParams } from '@solidjs/router';
+import { Match, Switch } from 'solid-js';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { Tabs, tabPanelProps } from '../../components/ui/Tabs.tsx';
 import { RecallsSection } from './RecallsSection.tsx';
@@ -12,7 +13,10 @@ const TABS = [
 
 /** Patients who want an earlier time, and patients due back: nobody falls through. */
 export function WaitlistPage() {
-  const [tab, setTab] = createSignal('waitlist');
+  // The tab is in the address, so a Today item can link straight to the recalls.
+  const [params, setParams] = useSearchParams<{ tab?: string }>();
+  const tab = () => (params.tab === 'recalls' ? 'recalls' : 'waitlist');
+  const setTab = (id: string) => setParams({ tab: id === 'waitlist' ? undefined : id });
   return (
     <>
       <PageHeader

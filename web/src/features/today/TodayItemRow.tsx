@@ -81,7 +81,10 @@ export function TodayItemRow(props: { item: TodayItem; today: string }) {
       <Button size="sm" onClick={() => setOpen(true)} aria-label={`More about “${props.item.title}”`}>
         More
       </Button>
-      <ItemDialog item={props.item} today={props.today} open={open()} onClose={() => setOpen(false)} />
+      {/* Mounted only while open: a long list keeps one dialog, not one per row. */}
+      <Show when={open()}>
+        <ItemDialog item={props.item} today={props.today} open onClose={() => setOpen(false)} />
+      </Show>
     </li>
   );
 }
