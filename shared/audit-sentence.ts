@@ -69,6 +69,7 @@ const PHRASES: Record<string, (n: Names) => string | undefined> = {
   'settings.location_updated': (n) => `updated the location ${n.entity}`,
   'settings.location_archived': (n) => `archived the location ${n.entity}`,
   'today.request_added': (n) => `jotted down "${n.entity}"`,
+  'today.preferences_changed': (n) => `turned the morning email ${n.summary.endsWith('on') ? 'on' : 'off'}`,
   'today.done': (n) => `marked "${n.entity}" done`,
   'today.reopened': (n) => `reopened "${n.entity}"`,
   'today.snoozed': (n) => `snoozed "${n.entity}"`,

@@ -1,7 +1,10 @@
 import { tenantKeys } from '../platform/db/keys.ts';
+import { runDueAlerts } from '../platform/due/due-runner.ts';
 import { type DeliveryResult, deliverOutboxMessage, retryQueuedMail } from '../platform/mail/delivery.ts';
 import type { Platform } from '../platform/platform.ts';
+import { raiseEligibilityChecks } from '../scheduling/eligibility-check.service.ts';
 import { sendDueReminders } from '../scheduling/reminders.service.ts';
+import { sendMorningDigests } from '../today/digest.service.ts';
 import type { ScheduledJobName } from './schedules.ts';
 
 type JobDeps = Pick<Platform, 'store' | 'mail' | 'clock' | 'logger'>;
@@ -13,6 +16,9 @@ export const SCHEDULED_JOB_BODIES: Record<
 > = {
   'mail-retry': (p) => retryQueuedMail(p),
   'appointment-reminders': (p) => sendDueReminders(p),
+  'due-alerts': async (p) => ({ ...(await runDueAlerts(p)) }),
+  'today-digest': async (p) => ({ ...(await sendMorningDigests(p)) }),
+  'eligibility-check': (p) => raiseEligibilityChecks(p),
 };
 
 /** A row change the Streams consumer reacts to: keys plus the new image's type. */

@@ -15,6 +15,23 @@ export const SCHEDULED_JOBS = [
     description:
       'Sends appointment reminders that are due (never in quiet hours), with a confirm/cancel link',
   },
+  {
+    name: 'due-alerts',
+    everyMinutes: 15,
+    description: 'Raises due-date alerts (Today item and email, once each) whose local alert time has come',
+  },
+  {
+    name: 'today-digest',
+    everyMinutes: 60,
+    description:
+      "Emails each person their Today from 07:00 in the practice's time zone, once a day (opt-out per person)",
+  },
+  {
+    name: 'eligibility-check',
+    everyMinutes: 60,
+    description:
+      "From 13:00 in the practice's time zone, a Today item per location lists tomorrow's patients whose insurance was not verified in 30 days",
+  },
 ] as const;
 
 export type ScheduledJobName = (typeof SCHEDULED_JOBS)[number]['name'];

@@ -5,6 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { createPlatform } from '../platform/bootstrap.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
@@ -98,6 +99,9 @@ function mountWeb(app: Hono<AppEnv>, webDist: string): void {
     );
     return;
   }
+  // Compressed as CloudFront compresses them in the cloud (the default behavior's caching policy),
+  // so a phone on a slow network gets the same bytes locally as from the cloud.
+  app.use('/assets/*', compress());
   app.use(
     '/assets/*',
     serveStatic({

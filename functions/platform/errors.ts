@@ -24,6 +24,12 @@ export const forbidden = (message = 'Your role does not allow this') => new AppE
 export const notFound = (what = 'Resource') => new AppError('not_found', `${what} not found`);
 export const conflict = (message: string) => new AppError('conflict', message);
 export const outsideHours = (message: string) => new AppError('outside_hours', message);
+/**
+ * A body over the limit is refused without being read to its end, so the connection closes behind
+ * the refusal: the unread bytes must not be taken for the next request on a keep-alive connection.
+ */
+export const payloadTooLarge = (message: string) =>
+  new AppError('payload_too_large', message, undefined, { Connection: 'close' });
 export const staleVersion = () =>
   new AppError('stale_version', 'This item was changed by someone else. Reload and try again.');
 export const preconditionFailed = () =>

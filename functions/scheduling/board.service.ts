@@ -10,8 +10,8 @@ import { strip } from '../platform/db/items.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { notFound } from '../platform/errors.ts';
 import { listLocations } from '../tenants/settings.service.ts';
-import { dayHours } from './booking.service.ts';
-import { appointmentRepo } from './scheduling.repo.ts';
+import { appointmentRepo } from './appointments.repo.ts';
+import { dayHours } from './schedule-views.service.ts';
 import { listProviders, listTypes } from './setup.service.ts';
 
 /** The location asked for (or the first active one) on the date asked for (or its today). */

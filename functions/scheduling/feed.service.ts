@@ -4,7 +4,8 @@ import type { Store } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { forbidden, notFound } from '../platform/errors.ts';
 import { newToken } from '../platform/ids.ts';
-import { feedRepo, providerRepo } from './scheduling.repo.ts';
+import { feedRepo } from './feed.repo.ts';
+import { providerRepo } from './setup.repo.ts';
 
 const DAY = 24 * 3600_000;
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');

@@ -2,6 +2,7 @@
  * FHIR R4 export of a location's schedule. Cross-domain read: `getLocation` from
  * tenants/settings.service.ts (the Location resource and its time zone).
  */
+import { createHash } from 'node:crypto';
 import {
   type Appointment,
   type AppointmentStatus,
@@ -14,10 +15,39 @@ import { strip } from '../platform/db/items.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { badRequest } from '../platform/errors.ts';
 import { getLocation } from '../tenants/settings.service.ts';
+import { appointmentRepo } from './appointments.repo.ts';
+import { patientRepo } from './patients.repo.ts';
 import { auditPatient } from './patients.service.ts';
-import { appointmentRepo, patientRepo, providerRepo } from './scheduling.repo.ts';
+import { providerRepo } from './setup.repo.ts';
 
 type Resource = { resourceType: string; id: string } & Record<string, unknown>;
+
+/**
+ * Namespace of the name-based UUIDs below. Fixed for good: a new one would give every resource a
+ * new fullUrl, and a receiver matching re-exports by fullUrl would see duplicates.
+ */
+const FULL_URL_NAMESPACE = Buffer.from('c05059c968284557815c641b0374729a', 'hex');
+
+/**
+ * An entry's fullUrl, which every reference to it repeats: a urn:uuid (v5) named by type and id.
+ * A downloaded file has no RESTful base, and R4 resolves a relative reference ("Patient/01…")
+ * inside a bundle only against one, so references are absolute; the same resource gets the same
+ * uuid in every export.
+ */
+export function fhirFullUrl(resourceType: string, id: string): string {
+  const hash = createHash('sha1').update(FULL_URL_NAMESPACE).update(`${resourceType}/${id}`).digest();
+  // RFC 4122 §4.3: the version (5, SHA-1 name-based) and variant bits make it a valid UUID.
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** `type` says what the opaque uuid points at, so a reader need not resolve it to know. */
+const ref = (resourceType: string, id: string) => ({
+  reference: fhirFullUrl(resourceType, id),
+  type: resourceType,
+});
 
 const FHIR_STATUS: Record<AppointmentStatus, string> = {
   scheduled: 'booked',
@@ -78,13 +108,13 @@ export async function exportFhir(db: TenantDb, q: { locationId: string; from: st
     // Each exported patient's access report names the export.
     shown: patients.map(auditPatient),
   });
+  // No `total`: R4 allows it only on searchset and history bundles (bdl-1).
   return {
     resourceType: 'Bundle',
     type: 'collection',
     timestamp: db.now().toISOString(),
-    total: resources.length,
     entry: resources.map((resource) => ({
-      fullUrl: `urn:rounds:${resource.resourceType}/${resource.id}`,
+      fullUrl: fhirFullUrl(resource.resourceType, resource.id),
       resource,
     })),
   };
@@ -113,7 +143,7 @@ function providerResources(p: Provider, locationId: string, q: { from: string; t
       resourceType: 'Schedule',
       id: `${p.id}-${locationId}`,
       active: p.active,
-      actor: [{ reference: `Practitioner/${p.id}` }, { reference: `Location/${locationId}` }],
+      actor: [ref('Practitioner', p.id), ref('Location', locationId)],
       planningHorizon: { start: q.from, end: q.to },
     },
   ];
@@ -140,7 +170,7 @@ function appointmentResources(a: Appointment): Resource[] {
     {
       resourceType: 'Slot',
       id: slotId,
-      schedule: { reference: `Schedule/${a.providerId}-${a.locationId}` },
+      schedule: ref('Schedule', `${a.providerId}-${a.locationId}`),
       status: active ? 'busy' : 'free',
       start: a.start,
       end: a.end,
@@ -153,12 +183,12 @@ function appointmentResources(a: Appointment): Resource[] {
       start: a.start,
       end: a.end,
       minutesDuration: a.durationMinutes,
-      slot: [{ reference: `Slot/${slotId}` }],
+      slot: [ref('Slot', slotId)],
       ...(a.note ? { comment: a.note } : {}),
       participant: [
-        { actor: { reference: `Patient/${a.patientId}` }, status: 'accepted' },
-        { actor: { reference: `Practitioner/${a.providerId}` }, status: 'accepted' },
-        { actor: { reference: `Location/${a.locationId}` }, status: 'accepted' },
+        { actor: ref('Patient', a.patientId), status: 'accepted' },
+        { actor: ref('Practitioner', a.providerId), status: 'accepted' },
+        { actor: ref('Location', a.locationId), status: 'accepted' },
       ],
     },
   ];

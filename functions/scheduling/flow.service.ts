@@ -3,9 +3,9 @@
 import type { Appointment } from '../../shared/schemas/scheduling.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict } from '../platform/errors.ts';
+import { appointmentRepo } from './appointments.repo.ts';
 import { requireAppointment } from './booking.service.ts';
 import { auditPatientOf } from './patients.service.ts';
-import { appointmentRepo } from './scheduling.repo.ts';
 
 const LABEL: Record<string, string> = {
   scheduled: 'scheduled',

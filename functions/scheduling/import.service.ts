@@ -20,8 +20,10 @@ import { AppError, validationFailed } from '../platform/errors.ts';
 import { withoutUndefined } from '../platform/objects.ts';
 import { getTenant, listLocations } from '../tenants/settings.service.ts';
 import { book } from './booking.service.ts';
+import { importRepo } from './import.repo.ts';
+import { patientRepo } from './patients.repo.ts';
 import { createPatient } from './patients.service.ts';
-import { importRepo, patientRepo, providerRepo, typeRepo } from './scheduling.repo.ts';
+import { providerRepo, typeRepo } from './setup.repo.ts';
 
 type Row = Record<string, string>;
 type RowError = ImportResult['errors'][number];

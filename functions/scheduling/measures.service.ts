@@ -7,16 +7,11 @@ import { addDays, localParts } from '../../shared/time.ts';
 import { strip } from '../platform/db/items.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { getLocation } from '../tenants/settings.service.ts';
+import { appointmentRepo } from './appointments.repo.ts';
 import { freeStarts, openIntervals } from './availability.ts';
-import {
-  appointmentRepo,
-  busyRepo,
-  exceptionRepo,
-  measureRepo,
-  providerRepo,
-  templateRepo,
-  typeRepo,
-} from './scheduling.repo.ts';
+import { busyRepo } from './busy-map.repo.ts';
+import { measureRepo } from './measures.repo.ts';
+import { exceptionRepo, providerRepo, templateRepo, typeRepo } from './setup.repo.ts';
 
 const MINUTE = 60_000;
 const HORIZON_DAYS = 60;

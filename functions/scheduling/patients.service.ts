@@ -13,7 +13,10 @@ import { AUDIT_ITEMS_PER_WRITE, MAX_TRANSACTION_ITEMS, type TenantDb } from '../
 import { badRequest, notFound, validationFailed } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { getTenant } from '../tenants/settings.service.ts';
-import { appointmentRepo, measureRepo, patientRepo, recallRepo, waitlistRepo } from './scheduling.repo.ts';
+import { appointmentRepo } from './appointments.repo.ts';
+import { measureRepo } from './measures.repo.ts';
+import { patientRepo } from './patients.repo.ts';
+import { recallRepo, waitlistRepo } from './waitlist.repo.ts';
 
 /** A patient as the audit log names them, by the name they have now: "Ada Lovelace". */
 export function auditPatient(p: { id: string; firstName: string; lastName: string }): AuditPatient {

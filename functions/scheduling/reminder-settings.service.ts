@@ -4,7 +4,7 @@ import { addDays, localParts, zonedInstant } from '../../shared/time.ts';
 import { strip } from '../platform/db/items.ts';
 import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
-import { reminderRepo } from './scheduling.repo.ts';
+import { reminderRepo } from './reminders.repo.ts';
 
 /** Reminder rules: which reminders a booking queues, and when (never in quiet hours). */
 

@@ -9,16 +9,19 @@
 import { createHash } from 'node:crypto';
 import { patientDateTime, tenantLocale } from '../../shared/locale.ts';
 import type { Address, Location, Tenant } from '../../shared/schemas/tenants.ts';
-import { TenantDb } from '../platform/db/tenant-db.ts';
+import { systemDb } from '../platform/db/system-db.ts';
 import { ContentionError, conflict, notFound } from '../platform/errors.ts';
 import { newToken } from '../platform/ids.ts';
 import { e164, queueMail } from '../platform/mail/outbox.ts';
 import type { Platform } from '../platform/platform.ts';
+import { publicUrl } from '../platform/public-url.ts';
 import { getLocation, getTenant } from '../tenants/settings.service.ts';
 import { cancel, requireAppointment, setStatus } from './booking.service.ts';
+import { patientRepo } from './patients.repo.ts';
 import { auditPatient, requirePatient } from './patients.service.ts';
 import { getReminderSettings } from './reminder-settings.service.ts';
-import { patientRepo, providerRepo, type ReminderQueueItem, reminderRepo } from './scheduling.repo.ts';
+import { type ReminderQueueItem, reminderRepo } from './reminders.repo.ts';
+import { providerRepo } from './setup.repo.ts';
 
 /**
  * The reminder job: sends what is due (a bounded page per run). A reminder whose visit was
@@ -36,7 +39,7 @@ export async function sendDueReminders(p: Platform, limit = 100): Promise<Record
 }
 
 async function sendOne(p: Platform, item: ReminderQueueItem, now: Date): Promise<boolean> {
-  const db = systemDb(p, item.tenantId, 'reminders');
+  const db = jobDb(p, item.tenantId, 'reminders');
   const appt = await requireAppointment(db, item.appointmentId).catch(() => undefined);
   const patient = appt ? await requirePatient(db, appt.patientId).catch(() => undefined) : undefined;
   const live = appt && ['scheduled', 'confirmed'].includes(appt.status) && appt.start === item.start;
@@ -179,20 +182,14 @@ export async function actOnReminderLink(
 async function openLink(p: Platform, token: string) {
   const link = await reminderRepo.link(p.store, hashOf(token));
   if (!link || link.expiresAt * 1000 < p.clock.now().getTime()) throw notFound('Reminder link');
-  const db = systemDb(p, link.tenantId, 'reminder-link');
+  const db = jobDb(p, link.tenantId, 'reminder-link');
   return { db, appt: await requireAppointment(db, link.appointmentId) };
 }
 
-/** A tenant view for platform work with no signed-in user (the job, a patient's link). */
-function systemDb(p: Platform, tenantId: string, who: string): TenantDb {
-  return new TenantDb(
-    p.store,
-    { tenantId },
-    { userId: who, name: who === 'reminders' ? 'Reminder job' : 'Patient (reminder link)', role: 'system' },
-    who,
-    p.clock,
-  );
-}
+const ACTORS = {
+  reminders: { id: 'reminders', name: 'Reminder job' },
+  'reminder-link': { id: 'reminder-link', name: 'Patient (reminder link)' },
+};
+const jobDb = (p: Platform, tenantId: string, who: keyof typeof ACTORS) => systemDb(p, tenantId, ACTORS[who]);
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
-const publicUrl = (p: Platform) => p.config.publicUrl ?? `http://localhost:${p.config.port || 3000}`;

@@ -8,7 +8,8 @@ import type { SetupGuide, SetupStep } from '../../shared/schemas/setup-guide.ts'
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { listLocations } from '../tenants/settings.service.ts';
 import { listInvites, listUsers } from '../tenants/team.service.ts';
-import { appointmentRepo, patientRepo } from './scheduling.repo.ts';
+import { appointmentRepo } from './appointments.repo.ts';
+import { patientRepo } from './patients.repo.ts';
 import { listProviders, listResources, listTemplates, listTypes } from './setup.service.ts';
 
 const names = (list: { name: string }[]) =>

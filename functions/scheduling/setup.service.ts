@@ -23,7 +23,8 @@ import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { getLocation } from '../tenants/settings.service.ts';
-import { exceptionRepo, providerRepo, resourceRepo, templateRepo, typeRepo } from './scheduling.repo.ts';
+import { licenseAlertOps } from './provider-license.ts';
+import { exceptionRepo, providerRepo, resourceRepo, templateRepo, typeRepo } from './setup.repo.ts';
 
 type PageArgs = { limit: number; cursor?: string };
 
@@ -41,12 +42,17 @@ async function requireLocations(db: TenantDb, ids: string[]) {
 export async function createProvider(db: TenantDb, input: ProviderInput): Promise<Provider> {
   await requireLocations(db, input.locationIds);
   const provider: Provider = { id: newId(), ...input, active: true, version: 1 };
-  await db.write([providerRepo.createOp(db, provider)], {
-    action: 'scheduling.provider_added',
-    entityType: 'provider',
-    entityId: provider.id,
-    summary: `Added provider ${provider.name}`,
-  });
+  const license = await licenseAlertOps(db, provider);
+  await db.writeWithPlatformItems(
+    [providerRepo.createOp(db, provider), ...license.ops],
+    license.platformOps,
+    {
+      action: 'scheduling.provider_added',
+      entityType: 'provider',
+      entityId: provider.id,
+      summary: `Added provider ${provider.name}`,
+    },
+  );
   return provider;
 }
 
@@ -54,26 +60,36 @@ export async function updateProvider(db: TenantDb, id: string, input: ProviderIn
   const current = await requireProvider(db, id);
   await requireLocations(db, input.locationIds);
   const { version, ...fields } = input;
-  const cleared = ['title', 'userId'].filter((f) => !(f in fields));
-  await db.write([providerRepo.updateOp(db, id, fields, version, cleared)], {
-    action: 'scheduling.provider_updated',
-    entityType: 'provider',
-    entityId: id,
-    summary: `Updated provider ${input.name}`,
-  });
+  const cleared = ['title', 'userId', 'licenseExpires'].filter((f) => !(f in fields));
   const updated = { ...current, ...fields, version: version + 1 };
-  for (const f of cleared) delete updated[f as 'title' | 'userId'];
+  for (const f of cleared) delete updated[f as 'title' | 'userId' | 'licenseExpires'];
+  const license = await licenseAlertOps(db, updated);
+  await db.writeWithPlatformItems(
+    [providerRepo.updateOp(db, id, fields, version, cleared), ...license.ops],
+    license.platformOps,
+    {
+      action: 'scheduling.provider_updated',
+      entityType: 'provider',
+      entityId: id,
+      summary: `Updated provider ${input.name}`,
+    },
+  );
   return updated;
 }
 
 export async function setProviderActive(db: TenantDb, id: string, active: boolean, version: number) {
   const current = await requireProvider(db, id);
-  await db.write([providerRepo.updateOp(db, id, { active }, version)], {
-    action: active ? 'scheduling.provider_reactivated' : 'scheduling.provider_deactivated',
-    entityType: 'provider',
-    entityId: id,
-    summary: `${active ? 'Reactivated' : 'Deactivated'} provider ${current.name}`,
-  });
+  const license = await licenseAlertOps(db, { ...current, active });
+  await db.writeWithPlatformItems(
+    [providerRepo.updateOp(db, id, { active }, version), ...license.ops],
+    license.platformOps,
+    {
+      action: active ? 'scheduling.provider_reactivated' : 'scheduling.provider_deactivated',
+      entityType: 'provider',
+      entityId: id,
+      summary: `${active ? 'Reactivated' : 'Deactivated'} provider ${current.name}`,
+    },
+  );
   return { ...current, active, version: version + 1 };
 }
 

@@ -11,8 +11,10 @@ import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { badRequest } from '../platform/errors.ts';
 import { getLocation } from '../tenants/settings.service.ts';
 import { freeStarts, openIntervals } from './availability.ts';
-import { requireSomeRoom, roomsFree, toIntervals } from './booking.service.ts';
-import { busyRepo, exceptionRepo, templateRepo } from './scheduling.repo.ts';
+import { busyRepo } from './busy-map.repo.ts';
+import { roomsFree, toIntervals } from './busy-map.service.ts';
+import { requireSomeRoom } from './placement.service.ts';
+import { exceptionRepo, templateRepo } from './setup.repo.ts';
 import { listProviders, requireProvider, requireType } from './setup.service.ts';
 
 const MINUTE = 60_000;

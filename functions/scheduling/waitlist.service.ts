@@ -6,9 +6,10 @@ import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { auditPatient, auditPatientOf, requirePatient } from './patients.service.ts';
-import { recallRepo, typeRepo, waitlistRepo } from './scheduling.repo.ts';
+import { typeRepo } from './setup.repo.ts';
 import { requireType } from './setup.service.ts';
 import { closeRecallItemOp, raiseRecallItemOp, recallItemId } from './today-items.ts';
+import { recallRepo, waitlistRepo } from './waitlist.repo.ts';
 
 type PageArgs = { limit: number; cursor?: string };
 
@@ -123,7 +124,12 @@ export async function listRecalls(
   page: PageArgs,
 ): Promise<Page<Recall>> {
   const found = await recallRepo.dueBy(db, dueBy, page);
-  return { items: found.items.map((r) => strip<Recall>(r as never)), nextCursor: found.nextCursor };
+  // `todayItemId` is this service's bookkeeping (the recall raised a Today item), not part of a Recall.
+  const items = found.items.map((r) => {
+    const { todayItemId: _todayItem, ...recall } = strip<Recall & { todayItemId?: string }>(r as never);
+    return recall;
+  });
+  return { items, nextCursor: found.nextCursor };
 }
 
 /** Records one outreach attempt; "scheduled" and "declined" close the loop. */

@@ -5,6 +5,7 @@ import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict, notFound } from '../platform/errors.ts';
 import type { AuthContext } from '../platform/identity/verifier.ts';
 import { newId } from '../platform/ids.ts';
+import { zoneListingOps } from '../platform/today/zone-listing.ts';
 import { locationRepo, membershipRepo, strip, type TenantItem, tenantRepo } from './tenants.repo.ts';
 
 /** The profile body a caller sends depends on what kind of tenant it signed in to. */
@@ -24,7 +25,12 @@ export async function updateProfile(db: TenantDb, input: Record<string, unknown>
   const cleared = ['phone', 'website'].filter((f) => !(f in fields));
   await db.writeWithPlatformItems(
     [tenantRepo.updateOp(db, set, version, cleared)],
-    await memberListingOps(db, fields),
+    [
+      ...(await memberListingOps(db, fields)),
+      ...(tenant.kind === 'practice' && typeof fields.timeZone === 'string'
+        ? zoneListingOps(db.tenantId, fields.timeZone, tenant.timeZone)
+        : []),
+    ],
     {
       action: 'settings.profile_updated',
       entityType: 'tenant',

@@ -6,6 +6,7 @@ import { conflict, validationFailed } from '../platform/errors.ts';
 import { passwordWeakness } from '../platform/identity/passwords.ts';
 import { newId } from '../platform/ids.ts';
 import type { Platform } from '../platform/platform.ts';
+import { zoneListingOps } from '../platform/today/zone-listing.ts';
 import { directoryRepo, type TenantItem, tenantRepo, type UserItem, userRepo } from './tenants.repo.ts';
 
 export const emailTaken = () => conflict('An account with this email already exists. Sign in instead.');
@@ -54,7 +55,10 @@ export async function signUp(p: Platform, input: SignupInput, requestId: string)
   try {
     await db.writeWithPlatformItems(
       [tenantRepo.createOp(db, tenant), userRepo.createOp(db, user)],
-      [directoryRepo.createOp({ email, userId, tenantId }, emailTaken)],
+      [
+        directoryRepo.createOp({ email, userId, tenantId }, emailTaken),
+        ...(input.kind === 'practice' ? zoneListingOps(tenantId, input.practice.timeZone) : []),
+      ],
       {
         action: 'tenant.signup',
         entityType: 'tenant',

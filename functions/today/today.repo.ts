@@ -6,6 +6,11 @@ import type { TenantDb } from '../platform/db/tenant-db.ts';
 /** A stored item: the DTO plus the TTL of items that stop mattering. */
 export type StoredItem = TodayItem & { expiresAt?: number };
 
+export interface TodayPreferenceItem {
+  userId: string;
+  digest: boolean;
+}
+
 /** More open items than this in one practice means the inbox is not being used; the rest wait. */
 export const OPEN_READ_LIMIT = 1000;
 
@@ -33,6 +38,22 @@ export const todayRepo = {
     kind: 'create',
     item,
   }),
+  /** Everyone's preferences in the practice (few: one per person who changed one). */
+  preferences: (db: TenantDb) =>
+    db.query<TodayPreferenceItem>({
+      partition: tenantKeys.todayPreferences(db, '').PK,
+      skPrefix: tenantKeys.todayPreferencesPrefix,
+      limit: 100,
+    }),
+  getPreferences: (db: TenantDb, userId: string) =>
+    db.get<TodayPreferenceItem>(tenantKeys.todayPreferences(db, userId)),
+  putPreferencesOp: (db: TenantDb, userId: string, digest: boolean): WriteOp => ({
+    kind: 'put',
+    item: { ...tenantKeys.todayPreferences(db, userId), type: 'today_preferences', userId, digest },
+  }),
+  /** Whose digest of this local day went out already. */
+  digestsSent: (db: TenantDb, date: string) =>
+    db.query<{ SK: string }>({ partition: tenantKeys.todayDigestsOfDay(db, date), limit: 100 }),
   updateOp: (
     db: TenantDb,
     id: string,

@@ -7,6 +7,7 @@ import {
   TodayCountsSchema,
   TodayDoneQuerySchema,
   TodayItemSchema,
+  TodayPreferencesSchema,
   TodayRequestInputSchema,
   TodayViewQuerySchema,
   TodayViewSchema,
@@ -111,6 +112,29 @@ export function createTodayApp(p: Platform) {
       response: TodayItemSchema,
     },
     (r) => today.actOnItem(r.db, viewer(r), r.params.id, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/today/preferences',
+      summary: 'My Today preferences (the morning email)',
+      roles: PRACTICE_ROLES,
+      response: TodayPreferencesSchema,
+    },
+    (r) => today.getPreferences(r.db),
+  );
+  route(
+    {
+      tag,
+      method: 'put',
+      path: '/today/preferences',
+      summary: 'Turn my morning email on or off',
+      roles: PRACTICE_ROLES,
+      body: TodayPreferencesSchema,
+      response: TodayPreferencesSchema,
+    },
+    (r) => today.setPreferences(r.db, r.body),
   );
   return domain;
 }

@@ -11,6 +11,7 @@ import {
   type TodayAssignees,
   type TodayCounts,
   type TodayItem,
+  type TodayPreferences,
   type TodayRequestInput,
   type TodayView,
   UPCOMING_DAYS,
@@ -93,7 +94,8 @@ export function sortIntoSections(
     else if (!item.dueDate) view.upcoming.push(item);
     else if (item.dueDate < date) view.overdue.push(item);
     else if (item.dueDate === date) view.today.push(item);
-    else if (item.dueDate <= horizon) view.upcoming.push(item);
+    else if (item.dueDate <= horizon || (item.remindFrom && item.remindFrom <= date))
+      view.upcoming.push(item);
     else view.later++;
   }
   for (const list of [view.overdue, view.today, view.upcoming, view.waiting]) list.sort(byUrgency);
@@ -169,6 +171,23 @@ export async function assignees(db: TenantDb): Promise<TodayAssignees> {
     .map((u) => ({ userId: u.id, name: u.name, role: u.role }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return { people, roles: PRACTICE_ROLES.map((role) => ({ role, label: roleAssigneeName(role) })) };
+}
+
+/** The caller's preferences (the morning email is on until turned off). */
+export async function getPreferences(db: TenantDb): Promise<TodayPreferences> {
+  const stored = await todayRepo.getPreferences(db, db.actor.userId);
+  return { digest: stored?.digest ?? true };
+}
+
+export async function setPreferences(db: TenantDb, input: TodayPreferences): Promise<TodayPreferences> {
+  await db.write([todayRepo.putPreferencesOp(db, db.actor.userId, input.digest)], {
+    action: 'today.preferences_changed',
+    entityType: 'user',
+    entityId: db.actor.userId,
+    entityName: db.actor.name,
+    summary: `Morning email ${input.digest ? 'on' : 'off'}`,
+  });
+  return input;
 }
 
 /** Done items newest first, optionally only those whose words contain `q`. */

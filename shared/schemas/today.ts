@@ -50,6 +50,8 @@ export const TodayItemSchema = z.object({
   /** On whose behalf (a patient, a provider), in the requester's words. */
   forWhom: z.optional(z.string()),
   dueDate: z.optional(DateSchema),
+  /** Listed among upcoming from this day even when due after the upcoming window (an early alert). */
+  remindFrom: z.optional(DateSchema),
   priority: z.enum(TODAY_PRIORITIES),
   status: z.enum(['open', 'done']),
   snoozedUntil: z.optional(DateSchema),
@@ -128,3 +130,7 @@ export const TodayAssigneesSchema = z.object({
   roles: z.array(z.object({ role: z.enum(PRACTICE_ROLES), label: z.string() })),
 });
 export type TodayAssignees = z.infer<typeof TodayAssigneesSchema>;
+
+/** A person's Today preferences: the morning email at 07:00 (on unless turned off). */
+export const TodayPreferencesSchema = z.strictObject({ digest: z.boolean() });
+export type TodayPreferences = z.infer<typeof TodayPreferencesSchema>;

@@ -90,7 +90,7 @@ describe('Today', () => {
     const badge = await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: /^Today/ })
-      .innerText();
+      .textContent();
     expect(badge).toMatch(/\d+/);
 
     const [providers, types, locations] = await Promise.all(

@@ -660,7 +660,10 @@ describe('jobs', () => {
       const rule = only(
         rules.filter((r) => r.Properties.Targets[0].Input === JSON.stringify({ job: job.name })),
       );
-      expect(rule.Properties.ScheduleExpression).toBe(`rate(${job.everyMinutes} minutes)`);
+      // CDK writes whole hours as hours ("rate(1 hour)").
+      const hours = job.everyMinutes % 60 === 0 ? job.everyMinutes / 60 : 0;
+      const rate = hours ? `${hours} hour${hours === 1 ? '' : 's'}` : `${job.everyMinutes} minutes`;
+      expect(rule.Properties.ScheduleExpression).toBe(`rate(${rate})`);
       expect(rule.Properties.State).toBe('ENABLED');
       expect(rule.Properties.Targets[0]).toMatchObject({
         Arn: { 'Fn::GetAtt': [scheduler, 'Arn'] },

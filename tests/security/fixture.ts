@@ -31,8 +31,8 @@ export const LOCATION = {
  * Two practices (A, B) and two associations (X, Y), A a member of X, with one entity of each
  * kind in A and X, and a session for every role.
  */
-export async function buildWorld() {
-  const t = await createTestApp();
+export async function buildWorld(overrides: Parameters<typeof createTestApp>[0] = {}) {
+  const t = await createTestApp(overrides);
   const specs = allDomains(t.platform).flatMap((d) => d.specs);
   const a = await signUpPractice(t, 'Practice A');
   const b = await signUpPractice(t, 'Practice B');
@@ -272,6 +272,7 @@ export function sampleBody(spec: RouteSpec, ids: World['ids']): unknown {
     ...schedulingSamples(ids),
     'POST /today/items': { title: 'Order flu vaccine', dueDate: '2027-01-15', assignee: { role: 'staff' } },
     'POST /today/items/:id/actions': { action: 'comment', text: 'Left a message', version: 1 },
+    'PUT /today/preferences': { digest: false },
   };
   const key = routeKey(spec);
   if (!spec.body) return undefined;

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { raiseEligibilityChecks } from '../../functions/scheduling/eligibility-check.service.ts';
 import { schedulingWorld } from '../scheduling/world.ts';
 import { addMember, createTestApp, type Session, testClock } from '../support/app.ts';
 
@@ -181,6 +182,22 @@ describe('items from scheduling', () => {
     expect(recalls.find((r: { id: string }) => r.id === recall.id)).toBeUndefined();
     const done = (await as(w.staff)('GET', '/today/done?q=annual')).body.items;
     expect(done).toEqual([expect.objectContaining({ kind: 'recall', doneByName: 'Sue Staff' })]);
+  });
+
+  it('the day before, tomorrow’s patients without a recent eligibility check become one item per location', async () => {
+    // Ada is booked for 2027-05-04 (the recall test) and was never verified.
+    clock.set(Date.parse('2027-05-03T19:30:00Z')); // 12:30 in Los Angeles, the practice's zone: not yet
+    expect((await raiseEligibilityChecks({ ...w.t.platform, clock })).raised).toBe(0);
+    clock.set(Date.parse('2027-05-03T20:30:00Z')); // 13:30
+    expect((await raiseEligibilityChecks({ ...w.t.platform, clock })).raised).toBe(1);
+    expect((await raiseEligibilityChecks({ ...w.t.platform, clock })).raised).toBe(0);
+    const today = (await as(w.staff)('GET', '/today')).body.today;
+    expect(today.find((i: { kind: string }) => i.kind === 'eligibility')).toMatchObject({
+      title: 'Verify insurance for 1 patient coming tomorrow at Main Office',
+      detail: 'Ada Lovelace (never)',
+      link: `/app/schedule?location=${w.location.id}&date=2027-05-04`,
+    });
+    clock.set(Date.parse('2027-05-03T14:00:00Z'));
   });
 
   it('a cancelled time that waitlist patients fit becomes an offer for the front desk', async () => {

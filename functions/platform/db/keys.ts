@@ -91,6 +91,23 @@ export const tenantKeys = {
   /** GSI2 (only once done): the tenant's done items, newest first, for the done list and its search. */
   todayDonePartition: (s: TenantScope) => `T#${s.tenantId}#TODAY#DONE`,
   todayDoneSort: (doneAt: string, id: string) => `${doneAt}#${id}`,
+  /** A person's Today preferences (the morning email on or off). */
+  todayPreferences: (s: TenantScope, userId: string): Key => ({
+    PK: `T#${s.tenantId}#TODAY`,
+    SK: `PREF#${userId}`,
+  }),
+  todayPreferencesPrefix: 'PREF#',
+  /** Marks one person's digest of one local day as sent: created with the mail, so it goes once. */
+  todayDigestsOfDay: (s: TenantScope, date: string) => `T#${s.tenantId}#TODAY#DIGEST#${date}`,
+  todayDigestSent: (s: TenantScope, userId: string, date: string): Key => ({
+    PK: `T#${s.tenantId}#TODAY#DIGEST#${date}`,
+    SK: userId,
+  }),
+  // --- due dates ---
+  /** A module's dated thing and its alert plan (which queue entries exist, which offsets were sent). */
+  dueThing: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#DUE`, SK: `THING#${id}` }),
+  dueThingPrefix: 'THING#',
+  duePartition: (s: TenantScope) => `T#${s.tenantId}#DUE`,
   // --- scheduling ---
   /** Setup items (providers, resources, types, templates, exceptions): one small partition. */
   schedulePartition: (s: TenantScope) => `T#${s.tenantId}#SCHED`,
@@ -272,4 +289,32 @@ export const systemKeys = {
   }),
   /** The sort-key range of retry pointers due at or before `nowMs`. */
   mailRetryDue: (nowMs: number): [string, string] => ['AT#', `AT#${mailRetryTime(nowMs)}#~`],
+  /**
+   * The due queue: one partition per UTC hour and shard, so writes spread over DUE_SHARDS partitions
+   * per hour (no single partition's write rate caps the number of practices), and a run reads only
+   * the hours that have come, each up to now.
+   */
+  dueQueuePartition: (hour: string, shard: number) => `SYS#DUE#${hour}#${shard}`,
+  dueQueueEntry: (hour: string, shard: number, fireAtMs: number, tenantId: string, id: string): Key => ({
+    PK: `SYS#DUE#${hour}#${shard}`,
+    SK: `AT#${mailRetryTime(fireAtMs)}#${tenantId}#${id}`,
+  }),
+  dueQueueUpTo: (nowMs: number): [string, string] => ['AT#', `AT#${mailRetryTime(nowMs)}#~`],
+  /**
+   * Which queue partitions hold entries, one marker per (hour, shard) in a partition per UTC day: a
+   * run reads the day's markers, then only the partitions that have something.
+   */
+  dueMarkerDay: (day: string) => `SYS#DUEDAY#${day}`,
+  dueMarker: (hour: string, shard: number): Key => ({
+    PK: `SYS#DUEDAY#${hour.slice(0, 10)}`,
+    SK: `${hour}#${String(shard).padStart(2, '0')}`,
+  }),
+  /** Practices by time zone: the morning digest finds the practices where it is 07:00 now. */
+  tenantsInZone: (timeZone: string) => `SYS#TZ#${timeZone}`,
+  tenantInZone: (timeZone: string, tenantId: string): Key => ({
+    PK: `SYS#TZ#${timeZone}`,
+    SK: `T#${tenantId}`,
+  }),
+  /** The last hour the due runner finished: the next run starts there. */
+  dueRunnerCursor: (): Key => ({ PK: 'SYS#DUE#CURSOR', SK: 'CURSOR' }),
 };

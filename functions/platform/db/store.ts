@@ -27,6 +27,10 @@ export type WriteOp =
       add?: Record<string, number>;
       /** Attributes to delete (optional fields the user cleared). */
       remove?: string[];
+      /** Set only where the item has no value yet (created-at, a list to keep). */
+      setIfMissing?: Item;
+      /** Create the item when it does not exist (no existence condition). */
+      upsert?: boolean;
       expectedVersion?: number;
       /** An extra condition, e.g. `#activeOwners > :one`; its names and values are merged in. */
       condition?: Condition;
@@ -260,19 +264,26 @@ function updateExpression(op: Extract<WriteOp, { kind: 'update' }>) {
     adds.push(`#f${i} :v${i}`);
     i++;
   }
+  for (const [field, value] of Object.entries(op.setIfMissing ?? {})) {
+    names[`#f${i}`] = field;
+    values[`:v${i}`] = value;
+    sets.push(`#f${i} = if_not_exists(#f${i}, :v${i})`);
+    i++;
+  }
   const removes = (op.remove ?? []).map((field) => {
     names[`#f${i}`] = field;
     return `#f${i++}`;
   });
-  let condition = 'attribute_exists(PK)';
+  const conditions: string[] = op.upsert ? [] : ['attribute_exists(PK)'];
   if (op.expectedVersion !== undefined) {
     names['#version'] = 'version';
     values[':expected'] = op.expectedVersion;
     values[':one'] = 1;
     sets.push('#version = #version + :one');
-    condition += ' AND #version = :expected';
+    conditions.push('#version = :expected');
   }
-  if (op.condition) condition += ` AND (${op.condition.expression})`;
+  if (op.condition) conditions.push(`(${op.condition.expression})`);
+  const condition = conditions.length ? conditions.join(' AND ') : undefined;
   const expression = [
     sets.length ? `SET ${sets.join(', ')}` : '',
     adds.length ? `ADD ${adds.join(', ')}` : '',

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { routePath } from 'hono/route';
-import { AppError, notFound } from '../errors.ts';
+import { notFound, payloadTooLarge } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { Platform } from '../platform.ts';
 import { docsPage } from './docs-page.ts';
@@ -54,10 +54,7 @@ export function createApi(platform: Platform, domains: DomainApp[]): Hono<AppEnv
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new AppError(
-          'payload_too_large',
-          `The request body is larger than ${MAX_BODY_BYTES / 1024} KB`,
-        );
+        throw payloadTooLarge(`The request body is larger than ${MAX_BODY_BYTES / 1024} KB`);
       },
     }),
   );

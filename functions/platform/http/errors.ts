@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { WireError } from '../../../shared/errors.ts';
-import { AppError } from '../errors.ts';
+import { AppError, payloadTooLarge } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { AppEnv } from './env.ts';
 
@@ -27,14 +27,22 @@ export function errorHandler(logger: Logger) {
         requestId,
       },
     };
-    return c.json(body, e.status as 400, e.headers);
+    const headers = bodyUnread(c) ? { ...e.headers, Connection: 'close' } : e.headers;
+    return c.json(body, e.status as 400, headers);
   };
 }
+
+/**
+ * A request refused before its body was read (no token, wrong role, unknown path, not JSON): the
+ * connection closes behind the refusal, so the unread bytes are not taken for the next request on
+ * a keep-alive connection and the host never drops the socket under the client's next request.
+ */
+const bodyUnread = (c: Context<AppEnv>) => c.req.raw.body !== null && !c.req.raw.bodyUsed;
 
 function toAppError(err: Error): AppError | undefined {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
-    if (err.status === 413) return new AppError('payload_too_large', 'The request body is too large');
+    if (err.status === 413) return payloadTooLarge('The request body is too large');
     if (err.status === 400) return new AppError('bad_request', 'The request could not be read');
   }
   return undefined;

@@ -67,6 +67,17 @@ export function buildOpenApi(specs: RouteSpec[], info: { title: string; version:
   };
 }
 
+function success(spec: RouteSpec) {
+  if (spec.status === 204) return { description: 'Success' };
+  if (spec.produces)
+    return { description: 'Success', content: { [spec.produces]: { schema: { type: 'string' } } } };
+  if (!spec.response) return { description: 'Success' };
+  return {
+    description: 'Success',
+    content: { 'application/json': { schema: toSchema(spec.response, 'output') } },
+  };
+}
+
 function operation(spec: RouteSpec) {
   const parameters: unknown[] = [];
   for (const [where, schema] of [
@@ -87,16 +98,7 @@ function operation(spec: RouteSpec) {
       });
     }
   }
-  const okStatus = String(spec.status ?? 200);
-  const responses: Record<string, unknown> = {
-    [okStatus]:
-      spec.status === 204 || !spec.response
-        ? { description: 'Success' }
-        : {
-            description: 'Success',
-            content: { 'application/json': { schema: toSchema(spec.response, 'output') } },
-          },
-  };
+  const responses: Record<string, unknown> = { [String(spec.status ?? 200)]: success(spec) };
   for (const [code, description] of Object.entries(ERROR_RESPONSES)) {
     if (spec.roles === 'public' && (code === '401' || code === '403') && spec.path !== '/auth/login')
       continue;

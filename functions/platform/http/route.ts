@@ -27,6 +27,11 @@ export interface RouteSpec {
   query?: Schema;
   params?: Schema;
   response?: Schema;
+  /**
+   * The media type of an answer the handler builds itself instead of JSON (a calendar feed), so the
+   * document names what the client really gets.
+   */
+  produces?: string;
   status?: 200 | 201 | 202 | 204;
   tag: string;
 }

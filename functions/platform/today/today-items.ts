@@ -42,7 +42,7 @@ export interface Raiser {
 export function todayItemRecord(
   scope: TenantScope,
   id: string,
-  input: Omit<RaisedItem, 'ref' | 'kind' | 'source'> & { source: TodaySource; kind: string },
+  input: Omit<RaisedItem, 'ref'>,
   by: Raiser,
   now: Date,
 ): Record<string, unknown> & { PK: string; SK: string } {

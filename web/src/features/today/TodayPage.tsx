@@ -15,6 +15,7 @@ import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
 import { SetupGuide } from '../setup-guide/SetupGuide.tsx';
 import { getToday, listDone } from './api.ts';
 import { JotBar } from './JotBar.tsx';
+import { MorningEmail } from './MorningEmail.tsx';
 import { ItemDialog, TodayItemRow } from './TodayItemRow.tsx';
 import './today.css';
 
@@ -94,6 +95,7 @@ export function TodayPage() {
           </Match>
         </Switch>
       </div>
+      <MorningEmail />
     </div>
   );
 }

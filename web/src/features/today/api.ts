@@ -5,6 +5,7 @@ import type {
   TodayAssignees,
   TodayCounts,
   TodayItem,
+  TodayPreferences,
   TodayRequestInput,
   TodayView,
 } from '../../../../shared/schemas/today.ts';
@@ -30,3 +31,7 @@ export const addRequest = (body: TodayRequestInput) =>
 
 export const actOn = (item: TodayItem, action: TodayAction) =>
   mutate(api<TodayItem>(`/today/items/${item.id}/actions`, { method: 'POST', body: action }), TOUCHED);
+
+export const getPreferences = query(() => api<TodayPreferences>('/today/preferences'), 'todayPreferences');
+export const setPreferences = (body: TodayPreferences) =>
+  mutate(api<TodayPreferences>('/today/preferences', { method: 'PUT', body }), getPreferences.key);

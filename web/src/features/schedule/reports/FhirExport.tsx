@@ -68,7 +68,7 @@ export function FhirExport(props: { locationId: string; locationName: string; ti
       const bundle = await exportFhir(props.locationId, first, last);
       saveJson(bundle, `rounds-fhir-${first}-${last}.json`);
       toast.success(
-        `Downloaded the FHIR bundle for ${dayLong(first)} to ${dayLong(last)} (${plural(bundle.total, 'resource')})`,
+        `Downloaded the FHIR bundle for ${dayLong(first)} to ${dayLong(last)} (${plural(bundle.entry.length, 'resource')})`,
       );
     } catch (err) {
       setFailure(errorMessage(err));

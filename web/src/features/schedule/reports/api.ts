@@ -13,8 +13,8 @@ export type WeekMeasures = z.infer<typeof WeekMeasuresSchema>;
 /** A FHIR R4 Bundle as the export returns it; only what the page reads is typed. */
 export interface FhirBundle {
   resourceType: 'Bundle';
-  total: number;
-  entry: { resource: { resourceType: string; id: string } }[];
+  // No `total`: R4 allows it only on search and history bundles; the Location is always an entry.
+  entry: { fullUrl: string; resource: { resourceType: string; id: string } }[];
 }
 
 /** Week-over-week rates and time to third next available for one location. */

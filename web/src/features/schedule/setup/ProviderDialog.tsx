@@ -15,7 +15,14 @@ import { toast } from '../../../components/ui/Toast.tsx';
 import { createForm, optional } from '../../../lib/forms.ts';
 import { createProvider, updateProvider } from './api.ts';
 
-const BLANK = { name: '', title: '', color: '#3446c6', userId: '', locationIds: [] as string[] };
+const BLANK = {
+  name: '',
+  title: '',
+  color: '#3446c6',
+  userId: '',
+  licenseExpires: '',
+  locationIds: [] as string[],
+};
 
 /** Add or edit a provider: name, title, color on the grid, locations, and the person who signs in as them. */
 export function ProviderDialog(props: {
@@ -43,6 +50,7 @@ export function ProviderDialog(props: {
             title: editing.title ?? '',
             color: editing.color,
             userId: editing.userId ?? '',
+            licenseExpires: editing.licenseExpires ?? '',
             locationIds: [...editing.locationIds],
           });
       },
@@ -60,6 +68,7 @@ export function ProviderDialog(props: {
       color: v.color.trim(),
       userId: v.userId || undefined,
       locationIds: v.locationIds,
+      licenseExpires: optional(v.licenseExpires),
     };
     const current = existing();
     const ok = current
@@ -102,6 +111,16 @@ export function ProviderDialog(props: {
           onInput={(x) => setV('title', x)}
           error={form.error('title')}
           hint="Like MD, NP or PA-C"
+          optional
+        />
+        <TextField
+          label="State license expires"
+          name="licenseExpires"
+          type="date"
+          value={v.licenseExpires}
+          onInput={(x) => setV('licenseExpires', x)}
+          error={form.error('licenseExpires')}
+          hint="Practice managers get a Today item and an email 90, 60 and 30 days before, and on the day."
           optional
         />
         <TextField

@@ -1,0 +1,352 @@
+import { Ajv2020, type AnySchema, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCHEDULED_JOB_BODIES } from '../../functions/jobs/jobs.ts';
+import { tenantKeys } from '../../functions/platform/db/keys.ts';
+import type { RouteSpec } from '../../functions/platform/http/route.ts';
+import { totpCode } from '../../functions/platform/identity/totp.ts';
+import { CONSENT } from '../../shared/schemas/membership.ts';
+import {
+  addMember,
+  inviteTokenFor,
+  logIn,
+  PASSWORD,
+  type Session,
+  testClock,
+  uniqueEmail,
+} from '../support/app.ts';
+import { buildWorld, LOCATION, pathFor, routeKey, SCHEDULING, sampleBody, type World } from './fixture.ts';
+
+/**
+ * The published contract is true: every route is called (with the fixture's sample request, or with
+ * what it needs set up first) and each 2xx answer is checked against the response that
+ * GET /api/openapi.json documents for that status, as a client generated from the document would
+ * read it. The JSON Schema comes from the document, not from the zod schemas it is built from.
+ *
+ * Closed objects: zod strips unknown keys when it parses, so its output JSON Schema marks every
+ * `z.object` `additionalProperties: false`. The document therefore promises that an answer carries
+ * only the fields it lists, and the validator holds the answers to that: a leaked internal key (a
+ * key attribute, a denormalised field the DTO forgot) fails here. Loose objects (`z.looseObject`,
+ * records) are documented open and may carry more.
+ */
+
+const clock = testClock();
+let w: World;
+let doc: OpenApi;
+const answers: Answer[] = [];
+
+interface Answer {
+  key: string;
+  status: number;
+  contentType: string;
+  body: unknown;
+  documented?: { content?: Record<string, { schema?: AnySchema }> };
+}
+interface OpenApi {
+  paths: Record<string, Record<string, { responses: Record<string, Answer['documented']> }>>;
+}
+interface Call {
+  path?: string;
+  body?: unknown;
+  token?: string;
+}
+
+/**
+ * Routes that the fixture's sample cannot bring to 2xx (it exercises refusals, or an earlier route
+ * in the run used up what it needs): what each needs first. Each sets up its own records, so the
+ * order of the run does not matter.
+ */
+const PREPARE: Record<string, () => Promise<Call>> = {
+  'POST /auth/login': async () => ({ body: { email: w.roles.billing.email, password: PASSWORD } }),
+  'POST /auth/login/mfa': async () => {
+    const member = await addMember(w.t, w.a, 'staff', 'Mo Factor');
+    const { recoveryCodes } = await enrolMfa(member);
+    const login = await w.t.call('POST', '/api/auth/login', {
+      json: { email: member.email, password: PASSWORD },
+    });
+    return { body: { challenge: login.body.error.challenge, recoveryCode: recoveryCodes[0] } };
+  },
+  'POST /auth/refresh': async () => ({
+    body: { refreshToken: (await logIn(w.t, w.roles.billing.email)).tokens.refreshToken },
+  }),
+  'GET /auth/password-reset/:token': async () => ({ path: `/api/auth/password-reset/${await resetToken()}` }),
+  'POST /auth/password-reset/confirm': async () => ({
+    body: { token: await resetToken(), password: 'Quiet-Meadow-Compass-81' },
+  }),
+  'POST /auth/password': async () => {
+    const member = await addMember(w.t, w.a, 'staff', 'Pat Word');
+    return {
+      token: member.token,
+      body: { currentPassword: PASSWORD, newPassword: 'Fresh-Harbor-Lantern-58' },
+    };
+  },
+  'POST /auth/mfa/totp/confirm': async () => {
+    const member = await addMember(w.t, w.a, 'staff', 'Con Firm');
+    const start = await w.t.call('POST', '/api/auth/mfa/totp', { token: member.token });
+    return { token: member.token, body: { code: totpCode(start.body.secret, clock.now().getTime()) } };
+  },
+  'POST /auth/mfa/totp/disable': async () => {
+    const member = await addMember(w.t, w.a, 'staff', 'Dee Sable');
+    await enrolMfa(member);
+    return { token: member.token, body: { password: PASSWORD } };
+  },
+  'POST /invites/accept': async () => {
+    const email = uniqueEmail('accept');
+    await w.t.call('POST', '/api/team/invites', { token: w.a.token, json: { email, role: 'staff' } });
+    return {
+      body: { token: await inviteTokenFor(w.t, w.a, email), name: 'Acey Accept', password: PASSWORD },
+    };
+  },
+  // A location of its own: the world's location must stay open for the scheduling routes after it.
+  'POST /locations/:id/archive': async () => {
+    const location = await post('/locations', { ...LOCATION, name: 'Closing Clinic' });
+    return { path: `/api/locations/${location.id}/archive`, body: { version: 1 } };
+  },
+  // Practice A already belongs to X and the fixture's code is revoked earlier in the run: B joins
+  // with a fresh code.
+  'POST /memberships/preview': async () => ({ token: w.b.token, body: { code: await freshCode() } }),
+  'POST /memberships': async () => ({
+    token: w.b.token,
+    body: { code: await freshCode(), consent: true, consentVersion: CONSENT.version },
+  }),
+  'GET /scheduling/feeds/:token': async () => {
+    const provider = await post('/scheduling/providers', {
+      name: 'Dr. Fee Dee',
+      color: '#335577',
+      locationIds: [w.ids.locationId],
+    });
+    const feed = await post(`/scheduling/providers/${provider.id}/feed`, { showNames: false, version: 1 });
+    return { path: new URL(feed.url).pathname };
+  },
+  // A template and an exception of their own, so that the world's weekday hours stay for booking.
+  'DELETE /scheduling/templates/:providerId/:id': async () => {
+    const template = await post('/scheduling/templates', {
+      providerId: w.ids.providerId,
+      locationId: w.ids.locationId,
+      blocks: [{ weekday: 0, start: '09:00', end: '12:00' }],
+      effectiveFrom: '2028-01-01',
+    });
+    return { path: `/api/scheduling/templates/${w.ids.providerId}/${template.id}` };
+  },
+  'DELETE /scheduling/exceptions/:startDate/:id': async () => {
+    const exception = await post('/scheduling/exceptions', {
+      kind: 'holiday',
+      startDate: '2028-01-03',
+      endDate: '2028-01-03',
+      reason: 'Closed',
+    });
+    return { path: `/api/scheduling/exceptions/2028-01-03/${exception.id}` };
+  },
+  // The world's visit is rescheduled earlier in the run, and a rescheduled visit cannot be cancelled.
+  'POST /scheduling/appointments/:id/cancel': async () => {
+    const visit = await book(w.ids.patientId, '2027-03-09', '10:00');
+    return { path: `/api/scheduling/appointments/${visit.id}/cancel`, body: { by: 'practice', version: 1 } };
+  },
+  'POST /scheduling/appointments/:id/status': async () => {
+    const visit = await book(w.ids.patientId, '2027-03-09', '08:00');
+    return {
+      path: `/api/scheduling/appointments/${visit.id}/status`,
+      body: { status: 'confirmed', version: 1 },
+    };
+  },
+  'POST /scheduling/appointments/:id/undo': async () => {
+    const visit = await book(w.ids.patientId, '2027-03-09', '09:00');
+    const missed = await post(`/scheduling/appointments/${visit.id}/status`, {
+      status: 'no_show',
+      version: 1,
+    });
+    return { path: `/api/scheduling/appointments/${visit.id}/undo`, body: { version: missed.version } };
+  },
+  'GET /scheduling/reminder-links/:token': async () => ({
+    path: `/api/scheduling/reminder-links/${await reminderToken()}`,
+  }),
+  'POST /scheduling/reminder-links/:token': async () => ({
+    path: `/api/scheduling/reminder-links/${await reminderToken()}`,
+  }),
+};
+
+/** Routes that cannot answer 2xx in a test world, each with why. None so far. */
+const NEVER_2XX: Record<string, string> = {};
+
+beforeAll(async () => {
+  w = await buildWorld({ clock });
+  const res = await w.t.call('GET', '/api/openapi.json');
+  expect(res.status).toBe(200);
+  doc = res.body;
+  for (const spec of w.specs) answers.push(await exercise(spec));
+  // Every read again once the writes are done: lists and views now hold cancelled, rescheduled and
+  // no-show visits, closed entries, revoked invites, archived and deactivated records.
+  for (const spec of w.specs.filter((s) => s.method === 'get')) {
+    answers.push({ ...(await exercise(spec)), key: `${routeKey(spec)} (after the writes)` });
+  }
+}, 240_000);
+
+describe('the published response contract', () => {
+  it('every route answers 2xx at least once', () => {
+    const ok = new Set(answers.filter((a) => a.status < 300).map((a) => a.key));
+    const never = answers
+      .filter((a) => !ok.has(a.key) && !a.key.endsWith('(after the writes)'))
+      .map((a) => `${a.key} → ${a.status} ${brief(a.body)}`);
+    expect(never.filter((line) => !(line.split(' → ')[0]! in NEVER_2XX))).toEqual([]);
+    // The allow-list names only real routes that really cannot.
+    for (const key of Object.keys(NEVER_2XX)) expect(ok.has(key), key).toBe(false);
+  });
+
+  it('every 2xx status is one the route documents', () => {
+    const undocumented = answers
+      .filter((a) => a.status < 300 && !a.documented)
+      .map((a) => `${a.key} ${a.status}`);
+    expect(undocumented).toEqual([]);
+  });
+
+  it('every 2xx JSON body matches the documented schema, with no undeclared fields', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats(ajv);
+    const failures: string[] = [];
+    for (const a of answers.filter((x) => x.status < 300 && x.contentType === 'application/json')) {
+      const schema = a.documented?.content?.['application/json']?.schema;
+      if (!schema) {
+        failures.push(`${a.key}: answers JSON but documents no JSON body`);
+        continue;
+      }
+      const validate: ValidateFunction = ajv.compile(schema);
+      if (!validate(a.body)) {
+        for (const e of validate.errors ?? []) {
+          const extra = e.keyword === 'additionalProperties' ? ` "${e.params.additionalProperty}"` : '';
+          failures.push(`${a.key}: ${e.instancePath || '/'} ${e.message}${extra}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('2xx answers that are not JSON carry the documented content type; 204 carries nothing', () => {
+    const failures: string[] = [];
+    for (const a of answers.filter((x) => x.status < 300 && x.contentType !== 'application/json')) {
+      if (a.status === 204) {
+        if (a.body !== null || a.documented?.content)
+          failures.push(`${a.key}: 204 with a body or documented content`);
+        continue;
+      }
+      const documented = Object.keys(a.documented?.content ?? {});
+      if (!documented.includes(a.contentType))
+        failures.push(
+          `${a.key}: answers ${a.contentType || 'no content type'}, documents ${documented.join(', ')}`,
+        );
+      if (typeof a.body !== 'string' || !a.body) failures.push(`${a.key}: empty ${a.contentType} body`);
+    }
+    expect(failures).toEqual([]);
+    // The feed is the one non-JSON answer so far; the check above must have seen it.
+    expect(answers.find((a) => a.key === 'GET /scheduling/feeds/:token')?.contentType).toBe('text/calendar');
+  });
+});
+
+/** Calls a route as a role it admits; a stale `version` (an earlier route changed the item) moves on. */
+async function exercise(spec: RouteSpec): Promise<Answer> {
+  const key = routeKey(spec);
+  const call: Call = {
+    path: pathFor(spec, w.ids),
+    body: sampleBody(spec, w.ids),
+    token: tokenFor(spec),
+    ...(await PREPARE[key]?.()),
+  };
+  let res = await send(spec, call);
+  for (let version = 2; res.body?.error?.code === 'stale_version' && version < 10; version++) {
+    res = await send(spec, { ...call, body: { ...(call.body as object), version } });
+  }
+  const apiPath = `/api${spec.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
+  return {
+    key,
+    status: res.status,
+    contentType: (res.headers.get('content-type') ?? '').split(';')[0]!.trim(),
+    body: res.body,
+    documented: doc.paths[apiPath]?.[spec.method]?.responses[String(res.status)],
+  };
+}
+
+const send = (spec: RouteSpec, call: Call) =>
+  w.t.call(spec.method.toUpperCase(), call.path!, { token: call.token, json: call.body });
+
+/** A session the route admits: practice A's owner, association X's admin, or the one role it names. */
+function tokenFor(spec: RouteSpec): string | undefined {
+  if (spec.roles === 'public') return undefined;
+  if (spec.roles.includes('owner')) return w.a.token;
+  if (spec.roles.includes('assoc_admin')) return w.x.token;
+  return w.roles[spec.roles[0]!].token;
+}
+
+const brief = (body: unknown) => JSON.stringify(body).slice(0, 160);
+
+async function post(path: string, json: unknown, token = w.a.token) {
+  const res = await w.t.call('POST', `/api${path}`, { token, json });
+  expect(res.status, `${path} ${brief(res.body)}`).toBeLessThan(300);
+  return res.body;
+}
+
+const book = (patientId: string, date: string, time: string) =>
+  post('/scheduling/appointments', {
+    patientId,
+    providerId: w.ids.providerId,
+    locationId: w.ids.locationId,
+    typeId: w.ids.typeId,
+    date,
+    time,
+  });
+
+async function enrolMfa(member: Session) {
+  const start = await post('/auth/mfa/totp', undefined, member.token);
+  const confirm = await post(
+    '/auth/mfa/totp/confirm',
+    { code: totpCode(start.secret, clock.now().getTime()) },
+    member.token,
+  );
+  return { recoveryCodes: confirm.recoveryCodes as string[] };
+}
+
+const freshCode = async () =>
+  (await post('/association/codes', { expiresInDays: 5, maxUses: 5 }, w.x.token)).code;
+
+let reset: Promise<string> | undefined;
+/** A password-reset link's token, as the member reads it from the mail (the outbox page hides it). */
+function resetToken(): Promise<string> {
+  reset ??= (async () => {
+    const member = await addMember(w.t, w.a, 'staff', 'Ree Set');
+    await w.t.call('POST', '/api/auth/password-reset', { json: { email: member.email } });
+    const page = await w.t.platform.store.query<{ kind: string; to: string; text: string }>({
+      partition: tenantKeys.outboxPartition({ tenantId: w.a.tenantId }),
+      skPrefix: tenantKeys.outboxPrefix,
+      limit: 100,
+      newestFirst: true,
+    });
+    const mail = page.items.find((m) => m.kind === 'auth.password_reset' && m.to === member.email);
+    return /\/reset\/([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')![1]!;
+  })();
+  return reset;
+}
+
+let reminder: Promise<string> | undefined;
+/**
+ * A reminder link's token: a visit for a patient with an email, the reminder job run at a time the
+ * reminder is due (the clock moved there and back), the link read from the mail.
+ */
+function reminderToken(): Promise<string> {
+  reminder ??= (async () => {
+    const patient = await post('/scheduling/patients', {
+      ...SCHEDULING.patient,
+      firstName: 'Rita',
+      preferredContact: 'email',
+      email: 'rita@example.test',
+    });
+    await book(patient.id, '2027-03-10', '09:00');
+    clock.set(Date.parse('2027-03-10T16:30:00Z')); // half an hour before the visit, in Salem
+    try {
+      await SCHEDULED_JOB_BODIES['appointment-reminders'](w.t.platform);
+    } finally {
+      clock.set(Date.now());
+    }
+    const outbox = await w.t.call('GET', '/api/outbox?limit=100', { token: w.a.token });
+    const mail = outbox.body.items.find((m: { kind: string; to: string }) => m.to === 'rita@example.test');
+    return /\/r\/([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')![1]!;
+  })();
+  return reminder;
+}
