@@ -1,11 +1,16 @@
 import { tenantKeys } from '../platform/db/keys.ts';
 import { runDueAlerts } from '../platform/due/due-runner.ts';
 import { type DeliveryResult, deliverOutboxMessage, retryQueuedMail } from '../platform/mail/delivery.ts';
+import { snapshotCompletedMonths } from '../platform/metric-snapshots/metric-snapshots.ts';
 import type { Platform } from '../platform/platform.ts';
 import { raiseEligibilityChecks } from '../scheduling/eligibility-check.service.ts';
+import { schedulingMetrics } from '../scheduling/measures.service.ts';
 import { sendDueReminders } from '../scheduling/reminders.service.ts';
 import { sendMorningDigests } from '../today/digest.service.ts';
 import type { ScheduledJobName } from './schedules.ts';
+
+/** The modules that declare metrics: the monthly snapshot job computes each one's months. */
+export const METRIC_MODULES = [schedulingMetrics];
 
 type JobDeps = Pick<Platform, 'store' | 'mail' | 'clock' | 'logger'>;
 
@@ -19,6 +24,7 @@ export const SCHEDULED_JOB_BODIES: Record<
   'due-alerts': async (p) => ({ ...(await runDueAlerts(p)) }),
   'today-digest': async (p) => ({ ...(await sendMorningDigests(p)) }),
   'eligibility-check': (p) => raiseEligibilityChecks(p),
+  'metric-snapshots': (p) => snapshotCompletedMonths(p, METRIC_MODULES),
 };
 
 /** A row change the Streams consumer reacts to: keys plus the new image's type. */

@@ -32,6 +32,12 @@ export const SCHEDULED_JOBS = [
     description:
       "From 13:00 in the practice's time zone, a Today item per location lists tomorrow's patients whose insurance was not verified in 30 days",
   },
+  {
+    name: 'metric-snapshots',
+    everyMinutes: 60,
+    description:
+      "From 02:00 in the practice's time zone, stores every registered metric for each completed month not stored yet (up to a year back), once",
+  },
 ] as const;
 
 export type ScheduledJobName = (typeof SCHEDULED_JOBS)[number]['name'];

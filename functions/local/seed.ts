@@ -1,7 +1,10 @@
 import type { Role } from '../../shared/roles.ts';
 import { DEFAULT_HOURS, type PracticeProfile } from '../../shared/schemas/tenants.ts';
+import { METRIC_MODULES } from '../jobs/jobs.ts';
+import { systemDb } from '../platform/db/system-db.ts';
 import { TenantDb } from '../platform/db/tenant-db.ts';
 import type { AuthContext } from '../platform/identity/verifier.ts';
+import { snapshotPractice } from '../platform/metric-snapshots/metric-snapshots.ts';
 import type { Platform } from '../platform/platform.ts';
 import { createInviteCode, join } from '../tenants/membership.service.ts';
 import { createLocation } from '../tenants/settings.service.ts';
@@ -144,6 +147,12 @@ export async function seedDemo(p: Platform, origin: string): Promise<void> {
       frontDesk: userIds.get('frontdesk@maplestreet.example')!,
     },
     'America/New_York',
+  );
+  // The monthly job runs at 02:00 local; the demo's reports page should have its months on first start.
+  await snapshotPractice(
+    systemDb(p, maple.db.tenantId, { id: 'metric-snapshots', name: 'Monthly metrics' }),
+    'America/New_York',
+    METRIC_MODULES,
   );
 
   const assoc = await signUp(

@@ -6,7 +6,6 @@
  */
 import type { Appointment, Patient } from '../../shared/schemas/scheduling.ts';
 import { addDays, localParts } from '../../shared/time.ts';
-import { tenantKeys } from '../platform/db/keys.ts';
 import { systemDb } from '../platform/db/system-db.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { AppError } from '../platform/errors.ts';

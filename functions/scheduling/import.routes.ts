@@ -1,25 +1,19 @@
-import { ImportInputSchema, ImportResultSchema } from '../../shared/schemas/scheduling.ts';
-import '../../shared/validation.ts';
+import { ImportResultSchema } from '../../shared/schemas/scheduling.ts';
 import type { defineDomain } from '../platform/http/route.ts';
-import * as imports from './import.service.ts';
-
-const admins = ['owner', 'manager'] as const;
+import { importRoutes as pipelineRoutes } from '../platform/imports/import.routes.ts';
+import { schedulingImportKinds } from './import.service.ts';
 
 type Route = ReturnType<typeof defineDomain>['route'];
 
-/** The CSV import of patients and appointments. */
+/** The CSV import of patients and appointments: scheduling's kinds on the platform's import pipeline. */
 export function importRoutes(route: Route, tag: string) {
-  // --- CSV import ---
-  route(
-    {
-      tag,
-      method: 'post',
-      path: '/scheduling/imports',
-      summary: 'Import (or preview) a chunk of patient or appointment CSV rows; re-imports change nothing',
-      roles: admins,
-      body: ImportInputSchema,
-      response: ImportResultSchema,
-    },
-    (r) => imports.importChunk(r.db, r.body),
-  );
+  // The path and body are the ones the web app and API clients have always used.
+  pipelineRoutes(route, {
+    tag,
+    path: '/scheduling/imports',
+    summary: 'Import (or preview) a chunk of patient or appointment CSV rows; re-imports change nothing',
+    roles: ['owner', 'manager'],
+    kinds: schedulingImportKinds,
+    response: ImportResultSchema,
+  });
 }

@@ -1,96 +1,127 @@
 /**
- * CSV import of patients and appointments, one chunk of rows per request (the web app shows
- * progress across chunks). Cross-domain reads: `listLocations` from tenants/settings.service.ts
- * (rows name locations) and `getTenant` from the same module (the practice's locale decides
- * how slashed dates are read).
+ * Scheduling's import kinds, patients and appointments, plugged into the platform's import pipeline
+ * (functions/platform/imports): the pipeline parses, numbers, previews and marks rows; these say what
+ * a row is, what makes two rows the same and how to write one. Cross-domain reads: `listLocations`
+ * from tenants/settings.service.ts (rows name locations) and `getTenant` from the same module (the
+ * practice's locale decides how slashed dates are read).
  */
-import { createHash } from 'node:crypto';
-import { csvRecords } from '../../shared/csv.ts';
+import * as z from 'zod/mini';
 import { importIdentity, type RowDates, readRowDates } from '../../shared/import-identity.ts';
-import { dateOrderOf, tenantLocale } from '../../shared/locale.ts';
+import { type DateOrder, dateOrderOf, tenantLocale } from '../../shared/locale.ts';
+import type { ImportColumn } from '../../shared/schemas/imports.ts';
 import {
-  IMPORT_CHUNK_ROWS,
+  CONTACT_PREFERENCES,
+  IMPORT_COLUMNS,
   type ImportResult,
   PatientInputSchema,
   TimeSchema,
 } from '../../shared/schemas/scheduling.ts';
 import { toFieldErrors } from '../../shared/validation.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
-import { AppError, validationFailed } from '../platform/errors.ts';
+import { AppError } from '../platform/errors.ts';
+import type { ImportFieldError, ImportKind, ImportRowToApply } from '../platform/imports/import-kind.ts';
 import { withoutUndefined } from '../platform/objects.ts';
 import { getTenant, listLocations } from '../tenants/settings.service.ts';
 import { book } from './booking.service.ts';
-import { importRepo } from './import.repo.ts';
 import { patientRepo } from './patients.repo.ts';
 import { createPatient } from './patients.service.ts';
 import { providerRepo, typeRepo } from './setup.repo.ts';
 
 type Row = Record<string, string>;
-type RowError = ImportResult['errors'][number];
-type FieldError = Omit<RowError, 'row'>;
+type Dates = ImportResult['dates'];
 
-const hashed = (s: string) => createHash('sha256').update(s).digest('base64url').slice(0, 32);
+/** Cells stay text here: dates are read in the practice's order, which only `prepare` knows. */
+const RowSchema = z.record(z.string(), z.string());
 
-/** Imports (or, with dryRun, only checks) one chunk of CSV rows. Re-importing a row changes nothing. */
-export async function importChunk(
-  db: TenantDb,
-  input: { kind: 'patients' | 'appointments'; csv: string; dryRun: boolean; firstRow?: number },
-): Promise<ImportResult> {
-  const { header, records } = csvRecords(input.csv);
-  const csvError = (message: string) => validationFailed([{ path: 'csv', message }], message);
-  if (records.length > IMPORT_CHUNK_ROWS)
-    throw csvError(`Send at most ${IMPORT_CHUNK_ROWS} rows per request`);
-  for (const needed of ['first_name', 'last_name', 'date_of_birth']) {
-    if (!header.includes(needed)) throw csvError(`The header row needs a "${needed}" column`);
-  }
-  const first = input.firstRow ?? 1;
-  const order = dateOrderOf(tenantLocale(await getTenant(db)));
-  const keys = records.map((r) => hashed(importIdentity(input.kind, r, order)));
-  const done = new Set((await importRepo.markers(db, input.kind, keys)).map((m) => m.SK));
-  const result: ImportResult = {
-    rows: records.length,
-    created: 0,
-    unchanged: 0,
-    errors: [],
-    dryRun: input.dryRun,
-    dates: { order, read: [] },
-  };
-  const lookups = input.kind === 'appointments' ? await appointmentLookups(db) : undefined;
-  // A row repeated inside the chunk would collide with its own marker in the same request.
-  const seenAt = new Map<string, number>();
-  for (const [i, record] of records.entries()) {
-    const row = first + i;
-    if (done.has(keys[i]!)) {
-      result.unchanged++;
-      continue;
-    }
-    const earlier = seenAt.get(keys[i]!);
-    if (earlier !== undefined) {
-      const field = input.kind === 'patients' ? 'last_name' : 'time';
-      result.errors.push({ row, field, message: `Repeats row ${earlier}; it is imported once` });
-      continue;
-    }
-    seenAt.set(keys[i]!, row);
-    const dates = readRowDates(input.kind, record, order);
-    noteFormats(result.dates, dates);
-    const errors =
-      input.kind === 'patients'
-        ? await importPatient(db, dates, keys[i]!, input.dryRun)
-        : await importAppointment(db, dates, keys[i]!, input.dryRun, lookups!);
-    if (errors.length) result.errors.push(...errors.map((e) => ({ row, ...e })));
-    else result.created++;
-  }
-  return result;
+/** Only these three must be in the header; other missing cells are row errors. */
+const HEADER_REQUIRED = new Set(['first_name', 'last_name', 'date_of_birth']);
+const DESCRIPTIONS: Record<string, string> = {
+  first_name: 'First name.',
+  last_name: 'Last name.',
+  date_of_birth: 'Birth date, in the practice’s date order or as 1985-03-14.',
+  phone: 'e.g. (614) 555-0142.',
+  email: 'Where reminders go when email is preferred.',
+  preferred_contact: `One of ${CONTACT_PREFERENCES.join(', ')}. Empty: email if given, else phone.`,
+  insurance_payer: 'e.g. Medicare, Aetna.',
+  member_id: 'Letters, digits and - only.',
+  provider: 'The provider’s name as on the Setup page.',
+  location: 'The location’s name as in Settings.',
+  type: 'The visit type’s name as on the Setup page.',
+  date: 'The visit’s day at its location.',
+  time: '24-hour HH:MM on a 5-minute mark, e.g. 09:30.',
+  note: 'Shown on the visit.',
+};
+const columnsOf = (names: readonly string[]): ImportColumn[] =>
+  names.map((name) => ({ name, required: HEADER_REQUIRED.has(name), description: DESCRIPTIONS[name] ?? '' }));
+
+async function dateOrder(db: TenantDb): Promise<DateOrder> {
+  return dateOrderOf(tenantLocale(await getTenant(db)));
 }
 
 /** Keeps the first example of each way of writing a date, for the preview to say how dates were read. */
-function noteFormats(into: ImportResult['dates'], dates: RowDates): void {
-  for (const read of dates.read) {
-    if (!into.read.some((r) => r.format === read.format)) {
-      into.read.push({ format: read.format, text: read.text, date: read.date });
+function datesRead(
+  kind: 'patients' | 'appointments',
+  rows: ImportRowToApply<Row>[],
+  order: DateOrder,
+): Dates {
+  const into: Dates = { order, read: [] };
+  for (const { data } of rows) {
+    for (const read of readRowDates(kind, data, order).read) {
+      if (!into.read.some((r) => r.format === read.format)) {
+        into.read.push({ format: read.format, text: read.text, date: read.date });
+      }
     }
   }
+  return into;
 }
+
+export const patientsImport: ImportKind<Row, DateOrder, { dates: Dates }> = {
+  kind: 'patients',
+  module: 'scheduling',
+  label: 'Patients',
+  columns: columnsOf(IMPORT_COLUMNS.patients),
+  rowSchema: RowSchema,
+  prepare: dateOrder,
+  rowKey: (row, order) => importIdentity('patients', row, order),
+  repeatField: 'last_name',
+  async apply(db, rows, { dryRun, ctx: order }) {
+    const out: ImportFieldError[][] = [];
+    for (const r of rows) {
+      out.push(await importPatient(db, readRowDates('patients', r.data, order), r, dryRun));
+    }
+    return out;
+  },
+  summarize: (rows, order) => ({ dates: datesRead('patients', rows, order) }),
+};
+
+interface Lookups {
+  order: DateOrder;
+  providers: Map<string, string>;
+  locations: Map<string, string>;
+  types: Map<string, string>;
+}
+
+export const appointmentsImport: ImportKind<Row, Lookups, { dates: Dates }> = {
+  kind: 'appointments',
+  module: 'scheduling',
+  label: 'Appointments',
+  columns: columnsOf(IMPORT_COLUMNS.appointments),
+  rowSchema: RowSchema,
+  prepare: appointmentLookups,
+  rowKey: (row, l) => importIdentity('appointments', row, l.order),
+  repeatField: 'time',
+  async apply(db, rows, { dryRun, ctx: l }) {
+    const out: ImportFieldError[][] = [];
+    for (const r of rows) {
+      out.push(await importAppointment(db, readRowDates('appointments', r.data, l.order), r, dryRun, l));
+    }
+    return out;
+  },
+  summarize: (rows, l) => ({ dates: datesRead('appointments', rows, l.order) }),
+};
+
+/** Scheduling's kinds, in the order the page offers them. */
+export const schedulingImportKinds = [patientsImport, appointmentsImport] as const;
 
 function patientInput(r: Row) {
   const preferred = r.preferred_contact || (r.email ? 'email' : r.phone ? 'phone' : 'none');
@@ -107,7 +138,12 @@ function patientInput(r: Row) {
   };
 }
 
-async function importPatient(db: TenantDb, dates: RowDates, key: string, dryRun: boolean) {
+async function importPatient(
+  db: TenantDb,
+  dates: RowDates,
+  r: ImportRowToApply<Row>,
+  dryRun: boolean,
+): Promise<ImportFieldError[]> {
   const parsed = PatientInputSchema.safeParse(withoutUndefined(patientInput(dates.row as Row)));
   if (!parsed.success || dates.errors.length) {
     // A date that is not a date is reported once, in the reader's words.
@@ -119,18 +155,13 @@ async function importPatient(db: TenantDb, dates: RowDates, key: string, dryRun:
           .filter((e) => !dated.has(e.field));
     return [...dates.errors, ...others];
   }
-  if (!dryRun) await createPatient(db, parsed.data, [importRepo.markerOp(db, 'patients', key)]);
+  if (!dryRun) await createPatient(db, parsed.data, [r.marker]);
   return [];
 }
 
-interface Lookups {
-  providers: Map<string, string>;
-  locations: Map<string, string>;
-  types: Map<string, string>;
-}
-
 async function appointmentLookups(db: TenantDb): Promise<Lookups> {
-  const [providers, locations, types] = await Promise.all([
+  const [order, providers, locations, types] = await Promise.all([
+    dateOrder(db),
     providerRepo.list(db, { limit: 100 }),
     listLocations(db, { limit: 100, includeArchived: false }),
     typeRepo.list(db, { limit: 100 }),
@@ -138,6 +169,7 @@ async function appointmentLookups(db: TenantDb): Promise<Lookups> {
   const byName = (items: { id: string; name: string }[]) =>
     new Map(items.map((i) => [i.name.toLowerCase(), i.id]));
   return {
+    order,
     providers: byName(providers.items),
     locations: byName(locations.items),
     types: byName(types.items),
@@ -147,12 +179,12 @@ async function appointmentLookups(db: TenantDb): Promise<Lookups> {
 async function importAppointment(
   db: TenantDb,
   dates: RowDates,
-  key: string,
+  row: ImportRowToApply<Row>,
   dryRun: boolean,
   l: Lookups,
-): Promise<FieldError[]> {
+): Promise<ImportFieldError[]> {
   const r = dates.row as Row;
-  const errors: FieldError[] = [...dates.errors];
+  const errors: ImportFieldError[] = [...dates.errors];
   const datedOk = (field: string) => !dates.errors.some((e) => e.field === field);
   const need = (field: string, map: Map<string, string>, what: string) => {
     const id = map.get((r[field] ?? '').toLowerCase());
@@ -191,7 +223,7 @@ async function importAppointment(
         time: r.time!,
         ...(r.note ? { note: r.note } : {}),
       },
-      [importRepo.markerOp(db, 'appointments', key)],
+      [row.marker],
     );
     return [];
   } catch (err) {

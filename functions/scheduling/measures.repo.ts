@@ -1,9 +1,8 @@
-import type { MonthlyMeasures } from '../../shared/schemas/scheduling.ts';
 import { tenantKeys } from '../platform/db/keys.ts';
 import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 
-/** New-patient markers per month and the stored monthly measures benchmarks read. */
+/** New-patient markers per month: the new-patients metric counts them. */
 
 export const measureRepo = {
   newPatientOp: (db: TenantDb, month: string, patientId: string): WriteOp => ({
@@ -26,10 +25,4 @@ export const measureRepo = {
     }
     return count;
   },
-  snapshot: (db: TenantDb, month: string, locationId: string) =>
-    db.get<MonthlyMeasures>(tenantKeys.monthlyMeasures(db, month, locationId)),
-  snapshotOp: (db: TenantDb, m: MonthlyMeasures): WriteOp => ({
-    kind: 'put',
-    item: { ...tenantKeys.monthlyMeasures(db, m.month, m.locationId), type: 'monthly_measures', ...m },
-  }),
 };

@@ -1,12 +1,21 @@
 /**
- * Scheduling measures, week over week. Cross-domain read: `getLocation` from
- * tenants/settings.service.ts (the location's zone decides what "today" and a week are).
+ * Scheduling measures, week over week, and scheduling's monthly metrics. Cross-domain reads:
+ * `getLocation` and `listLocations` from tenants/settings.service.ts (a location's zone decides what
+ * "today", a week and a month are).
  */
+
+import { SCHEDULING_METRICS, type SchedulingMetricId } from '../../shared/metrics.ts';
 import type { Appointment, MonthlyMeasures } from '../../shared/schemas/scheduling.ts';
 import { addDays, localParts } from '../../shared/time.ts';
 import { strip } from '../platform/db/items.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
-import { getLocation } from '../tenants/settings.service.ts';
+import {
+  type MetricModule,
+  type MetricValue,
+  readSnapshots,
+  shiftMonth,
+} from '../platform/metric-snapshots/metric-snapshots.ts';
+import { getLocation, listLocations } from '../tenants/settings.service.ts';
 import { appointmentRepo } from './appointments.repo.ts';
 import { freeStarts, openIntervals } from './availability.ts';
 import { busyRepo } from './busy-map.repo.ts';
@@ -110,9 +119,91 @@ async function periodMeasures(db: TenantDb, days: string[], ctx: PeriodContext) 
 }
 
 /**
- * Completed months' measures for a location, newest first. A completed month never changes,
- * so it is computed once and stored: the benchmarks module reads these snapshots. The list stops
- * at the first empty month before the location was added (imported history counts as data).
+ * Scheduling's entry in the metric registry: the platform's monthly job calls `computeMonth` for
+ * each completed month and stores the values; nothing is computed on a page read.
+ */
+export const schedulingMetrics: MetricModule = {
+  module: 'scheduling',
+  metrics: SCHEDULING_METRICS,
+  computeMonth: computeSchedulingMonth,
+};
+
+type Id = SchedulingMetricId;
+type Period = Awaited<ReturnType<typeof periodMeasures>>;
+interface LocationMonth {
+  id: string;
+  period: Period;
+  beforeOpening: boolean;
+}
+
+/**
+ * One completed month, per location and for the practice. 'before-start' when every location was
+ * added after the month and it holds no visits and no new patients: imported history counts as data.
+ */
+async function computeSchedulingMonth(
+  db: TenantDb,
+  month: string,
+): Promise<Record<Id, MetricValue> | 'before-start'> {
+  const [locations, templates, exceptions, providers, newPatients] = await Promise.all([
+    listLocations(db, { limit: 50, includeArchived: true }),
+    templateRepo.list(db, { limit: 100 }),
+    exceptionRepo.startingBy(db, `${month}-31`),
+    providerRepo.list(db, { limit: 100 }),
+    measureRepo.countNewPatients(db, month),
+  ]);
+  const perLocation: LocationMonth[] = [];
+  for (const location of locations.items) {
+    const period = await periodMeasures(db, daysOfMonth(month), {
+      location,
+      templates: templates.items,
+      exceptions: exceptions.items,
+      providers: providers.items.filter((p) => p.locationIds.includes(location.id)),
+      nowMs: db.now().getTime(),
+    });
+    const openedMonth = localParts(Date.parse(location.createdAt), location.timeZone).date.slice(0, 7);
+    // Before the location existed an empty month is not a measured zero: benchmarks must not average it in.
+    perLocation.push({ id: location.id, period, beforeOpening: month < openedMonth && period.booked === 0 });
+  }
+  if (perLocation.every((l) => l.beforeOpening) && newPatients === 0) return 'before-start';
+  // Hours on file before a location opened were not hours it was open for booking.
+  const open = perLocation.filter((l) => !l.beforeOpening);
+  const sum = (list: LocationMonth[], f: (p: Period) => number) => list.reduce((s, l) => s + f(l.period), 0);
+  const each = (f: (l: LocationMonth) => number | null) =>
+    Object.fromEntries(perLocation.map((l) => [l.id, f(l)]));
+  return {
+    'scheduling.visits': {
+      value: sum(perLocation, (p) => p.booked),
+      byLocation: each((l) => l.period.booked),
+    },
+    'scheduling.no_show_rate': {
+      value: ratio(
+        sum(perLocation, (p) => p.noShows),
+        sum(perLocation, (p) => p.pastVisits),
+      ),
+      byLocation: each((l) => l.period.noShowRate),
+    },
+    'scheduling.late_cancel_rate': {
+      value: ratio(
+        sum(perLocation, (p) => p.lateCancels),
+        sum(perLocation, (p) => p.booked),
+      ),
+      byLocation: each((l) => l.period.lateCancelRate),
+    },
+    'scheduling.utilization': {
+      value: ratio(
+        sum(open, (p) => p.bookedMinutes),
+        sum(open, (p) => p.availableMinutes),
+      ),
+      byLocation: each((l) => (l.beforeOpening ? null : l.period.utilization)),
+    },
+    // Patients belong to the practice, not to a location.
+    'scheduling.new_patients': { value: newPatients },
+  };
+}
+
+/**
+ * Completed months' measures at a location, newest first, read from the stored snapshots only: a
+ * month the monthly job has not stored yet (or one before the location was measured) is absent.
  */
 export async function monthlyMeasures(
   db: TenantDb,
@@ -120,67 +211,29 @@ export async function monthlyMeasures(
 ): Promise<MonthlyMeasures[]> {
   const location = await getLocation(db, q.locationId);
   const thisMonth = localParts(db.now().getTime(), location.timeZone).date.slice(0, 7);
-  const openedMonth = localParts(Date.parse(location.createdAt), location.timeZone).date.slice(0, 7);
+  const stored = await readSnapshots(db, {
+    module: schedulingMetrics.module,
+    from: shiftMonth(thisMonth, -q.months),
+    to: shiftMonth(thisMonth, -1),
+  });
   const out: MonthlyMeasures[] = [];
-  let ctx: PeriodContext | undefined;
-  for (let i = 1; i <= q.months; i++) {
-    const month = shiftMonth(thisMonth, -i);
-    const stored = await measureRepo.snapshot(db, month, location.id);
-    if (stored) {
-      out.push(strip<MonthlyMeasures>(stored as never));
-      continue;
-    }
-    ctx ??= await contextFor(db, location, thisMonth);
-    const period = await periodMeasures(db, daysOfMonth(month), ctx);
-    const newPatients = await measureRepo.countNewPatients(db, month);
-    // Before the location existed an empty month is not a measured zero: benchmarks must not average it in.
-    const beforeOpening = month < openedMonth && period.booked === 0;
-    if (beforeOpening && newPatients === 0) break;
-    const snapshot: MonthlyMeasures = {
+  for (const { month, values } of stored) {
+    const at = (id: Id) => values.get(id)?.byLocation?.[location.id];
+    const visits = at('scheduling.visits');
+    // The location was not measured that month (added after the snapshot was stored).
+    if (visits === undefined || visits === null) continue;
+    out.push({
       month,
       locationId: location.id,
-      visits: period.booked,
-      noShowRate: period.noShowRate,
-      lateCancelRate: period.lateCancelRate,
-      // Hours on file then were not hours the location was open for booking.
-      utilization: beforeOpening ? null : period.utilization,
-      newPatients,
-      computedAt: db.now().toISOString(),
-    };
-    await db.write([measureRepo.snapshotOp(db, snapshot)], {
-      action: 'scheduling.month_measured',
-      entityType: 'monthly_measures',
-      entityId: `${month}#${location.id}`,
-      summary: `Measured ${month}`,
+      visits,
+      noShowRate: at('scheduling.no_show_rate') ?? null,
+      lateCancelRate: at('scheduling.late_cancel_rate') ?? null,
+      utilization: at('scheduling.utilization') ?? null,
+      newPatients: values.get('scheduling.new_patients')?.value ?? 0,
+      computedAt: values.get('scheduling.visits')!.computedAt,
     });
-    out.push(snapshot);
   }
   return out;
-}
-
-async function contextFor(
-  db: TenantDb,
-  location: { id: string; timeZone: string },
-  month: string,
-): Promise<PeriodContext> {
-  const [templates, exceptions, providers] = await Promise.all([
-    templateRepo.list(db, { limit: 100 }),
-    exceptionRepo.startingBy(db, `${month}-31`),
-    providerRepo.list(db, { limit: 100 }),
-  ]);
-  return {
-    location,
-    templates: templates.items,
-    exceptions: exceptions.items,
-    providers: providers.items.filter((p) => p.locationIds.includes(location.id)),
-    nowMs: db.now().getTime(),
-  };
-}
-
-/** YYYY-MM shifted by whole months. */
-function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1 + by, 1)).toISOString().slice(0, 7);
 }
 
 function daysOfMonth(month: string): string[] {

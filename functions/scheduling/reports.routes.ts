@@ -57,7 +57,8 @@ export function reportRoutes(route: Route, tag: string) {
       tag,
       method: 'get',
       path: '/scheduling/measures/months',
-      summary: 'Completed months’ measures (stored once computed, for benchmarks)',
+      summary:
+        'Completed months’ measures as the monthly metrics job stored them (a month not stored yet is absent)',
       roles: ['owner', 'manager', 'billing'] as const,
       query: MonthsQuerySchema,
       response: z.object({ months: z.array(MonthlyMeasuresSchema) }),

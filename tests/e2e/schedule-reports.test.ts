@@ -177,6 +177,9 @@ describe('schedule measures', () => {
     const monthRow = monthly.getByRole('row').filter({ hasText: monthName(month.month) });
     expect(await monthRow.locator('td').nth(1).textContent()).toBe(String(month.visits));
     await page.getByRole('figure', { name: /New patients per month/ }).waitFor();
+    // Each number's definition, from the metric registry, sits under the table.
+    await page.getByText('How these are measured').click();
+    await page.getByRole('definition').filter({ hasText: 'Source: MGMA' }).waitFor();
     await expectNoAxeViolations(page, 'measures');
 
     // Another location shows its own providers; a shorter range shows fewer weeks.

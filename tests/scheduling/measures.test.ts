@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApp, testClock } from '../support/app.ts';
+import { METRIC_MODULES } from '../../functions/jobs/jobs.ts';
+import { snapshotCompletedMonths } from '../../functions/platform/metric-snapshots/metric-snapshots.ts';
+import { createTestApp, type TestApp, testClock } from '../support/app.ts';
 import { schedulingWorld } from './world.ts';
+
+/** Runs the monthly job at 03:00 on 16 February 2027 in the practice's zone (Los Angeles). */
+async function runMonthlyJob(t: TestApp, clock: ReturnType<typeof testClock>) {
+  clock.set(Date.parse('2027-02-16T11:00:00Z'));
+  return snapshotCompletedMonths(t.platform, METRIC_MODULES);
+}
 
 describe('scheduling measures', () => {
   it('no-show, late-cancel and utilization per week, and days to the third next available start', async () => {
@@ -56,7 +64,7 @@ describe('scheduling measures', () => {
     expect(res.body.thirdNextAvailable).toEqual([{ providerId: w.provider.id, days: 0 }]);
   });
 
-  it('stores each completed month once, with new patients per month, for the benchmarks module', async () => {
+  it('reads completed months from the snapshots the monthly job stored, never computing on read', async () => {
     const clock = testClock();
     clock.set(Date.parse('2027-01-20T15:00:00Z'));
     const w = await schedulingWorld('America/New_York', await createTestApp({ clock }));
@@ -81,11 +89,17 @@ describe('scheduling measures', () => {
       preferredContact: 'none',
     });
     clock.set(Date.parse('2027-02-15T15:00:00Z'));
+    // January is over, but the job has not run: the page read computes nothing and stores nothing.
+    const before = await call(`/scheduling/measures/months?locationId=${w.location.id}&months=2`);
+    expect(before.status).toBe(200);
+    expect(before.body.months).toEqual([]);
+    expect((await runMonthlyJob(w.t, clock)).stored).toBe(1);
     const first = await call(`/scheduling/measures/months?locationId=${w.location.id}&months=2`);
-    expect(first.status).toBe(200);
     // December 2026 is before the location was added and empty: no zero snapshot to skew benchmarks.
     expect(first.body.months.map((m: { month: string }) => m.month)).toEqual(['2027-01']);
     expect(first.body.months[0]).toMatchObject({ visits: 1, noShowRate: 1, newPatients: 2 });
+    // A completed month never changes: a later run and a later read see the same snapshot.
+    expect((await runMonthlyJob(w.t, clock)).stored).toBe(0);
     const again = await call(`/scheduling/measures/months?locationId=${w.location.id}&months=2`);
     expect(again.body.months[0].computedAt).toBe(first.body.months[0].computedAt);
   });
@@ -102,7 +116,7 @@ describe('scheduling measures', () => {
       dateOfBirth: '1980-08-08',
       preferredContact: 'none',
     });
-    clock.set(Date.parse('2027-02-15T15:00:00Z'));
+    await runMonthlyJob(w.t, clock);
     const res = await w.t.call(
       'GET',
       `/api/scheduling/measures/months?locationId=${w.location.id}&months=4`,

@@ -8,7 +8,7 @@ import {
   MAX_CHUNK_CHARS,
   splitCsv,
   toCsv,
-} from '../../web/src/features/schedule/import/csv-chunks.ts';
+} from '../../web/src/features/imports/csv-chunks.ts';
 
 describe('CSV serialiser', () => {
   it('quotes only fields that need it and doubles quotes', () => {

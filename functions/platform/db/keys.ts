@@ -128,11 +128,17 @@ export const tenantKeys = {
     PK: `T#${s.tenantId}#NEWPAT#${month}`,
     SK: patientId,
   }),
-  /** A completed month's scheduling measures per location, kept for the benchmarks module. */
-  monthlyMeasures: (s: TenantScope, month: string, locationId: string): Key => ({
-    PK: `T#${s.tenantId}#MEASURE`,
-    SK: `MONTH#${month}#${locationId}`,
+  /**
+   * A completed month's value of one registered metric (per-location values inside the item), all
+   * in one partition sorted by month: a report or a rollup over months is one Query.
+   */
+  metricSnapshotPartition: (s: TenantScope) => `T#${s.tenantId}#METRIC`,
+  metricSnapshot: (s: TenantScope, month: string, metricId: string): Key => ({
+    PK: `T#${s.tenantId}#METRIC`,
+    SK: `MONTH#${month}#${metricId}`,
   }),
+  /** Sort-key bounds of the snapshots from month `from` to month `to`, both included. */
+  metricSnapshotMonths: (from: string, to: string): [string, string] => [`MONTH#${from}#`, `MONTH#${to}#~`],
   /** One marker per imported CSV row, by a key derived from the row: a re-import skips it. */
   importMarker: (s: TenantScope, kind: string, rowKey: string): Key => ({
     PK: `T#${s.tenantId}#IMPORT#${kind}`,

@@ -2,28 +2,14 @@ import * as z from 'zod/mini';
 import { DATE_FORMATS, DATE_ORDERS } from '../../locale.ts';
 import '../../validation.ts';
 import { DateSchema } from '../common.ts';
+import { ImportResultBaseSchema, importInputSchema } from '../imports.ts';
 
-/** The CSV import of patients and appointments, sent in chunks. */
+/** The CSV import of patients and appointments, sent in chunks through the platform's import pipeline. */
 
-/** Rows per request: the web app sends a file in chunks of this size and shows progress. */
-export const IMPORT_CHUNK_ROWS = 100;
+export { IMPORT_CHUNK_ROWS } from '../imports.ts';
 export const IMPORT_KINDS = ['patients', 'appointments'] as const;
-export const ImportInputSchema = z.strictObject({
-  kind: z.enum(IMPORT_KINDS),
-  /** CSV text with its header row; at most IMPORT_CHUNK_ROWS data rows. */
-  csv: z.string().check(z.minLength(1), z.maxLength(90_000)),
-  /** Preview only: validate every row and say what would happen, write nothing. */
-  dryRun: z.boolean(),
-  /** Row number of this chunk's first data row in the whole file (for messages). */
-  firstRow: z.optional(z.int().check(z.minimum(1))),
-});
-export const ImportResultSchema = z.object({
-  rows: z.int(),
-  created: z.int(),
-  /** Already imported earlier (the same row again): left as is. */
-  unchanged: z.int(),
-  errors: z.array(z.object({ row: z.int(), field: z.string(), message: z.string() })),
-  dryRun: z.boolean(),
+export const ImportInputSchema = importInputSchema(IMPORT_KINDS);
+export const ImportResultSchema = z.extend(ImportResultBaseSchema, {
   /** How this chunk's dates were read: the practice's order for slashed dates, and each way found. */
   dates: z.object({
     order: z.enum(DATE_ORDERS),

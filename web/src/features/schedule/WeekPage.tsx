@@ -11,6 +11,7 @@ import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { AppointmentDialog } from './AppointmentDialog.tsx';
 import { getWeek, listLocations, listProviders, listTypes, moveVisit } from './api.ts';
+import { BookDialog } from './BookDialog.tsx';
 import { NoProviders } from './NoLocation.tsx';
 import { ScheduleNav } from './ScheduleNav.tsx';
 import { GONE, offReason, TimeGrid } from './TimeGrid.tsx';
@@ -18,7 +19,7 @@ import { WaitlistOffer } from './WaitlistOffer.tsx';
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-/** One provider's week, Monday to Sunday: drag a visit to another day or time, or use "Move…". */
+/** One provider's week, Monday to Sunday: book on an empty time, drag a visit to another day or time, or use "Move…". */
 export function WeekPage() {
   const providers = createAsync(() => listProviders());
   const locations = createAsync(() => listLocations());
@@ -36,6 +37,9 @@ export function WeekPage() {
   const week = createAsync(async () => (provider() ? getWeek(provider()!.id, anchor()) : undefined));
   const [showCancelled, setShowCancelled] = createSignal(false);
   const [open, setOpen] = createSignal<Appointment>();
+  // An empty time clicked (or Enter on it) in the grid: book exactly there.
+  const [pickedAt, setPickedAt] = createSignal<{ providerId: string; date: string; time: string }>();
+  const weekLocation = () => locations()?.items.find((l) => l.id === provider()?.locationIds[0]);
   // The old time of a dragged visit, offered to matching waitlist patients.
   const [offer, setOffer] = createSignal<{ freed: Appointment; matches: WaitlistEntry[] }>();
 
@@ -127,6 +131,7 @@ export function WeekPage() {
                     columnOf={(a) => a.date}
                     onOpen={setOpen}
                     onDrop={(a, date, time) => void drop(a, date, time)}
+                    onPick={(date, time) => setPickedAt({ providerId: p().id, date, time })}
                   />
                 </>
               )}
@@ -141,6 +146,18 @@ export function WeekPage() {
             matches={o().matches}
             types={types()?.items ?? []}
             onClose={() => setOffer(undefined)}
+          />
+        )}
+      </Show>
+      <Show when={weekLocation() && provider() && pickedAt()}>
+        {(at) => (
+          <BookDialog
+            open
+            location={weekLocation()!}
+            date={at().date}
+            providers={[provider()!]}
+            at={at()}
+            onClose={() => setPickedAt(undefined)}
           />
         )}
       </Show>

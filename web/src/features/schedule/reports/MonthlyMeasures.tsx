@@ -1,5 +1,6 @@
 import { createAsync } from '@solidjs/router';
-import { createMemo, type JSX, Show } from 'solid-js';
+import { createMemo, For, type JSX, Show } from 'solid-js';
+import { SCHEDULING_METRICS, type SchedulingMetricId } from '../../../../../shared/metrics.ts';
 import type { MonthlyMeasures as Month } from '../../../../../shared/schemas/scheduling.ts';
 import { EmptyState } from '../../../components/ui/EmptyState.tsx';
 import { Section } from '../../../components/ui/PageHeader.tsx';
@@ -11,6 +12,33 @@ import { monthLong, monthShort, percent, plural } from './format.ts';
 import { Headline } from './Headline.tsx';
 
 const MONTHS = 12;
+
+/** Column headers come from the registry, so the table and the definitions below say the same name. */
+const label = (id: SchedulingMetricId) => SCHEDULING_METRICS.find((m) => m.id === id)!.label;
+
+/** What each number counts, from the metric registry: the same text benchmarks are built on. */
+function Definitions() {
+  return (
+    <details class="metric-definitions">
+      <summary>How these are measured</summary>
+      <dl>
+        <For each={SCHEDULING_METRICS}>
+          {(m) => (
+            <>
+              <dt>{m.label}</dt>
+              <dd>
+                {m.definition}{' '}
+                <span class="muted">
+                  Source: {m.source}, version {m.version}; {m.better} is better.
+                </span>
+              </dd>
+            </>
+          )}
+        </For>
+      </dl>
+    </details>
+  );
+}
 
 /** A rate cell: "No visits" for screen readers where sighted users see a dash. */
 function rateCell(rate: number | null): JSX.Element {
@@ -73,8 +101,9 @@ export function MonthlyMeasures(props: { locationId: string; locationName: strin
             when={months().length > 0}
             fallback={
               <EmptyState title="No completed months yet">
-                A month appears here once it is over and had visits or new patients. The weekly measures above
-                fill in right away.
+                A month appears here once it is over and had visits or new patients: it is measured and stored
+                overnight, after 02:00 in the practice's time zone. The weekly measures above fill in right
+                away.
               </EmptyState>
             }
           >
@@ -96,15 +125,36 @@ export function MonthlyMeasures(props: { locationId: string; locationName: strin
               caption="Monthly measures"
               columns={[
                 { header: 'Month', cell: (m) => <span class="strong">{monthLong(m.month)}</span> },
-                { header: 'Visits', cell: (m) => m.visits.toLocaleString('en-US'), class: 'num' },
-                { header: 'No-show', cell: (m) => rateCell(m.noShowRate), class: 'num' },
-                { header: 'Late cancel', cell: (m) => rateCell(m.lateCancelRate), class: 'num' },
-                { header: 'Utilization', cell: (m) => rateCell(m.utilization), class: 'num' },
-                { header: 'New patients', cell: (m) => m.newPatients.toLocaleString('en-US'), class: 'num' },
+                {
+                  header: label('scheduling.visits'),
+                  cell: (m) => m.visits.toLocaleString('en-US'),
+                  class: 'num',
+                },
+                {
+                  header: label('scheduling.no_show_rate'),
+                  cell: (m) => rateCell(m.noShowRate),
+                  class: 'num',
+                },
+                {
+                  header: label('scheduling.late_cancel_rate'),
+                  cell: (m) => rateCell(m.lateCancelRate),
+                  class: 'num',
+                },
+                {
+                  header: label('scheduling.utilization'),
+                  cell: (m) => rateCell(m.utilization),
+                  class: 'num',
+                },
+                {
+                  header: label('scheduling.new_patients'),
+                  cell: (m) => m.newPatients.toLocaleString('en-US'),
+                  class: 'num',
+                },
               ]}
               rows={newestFirst()}
               empty={<p class="muted">No completed months yet.</p>}
             />
+            <Definitions />
           </Show>
         </div>
       </Section>

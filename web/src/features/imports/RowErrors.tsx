@@ -1,10 +1,10 @@
 import { createEffect, createMemo, createSignal, on, onCleanup } from 'solid-js';
-import type { ImportResult } from '../../../../../shared/schemas/scheduling.ts';
-import { DataTable, Pager } from '../../../components/ui/Table.tsx';
-import { PAGE_SIZE } from '../../../lib/paging.ts';
+import type { ImportRowError } from '../../../../shared/schemas/imports.ts';
+import { DataTable, Pager } from '../../components/ui/Table.tsx';
+import { PAGE_SIZE } from '../../lib/paging.ts';
 import { toCsv } from './csv-chunks.ts';
 
-export type RowError = ImportResult['errors'][number];
+export type RowError = ImportRowError;
 
 /** The rows the API refused, 20 to a page, with the list downloadable as CSV to fix the file by. */
 export function RowErrors(props: { errors: RowError[]; fileName: string }) {

@@ -2,8 +2,8 @@
  * Splits a CSV file into the chunks the import API takes (a header row plus at most
  * IMPORT_CHUNK_ROWS data rows each), and writes CSV back out (chunks, templates, error lists).
  */
-import { parseNumberedCsv } from '../../../../../shared/csv.ts';
-import { IMPORT_CHUNK_ROWS } from '../../../../../shared/schemas/scheduling.ts';
+import { parseNumberedCsv } from '../../../../shared/csv.ts';
+import { IMPORT_CHUNK_ROWS } from '../../../../shared/schemas/imports.ts';
 
 /** The API refuses a chunk's `csv` longer than this (ImportInputSchema). */
 export const MAX_CHUNK_CHARS = 90_000;

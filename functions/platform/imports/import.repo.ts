@@ -1,8 +1,11 @@
-import { tenantKeys } from '../platform/db/keys.ts';
-import type { WriteOp } from '../platform/db/store.ts';
-import type { TenantDb } from '../platform/db/tenant-db.ts';
+import { tenantKeys } from '../db/keys.ts';
+import type { WriteOp } from '../db/store.ts';
+import type { TenantDb } from '../db/tenant-db.ts';
 
-/** Import markers: a row imported once is known by its identity, so a re-import changes nothing. */
+/**
+ * Import markers: a row imported once is known by its kind and identity, so a re-import changes
+ * nothing. The marker joins the kind's own write, so a row is marked exactly when it was applied.
+ */
 
 export const importRepo = {
   /** Which of these rows were imported before (the markers' sort keys). */

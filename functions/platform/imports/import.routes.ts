@@ -1,0 +1,43 @@
+import type * as z from 'zod/mini';
+import type { Role } from '../../../shared/roles.ts';
+import { ImportResultBaseSchema, importInputSchema } from '../../../shared/schemas/imports.ts';
+import type { defineDomain } from '../http/route.ts';
+import { importChunk } from './import.service.ts';
+import { type AnyImportKind, registerImportKinds } from './import-kind.ts';
+
+type Route = ReturnType<typeof defineDomain>['route'];
+
+/**
+ * Mounts a module's import route inside the module's own app (`POST <path>`, body `{ kind, csv,
+ * dryRun, firstRow? }`). Each module keeps its imports under its own API prefix rather than one
+ * platform-wide `/imports/:kind`: in the cloud each module is its own Lambda with its own table
+ * permissions, and a kind's `apply` runs the module's services, so the request must land there.
+ */
+export function importRoutes(
+  route: Route,
+  opts: {
+    tag: string;
+    path: string;
+    summary: string;
+    roles: readonly Role[];
+    kinds: readonly [AnyImportKind, ...AnyImportKind[]];
+    /** The result as documented: the base result, extended with what the kinds' `summarize` adds. */
+    response?: z.ZodMiniType;
+  },
+): void {
+  registerImportKinds(...opts.kinds);
+  const byName = new Map(opts.kinds.map((k) => [k.kind, k]));
+  const names = opts.kinds.map((k) => k.kind) as [string, ...string[]];
+  route(
+    {
+      tag: opts.tag,
+      method: 'post',
+      path: opts.path,
+      summary: opts.summary,
+      roles: opts.roles,
+      body: importInputSchema(names),
+      response: opts.response ?? ImportResultBaseSchema,
+    },
+    (r) => importChunk(r.db, byName.get(r.body.kind)!, r.body),
+  );
+}
