@@ -5,7 +5,11 @@
  * 2. p50/p99 of one authenticated read through the API next to a raw GetItem on the same item.
  * 3. The scheduling day view at 10 and at 200 practices (day-view.ts).
  * 4. The day view's cold load in Chromium: API requests, their depth, long tasks (day-load.ts).
- * `npm run bench -- <section>` runs one section: bundles, read, day-view, day-load.
+ * 5. Lighthouse's performance score of the day view, desktop and mobile (lighthouse.ts).
+ * 6. Today: DynamoDB calls per load with many done items, beside a raw Query (today.ts).
+ * 7. The due queue at 10,000 practices × 20 dated things: items read per alert sent (today.ts).
+ * `npm run bench -- <section>` runs one section: bundles, read, day-view, day-load, lighthouse,
+ * today, due-queue (BENCH_DUE_PRACTICES=1000 for a quicker due-queue run).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -18,6 +22,8 @@ import { tenantKeys } from '../../functions/platform/db/keys.ts';
 import { LAMBDA_BUNDLING, LAMBDA_DOMAINS } from '../../infra/lambda-bundling.ts';
 import { benchDayLoad } from './day-load.ts';
 import { benchDayView } from './day-view.ts';
+import { benchLighthouse } from './lighthouse.ts';
+import { benchDueQueue, benchToday } from './today.ts';
 
 const OUT = resolve('.bench');
 const RUNS = 15;
@@ -60,7 +66,7 @@ function coldStartBeside(script: string, baseline: string, env: Record<string, s
   return { ms: median(a), baseline: median(b) };
 }
 
-const SECTIONS = ['bundles', 'read', 'day-view', 'day-load'] as const;
+const SECTIONS = ['bundles', 'read', 'day-view', 'day-load', 'lighthouse', 'today', 'due-queue'] as const;
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(SECTIONS as readonly string[]).includes(w));
 const runs = (section: (typeof SECTIONS)[number]) => wanted.length === 0 || wanted.includes(section);
@@ -82,6 +88,9 @@ async function main() {
     if (runs('read')) await benchRead(server);
     if (runs('day-view')) await benchDayView(server, process.env);
     if (runs('day-load')) await benchDayLoad(server);
+    if (runs('lighthouse')) await benchLighthouse(server);
+    if (runs('today')) await benchToday(server, dynamo.endpoint);
+    if (runs('due-queue')) await benchDueQueue(dynamo.endpoint, process.env);
     await server.close();
   } finally {
     await dynamo.stop();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HOURS } from '../../shared/schemas/tenants.ts';
+import { clickGridTime } from './grid.ts';
 import {
   apiCall,
   apiLogin,
@@ -31,13 +32,13 @@ const LAPTOP = { width: 1366, height: 860 };
 const guide = (page: Page) => page.getByRole('region', { name: /Set up your practice/ });
 const step = (page: Page, title: string) => guide(page).getByRole('listitem').filter({ hasText: title });
 
-/** Back to the home page through the navigation (on a phone, the menu opens first). */
+/** Back to Today (the home page) through the navigation (on a phone, the menu opens first). */
 async function home(page: Page) {
   const nav = page.getByRole('navigation', { name: 'Main' });
-  if (!(await nav.getByRole('link', { name: 'Home' }).isVisible())) {
+  if (!(await nav.getByRole('link', { name: /^Today/ }).isVisible())) {
     await page.getByRole('button', { name: /menu/i }).click();
   }
-  await nav.getByRole('link', { name: 'Home' }).click();
+  await nav.getByRole('link', { name: /^Today/ }).click();
   await page.waitForURL(/\/app$/);
   await guide(page).waitFor();
 }
@@ -264,7 +265,7 @@ describe('the front desk books from the grid', () => {
     await page.getByRole('button', { name: /^08:30 Keyes, Kim/ }).waitFor();
 
     // 18:00 is after hours: the API refuses, and the owner books it anyway with a reason.
-    await page.locator(`.sched-cell[data-slot="${provider.id}@18:00"]`).click();
+    await clickGridTime(page, provider.id, '18:00');
     await book.getByLabel('Patient last name').fill('Keyes');
     await book.getByRole('radio', { name: /Keyes, Kim/ }).check();
     await book.getByRole('button', { name: 'Book visit' }).click();

@@ -58,7 +58,7 @@ describe('sign-up', () => {
     await page.getByRole('heading', { level: 1, name: /Dana/ }).waitFor();
     expect(await page.getByRole('main').textContent()).toContain('Lakeview Family Care');
     expect(await navLinks(page)).toEqual([
-      'Home',
+      'Today',
       'Schedule',
       'Team',
       'Associations',

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickGridTime, dragToGridTime, isOffHours } from './grid.ts';
 import {
   apiCall,
   apiLogin,
@@ -64,19 +65,14 @@ describe('week view', () => {
       page.getByRole('button', { name: new RegExp(`^\\d\\d:\\d\\d ${booked.body.patientName}`) });
     await block().waitFor();
     // Hours outside the provider's template are shaded, as on the day grid: Sunday all day, early mornings.
-    const cellClass = (slot: string) =>
-      page.locator(`.sched-cell[data-slot="${slot}"]`).getAttribute('class');
-    await expect.poll(() => cellClass('2031-03-09@10:00')).toContain('sched-cell-off');
-    expect(await cellClass('2031-03-06@07:00')).toContain('sched-cell-off');
-    expect(await cellClass('2031-03-06@10:00')).not.toContain('sched-cell-off');
+    await expect.poll(() => isOffHours(page, '2031-03-09', '10:00')).toBe(true);
+    expect(await isOffHours(page, '2031-03-06', '07:00')).toBe(true);
+    expect(await isOffHours(page, '2031-03-06', '10:00')).toBe(false);
     await expectNoAxeViolations(page, 'week view');
 
-    const dragTo = async (slot: string) => {
-      const transfer = await page.evaluateHandle(() => new DataTransfer());
-      const target = page.locator(`.sched-cell[data-slot="${slot}"]`);
-      await block().dispatchEvent('dragstart', { dataTransfer: transfer });
-      await target.dispatchEvent('dragover', { dataTransfer: transfer });
-      await target.dispatchEvent('drop', { dataTransfer: transfer });
+    const dragTo = (slot: string) => {
+      const [day, time] = slot.split('@') as [string, string];
+      return dragToGridTime(page, block(), day, time);
     };
     // Thursday 10:00 is inside the hours: the visit moves (a new, linked appointment).
     await dragTo('2031-03-06@10:00');
@@ -122,6 +118,19 @@ describe('week view', () => {
     await page.getByRole('button', { name: 'Next week' }).click();
     await expect.poll(() => page.getByLabel('Week of', { exact: true }).inputValue()).toBe('2031-03-12');
     expect(await page.getByLabel('Provider').inputValue()).toBe(provider.id);
+
+    // An empty time of the week books exactly there, as on the day grid.
+    await clickGridTime(page, '2031-03-11', '11:00');
+    const book = page.getByRole('dialog', { name: /Book a visit at/ });
+    await book.getByText('Tue, Mar 11 at 11:00 AM').waitFor();
+    const [last, first] = (booked.body.patientName as string).split(', ');
+    await book.getByLabel(/Patient last name/).fill(last!);
+    await book
+      .getByRole('radio', { name: new RegExp(`^${last}, ${first}`) })
+      .first()
+      .check();
+    await book.getByRole('button', { name: 'Book visit' }).click();
+    await page.getByText(`Booked ${last}, ${first} on Tue, Mar 11 at 11:00 AM`).waitFor();
     await context.close();
   }, 90_000);
 });

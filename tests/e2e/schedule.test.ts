@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HOURS } from '../../shared/schemas/tenants.ts';
 import { formatLocalDay, formatLocalTime } from '../../web/src/lib/format.ts';
+import { dragToGridTime, isOffHours } from './grid.ts';
 import {
   apiCall,
   apiLogin,
@@ -50,11 +51,10 @@ describe('schedule', () => {
     await expectNoAxeViolations(page, 'schedule day');
     // The grid shades time outside each provider's hours (the demo works 08:00–12:00 and 13:00–17:00).
     const someProvider = (await apiCall(app, 'GET', '/scheduling/providers', { token })).body.items[0].id;
-    const cell = (time: string) => page.locator(`.sched-cell[data-slot="${someProvider}@${time}"]`);
     await page.getByLabel('Date').fill('2031-03-04'); // a Tuesday
-    await expect.poll(() => cell('07:00').getAttribute('class')).toContain('sched-cell-off');
-    expect(await cell('09:00').getAttribute('class')).not.toContain('sched-cell-off');
-    expect(await cell('12:00').getAttribute('class')).toContain('sched-cell-off');
+    await expect.poll(() => isOffHours(page, someProvider, '07:00')).toBe(true);
+    expect(await isOffHours(page, someProvider, '09:00')).toBe(false);
+    expect(await isOffHours(page, someProvider, '12:00')).toBe(true);
     await page.getByRole('button', { name: 'Today' }).click();
 
     // Book: the first free time, for a patient found by last name.
@@ -166,12 +166,8 @@ describe('schedule', () => {
     const secondBlock = page
       .getByRole('button', { name: `${second.time} ${second.patientName}`, exact: false })
       .first();
-    const target = page.locator(`.sched-cell[data-slot="${second.providerId}@16:15"]`);
-    // HTML5 drag and drop, as the browser dispatches it (dragstart on the visit, drop on the cell).
-    const transfer = await page.evaluateHandle(() => new DataTransfer());
-    await secondBlock.dispatchEvent('dragstart', { dataTransfer: transfer });
-    await target.dispatchEvent('dragover', { dataTransfer: transfer });
-    await target.dispatchEvent('drop', { dataTransfer: transfer });
+    // HTML5 drag and drop, as the browser dispatches it (dragstart on the visit, drop at 16:15).
+    await dragToGridTime(page, secondBlock, second.providerId, '16:15');
     await page.getByText(/Moved to 16:15/).waitFor();
     expect(await statusOf(second.id)).toMatchObject({ status: 'rescheduled' });
     await offer.getByText('Waiting, Wendy').waitFor();

@@ -63,7 +63,7 @@ describe('team invitations', () => {
     await staff.page.waitForURL(/\/app$/);
     const nav = staff.page.getByRole('navigation', { name: 'Main' });
     await nav.waitFor();
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Schedule']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Today', 'Schedule']);
     await staff.page.goto('/app/audit');
     await staff.page.getByRole('heading', { level: 1, name: "You don't have access to this page" }).waitFor();
     await staff.page.goto('/app/settings');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -144,7 +145,14 @@ describe('embedded DynamoDB Local', () => {
   it('persists data in its folder across restarts and refuses a busy port', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rounds-ddb-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const port = 21000 + Math.floor(Math.random() * 1000);
+    // A port the OS says is free on every interface (the JVM binds them all, not only 127.0.0.1).
+    const port = await new Promise<number>((resolvePort) => {
+      const probe = createServer();
+      probe.listen(0, () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolvePort(free));
+      });
+    });
     const first = await startDynamoLocal({ port, dataDir: dir });
     await expect(startDynamoLocal({ port, dataDir: dir })).rejects.toThrow(/Port .* is busy/);
     const client = () =>

@@ -1,7 +1,10 @@
 import { Navigate, Route, type RoutePreloadFuncArgs, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { getBoard } from '../features/schedule/api.ts';
+import { getTenant } from '../features/settings/api.ts';
+import { hasAccess } from '../lib/api.ts';
 import { RootLayout } from './RootLayout.tsx';
+import { ensureSession } from './session.ts';
 
 // Every page is its own chunk: the first load is the router, the session and the root layout.
 const AppShell = lazy(() => import('./AppShell.tsx'));
@@ -30,6 +33,19 @@ const Members = lazy(() => import('../routes/members.tsx'));
 const Audit = lazy(() => import('../routes/audit.tsx'));
 const NotFound = lazy(() => import('../routes/not-found.tsx'));
 
+/**
+ * Entering /app: the session check (on a new tab, a token refresh, then /me) starts with the
+ * navigation, beside the code of the shell and the page, and the tenant (the shell's colors) is
+ * read beside /me, not after it. The tenant is asked for only once the token is renewed, so a
+ * signed-out visit leaves no refused answer in the cache for after the sign-in.
+ */
+const preloadApp = () => {
+  void ensureSession().catch(() => {});
+  void hasAccess()
+    .then((signedIn) => (signedIn ? getTenant() : undefined))
+    .catch(() => {});
+};
+
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 /**
  * The day view's data starts loading with the navigation itself (alongside the session check,
@@ -49,7 +65,7 @@ export function App() {
       <Route path="/forgot-password" component={ForgotPassword} />
       <Route path="/reset/:token" component={ResetPassword} />
       <Route path="/r/:token" component={ReminderLink} />
-      <Route path="/app" component={AppShell}>
+      <Route path="/app" component={AppShell} preload={preloadApp}>
         <Route path="/" component={Home} />
         <Route path="/schedule" component={Schedule} preload={preloadDay} />
         <Route path="/schedule/week" component={ScheduleWeek} />

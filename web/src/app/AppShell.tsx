@@ -152,7 +152,10 @@ function Shell(props: { me: Me; children: JSX.Element }) {
                   <Icon path={HOME_ICON} />
                   <Show when={props.me.tenant.kind === 'practice'} fallback="Home">
                     Today
-                    <TodayBadge />
+                    {/* Its own boundary: the shell never waits for the count. */}
+                    <Suspense>
+                      <TodayBadge />
+                    </Suspense>
                   </Show>
                 </A>
               </li>

@@ -78,6 +78,16 @@ function renew(): Promise<Renewal> {
   return refreshing;
 }
 
+/**
+ * Whether this page holds an access token, after renewing it with the refresh cookie if need be
+ * (sharing a renewal already under way). Lets a caller start signed-in reads beside /me.
+ */
+export async function hasAccess(): Promise<boolean> {
+  if (tokens.access()) return true;
+  if (tokens.signedOut()) return false;
+  return (await renew()) === 'renewed';
+}
+
 const OFFLINE = 'Could not reach Rounds. Check your connection and try again.';
 
 export function buildUrl(path: string, query?: Record<string, QueryValue>): string {

@@ -1,19 +1,34 @@
 import { ROLE_LABELS, type Role } from '../../../shared/roles.ts';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+/**
+ * An Intl formatter made on first use: each costs milliseconds to build (tens on a phone), and the
+ * shell imports this module for `initials` long before any date is shown.
+ */
+function formatter(
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): () => Intl.DateTimeFormat {
+  let made: Intl.DateTimeFormat | undefined;
+  return () => {
+    made ??= new Intl.DateTimeFormat(locale, options);
+    return made;
+  };
+}
+
+const dateTime = formatter(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = formatter(undefined, { dateStyle: 'medium' });
 
 /** "Nov 22, 2026, 3:04 PM" in the viewer's local time; a dash for missing values. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '—' : dateTime.format(d);
+  return Number.isNaN(d.getTime()) ? '—' : dateTime().format(d);
 }
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '—' : dateOnly.format(d);
+  return Number.isNaN(d.getTime()) ? '—' : dateOnly().format(d);
 }
 
 export function roleLabel(role: string): string {
@@ -55,13 +70,13 @@ export function isoDay(d: Date): string {
 
 // Practices are in the US (every region is a US census region): dates and times read the US way.
 const PRACTICE_LOCALE = 'en-US';
-const dayLabel = new Intl.DateTimeFormat(PRACTICE_LOCALE, {
+const dayLabel = formatter(PRACTICE_LOCALE, {
   weekday: 'short',
   month: 'short',
   day: 'numeric',
   timeZone: 'UTC',
 });
-const clockTime = new Intl.DateTimeFormat(PRACTICE_LOCALE, {
+const clockTime = formatter(PRACTICE_LOCALE, {
   hour: 'numeric',
   minute: '2-digit',
   timeZone: 'UTC',
@@ -69,17 +84,17 @@ const clockTime = new Intl.DateTimeFormat(PRACTICE_LOCALE, {
 
 /** A location's calendar date ("2027-02-10") as "Wed, Feb 10" (the date itself, no time zone shift). */
 export function formatLocalDay(date: string): string {
-  return dayLabel.format(new Date(`${date}T00:00:00Z`));
+  return dayLabel().format(new Date(`${date}T00:00:00Z`));
 }
 
 /** A location's wall-clock time ("14:30") as "2:30 PM". */
 export function formatLocalTime(time: string): string {
-  return clockTime.format(new Date(`1970-01-01T${time}:00Z`));
+  return clockTime().format(new Date(`1970-01-01T${time}:00Z`));
 }
 
-const calendarDate = new Intl.DateTimeFormat(PRACTICE_LOCALE, { dateStyle: 'medium', timeZone: 'UTC' });
+const calendarDate = formatter(PRACTICE_LOCALE, { dateStyle: 'medium', timeZone: 'UTC' });
 
 /** A calendar date without a weekday ("2019-04-02" as "Apr 2, 2019"): birth dates, verification dates. */
 export function formatCalendarDate(date: string): string {
-  return calendarDate.format(new Date(`${date}T00:00:00Z`));
+  return calendarDate().format(new Date(`${date}T00:00:00Z`));
 }

@@ -1,5 +1,6 @@
 import { createAsync, useSearchParams } from '@solidjs/router';
-import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import type { Appointment, WaitlistEntry } from '../../../../shared/schemas/scheduling.ts';
 import { addDays, localParts } from '../../../../shared/time.ts';
 import { StatusBadge } from '../../components/ui/Badge.tsx';
@@ -9,13 +10,17 @@ import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { Loading } from '../../components/ui/Spinner.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { AppointmentDialog } from './AppointmentDialog.tsx';
+import { onDemand } from '../../lib/on-demand.ts';
 import { getBoard, moveVisit } from './api.ts';
-import { BookDialog } from './BookDialog.tsx';
 import { NoLocation, NoProviders } from './NoLocation.tsx';
 import { ScheduleNav } from './ScheduleNav.tsx';
 import { GONE, offReason, TimeGrid } from './TimeGrid.tsx';
-import { WaitlistOffer } from './WaitlistOffer.tsx';
+
+// The dialogs (and the patient search, forms and schemas they bring) are fetched when first opened:
+// the day's first paint needs only the grid.
+const bookDialog = onDemand(() => import('./BookDialog.tsx').then((m) => m.BookDialog));
+const appointmentDialog = onDemand(() => import('./AppointmentDialog.tsx').then((m) => m.AppointmentDialog));
+const waitlistOffer = onDemand(() => import('./WaitlistOffer.tsx').then((m) => m.WaitlistOffer));
 
 /** The front desk's day: one column per provider, drag or "Move…" to reschedule, and the flow board. */
 export function SchedulePage() {
@@ -30,7 +35,9 @@ export function SchedulePage() {
   const day = () => board()?.date ?? '';
   const hours = () => board()?.hours;
   const types = () => ({ items: board()?.types ?? [] });
-  const gridColumns = () =>
+  const columns = () => board()?.providers ?? [];
+  // A memo: the grid reads its columns in several places, and each read would build them anew.
+  const gridColumns = createMemo(() =>
     columns().map((p) => {
       const h = hours()?.providers.find((x) => x.providerId === p.id);
       return {
@@ -41,8 +48,8 @@ export function SchedulePage() {
         open: hours() ? (h?.open ?? []) : undefined,
         offReason: offReason(h?.closed),
       };
-    });
-  const columns = () => board()?.providers ?? [];
+    }),
+  );
   const [showCancelled, setShowCancelled] = createSignal(false);
   const [tab, setTab] = createSignal<'day' | 'flow'>('day');
   const [open, setOpen] = createSignal<Appointment>();
@@ -58,6 +65,9 @@ export function SchedulePage() {
     if (!open && params.book) setParams({ book: undefined }, { replace: true });
   };
   const visible = () => (board()?.appointments ?? []).filter((a) => showCancelled() || !GONE.has(a.status));
+  createEffect(() => booking() && bookDialog.load());
+  createEffect(() => open() && appointmentDialog.load());
+  createEffect(() => offer() && waitlistOffer.load());
 
   const drop = async (a: Appointment, providerId: string, time: string) => {
     const provider = columns().find((p) => p.id === providerId);
@@ -155,27 +165,34 @@ export function SchedulePage() {
           </Show>
         </Show>
       </Show>
-      <Show when={offer()}>
-        {(o) => (
-          <WaitlistOffer
-            freed={o().freed}
-            matches={o().matches}
+      <Show when={offer() && waitlistOffer.component()}>
+        {(WaitlistOffer) => (
+          <Dynamic
+            component={WaitlistOffer()}
+            freed={offer()!.freed}
+            matches={offer()!.matches}
             types={types()?.items ?? []}
             onClose={() => setOffer(undefined)}
           />
         )}
       </Show>
-      <AppointmentDialog
-        appointment={open()}
-        providers={columns()}
-        types={types()?.items ?? []}
-        onClose={() => setOpen(undefined)}
-      />
-      <Show when={location()}>
-        {(l) => (
-          <BookDialog
+      <Show when={appointmentDialog.component()}>
+        {(AppointmentDialog) => (
+          <Dynamic
+            component={AppointmentDialog()}
+            appointment={open()}
+            providers={columns()}
+            types={types()?.items ?? []}
+            onClose={() => setOpen(undefined)}
+          />
+        )}
+      </Show>
+      <Show when={location() && bookDialog.component()}>
+        {(BookDialog) => (
+          <Dynamic
+            component={BookDialog()}
             open={booking()}
-            location={l()}
+            location={location()!}
             date={day()}
             providers={columns()}
             at={pickedAt()}

@@ -1,4 +1,4 @@
-import { createSignal, For } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Appointment } from '../../../../shared/schemas/scheduling.ts';
 import { minutesOf } from '../../../../shared/time.ts';
 
@@ -7,17 +7,21 @@ const FIRST = 7 * 60;
 const LAST = 19 * 60;
 const ROW = 15;
 const ROWS = (LAST - FIRST) / ROW;
+const ROWS_PER_HOUR = 60 / ROW;
 /** Visits are placed on 5-minute lines, so 08:40 starts where the 08:00–08:40 visit ends. */
 const LINE = 5;
 const LINES_PER_ROW = ROW / LINE;
 /** The grid line (1-based, after the header) where a 15-minute row starts. */
 const rowLine = (r: number) => r * LINES_PER_ROW + 2;
+/** A run of rows as a grid-row value. */
+const rows = (from: number, count: number) => `${rowLine(from)} / span ${count * LINES_PER_ROW}`;
 /** Shorter visits get one line: time, name and type side by side. */
 const SHORT_VISIT = 30;
 
 /** "HH:MM" of minutes after midnight. */
 export const clockTime = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const rowTime = (r: number) => clockTime(FIRST + r * ROW);
 
 /** Visits no longer on the schedule: not draggable. */
 export const GONE = new Set(['cancelled', 'rescheduled']);
@@ -26,7 +30,7 @@ export interface GridColumn {
   id: string;
   label: string;
   color?: string;
-  /** Working hours (local "HH:MM"); cells outside them are shaded. Absent: not known, no shading. */
+  /** Working hours (local "HH:MM"); rows outside them are shaded. Absent: not known, no shading. */
   open?: { start: string; end: string }[];
   /** Why the whole day is off (time off, holiday, closure). */
   offReason?: string;
@@ -38,13 +42,43 @@ const OFF_LABELS = { time_off: 'Time off', holiday: 'Holiday', closure: 'Closed'
 export const offReason = (closed?: { kind: keyof typeof OFF_LABELS; reason: string }) =>
   closed ? `${OFF_LABELS[closed.kind]}: ${closed.reason}` : undefined;
 
-const isOff = (c: GridColumn, minutes: number) =>
-  c.open !== undefined &&
-  !c.open.some((o) => minutesOf(o.start) <= minutes && minutes + ROW <= minutesOf(o.end));
+/** Whether row `r` lies outside the column's hours (a row is open only if wholly inside an open span). */
+const isOff = (c: GridColumn, r: number) => {
+  const minutes = FIRST + r * ROW;
+  return (
+    c.open !== undefined &&
+    !c.open.some((o) => minutesOf(o.start) <= minutes && minutes + ROW <= minutesOf(o.end))
+  );
+};
+
+/** The column's rows outside its hours, as runs: [first row, row count]. */
+function offRuns(c: GridColumn): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let r = 0; r < ROWS; r++) {
+    if (!isOff(c, r)) continue;
+    const last = runs.at(-1);
+    if (last && last[0] + last[1] === r) last[1]++;
+    else runs.push([r, 1]);
+  }
+  return runs;
+}
+
+/** The row under a pointer event on a column's time layer. */
+function rowAt(e: MouseEvent): number {
+  const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
+  const r = Math.floor(((e.clientY - box.top) / box.height) * ROWS);
+  return Math.min(Math.max(r, 0), ROWS - 1);
+}
 
 /**
  * A time grid: one column per provider (day view) or per day (week view), visits as blocks.
- * Drag a block onto a cell to move it; keyboard users move a visit with "Move…" in its dialog.
+ * Drag a block onto a time to move it; keyboard users move a visit with "Move…" in its dialog or
+ * with Alt + arrow keys.
+ *
+ * Empty times are not one element each (ten providers would make ~500 buttons, slow to build on
+ * a phone): each column is one layer that reads the time off the pointer, its hours off are a few
+ * shaded runs, and the keyboard gets one cell, the grid's roving tab stop, which the arrow keys
+ * move from time to time (drawn anew each time, so screen readers announce it) and Enter books.
  */
 export function TimeGrid(props: {
   label: string;
@@ -53,20 +87,36 @@ export function TimeGrid(props: {
   columnOf: (a: Appointment) => string;
   onOpen: (a: Appointment) => void;
   onDrop: (a: Appointment, columnId: string, time: string) => void;
-  /** Click or Enter on an empty time: book there. Without it, the cells are only drop targets. */
+  /** Click or Enter on an empty time: book there. Without it, the columns are only drop targets. */
   onPick?: (columnId: string, time: string) => void;
 }) {
-  // One cell is in the tab order (roving focus); arrow keys move between cells, Enter books.
-  // Until the user moves, the tab stop is the first open time of the first column (hours load late).
+  // The keyboard's cell [column, row]. Until the user moves, it is the first open time of the
+  // first column (hours load late).
   const [moved, setActive] = createSignal<[number, number]>();
-  const active = () => moved() ?? [0, firstOpenRow()];
-  let grid: HTMLDivElement | undefined;
-  function firstOpenRow() {
+  const active = (): [number, number] => {
+    const m = moved();
+    if (m) return [Math.min(m[0], Math.max(props.columns.length - 1, 0)), m[1]];
     const c = props.columns[0];
-    const r = Array.from({ length: ROWS }, (_, i) => i).find((i) => c && !isOff(c, FIRST + i * ROW));
-    return r ?? 0;
-  }
-  const moveFocus = (e: KeyboardEvent, col: number, row: number) => {
+    const r = c ? Array.from({ length: ROWS }, (_, i) => i).find((i) => !isOff(c, i)) : undefined;
+    return [0, r ?? 0];
+  };
+  // The cell is drawn anew only when its time, column or label changes (a refetched board keeps focus).
+  const cell = createMemo(
+    () => {
+      const [col, row] = active();
+      const c = props.columns[col];
+      if (!c) return undefined;
+      const off = isOff(c, row);
+      const time = rowTime(row);
+      const label = `Book ${time} with ${c.label}${off ? ' (outside hours)' : ''}`;
+      return { col, row, columnId: c.id, time, off, label, key: `${col}|${c.id}@${time}|${label}` };
+    },
+    undefined,
+    { equals: (a, b) => a?.key === b?.key },
+  );
+  let grid: HTMLDivElement | undefined;
+  const focusCell = () => grid?.querySelector<HTMLElement>('.sched-cell')?.focus();
+  const moveFocus = (e: KeyboardEvent) => {
     const steps: Record<string, [number, number]> = {
       ArrowUp: [0, -1],
       ArrowDown: [0, 1],
@@ -76,17 +126,21 @@ export function TimeGrid(props: {
     const step = steps[e.key];
     if (!step || e.altKey) return;
     e.preventDefault();
-    const next: [number, number] = [
+    const [col, row] = active();
+    setActive([
       Math.min(Math.max(col + step[0], 0), props.columns.length - 1),
       Math.min(Math.max(row + step[1], 0), ROWS - 1),
-    ];
-    setActive(next);
-    grid?.querySelector<HTMLElement>(`[data-cell="${next[0]}:${next[1]}"]`)?.focus();
+    ]);
+    // The cell is drawn anew at its new time (so screen readers announce it): focus follows.
+    focusCell();
   };
-  const isActive = (col: number, row: number) => active()[0] === col && active()[1] === row;
 
   // The visit being dragged; kept here too because some browsers hide dataTransfer until drop.
   const [dragging, setDragging] = createSignal<Appointment>();
+  // The time under the pointer (or under a dragged visit): [column, row].
+  const [hover, setHover] = createSignal<[number, number] | undefined>(undefined, {
+    equals: (a, b) => a?.[0] === b?.[0] && a?.[1] === b?.[1],
+  });
   const placed = () =>
     props.appointments.filter((a) => props.columns.some((c) => c.id === props.columnOf(a)));
   // The keyboard's drag: Alt + arrows move a visit by one row or one column, through the same drop path.
@@ -104,6 +158,14 @@ export function TimeGrid(props: {
     const minutes = minutesOf(a.time) + step[1];
     if (column && minutes >= FIRST && minutes < LAST) props.onDrop(a, column.id, clockTime(minutes));
   };
+  const dropAt = (e: DragEvent, columnId: string, time: string) => {
+    const id = e.dataTransfer?.getData('text/plain') || dragging()?.id;
+    const a = props.appointments.find((x) => x.id === id);
+    setDragging(undefined);
+    setHover(undefined);
+    if (a) props.onDrop(a, columnId, time);
+  };
+  const hourLabels = Array.from({ length: ROWS / ROWS_PER_HOUR }, (_, h) => h);
   return (
     <>
       <section class="sched-scroll" tabindex="0" aria-label={props.label}>
@@ -127,57 +189,86 @@ export function TimeGrid(props: {
               </div>
             )}
           </For>
-          <For each={Array.from({ length: ROWS }, (_, r) => r)}>
-            {(r) => (
+          <For each={hourLabels}>
+            {(h) => (
+              <div class="sched-time" style={{ 'grid-row': rows(h * ROWS_PER_HOUR, ROWS_PER_HOUR) }}>
+                {rowTime(h * ROWS_PER_HOUR)}
+              </div>
+            )}
+          </For>
+          <For each={props.columns}>
+            {(c, i) => (
               <>
-                <div class="sched-time" style={{ 'grid-row': `${rowLine(r)} / span ${LINES_PER_ROW}` }}>
-                  {r % 4 === 0 ? clockTime(FIRST + r * ROW) : ''}
-                </div>
-                <For each={props.columns}>
-                  {(c, i) => {
-                    const time = clockTime(FIRST + r * ROW);
-                    const drop = (e: DragEvent) => {
-                      e.preventDefault();
-                      const id = e.dataTransfer?.getData('text/plain') || dragging()?.id;
-                      const a = props.appointments.find((x) => x.id === id);
-                      setDragging(undefined);
-                      if (a) props.onDrop(a, c.id, time);
-                    };
-                    const place = {
-                      'grid-row': `${rowLine(r)} / span ${LINES_PER_ROW}`,
-                      'grid-column': String(i() + 2),
-                    };
-                    const cls = `sched-cell${isOff(c, FIRST + r * ROW) ? ' sched-cell-off' : ''}`;
-                    return props.onPick ? (
-                      <button
-                        type="button"
-                        class={cls}
-                        style={place}
-                        tabindex={isActive(i(), r) ? 0 : -1}
-                        aria-label={`Book ${time} with ${c.label}${isOff(c, FIRST + r * ROW) ? ' (outside hours)' : ''}`}
-                        onClick={() => props.onPick?.(c.id, time)}
-                        onFocus={() => setActive([i(), r])}
-                        onKeyDown={(e) => moveFocus(e, i(), r)}
-                        onDragOver={(e) => e.preventDefault()}
-                        onDrop={drop}
-                        data-cell={`${i()}:${r}`}
-                        data-slot={`${c.id}@${time}`}
-                      />
-                    ) : (
-                      // biome-ignore lint/a11y/noStaticElementInteractions: a mouse drop target; keyboard users move a visit with "Move…"
-                      <div
-                        class={cls}
-                        style={place}
-                        onDragOver={(e) => e.preventDefault()}
-                        onDrop={drop}
-                        data-slot={`${c.id}@${time}`}
-                      />
-                    );
-                  }}
+                <For each={offRuns(c)}>
+                  {([from, count]) => (
+                    <div
+                      class="sched-off"
+                      style={{ 'grid-row': rows(from, count), 'grid-column': String(i() + 2) }}
+                      data-column={c.id}
+                      data-from={rowTime(from)}
+                      data-to={rowTime(from + count)}
+                    />
+                  )}
                 </For>
+                {/* biome-ignore lint/a11y/noStaticElementInteractions: the pointer's way to a time; keyboard users have the grid's cell (arrow keys, Enter) */}
+                {/* biome-ignore lint/a11y/useKeyWithClickEvents: as above */}
+                <div
+                  class={`sched-slots${props.onPick ? ' sched-slots-pick' : ''}`}
+                  style={{ 'grid-row': rows(0, ROWS), 'grid-column': String(i() + 2) }}
+                  data-column={c.id}
+                  data-from={rowTime(0)}
+                  data-to={rowTime(ROWS)}
+                  onClick={(e) => {
+                    if (!props.onPick) return;
+                    const r = rowAt(e);
+                    // Focus moves to the picked time, as a click on a button would: the dialog returns it there.
+                    setActive([i(), r]);
+                    focusCell();
+                    props.onPick(c.id, rowTime(r));
+                  }}
+                  onPointerMove={(e) => e.pointerType === 'mouse' && setHover([i(), rowAt(e)])}
+                  onPointerLeave={() => setHover(undefined)}
+                  onDragOver={(e) => {
+                    e.preventDefault();
+                    setHover([i(), rowAt(e)]);
+                  }}
+                  onDragLeave={() => setHover(undefined)}
+                  onDrop={(e) => {
+                    e.preventDefault();
+                    dropAt(e, c.id, rowTime(rowAt(e)));
+                  }}
+                />
               </>
             )}
           </For>
+          <Show when={hover()}>
+            {(h) => (
+              <div
+                class="sched-hover"
+                style={{ 'grid-row': rows(h()[1], 1), 'grid-column': String(h()[0] + 2) }}
+                aria-hidden="true"
+              />
+            )}
+          </Show>
+          <Show when={props.onPick && cell()} keyed>
+            {(k) => (
+              <button
+                type="button"
+                class={`sched-cell${k.off ? ' sched-cell-off' : ''}`}
+                style={{ 'grid-row': rows(k.row, 1), 'grid-column': String(k.col + 2) }}
+                tabindex="0"
+                aria-label={k.label}
+                onClick={() => props.onPick?.(k.columnId, k.time)}
+                onKeyDown={moveFocus}
+                onDragOver={(e) => e.preventDefault()}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  dropAt(e, k.columnId, k.time);
+                }}
+                data-slot={`${k.columnId}@${k.time}`}
+              />
+            )}
+          </Show>
           <For each={placed()}>
             {(a) => {
               const col = () => props.columns.findIndex((c) => c.id === props.columnOf(a)) + 2;
@@ -197,6 +288,7 @@ export function TimeGrid(props: {
                     setDragging(a);
                     e.dataTransfer?.setData('text/plain', a.id);
                   }}
+                  onDragEnd={() => setHover(undefined)}
                   onClick={() => props.onOpen(a)}
                   onKeyDown={(e) => nudge(e, a)}
                   aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight"
