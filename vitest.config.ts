@@ -6,9 +6,9 @@ export default defineConfig({
     exclude: ['tests/bench/**', 'node_modules/**'],
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,
-    // An e2e file's beforeAll starts the app and seeds the demo (~30 s alone, over a minute when both
-    // workers seed at once on 2 cores).
-    hookTimeout: 180_000,
+    // An e2e file's beforeAll starts the app and copies the demo, which the first file to ask seeds
+    // once per run (~30 s alone, two minutes and more on a loaded 2-core machine) while others wait.
+    hookTimeout: 300_000,
     pool: 'forks',
     // Two cores: run files in parallel against the one DynamoDB Local, each in its own table.
     maxWorkers: 2,

@@ -42,7 +42,7 @@ beforeAll(async () => {
   const outbox = await apiCall(app, 'GET', '/outbox?limit=5', { token });
   const message = outbox.body.items.find((m: any) => m.to === email);
   inviteToken = /\/invite\/([A-Za-z0-9_-]+)/.exec(message.text)![1]!;
-}, 180_000);
+}, 300_000);
 
 afterEach(() => {
   expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);

@@ -34,7 +34,7 @@ beforeAll(async () => {
   expect(
     (await apiCall(app, 'GET', `/scheduling/patients/${patient.id}/visits`, { token: manager })).status,
   ).toBe(200);
-}, 240_000);
+}, 300_000);
 afterEach(() => {
   expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
 });

@@ -249,11 +249,12 @@ describe('the front desk books from the grid', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      'Book 08:30 with Dr. Ada Grid',
+      'Book 8:30 AM with Dr. Ada Grid',
     );
     await page.keyboard.press('Enter');
     const book = page.getByRole('dialog', { name: 'Book a visit at Grid Office' });
-    await book.getByText('Wed, Mar 5 at 8:30 AM').waitFor();
+    // The dialog's code loads on first open: give it longer on a busy machine.
+    await book.getByText('Wed, Mar 5 at 8:30 AM').waitFor({ timeout: 30_000 });
     await book.getByLabel('Patient last name').focus();
     await page.keyboard.type('Key');
     await book.getByRole('radio', { name: /Keyes, Kim/ }).waitFor();
@@ -262,7 +263,7 @@ describe('the front desk books from the grid', () => {
     await book.getByRole('button', { name: 'Book visit' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText('Booked Keyes, Kim on Wed, Mar 5 at 8:30 AM').waitFor();
-    await page.getByRole('button', { name: /^08:30 Keyes, Kim/ }).waitFor();
+    await page.getByRole('button', { name: /^8:30\sAM Keyes, Kim/ }).waitFor();
 
     // 18:00 is after hours: the API refuses, and the owner books it anyway with a reason.
     await clickGridTime(page, provider.id, '18:00');
@@ -278,14 +279,14 @@ describe('the front desk books from the grid', () => {
     await page.getByText('Booked Keyes, Kim on Wed, Mar 5 at 6:00 PM').waitFor();
 
     // Moving the morning visit past closing asks for a reason too, from the visit's own dialog.
-    await page.getByRole('button', { name: /^08:30 Keyes, Kim/ }).click();
+    await page.getByRole('button', { name: /^8:30\sAM Keyes, Kim/ }).click();
     const visit = page.getByRole('dialog', { name: /Keyes, Kim/ });
     await visit.getByRole('button', { name: 'Move…' }).click();
     await visit.getByLabel('New time').fill('18:30');
     await visit.getByRole('button', { name: 'Move visit' }).click();
     await visit.getByLabel('Reason for booking outside hours').fill('Parent asked for after work');
     await visit.getByRole('button', { name: 'Move outside hours' }).click();
-    await page.getByRole('button', { name: /^18:30 Keyes, Kim/ }).waitFor();
+    await page.getByRole('button', { name: /^6:30\sPM Keyes, Kim/ }).waitFor();
     await context.close();
   }, 120_000);
 });

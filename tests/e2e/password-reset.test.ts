@@ -16,7 +16,7 @@ const NEW_PASSWORD = 'Quiet-Meadow-Compass-81';
 let app: E2eApp;
 beforeAll(async () => {
   app = await startE2e('password-reset');
-}, 180_000);
+}, 300_000);
 afterEach(() => {
   expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
 });

@@ -50,7 +50,7 @@ beforeAll(async () => {
   mailText = mail.text;
   token = /\/r\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
   address = (await apiCall(app, 'GET', `/scheduling/reminder-links/${token}`)).body.locationAddress.line1;
-}, 240_000);
+}, 300_000);
 
 afterAll(() => app?.close());
 

@@ -21,7 +21,7 @@ let token = '';
 beforeAll(async () => {
   app = await startE2e('schedule-import');
   token = await apiLogin(app, DEMO.manager, DEMO.password);
-}, 120_000);
+}, 300_000);
 
 afterAll(() => app?.close());
 

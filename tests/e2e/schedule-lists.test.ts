@@ -20,7 +20,7 @@ let token = '';
 beforeAll(async () => {
   app = await startE2e('schedule-lists');
   token = await apiLogin(app, DEMO.manager, DEMO.password);
-}, 120_000);
+}, 300_000);
 
 afterAll(() => app?.close());
 
@@ -62,7 +62,7 @@ describe('week view', () => {
     await page.getByLabel('Week of', { exact: true }).fill('2031-03-05');
     await page.getByText(`1 visits booked for ${provider.name}, week of 2031-03-03.`).waitFor();
     const block = () =>
-      page.getByRole('button', { name: new RegExp(`^\\d\\d:\\d\\d ${booked.body.patientName}`) });
+      page.getByRole('button', { name: new RegExp(`^\\d{1,2}:\\d\\d\\s[AP]M ${booked.body.patientName}`) });
     await block().waitFor();
     // Hours outside the provider's template are shaded, as on the day grid: Sunday all day, early mornings.
     await expect.poll(() => isOffHours(page, '2031-03-09', '10:00')).toBe(true);
@@ -78,7 +78,9 @@ describe('week view', () => {
     await dragTo('2031-03-06@10:00');
     await page.getByText('Moved to 2031-03-06 10:00').waitFor();
     await page
-      .getByRole('button', { name: `10:00 ${booked.body.patientName}, ${booked.body.typeName}, scheduled` })
+      .getByRole('button', {
+        name: `10:00 AM ${booked.body.patientName}, ${booked.body.typeName}, scheduled`,
+      })
       .waitFor();
     const old = await apiCall(app, 'GET', `/scheduling/appointments/${booked.body.id}`, { token });
     expect(old.body.status).toBe('rescheduled');
@@ -111,7 +113,9 @@ describe('week view', () => {
       .first()
       .waitFor();
     await page
-      .getByRole('button', { name: `10:00 ${booked.body.patientName}, ${booked.body.typeName}, scheduled` })
+      .getByRole('button', {
+        name: `10:00 AM ${booked.body.patientName}, ${booked.body.typeName}, scheduled`,
+      })
       .waitFor();
 
     // Next week is one click away and keeps the provider.
@@ -335,7 +339,7 @@ describe('waitlist and recalls', () => {
     await page.getByText('Saved Visitor-Lane, Vera').waitFor();
     await subNav(page, 'Day').click();
     await page.getByLabel('Date').fill('2031-05-06');
-    await page.getByRole('button', { name: /^09:00 Visitor-Lane, Vera, / }).waitFor();
+    await page.getByRole('button', { name: /^9:00\sAM Visitor-Lane, Vera, / }).waitFor();
     await context.close();
   }, 90_000);
 

@@ -51,7 +51,7 @@ beforeAll(async () => {
   [main, other] = places.filter((l) => !l.archived) as [Place, Place];
   const providers = (await apiCall(app, 'GET', '/scheduling/providers?limit=100', { token })).body.items;
   for (const p of providers as { id: string; name: string }[]) providerNames.set(p.id, p.name);
-}, 120_000);
+}, 300_000);
 
 afterAll(() => app?.close());
 

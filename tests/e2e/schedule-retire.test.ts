@@ -4,6 +4,7 @@ import { formatLocalDay, formatLocalTime } from '../../web/src/lib/format.ts';
 import {
   apiCall,
   apiLogin,
+  clock12,
   DEMO,
   type E2eApp,
   expectNoAxeViolations,
@@ -20,7 +21,7 @@ let token = '';
 beforeAll(async () => {
   app = await startE2e('schedule-retire');
   token = await apiLogin(app, DEMO.manager, DEMO.password);
-}, 120_000);
+}, 300_000);
 
 afterAll(() => app?.close());
 
@@ -93,7 +94,7 @@ describe('retiring visit types and rooms', () => {
     await subNav(page, 'Day').click();
     await page.getByLabel('Date', { exact: true }).fill('2031-06-03');
     await page
-      .getByRole('button', { name: `09:00 ${booked.body.patientName}, Follow-up, scheduled` })
+      .getByRole('button', { name: `9:00 AM ${booked.body.patientName}, Follow-up, scheduled` })
       .waitFor();
     const retired = await offeredTypes(page);
     expect(retired.options.length).toBeGreaterThan(0);
@@ -224,7 +225,9 @@ describe('retiring visit types and rooms', () => {
       .getByText(`Booked Smith, Olivia on ${formatLocalDay(date!)} at ${formatLocalTime(time!)}`)
       .waitFor();
     await page.getByLabel('Date').fill(date!);
-    await page.getByRole('button', { name: `${time} Smith, Olivia, Minor procedure, scheduled` }).click();
+    await page
+      .getByRole('button', { name: `${clock12(time!)} Smith, Olivia, Minor procedure, scheduled` })
+      .click();
     const visit = page.getByRole('dialog', { name: `Smith, Olivia · ${formatLocalTime(time!)}` });
     // The visit's facts list names its room.
     const room = visit.locator('dt', { hasText: 'Room' }).locator('xpath=following-sibling::dd[1]');

@@ -6,6 +6,7 @@ import { dragToGridTime, isOffHours } from './grid.ts';
 import {
   apiCall,
   apiLogin,
+  clock12,
   DEMO,
   type E2eApp,
   expectNoAxeViolations,
@@ -22,13 +23,13 @@ let token = '';
 beforeAll(async () => {
   app = await startE2e('schedule');
   token = await apiLogin(app, DEMO.staff, DEMO.password);
-}, 120_000);
+}, 300_000);
 
 afterAll(() => app?.close());
 
 /** The block of a visit in the day grid, by patient name. */
 const block = (page: Page, name: string) =>
-  page.getByRole('button', { name: new RegExp(`^\\d\\d:\\d\\d ${name}`) });
+  page.getByRole('button', { name: new RegExp(`^\\d{1,2}:\\d\\d\\s[AP]M ${name}`) });
 
 async function statusOf(
   id: string,
@@ -85,10 +86,14 @@ describe('schedule', () => {
 
     // The visit shows on its day; walk it through the flow.
     await page.getByLabel('Date').fill(date!);
-    const visit = page.getByRole('button', { name: `${time} Fresh, Olive, Follow-up, scheduled` });
+    const visit = page.getByRole('button', { name: `${clock12(time!)} Fresh, Olive, Follow-up, scheduled` });
     await visit.waitFor();
     // The dialog stays open through check-in → room → check-out, showing the patient's details.
-    await page.getByRole('button', { name: new RegExp(`^${time} Fresh, Olive, Follow-up`) }).click();
+    await page
+      .getByRole('button', {
+        name: new RegExp(`^${clock12(time!).replace(' ', '\\s')} Fresh, Olive, Follow-up`),
+      })
+      .click();
     const visitDialog = page.getByRole('dialog');
     await visitDialog.getByText('Not verified yet').waitFor();
     for (const [action, status] of [
@@ -97,13 +102,17 @@ describe('schedule', () => {
       ['Check out', 'checked out'],
     ] as const) {
       await visitDialog.getByRole('button', { name: action }).click();
-      await page.getByRole('button', { name: `${time} Fresh, Olive, Follow-up, ${status}` }).waitFor();
+      await page
+        .getByRole('button', { name: `${clock12(time!)} Fresh, Olive, Follow-up, ${status}` })
+        .waitFor();
     }
     // A check-out clicked by mistake is taken back, and done again.
     await visitDialog.getByRole('button', { name: 'Undo check-out' }).click();
-    await page.getByRole('button', { name: `${time} Fresh, Olive, Follow-up, in room` }).waitFor();
+    await page.getByRole('button', { name: `${clock12(time!)} Fresh, Olive, Follow-up, in room` }).waitFor();
     await visitDialog.getByRole('button', { name: 'Check out' }).click();
-    await page.getByRole('button', { name: `${time} Fresh, Olive, Follow-up, checked out` }).waitFor();
+    await page
+      .getByRole('button', { name: `${clock12(time!)} Fresh, Olive, Follow-up, checked out` })
+      .waitFor();
     await visitDialog.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('tab', { name: 'Patient flow' }).click();
     await page.getByRole('region', { name: 'Checked out' }).getByText('Fresh, Olive').waitFor();
@@ -164,7 +173,7 @@ describe('schedule', () => {
     await offer.waitFor({ state: 'hidden' });
 
     const secondBlock = page
-      .getByRole('button', { name: `${second.time} ${second.patientName}`, exact: false })
+      .getByRole('button', { name: `${clock12(second.time)} ${second.patientName}`, exact: false })
       .first();
     // HTML5 drag and drop, as the browser dispatches it (dragstart on the visit, drop at 16:15).
     await dragToGridTime(page, secondBlock, second.providerId, '16:15');
@@ -176,7 +185,7 @@ describe('schedule', () => {
 
     // Cancel asks first, then offers the freed time to the waitlist; booking it closes the entry.
     await page
-      .getByRole('button', { name: /^16:15 / })
+      .getByRole('button', { name: /^4:15\sPM / })
       .first()
       .click();
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel (practice)' }).click();
@@ -186,7 +195,7 @@ describe('schedule', () => {
     await expectNoAxeViolations(page, 'waitlist offer');
     await offer.getByRole('button', { name: 'Book Waiting, Wendy at 16:15' }).click();
     await page.getByText('Booked Waiting, Wendy from the waitlist at 4:15 PM').waitFor();
-    await page.getByRole('button', { name: /^16:15 Waiting, Wendy/ }).waitFor();
+    await page.getByRole('button', { name: /^4:15\sPM Waiting, Wendy/ }).waitFor();
     const stillWaiting = await apiCall(app, 'GET', '/scheduling/waitlist?limit=100', { token });
     expect(stillWaiting.body.items.map((e: { id: string }) => e.id)).not.toContain(entry.body.id);
     expect((await statusOf(first.id)).status).toBe('rescheduled');

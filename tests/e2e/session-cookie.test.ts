@@ -12,7 +12,7 @@ import {
 let app: E2eApp;
 beforeAll(async () => {
   app = await startE2e('session-cookie', { seed: false });
-}, 180_000);
+}, 300_000);
 afterEach(() => {
   expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
 });

@@ -192,3 +192,9 @@ export async function sidewaysOverflow(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/** A wall-clock time ("14:30") as the grid writes it ("2:30 PM"). */
+export function clock12(time: string): string {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  return `${((h + 11) % 12) + 1}:${String(m).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
+}

@@ -24,7 +24,7 @@ const TEMPLATE_TABLE = 'demo-template';
 const TEMPLATE_ORIGIN = 'http://demo-template.invalid';
 const LOCK = { PK: { S: 'TEST#TEMPLATE' }, SK: { S: 'LOCK' } };
 const DONE = { PK: { S: 'TEST#TEMPLATE' }, SK: { S: 'DONE' } };
-const WAIT_MS = 240_000;
+const WAIT_MS = 280_000;
 
 /** Fills `tableName` with the seeded demo, as if that server had seeded it for `origin`. */
 export async function copyDemoInto(endpoint: string, tableName: string, origin: string): Promise<void> {

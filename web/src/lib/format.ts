@@ -92,6 +92,13 @@ export function formatLocalTime(time: string): string {
   return clockTime().format(new Date(`1970-01-01T${time}:00Z`));
 }
 
+const hourOnly = formatter(PRACTICE_LOCALE, { hour: 'numeric', timeZone: 'UTC' });
+
+/** An hour mark on a time grid ("08:00" as "8 AM"): narrow enough for the grid's gutter. */
+export function formatHourMark(time: string): string {
+  return hourOnly().format(new Date(`1970-01-01T${time}:00Z`));
+}
+
 const calendarDate = formatter(PRACTICE_LOCALE, { dateStyle: 'medium', timeZone: 'UTC' });
 
 /** A calendar date without a weekday ("2019-04-02" as "Apr 2, 2019"): birth dates, verification dates. */

@@ -1,6 +1,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Appointment } from '../../../../shared/schemas/scheduling.ts';
 import { minutesOf } from '../../../../shared/time.ts';
+import { formatHourMark, formatLocalTime } from '../../lib/format.ts';
 
 /** The grid shows 07:00 to 19:00 in 15-minute rows. */
 const FIRST = 7 * 60;
@@ -108,7 +109,7 @@ export function TimeGrid(props: {
       if (!c) return undefined;
       const off = isOff(c, row);
       const time = rowTime(row);
-      const label = `Book ${time} with ${c.label}${off ? ' (outside hours)' : ''}`;
+      const label = `Book ${formatLocalTime(time)} with ${c.label}${off ? ' (outside hours)' : ''}`;
       return { col, row, columnId: c.id, time, off, label, key: `${col}|${c.id}@${time}|${label}` };
     },
     undefined,
@@ -192,7 +193,7 @@ export function TimeGrid(props: {
           <For each={hourLabels}>
             {(h) => (
               <div class="sched-time" style={{ 'grid-row': rows(h * ROWS_PER_HOUR, ROWS_PER_HOUR) }}>
-                {rowTime(h * ROWS_PER_HOUR)}
+                {formatHourMark(rowTime(h * ROWS_PER_HOUR))}
               </div>
             )}
           </For>
@@ -293,10 +294,10 @@ export function TimeGrid(props: {
                   onKeyDown={(e) => nudge(e, a)}
                   aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight"
                   data-at={`${props.columnOf(a)}@${a.time}`}
-                  aria-label={`${a.time} ${a.patientName}, ${a.typeName}, ${a.status.replace('_', ' ')}`}
-                  title={`${a.time}–${a.endTime} ${a.patientName}, ${a.typeName}`}
+                  aria-label={`${formatLocalTime(a.time)} ${a.patientName}, ${a.typeName}, ${a.status.replace('_', ' ')}`}
+                  title={`${formatLocalTime(a.time)}–${formatLocalTime(a.endTime)} ${a.patientName}, ${a.typeName}`}
                 >
-                  <span class="sched-appt-time">{a.time}</span>{' '}
+                  <span class="sched-appt-time">{formatLocalTime(a.time)}</span>{' '}
                   <span class="sched-appt-name">{a.patientName}</span>
                   <span class="sched-appt-type">{a.typeName}</span>
                 </button>

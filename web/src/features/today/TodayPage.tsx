@@ -40,7 +40,7 @@ export function TodayPage() {
   const summary = () => {
     const v = view();
     if (!v) return undefined;
-    const parts = [formatLocalDay(v.date)];
+    const parts = [m().tenant.name, formatLocalDay(v.date)];
     if (v.overdue.length) parts.push(`${v.overdue.length} overdue`);
     parts.push(`${v.today.length} due today`);
     return parts.join(' · ');
