@@ -125,6 +125,8 @@ describe('schedule', () => {
       durationMinutes: number;
     }[];
     const shortest = [...types].sort((x, y) => x.durationMinutes - y.durationMinutes)[0]!;
+    const MOVE_DAY = '2031-03-04'; // a Tuesday inside the demo providers' hours
+    const locationIdValue = await locationId();
     const waiting = await apiCall(app, 'POST', '/scheduling/patients', {
       token,
       json: {
@@ -141,8 +143,8 @@ describe('schedule', () => {
         patientId: waiting.body.id,
         locationId: await locationId(),
         typeId: shortest.id,
-        earliestDate: date,
-        latestDate: date,
+        earliestDate: MOVE_DAY,
+        latestDate: MOVE_DAY,
       },
     });
     expect(entry.status).toBe(201);
@@ -150,16 +152,54 @@ describe('schedule', () => {
 
     // Move another visit with the keyboard-friendly "Move…" form, then drag one; each frees a time
     // that is offered to the waitlist ("Not now" keeps the patient waiting).
-    const visits = (
-      await apiCall(app, 'GET', `/scheduling/day?locationId=${await locationId()}&date=${date}`, { token })
-    ).body.appointments as {
-      id: string;
-      patientName: string;
-      status: string;
-      time: string;
-      providerId: string;
-    }[];
-    const movable = visits.filter((v) => v.status === 'scheduled' || v.status === 'confirmed');
+    // Moves happen on a quiet future Tuesday with two visits of our own, so nothing depends on the
+    // hour the test runs (today's demo visits before now are already checked in or out).
+    const dayVisits = async () =>
+      (
+        await apiCall(app, 'GET', `/scheduling/day?locationId=${await locationId()}&date=${MOVE_DAY}`, {
+          token,
+        })
+      ).body.appointments as {
+        id: string;
+        patientName: string;
+        status: string;
+        time: string;
+        providerId: string;
+      }[];
+    const live = (v: { status: string }) => v.status === 'scheduled' || v.status === 'confirmed';
+    const here = (
+      (await apiCall(app, 'GET', '/scheduling/providers', { token })).body.items as {
+        id: string;
+        active: boolean;
+        locationIds: string[];
+      }[]
+    ).filter((p) => p.active && p.locationIds.includes(locationIdValue));
+    for (const [n, provider] of here.slice(0, 2).entries()) {
+      const mover = await apiCall(app, 'POST', '/scheduling/patients', {
+        token,
+        json: {
+          firstName: 'Mo',
+          lastName: `Mover${'AB'[n]}`,
+          dateOfBirth: `1990-01-0${n + 1}`,
+          preferredContact: 'none',
+        },
+      });
+      const made = await apiCall(app, 'POST', '/scheduling/appointments', {
+        token,
+        json: {
+          patientId: mover.body.id,
+          providerId: provider.id,
+          locationId: locationIdValue,
+          typeId: shortest.id,
+          date: MOVE_DAY,
+          time: '09:00',
+        },
+      });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+    }
+    await page.getByLabel('Date').fill(MOVE_DAY);
+    const visits = await dayVisits();
+    const movable = visits.filter(live);
     expect(movable.length).toBeGreaterThan(1);
     const first = movable[0]!;
     const second = movable.find((v) => v.providerId !== first.providerId)!;
