@@ -3,6 +3,7 @@
  * these, so the measured size and cold import are what deploys.
  */
 import type { BuildOptions } from 'esbuild';
+import { MODULE_IDS } from '../shared/modules.ts';
 
 export const LAMBDA_BUNDLING: BuildOptions = {
   bundle: true,
@@ -22,5 +23,5 @@ export const LAMBDA_BUNDLING: BuildOptions = {
   },
 };
 
-/** Each domain with a Lambda entry (functions/<domain>/handler.ts). */
-export const LAMBDA_DOMAINS = ['tenants', 'scheduling', 'today'] as const;
+/** Each module has a Lambda entry, functions/<module>/handler.ts (the list is shared/modules.ts). */
+export const LAMBDA_DOMAINS = MODULE_IDS;

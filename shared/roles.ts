@@ -9,8 +9,41 @@ export type PracticeRole = (typeof PRACTICE_ROLES)[number];
 export type AssociationRole = (typeof ASSOCIATION_ROLES)[number];
 export type Role = (typeof ROLES)[number];
 
+/**
+ * Named role groups: API route specs and web page access name one of these, never a pasted
+ * list of roles, so "who may do this" changes in one place for both.
+ */
+export const ROLE_GROUPS = {
+  /** Anyone signed in to any tenant. */
+  anyone: ROLES,
+  /** Everyone in a practice. */
+  practice: PRACTICE_ROLES,
+  /** The practice owner alone (ownership transfer, leaving an association). */
+  practiceOwner: ['owner'],
+  /** Owner and manager: set-up, overrides, imports, the practice's administration. */
+  practiceAdmins: ['owner', 'manager'],
+  /** Who books, moves and cancels visits and works the waitlist. */
+  frontDesk: ['owner', 'manager', 'staff'],
+  /** Who moves a visit through check-in, rooming and check-out. */
+  patientFlow: ['owner', 'manager', 'staff', 'provider'],
+  /** Who reads money and access measures. */
+  revenue: ['owner', 'manager', 'billing'],
+  /** Who administers a tenant of either kind: team, settings, outbox, audit log. */
+  tenantAdmins: ['owner', 'manager', 'assoc_admin'],
+  /** Everyone in an association. */
+  association: ASSOCIATION_ROLES,
+  /** The association's administrators (invite codes, members). */
+  associationAdmins: ['assoc_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type RoleGroup = keyof typeof ROLE_GROUPS;
+
+/** Whether this role belongs to the named group. */
+export function inRoleGroup(role: string, group: RoleGroup): boolean {
+  return (ROLE_GROUPS[group] as readonly string[]).includes(role);
+}
+
 /** Roles that administer a tenant: manage team, settings, and read the audit log. */
-export const ADMIN_ROLES: readonly Role[] = ['owner', 'manager', 'assoc_admin'];
+export const ADMIN_ROLES: readonly Role[] = ROLE_GROUPS.tenantAdmins;
 
 export const ROLE_LABELS: Record<Role, string> = {
   owner: 'Owner',

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { PRACTICE_ROLES } from '../../shared/roles.ts';
 import { IdSchema } from '../../shared/schemas/common.ts';
 import {
   AppointmentSchema,
@@ -24,10 +23,8 @@ import * as flow from './flow.service.ts';
 import * as views from './schedule-views.service.ts';
 import * as slots from './slots.service.ts';
 
-const frontDesk = ['owner', 'manager', 'staff'] as const;
-const flowRoles = ['owner', 'manager', 'staff', 'provider'] as const;
 /** Cancel and move: a provider only their own visits (checked in booking.service.ts). */
-const visitChangeRoles = flowRoles;
+const visitChangeRoles = 'patientFlow';
 const IdParams = z.object({ id: IdSchema });
 
 type Route = ReturnType<typeof defineDomain>['route'];
@@ -41,7 +38,7 @@ export function appointmentRoutes(route: Route, tag: string) {
       method: 'get',
       path: '/scheduling/slots',
       summary: 'Find the next free slots',
-      roles: PRACTICE_ROLES,
+      roles: 'practice',
       query: SlotQuerySchema,
       response: SlotListSchema,
     },
@@ -61,7 +58,7 @@ export function appointmentRoutes(route: Route, tag: string) {
       method: 'get',
       path: '/scheduling/day',
       summary: "A location's day, all providers",
-      roles: PRACTICE_ROLES,
+      roles: 'practice',
       query: DayQuerySchema,
       response: DayViewSchema,
     },
@@ -73,7 +70,7 @@ export function appointmentRoutes(route: Route, tag: string) {
       method: 'get',
       path: '/scheduling/day/hours',
       summary: "Each provider's working hours at a location on a date",
-      roles: PRACTICE_ROLES,
+      roles: 'practice',
       query: DayQuerySchema,
       response: DayHoursSchema,
     },
@@ -85,7 +82,7 @@ export function appointmentRoutes(route: Route, tag: string) {
       method: 'get',
       path: '/scheduling/week',
       summary: "A provider's week, all locations",
-      roles: PRACTICE_ROLES,
+      roles: 'practice',
       query: WeekQuerySchema,
       response: WeekViewSchema,
     },
@@ -97,7 +94,7 @@ export function appointmentRoutes(route: Route, tag: string) {
       method: 'post',
       path: '/scheduling/appointments',
       summary: 'Book an appointment',
-      roles: frontDesk,
+      roles: 'frontDesk',
       body: BookingInputSchema,
       response: AppointmentSchema,
       status: 201,
@@ -110,7 +107,7 @@ export function appointmentRoutes(route: Route, tag: string) {
       method: 'get',
       path: '/scheduling/appointments/:id',
       summary: 'Get an appointment',
-      roles: PRACTICE_ROLES,
+      roles: 'practice',
       params: IdParams,
       response: AppointmentSchema,
     },
@@ -149,7 +146,7 @@ export function appointmentRoutes(route: Route, tag: string) {
       method: 'post',
       path: '/scheduling/appointments/:id/status',
       summary: 'Confirm, check in, room, check out or no-show',
-      roles: flowRoles,
+      roles: 'patientFlow',
       params: IdParams,
       body: StatusInputSchema,
       response: AppointmentSchema,
@@ -162,7 +159,7 @@ export function appointmentRoutes(route: Route, tag: string) {
       method: 'post',
       path: '/scheduling/appointments/:id/undo',
       summary: 'Take back a mistaken no-show or check-out (audited)',
-      roles: flowRoles,
+      roles: 'patientFlow',
       params: IdParams,
       body: VersionOnlySchema,
       response: AppointmentSchema,

@@ -1,4 +1,3 @@
-import { PRACTICE_ROLES } from '../../shared/roles.ts';
 import { DayBoardQuerySchema, DayBoardSchema } from '../../shared/schemas/day-board.ts';
 import type { defineDomain } from '../platform/http/route.ts';
 import { dayBoard } from './board.service.ts';
@@ -13,7 +12,7 @@ export function boardRoutes(route: Route, tag: string) {
       method: 'get',
       path: '/scheduling/board',
       summary: "A location's day with its locations, providers, visit types and hours, in one answer",
-      roles: PRACTICE_ROLES,
+      roles: 'practice',
       query: DayBoardQuerySchema,
       response: DayBoardSchema,
     },

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { PRACTICE_ROLES } from '../../shared/roles.ts';
 import { IdSchema, PageQuerySchema, pageOf } from '../../shared/schemas/common.ts';
 import {
   DateSchema,
@@ -13,7 +12,6 @@ import { pageArgs } from '../platform/http/paging.ts';
 import type { defineDomain } from '../platform/http/route.ts';
 import * as setup from './setup.service.ts';
 
-const admins = ['owner', 'manager'] as const;
 const TemplateParams = z.object({ providerId: IdSchema, id: IdSchema });
 const ExceptionParams = z.object({ startDate: DateSchema, id: IdSchema });
 
@@ -28,7 +26,7 @@ export function hoursRoutes(route: Route, tag: string) {
       method: 'get',
       path: '/scheduling/templates',
       summary: 'List weekly hours',
-      roles: PRACTICE_ROLES,
+      roles: 'practice',
       query: PageQuerySchema,
       response: pageOf(TemplateSchema),
     },
@@ -40,7 +38,7 @@ export function hoursRoutes(route: Route, tag: string) {
       method: 'post',
       path: '/scheduling/templates',
       summary: 'Add weekly hours for a provider',
-      roles: admins,
+      roles: 'practiceAdmins',
       body: TemplateInputSchema,
       response: TemplateSchema,
       status: 201,
@@ -53,7 +51,7 @@ export function hoursRoutes(route: Route, tag: string) {
       method: 'delete',
       path: '/scheduling/templates/:providerId/:id',
       summary: 'Remove weekly hours',
-      roles: admins,
+      roles: 'practiceAdmins',
       params: TemplateParams,
       status: 204,
     },
@@ -65,7 +63,7 @@ export function hoursRoutes(route: Route, tag: string) {
       method: 'get',
       path: '/scheduling/exceptions',
       summary: 'List time off, holidays and closures',
-      roles: PRACTICE_ROLES,
+      roles: 'practice',
       query: PageQuerySchema,
       response: pageOf(ExceptionSchema),
     },
@@ -77,7 +75,7 @@ export function hoursRoutes(route: Route, tag: string) {
       method: 'post',
       path: '/scheduling/exceptions',
       summary: 'Add time off, a holiday or a closure',
-      roles: admins,
+      roles: 'practiceAdmins',
       body: ExceptionInputSchema,
       response: ExceptionSchema,
       status: 201,
@@ -90,7 +88,7 @@ export function hoursRoutes(route: Route, tag: string) {
       method: 'delete',
       path: '/scheduling/exceptions/:startDate/:id',
       summary: 'Remove time off, a holiday or a closure',
-      roles: admins,
+      roles: 'practiceAdmins',
       params: ExceptionParams,
       status: 204,
     },

@@ -12,7 +12,7 @@ export function importRoutes(route: Route, tag: string) {
     tag,
     path: '/scheduling/imports',
     summary: 'Import (or preview) a chunk of patient or appointment CSV rows; re-imports change nothing',
-    roles: ['owner', 'manager'],
+    roles: 'practiceAdmins',
     kinds: schedulingImportKinds,
     response: ImportResultSchema,
   });

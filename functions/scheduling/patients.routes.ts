@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { PRACTICE_ROLES } from '../../shared/roles.ts';
 import { PatientAccessQuerySchema, PatientAccessReportSchema } from '../../shared/schemas/audit.ts';
 import { IdSchema, PageQuerySchema, pageOf } from '../../shared/schemas/common.ts';
 import {
@@ -17,8 +16,6 @@ import type { defineDomain } from '../platform/http/route.ts';
 import * as accessReport from './access-report.service.ts';
 import * as patients from './patients.service.ts';
 
-const admins = ['owner', 'manager'] as const;
-const frontDesk = ['owner', 'manager', 'staff'] as const;
 const IdParams = z.object({ id: IdSchema });
 
 type Route = ReturnType<typeof defineDomain>['route'];
@@ -32,7 +29,7 @@ export function patientRoutes(route: Route, tag: string) {
       method: 'get',
       path: '/scheduling/patients',
       summary: 'Find patients by last name',
-      roles: PRACTICE_ROLES,
+      roles: 'practice',
       query: PatientSearchSchema,
       response: pageOf(PatientSchema),
     },
@@ -46,7 +43,7 @@ export function patientRoutes(route: Route, tag: string) {
       path: '/scheduling/patients/search',
       summary:
         'Find patients as you type: last name, "last, first", "first last", birth date (MM/DD/YYYY or YYYY-MM-DD) or phone (audited)',
-      roles: PRACTICE_ROLES,
+      roles: 'practice',
       query: PatientFindQuerySchema,
       response: pageOf(PatientMatchSchema),
     },
@@ -58,7 +55,7 @@ export function patientRoutes(route: Route, tag: string) {
       method: 'post',
       path: '/scheduling/patients',
       summary: 'Add a patient',
-      roles: frontDesk,
+      roles: 'frontDesk',
       body: PatientInputSchema,
       response: PatientSchema,
       status: 201,
@@ -71,7 +68,7 @@ export function patientRoutes(route: Route, tag: string) {
       method: 'get',
       path: '/scheduling/patients/:id',
       summary: 'Get a patient (audited)',
-      roles: PRACTICE_ROLES,
+      roles: 'practice',
       params: IdParams,
       response: PatientSchema,
     },
@@ -83,7 +80,7 @@ export function patientRoutes(route: Route, tag: string) {
       method: 'get',
       path: '/scheduling/patients/:id/visits',
       summary: 'A patient’s visits, latest first (audited)',
-      roles: PRACTICE_ROLES,
+      roles: 'practice',
       params: IdParams,
       query: PageQuerySchema,
       response: pageOf(AppointmentSchema),
@@ -97,7 +94,7 @@ export function patientRoutes(route: Route, tag: string) {
       path: '/scheduling/patients/:id/access-report',
       summary:
         'Who read or changed this patient’s data, when and what, newest first (owner and manager; running it is audited)',
-      roles: admins,
+      roles: 'practiceAdmins',
       params: IdParams,
       query: PatientAccessQuerySchema,
       response: PatientAccessReportSchema,
@@ -110,7 +107,7 @@ export function patientRoutes(route: Route, tag: string) {
       method: 'put',
       path: '/scheduling/patients/:id',
       summary: 'Update a patient',
-      roles: frontDesk,
+      roles: 'frontDesk',
       params: IdParams,
       body: UpdatePatientSchema,
       response: PatientSchema,

@@ -3,6 +3,7 @@
  * patient free then. Cross-domain read: `getLocation` from tenants/settings.service.ts (the
  * location's time zone governs every local time).
  */
+import { inRoleGroup } from '../../shared/roles.ts';
 import {
   type AppointmentType,
   type BookingInput,
@@ -20,7 +21,6 @@ import { exceptionRepo, templateRepo } from './setup.repo.ts';
 import { listResources, requireProvider, requireResource, requireType } from './setup.service.ts';
 
 const MINUTE = 60_000;
-const OVERRIDE_ROLES = new Set(['owner', 'manager']);
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -184,6 +184,7 @@ async function checkHours(
       "That time is outside the provider's hours; a manager can book it with an override reason",
     );
   }
-  if (!OVERRIDE_ROLES.has(db.actor.role)) throw forbidden('Only an owner or manager can book outside hours');
+  if (!inRoleGroup(db.actor.role, 'practiceAdmins'))
+    throw forbidden('Only an owner or manager can book outside hours');
   return override.reason;
 }

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { PRACTICE_ROLES } from '../../shared/roles.ts';
 import {
   ReminderActionSchema,
   ReminderLinkViewSchema,
@@ -12,7 +11,6 @@ import type { Platform } from '../platform/platform.ts';
 import * as reminderSettings from './reminder-settings.service.ts';
 import * as reminders from './reminders.service.ts';
 
-const admins = ['owner', 'manager'] as const;
 const LinkParams = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{40,60}$/)) });
 
 type Route = ReturnType<typeof defineDomain>['route'];
@@ -26,7 +24,7 @@ export function reminderRoutes(route: Route, tag: string, p: Platform) {
       method: 'get',
       path: '/scheduling/reminder-settings',
       summary: 'When appointment reminders go out',
-      roles: PRACTICE_ROLES,
+      roles: 'practice',
       response: ReminderSettingsSchema,
     },
     (r) => reminderSettings.getReminderSettings(r.db),
@@ -37,7 +35,7 @@ export function reminderRoutes(route: Route, tag: string, p: Platform) {
       method: 'put',
       path: '/scheduling/reminder-settings',
       summary: 'Change when appointment reminders go out',
-      roles: admins,
+      roles: 'practiceAdmins',
       body: UpdateReminderSettingsSchema,
       response: ReminderSettingsSchema,
     },

@@ -13,7 +13,6 @@ import type { defineDomain } from '../platform/http/route.ts';
 import * as fhir from './fhir.service.ts';
 import * as measuresService from './measures.service.ts';
 
-const admins = ['owner', 'manager'] as const;
 const FhirQuerySchema = z.object({ locationId: IdSchema, from: DateSchema, to: DateSchema });
 
 type Route = ReturnType<typeof defineDomain>['route'];
@@ -26,7 +25,7 @@ export function reportRoutes(route: Route, tag: string) {
       method: 'get',
       path: '/scheduling/fhir',
       summary: 'Export a location’s days as a FHIR R4 Bundle (audited)',
-      roles: admins,
+      roles: 'practiceAdmins',
       query: FhirQuerySchema,
       response: FhirBundleSchema,
     },
@@ -40,7 +39,7 @@ export function reportRoutes(route: Route, tag: string) {
       method: 'get',
       path: '/scheduling/measures',
       summary: 'No-show, late-cancel and utilization week over week; time to third next available',
-      roles: ['owner', 'manager', 'billing'] as const,
+      roles: 'revenue',
       query: MeasuresQuerySchema,
       response: MeasuresSchema,
     },
@@ -59,7 +58,7 @@ export function reportRoutes(route: Route, tag: string) {
       path: '/scheduling/measures/months',
       summary:
         'Completed months’ measures as the monthly metrics job stored them (a month not stored yet is absent)',
-      roles: ['owner', 'manager', 'billing'] as const,
+      roles: 'revenue',
       query: MonthsQuerySchema,
       response: z.object({ months: z.array(MonthlyMeasuresSchema) }),
     },

@@ -12,7 +12,7 @@ export function setupGuideRoutes(route: Route, tag: string) {
       method: 'get',
       path: '/scheduling/setup-guide',
       summary: 'Where the practice stands on its way to a first booking (each step read from the data)',
-      roles: ['owner', 'manager'],
+      roles: 'practiceAdmins',
       response: SetupGuideSchema,
     },
     (r) => setupGuide(r.db),

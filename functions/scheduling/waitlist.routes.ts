@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { PRACTICE_ROLES } from '../../shared/roles.ts';
 import { IdSchema, PageQuerySchema, pageOf } from '../../shared/schemas/common.ts';
 import {
   RecallInputSchema,
@@ -14,7 +13,6 @@ import { pageArgs } from '../platform/http/paging.ts';
 import type { defineDomain } from '../platform/http/route.ts';
 import * as waitlist from './waitlist.service.ts';
 
-const frontDesk = ['owner', 'manager', 'staff'] as const;
 const IdParams = z.object({ id: IdSchema });
 const CloseWaitlistSchema = z.strictObject({
   status: z.enum(['booked', 'removed']),
@@ -32,7 +30,7 @@ export function waitlistRoutes(route: Route, tag: string) {
       method: 'get',
       path: '/scheduling/waitlist',
       summary: 'Patients waiting for an earlier visit, oldest first',
-      roles: PRACTICE_ROLES,
+      roles: 'practice',
       query: PageQuerySchema,
       response: pageOf(WaitlistEntrySchema),
     },
@@ -44,7 +42,7 @@ export function waitlistRoutes(route: Route, tag: string) {
       method: 'post',
       path: '/scheduling/waitlist',
       summary: 'Put a patient on the waitlist',
-      roles: frontDesk,
+      roles: 'frontDesk',
       body: WaitlistInputSchema,
       response: WaitlistEntrySchema,
       status: 201,
@@ -57,7 +55,7 @@ export function waitlistRoutes(route: Route, tag: string) {
       method: 'post',
       path: '/scheduling/waitlist/:id/close',
       summary: 'Mark a waitlist entry booked or removed',
-      roles: frontDesk,
+      roles: 'frontDesk',
       params: IdParams,
       body: CloseWaitlistSchema,
       response: WaitlistEntrySchema,
@@ -70,7 +68,7 @@ export function waitlistRoutes(route: Route, tag: string) {
       method: 'get',
       path: '/scheduling/recalls',
       summary: 'Open recalls, soonest due first',
-      roles: PRACTICE_ROLES,
+      roles: 'practice',
       query: RecallQuerySchema,
       response: pageOf(RecallSchema),
     },
@@ -82,7 +80,7 @@ export function waitlistRoutes(route: Route, tag: string) {
       method: 'post',
       path: '/scheduling/recalls',
       summary: 'Add a recall (annual physical, follow-up)',
-      roles: frontDesk,
+      roles: 'frontDesk',
       body: RecallInputSchema,
       response: RecallSchema,
       status: 201,
@@ -95,7 +93,7 @@ export function waitlistRoutes(route: Route, tag: string) {
       method: 'post',
       path: '/scheduling/recalls/:id/outreach',
       summary: 'Record a recall call, text, mail or letter',
-      roles: frontDesk,
+      roles: 'frontDesk',
       params: IdParams,
       body: RecallOutreachSchema,
       response: RecallSchema,

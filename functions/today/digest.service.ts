@@ -3,7 +3,7 @@
  * email listing what is overdue and due today. Cross-domain reads go through functions tenants
  * exports for that purpose: getTenant (the practice's name) and listUsers (who to write to).
  */
-import { PRACTICE_ROLES } from '../../shared/roles.ts';
+import { inRoleGroup } from '../../shared/roles.ts';
 import type { TodayItem } from '../../shared/schemas/today.ts';
 import { localParts } from '../../shared/time.ts';
 import { tenantKeys } from '../platform/db/keys.ts';
@@ -57,11 +57,7 @@ async function digestPractice(p: Platform, db: TenantDb, zone: string, nowMs: nu
   const optedOut = new Set(prefs.items.filter((x) => x.digest === false).map((x) => x.userId));
   const done = new Set(sent.items.map((x) => x.SK));
   for (const user of users.items) {
-    if (
-      !(PRACTICE_ROLES as readonly string[]).includes(user.role) ||
-      optedOut.has(user.id) ||
-      done.has(user.id)
-    ) {
+    if (!inRoleGroup(user.role, 'practice') || optedOut.has(user.id) || done.has(user.id)) {
       continue;
     }
     const view = sortIntoSections(open.items, { userId: user.id, role: user.role }, 'mine', date, nowMs);

@@ -3,7 +3,7 @@
  * that purpose: getTenant (the practice's time zone, whose "today"), getActiveMember (the name
  * of a person an item is reassigned to) and listUsers (the people an item can be assigned to).
  */
-import { PRACTICE_ROLES, type PracticeRole } from '../../shared/roles.ts';
+import { inRoleGroup, PRACTICE_ROLES, type PracticeRole } from '../../shared/roles.ts';
 import type { Page } from '../../shared/schemas/common.ts';
 import {
   type Assignee,
@@ -33,7 +33,6 @@ import { type StoredItem, todayRepo } from './today.repo.ts';
 
 const MAX_COMMENTS = 50;
 const PRIORITY_ORDER = { high: 0, normal: 1, low: 2 } as const;
-const ADMINS = new Set(['owner', 'manager']);
 const AUDIT_ACTIONS: Record<TodayAction['action'], string> = {
   done: 'today.done',
   reopen: 'today.reopened',
@@ -52,7 +51,7 @@ export interface Viewer {
 export function isFor(item: TodayItem, v: Viewer): boolean {
   if (item.assigneeUserId) return item.assigneeUserId === v.userId;
   if (item.assigneeRole) return item.assigneeRole === v.role;
-  return ADMINS.has(v.role);
+  return inRoleGroup(v.role, 'practiceAdmins');
 }
 
 /** The viewer asked someone else for it and it is still open: "waiting on others". */
@@ -118,7 +117,7 @@ async function practiceToday(db: TenantDb): Promise<string> {
 
 /** Today for the caller: one GetItem (the practice's time zone) and one Query (the open items). */
 export async function todayView(db: TenantDb, v: Viewer, scope: TodayView['scope']): Promise<TodayView> {
-  if (scope === 'everyone' && !ADMINS.has(v.role))
+  if (scope === 'everyone' && !inRoleGroup(v.role, 'practiceAdmins'))
     throw forbidden('Only owners and managers see everyone’s items');
   const [date, open] = await Promise.all([practiceToday(db), todayRepo.open(db)]);
   return sortIntoSections(open.items, v, scope, date, db.now().getTime());
@@ -165,9 +164,7 @@ export async function getItem(db: TenantDb, id: string): Promise<TodayItem> {
 export async function assignees(db: TenantDb): Promise<TodayAssignees> {
   const team = await listUsers(db, { limit: 100, status: 'active' });
   const people = team.items
-    .filter((u): u is typeof u & { role: PracticeRole } =>
-      (PRACTICE_ROLES as readonly string[]).includes(u.role),
-    )
+    .filter((u): u is typeof u & { role: PracticeRole } => inRoleGroup(u.role, 'practice'))
     .map((u) => ({ userId: u.id, name: u.name, role: u.role }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return { people, roles: PRACTICE_ROLES.map((role) => ({ role, label: roleAssigneeName(role) })) };
@@ -224,7 +221,7 @@ export async function actOnItem(
 
 /** People act on what is theirs, what they asked for, or anything when they run the practice. */
 function assertMayChange(item: TodayItem, v: Viewer): void {
-  if (ADMINS.has(v.role) || isFor(item, v) || item.createdByUserId === v.userId) return;
+  if (inRoleGroup(v.role, 'practiceAdmins') || isFor(item, v) || item.createdByUserId === v.userId) return;
   throw forbidden('This item is assigned to someone else; ask them or a manager');
 }
 

@@ -126,7 +126,7 @@ describe('import route', () => {
       tag: 'testing',
       path: '/testing/imports',
       summary: 'Import tasks',
-      roles: ['owner'],
+      roles: 'practiceOwner',
       kinds: [tasksImport],
     });
     const api = createApi(t.platform, [domain]);

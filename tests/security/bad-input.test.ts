@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RouteSpec } from '../../functions/platform/http/route.ts';
+import { type RouteSpec, rolesAdmitted } from '../../functions/platform/http/route.ts';
 import { auditCount, uniqueEmail } from '../support/app.ts';
 import { buildWorld, expectWireError, pathFor, routeKey, sampleBody, type World } from './fixture.ts';
 
@@ -19,8 +19,9 @@ const withBody = () => w.specs.filter((s) => s.body);
 const EMPTY_BODY_ALLOWED: Record<string, number> = { 'POST /auth/refresh': 401, 'POST /auth/logout': 204 };
 /** A session the route admits (so validation, not the role check, answers). */
 const tokenFor = (spec: RouteSpec) => {
-  if (spec.roles === 'public') return undefined;
-  return spec.roles.includes('owner') ? w.a.token : w.x.token;
+  const admitted = rolesAdmitted(spec);
+  if (admitted === 'public') return undefined;
+  return admitted.includes('owner') ? w.a.token : w.x.token;
 };
 const send = (spec: RouteSpec, init: { json?: unknown; body?: string; headers?: Record<string, string> }) =>
   w.t.call(spec.method.toUpperCase(), pathFor(spec, w.ids), { token: tokenFor(spec), ...init });

@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tenantKeys } from '../../functions/platform/db/keys.ts';
 import type { Store } from '../../functions/platform/db/store.ts';
-import { ROLES } from '../../shared/roles.ts';
+import { ROLE_GROUPS, type RoleGroup } from '../../shared/roles.ts';
 import { buildWorld, pathFor, routeKey, sampleBody, type World } from './fixture.ts';
 
 /**
@@ -57,7 +57,7 @@ describe('the IAM wall (tenant-scoped credentials)', () => {
   it('every authenticated route works with credentials confined to the caller’s partitions', async () => {
     const failures: string[] = [];
     for (const spec of w.specs.filter((s) => s.roles !== 'public')) {
-      const role = ROLES.find((r) => (spec.roles as readonly string[]).includes(r))!;
+      const role = ROLE_GROUPS[spec.roles as RoleGroup][0];
       const res = await w.t.call(spec.method.toUpperCase(), pathFor(spec, w.ids), {
         token: w.roles[role].token,
         json: sampleBody(spec, w.ids),

@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEDULED_JOB_BODIES } from '../../functions/jobs/jobs.ts';
 import { tenantKeys } from '../../functions/platform/db/keys.ts';
-import type { RouteSpec } from '../../functions/platform/http/route.ts';
+import { type RouteSpec, rolesAdmitted } from '../../functions/platform/http/route.ts';
 import { totpCode } from '../../functions/platform/identity/totp.ts';
 import { CONSENT } from '../../shared/schemas/membership.ts';
 import {
@@ -269,10 +269,11 @@ const send = (spec: RouteSpec, call: Call) =>
 
 /** A session the route admits: practice A's owner, association X's admin, or the one role it names. */
 function tokenFor(spec: RouteSpec): string | undefined {
-  if (spec.roles === 'public') return undefined;
-  if (spec.roles.includes('owner')) return w.a.token;
-  if (spec.roles.includes('assoc_admin')) return w.x.token;
-  return w.roles[spec.roles[0]!].token;
+  const admitted = rolesAdmitted(spec);
+  if (admitted === 'public') return undefined;
+  if (admitted.includes('owner')) return w.a.token;
+  if (admitted.includes('assoc_admin')) return w.x.token;
+  return w.roles[admitted[0]!].token;
 }
 
 const brief = (body: unknown) => JSON.stringify(body).slice(0, 160);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ROLE_GROUPS } from '../../../shared/roles.ts';
 import type { RouteSpec } from './route.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -112,7 +113,9 @@ function operation(spec: RouteSpec) {
     summary: spec.summary,
     operationId: `${spec.method}${spec.path.replace(/[/:{}-]+(\w)?/g, (_m, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
     security: spec.roles === 'public' ? [] : [{ bearer: [] }],
-    ...(spec.roles === 'public' ? {} : { 'x-roles': [...spec.roles] }),
+    ...(spec.roles === 'public'
+      ? {}
+      : { 'x-roles': [...ROLE_GROUPS[spec.roles]], 'x-role-group': spec.roles }),
     ...(parameters.length ? { parameters } : {}),
     ...(spec.body
       ? {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type * as z from 'zod/mini';
-import type { Role } from '../../../shared/roles.ts';
+import { ROLE_GROUPS, type Role, type RoleGroup } from '../../../shared/roles.ts';
 import { toFieldErrors } from '../../../shared/validation.ts';
 import { TenantDb } from '../db/tenant-db.ts';
 import { AppError, badRequest, forbidden, unauthorized, validationFailed } from '../errors.ts';
@@ -19,8 +19,8 @@ export interface RouteSpec {
   method: Method;
   path: string;
   summary: string;
-  /** Roles admitted; 'public' for the few unauthenticated routes. Nothing else is admitted. */
-  roles: readonly Role[] | 'public';
+  /** The role group admitted (shared/roles.ts); 'public' for the few unauthenticated routes. */
+  roles: RoleGroup | 'public';
   body?: Schema;
   /** When the body's shape depends on the caller (e.g. tenant kind); `body` is then what is documented. */
   bodyFor?: (auth: AuthContext) => Schema;
@@ -67,7 +67,8 @@ export function defineDomain(name: string, platform: Platform) {
   function route<S extends RouteSpec>(spec: S, handler: Handler<S>): void {
     specs.push(spec);
     app.on(spec.method.toUpperCase(), spec.path, async (c) => {
-      const auth = spec.roles === 'public' ? undefined : await authorize(c, spec.roles, platform);
+      const auth =
+        spec.roles === 'public' ? undefined : await authorize(c, ROLE_GROUPS[spec.roles], platform);
       const input = await parseInput(c, spec, auth);
       const requestId = c.get('requestId');
       const db = auth
@@ -120,6 +121,11 @@ export function defineDomain(name: string, platform: Platform) {
   }
 
   return { route, domain: { name, app, specs } satisfies DomainApp };
+}
+
+/** The roles a route admits, or 'public'. */
+export function rolesAdmitted(spec: Pick<RouteSpec, 'roles'>): readonly Role[] | 'public' {
+  return spec.roles === 'public' ? 'public' : ROLE_GROUPS[spec.roles];
 }
 
 async function authorize(

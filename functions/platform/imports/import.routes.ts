@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { Role } from '../../../shared/roles.ts';
+import type { RoleGroup } from '../../../shared/roles.ts';
 import { ImportResultBaseSchema, importInputSchema } from '../../../shared/schemas/imports.ts';
 import type { defineDomain } from '../http/route.ts';
 import { importChunk } from './import.service.ts';
@@ -19,7 +19,7 @@ export function importRoutes(
     tag: string;
     path: string;
     summary: string;
-    roles: readonly Role[];
+    roles: RoleGroup;
     kinds: readonly [AnyImportKind, ...AnyImportKind[]];
     /** The result as documented: the base result, extended with what the kinds' `summarize` adds. */
     response?: z.ZodMiniType;

@@ -1,42 +1,32 @@
-import { ADMIN_ROLES, type Role } from '../../../shared/roles.ts';
+import { inRoleGroup, type RoleGroup, type TenantKind } from '../../../shared/roles.ts';
 import type { Me } from '../../../shared/schemas/auth.ts';
 
-export type Area =
-  | 'schedule'
-  | 'schedule-reports'
-  | 'schedule-admin'
-  | 'settings'
-  | 'team'
-  | 'outbox'
-  | 'membership'
-  | 'members'
-  | 'audit';
+/** Who may open each area of the web app: tenant kinds and a named role group (the API's groups). */
+const AREAS = {
+  schedule: { kinds: ['practice'], roles: 'practice' },
+  'schedule-reports': { kinds: ['practice'], roles: 'revenue' },
+  'schedule-admin': { kinds: ['practice'], roles: 'practiceAdmins' },
+  settings: { kinds: ['practice', 'association'], roles: 'tenantAdmins' },
+  team: { kinds: ['practice', 'association'], roles: 'tenantAdmins' },
+  outbox: { kinds: ['practice', 'association'], roles: 'tenantAdmins' },
+  audit: { kinds: ['practice', 'association'], roles: 'tenantAdmins' },
+  membership: { kinds: ['practice'], roles: 'practiceAdmins' },
+  members: { kinds: ['association'], roles: 'association' },
+} as const satisfies Record<string, { kinds: readonly TenantKind[]; roles: RoleGroup }>;
 
-/** Who may open each area; mirrors the API's role checks (the API refuses anyway). */
+export type Area = keyof typeof AREAS;
+
+/** Whether this user may open the area; mirrors the API's role checks (the API refuses anyway). */
 export function canAccess(me: Me, area: Area): boolean {
-  const role: Role = me.user.role;
-  const kind = me.tenant.kind;
-  switch (area) {
-    case 'schedule':
-      return kind === 'practice';
-    case 'schedule-reports':
-      return kind === 'practice' && ['owner', 'manager', 'billing'].includes(role);
-    case 'schedule-admin':
-      return kind === 'practice' && (role === 'owner' || role === 'manager');
-    case 'settings':
-    case 'team':
-    case 'outbox':
-    case 'audit':
-      return ADMIN_ROLES.includes(role);
-    case 'membership':
-      return kind === 'practice' && (role === 'owner' || role === 'manager');
-    case 'members':
-      return kind === 'association' && (role === 'assoc_admin' || role === 'analyst');
-  }
+  const rule: { kinds: readonly TenantKind[]; roles: RoleGroup } = AREAS[area];
+  return rule.kinds.includes(me.tenant.kind) && inRoleGroup(me.user.role, rule.roles);
 }
 
+/** A module's entry in the main navigation and on the association's home page. */
 export interface NavItem {
   area: Area;
+  /** Place in the main navigation, lowest first, across modules. */
+  order: number;
   href: string;
   label: string;
   description: string;
@@ -46,7 +36,7 @@ export interface NavItem {
 }
 
 /** SVG path data for 24×24 stroke icons. */
-const ICONS = {
+export const ICONS = {
   schedule: 'M4 5h16v15H4V5Zm0 4h16M8 3v4M16 3v4M8 13h3M8 16h3',
   home: 'M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1v-9.5Z',
   settings:
@@ -59,66 +49,3 @@ const ICONS = {
     'M9 4h6M9 4a1 1 0 0 0-1 1v1h8V5a1 1 0 0 0-1-1M8 6H6a1 1 0 0 0-1 1v13a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V7a1 1 0 0 0-1-1h-2M9 12h6M9 16h4',
 } as const;
 export const HOME_ICON = ICONS.home;
-
-const ALL: NavItem[] = [
-  {
-    area: 'schedule',
-    href: '/app/schedule',
-    label: 'Schedule',
-    description: 'Book, check in and move visits; the day by provider and the patient flow.',
-    icon: ICONS.schedule,
-  },
-  {
-    area: 'team',
-    href: '/app/team',
-    label: 'Team',
-    description: 'Invite people, set roles, deactivate accounts.',
-    icon: ICONS.team,
-  },
-  {
-    area: 'membership',
-    href: '/app/membership',
-    label: 'Associations',
-    description: 'Join a regional association and choose exactly what you share.',
-    icon: ICONS.membership,
-  },
-  {
-    area: 'members',
-    href: '/app/members',
-    label: 'Member practices',
-    description: 'Practices that joined, and invite codes for new ones.',
-    icon: ICONS.members,
-  },
-  {
-    area: 'settings',
-    href: '/app/settings',
-    label: 'Settings',
-    description: 'Profile, branding for printed materials, locations and hours.',
-    associationDescription: "Your association's profile, logo and color.",
-    icon: ICONS.settings,
-  },
-  {
-    area: 'outbox',
-    href: '/app/outbox',
-    label: 'Outbox',
-    description: 'Messages Rounds sent on your behalf: visit reminders to patients, invitations to staff.',
-    associationDescription: 'Messages Rounds sent on your behalf, such as invitations.',
-    icon: ICONS.outbox,
-  },
-  {
-    area: 'audit',
-    href: '/app/audit',
-    label: 'Audit log',
-    description: 'Who did what, and when. Read-only.',
-    icon: ICONS.audit,
-  },
-];
-
-/** The modules this user can open, in navigation order. */
-export function navFor(me: Me): NavItem[] {
-  return ALL.filter((item) => canAccess(me, item.area)).map((item) =>
-    me.tenant.kind === 'association' && item.associationDescription
-      ? { ...item, description: item.associationDescription }
-      : item,
-  );
-}

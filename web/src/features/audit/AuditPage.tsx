@@ -1,6 +1,7 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
+import { auditActionChoices, auditEntityChoices } from '../../../../shared/modules.ts';
 import { AuditQuerySchema } from '../../../../shared/schemas/audit.ts';
 import type { Patient } from '../../../../shared/schemas/scheduling.ts';
 import { me } from '../../app/session.ts';
@@ -15,16 +16,7 @@ import { formatDateTime, roleLabel } from '../../lib/format.ts';
 import { createForm, optional } from '../../lib/forms.ts';
 import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
 import { browserTimeZone } from '../../lib/timezones.ts';
-import {
-  ACTION_OPTIONS,
-  type AuditFilters,
-  allPages,
-  ENTITY_OPTIONS,
-  findPatients,
-  listAudit,
-  listPeople,
-  SYSTEM_ACTORS,
-} from './api.ts';
+import { type AuditFilters, allPages, findPatients, listAudit, listPeople, SYSTEM_ACTORS } from './api.ts';
 import { auditLogCsv, saveCsv } from './audit-csv.ts';
 
 type Params = {
@@ -39,7 +31,6 @@ type Params = {
 /** A CSV export stops here; a narrower date range gets the rest. */
 const MAX_EXPORT = 10_000;
 /** Action families that exist only in a practice. */
-const PRACTICE_FAMILIES = ['patient.', 'appointment.', 'waitlist.', 'recall.', 'audit.', 'scheduling.'];
 
 /**
  * The audit log as sentences with names, newest first. Filters (person, patient, action, type,
@@ -65,10 +56,9 @@ export function AuditPage() {
     ...(people() ?? []).map((u) => ({ value: u.id, label: u.name })),
     ...(isPractice() ? SYSTEM_ACTORS : []),
   ];
-  const actionOptions = () =>
-    isPractice()
-      ? ACTION_OPTIONS
-      : ACTION_OPTIONS.filter((o) => !PRACTICE_FAMILIES.some((f) => o.value.startsWith(f)));
+  const tenantKind = () => (isPractice() ? 'practice' : 'association');
+  const actionOptions = () => auditActionChoices(tenantKind());
+  const entityOptions = () => auditEntityChoices(tenantKind());
   const [draft, setDraft] = createStore({
     actorId: params.actorId ?? '',
     action: params.action ?? '',
@@ -200,7 +190,7 @@ export function AuditPage() {
                 name="entityType"
                 value={draft.entityType}
                 onChange={(v) => setDraft('entityType', v)}
-                options={ENTITY_OPTIONS}
+                options={entityOptions()}
                 placeholder="All types"
                 error={form.error('entityType')}
               />

@@ -5,6 +5,7 @@
  */
 import type { AuditEvent } from '../../../../shared/schemas/audit.ts';
 import { localParts } from '../../../../shared/time.ts';
+import { saveFile } from '../../lib/download.ts';
 import { roleLabel } from '../../lib/format.ts';
 
 /** One cell: formula starters are prefixed with an apostrophe; quoted when it holds , " or a line break. */
@@ -69,16 +70,7 @@ export function auditLogCsv(events: readonly AuditEvent[], timeZone: string): st
   ]);
 }
 
-/** Saves text as a file through a temporary link, the one way every browser honours a file name. */
+/** Saves CSV text as a file named `fileName`. */
 export function saveCsv(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(text, fileName, 'text/csv;charset=utf-8');
 }

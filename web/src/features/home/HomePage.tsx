@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { canAccess, navFor } from '../../app/access.ts';
+import { canAccess } from '../../app/access.ts';
+import { navFor } from '../../app/modules.ts';
 import { me } from '../../app/session.ts';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { firstName, roleLabel } from '../../lib/format.ts';

@@ -1,4 +1,5 @@
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { inRoleGroup } from '../../../../shared/roles.ts';
 import {
   CONSENT,
   JoinInputSchema,
@@ -24,7 +25,7 @@ import { join, leave, listMemberships, previewJoin } from './api.ts';
 
 /** A practice's associations: current memberships, and (owner only) join with explicit consent. */
 export function MembershipPage() {
-  const isOwner = () => me()?.user.role === 'owner';
+  const isOwner = () => inRoleGroup(me()?.user.role ?? '', 'practiceOwner');
   return (
     <div class="page">
       <PageHeader

@@ -1,13 +1,13 @@
 import { A } from '@solidjs/router';
 import { For } from 'solid-js';
-import type { Role } from '../../../../shared/roles.ts';
+import { type Area, canAccess } from '../../app/access.ts';
 import { me } from '../../app/session.ts';
 
 interface ScheduleLink {
   href: string;
   label: string;
-  /** Roles that see the link; the API refuses the others anyway. */
-  roles?: readonly Role[];
+  /** The area a user must be able to open to see the link; the API refuses the others anyway. */
+  area?: Area;
 }
 
 const LINKS: ScheduleLink[] = [
@@ -15,16 +15,16 @@ const LINKS: ScheduleLink[] = [
   { href: '/app/schedule/week', label: 'Week' },
   { href: '/app/schedule/waitlist', label: 'Waitlist & recalls' },
   { href: '/app/schedule/patients', label: 'Patients' },
-  { href: '/app/schedule/reports', label: 'Measures', roles: ['owner', 'manager', 'billing'] },
-  { href: '/app/schedule/import', label: 'Import', roles: ['owner', 'manager'] },
-  { href: '/app/schedule/setup', label: 'Setup', roles: ['owner', 'manager'] },
+  { href: '/app/schedule/reports', label: 'Measures', area: 'schedule-reports' },
+  { href: '/app/schedule/import', label: 'Import', area: 'schedule-admin' },
+  { href: '/app/schedule/setup', label: 'Setup', area: 'schedule-admin' },
 ];
 
 /** The schedule area's own navigation: one link per page, the current one marked for screen readers. */
 export function ScheduleNav() {
   const links = () => {
-    const role = me()?.user.role;
-    return LINKS.filter((l) => !l.roles || (role && l.roles.includes(role)));
+    const m = me();
+    return LINKS.filter((l) => !l.area || (m && canAccess(m, l.area)));
   };
   return (
     <nav class="tabs sub-nav" aria-label="Schedule pages">

@@ -1,5 +1,6 @@
 import { revalidate } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
+import { inRoleGroup } from '../../../../shared/roles.ts';
 import type { Location } from '../../../../shared/schemas/tenants.ts';
 import { me } from '../../app/session.ts';
 import { StatusBadge } from '../../components/ui/Badge.tsx';
@@ -23,10 +24,7 @@ export function LocationsPanel() {
     () => String(showArchived()),
     (cursor) => listLocations(showArchived(), cursor, PAGE_SIZE),
   );
-  const canEdit = () => {
-    const role = me()?.user.role;
-    return role === 'owner' || role === 'manager';
-  };
+  const canEdit = () => inRoleGroup(me()?.user.role ?? '', 'practiceAdmins');
   let addButton: HTMLButtonElement | undefined;
 
   const archive = async (loc: Location) => {

@@ -1,4 +1,5 @@
 import { createEffect, createSignal, on, Show } from 'solid-js';
+import { inRoleGroup } from '../../../../../shared/roles.ts';
 import type { Provider } from '../../../../../shared/schemas/scheduling.ts';
 import { me } from '../../../app/session.ts';
 import { FormAlert } from '../../../components/ui/Alert.tsx';
@@ -18,7 +19,7 @@ export function FeedDialog(props: { provider?: Provider; onClose: () => void }) 
   const [feed, setFeed] = createSignal<Feed>();
   const [error, setError] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
-  const isOwner = () => me()?.user.role === 'owner';
+  const isOwner = () => inRoleGroup(me()?.user.role ?? '', 'practiceOwner');
   const hasFeed = () => props.provider?.feedShowsNames !== undefined;
 
   createEffect(

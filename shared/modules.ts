@@ -1,0 +1,158 @@
+import type { TenantKind } from './roles.ts';
+
+/**
+ * The one list of Rounds' modules. The local host, the CDK Lambdas and API Gateway routes, the web
+ * navigation and lazy routes, the audit-log filters and the security fixtures are all maps keyed by
+ * `ModuleId`, so adding an id here makes the compiler name every map still missing the module.
+ * Each module's code lives in `functions/<id>/` (with `handler.ts`, its Lambda entry) and
+ * `web/src/features/...`; role access is named with the groups in `roles.ts`.
+ */
+export const MODULE_IDS = ['tenants', 'scheduling', 'today'] as const;
+export type ModuleId = (typeof MODULE_IDS)[number];
+
+/** A choice in the audit log's filters: an action, a family of actions ("team."), or an entity type. */
+export interface AuditChoice {
+  value: string;
+  label: string;
+}
+
+/** What the rest of the system needs to know about a module, beyond its own folders. */
+export interface ModuleManifest {
+  label: string;
+  /** The tenant kinds whose people use the module (filters what an association is offered). */
+  tenantKinds: readonly TenantKind[];
+  /** First path segments after /api that the module's Lambda serves to a signed-in caller. */
+  apiPrefixes: readonly string[];
+  /** `METHOD /api/path` (with `{param}` placeholders) reachable without a token. */
+  publicRoutes: readonly string[];
+  /** The module's actions (and action families, trailing dot) offered as audit-log filters. */
+  auditActions: readonly AuditChoice[];
+  /** The entity types the module's audit records name. */
+  auditEntities: readonly AuditChoice[];
+}
+
+export const MODULES: Record<ModuleId, ModuleManifest> = {
+  tenants: {
+    label: 'Platform',
+    tenantKinds: ['practice', 'association'],
+    // `auth` holds the signed-in account routes (change password, two-factor, sign out everywhere);
+    // its public routes below are more specific, so API Gateway matches them first.
+    apiPrefixes: [
+      'auth',
+      'me',
+      'tenant',
+      'locations',
+      'team',
+      'outbox',
+      'association',
+      'memberships',
+      'audit',
+    ],
+    publicRoutes: [
+      'POST /api/signup',
+      'POST /api/auth/login',
+      'POST /api/auth/login/mfa',
+      'POST /api/auth/refresh',
+      'POST /api/auth/logout',
+      'POST /api/auth/password-reset',
+      'GET /api/auth/password-reset/{token}',
+      'POST /api/auth/password-reset/confirm',
+      'GET /api/invites/{token}',
+      'POST /api/invites/accept',
+      'GET /api/health',
+      'GET /api/openapi.json',
+      'GET /api/docs',
+    ],
+    auditActions: [
+      { value: 'auth.', label: 'Sign-ins and account security (all)' },
+      { value: 'auth.login_failed', label: 'Failed sign-ins' },
+      { value: 'team.', label: 'Team (all)' },
+      { value: 'team.invited', label: 'Invitations sent' },
+      { value: 'team.invite_accepted', label: 'Invitations accepted' },
+      { value: 'team.invite_revoked', label: 'Invitations revoked' },
+      { value: 'team.role_changed', label: 'Role changes' },
+      { value: 'team.user_deactivated', label: 'Deactivations' },
+      { value: 'team.user_reactivated', label: 'Reactivations' },
+      { value: 'settings.', label: 'Settings (all)' },
+      { value: 'settings.profile_updated', label: 'Profile updated' },
+      { value: 'settings.branding_updated', label: 'Branding updated' },
+      { value: 'settings.location_created', label: 'Locations added' },
+      { value: 'settings.location_updated', label: 'Locations changed' },
+      { value: 'settings.location_archived', label: 'Locations archived' },
+      { value: 'membership.', label: 'Associations (all)' },
+      { value: 'tenant.', label: 'Sign-up' },
+    ],
+    auditEntities: [
+      { value: 'user', label: 'User' },
+      { value: 'invite', label: 'Invitation' },
+      { value: 'tenant', label: 'Workspace' },
+      { value: 'location', label: 'Location' },
+      { value: 'membership', label: 'Membership' },
+      { value: 'invite_code', label: 'Invite code' },
+    ],
+  },
+  scheduling: {
+    label: 'Schedule',
+    tenantKinds: ['practice'],
+    apiPrefixes: ['scheduling'],
+    publicRoutes: [
+      'GET /api/scheduling/feeds/{token}',
+      'GET /api/scheduling/reminder-links/{token}',
+      'POST /api/scheduling/reminder-links/{token}',
+    ],
+    auditActions: [
+      { value: 'patient.', label: 'Patient records (all)' },
+      { value: 'patient.viewed', label: 'Patient details viewed' },
+      { value: 'patient.visits_viewed', label: 'Patient visits viewed' },
+      { value: 'patient.listed', label: 'Patient searches' },
+      { value: 'patient.exported', label: 'Patient exports (FHIR)' },
+      { value: 'patient.created', label: 'Patients added' },
+      { value: 'patient.updated', label: 'Patient details changed' },
+      { value: 'appointment.', label: 'Visits (all)' },
+      { value: 'appointment.booked', label: 'Visits booked' },
+      { value: 'appointment.rescheduled', label: 'Visits moved' },
+      { value: 'appointment.cancelled', label: 'Visits cancelled' },
+      { value: 'appointment.no_show', label: 'No-shows marked' },
+      { value: 'waitlist.', label: 'Waitlist' },
+      { value: 'recall.', label: 'Recalls' },
+      { value: 'audit.patient_report', label: 'Access reports run' },
+      { value: 'scheduling.', label: 'Scheduling setup (all)' },
+      { value: 'metrics.', label: 'Monthly measures stored' },
+    ],
+    auditEntities: [
+      { value: 'patient', label: 'Patient' },
+      { value: 'appointment', label: 'Visit' },
+      { value: 'provider', label: 'Provider' },
+      { value: 'appointment_type', label: 'Visit type' },
+      { value: 'waitlist', label: 'Waitlist entry' },
+      { value: 'recall', label: 'Recall' },
+      { value: 'resource', label: 'Room or equipment' },
+      { value: 'template', label: 'Weekly hours' },
+      { value: 'schedule_exception', label: 'Time off or holiday' },
+      { value: 'reminder_settings', label: 'Reminder settings' },
+      { value: 'metric_snapshot', label: 'Monthly measures' },
+    ],
+  },
+  today: {
+    label: 'Today',
+    tenantKinds: ['practice'],
+    apiPrefixes: ['today'],
+    publicRoutes: [],
+    auditActions: [{ value: 'today.', label: 'Today requests and reminders (all)' }],
+    auditEntities: [{ value: 'today_item', label: 'Today item' }],
+  },
+};
+
+/** The audit-log action choices offered to a tenant of this kind, module by module. */
+export function auditActionChoices(kind: TenantKind): AuditChoice[] {
+  return MODULE_IDS.filter((id) => MODULES[id].tenantKinds.includes(kind)).flatMap(
+    (id) => MODULES[id].auditActions,
+  );
+}
+
+/** The audit-log entity-type choices offered to a tenant of this kind. */
+export function auditEntityChoices(kind: TenantKind): AuditChoice[] {
+  return MODULE_IDS.filter((id) => MODULES[id].tenantKinds.includes(kind)).flatMap(
+    (id) => MODULES[id].auditEntities,
+  );
+}

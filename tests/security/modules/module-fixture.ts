@@ -1,0 +1,56 @@
+import { expect } from 'vitest';
+import type { Role } from '../../../shared/roles.ts';
+import type { Session, TestApp } from '../../support/app.ts';
+
+/** The records of practice A (and association X) that the security tests' paths and bodies name. */
+export interface WorldIds {
+  locationId: string;
+  inviteId: string;
+  staffUserId: string;
+  code: string;
+  associationId: string;
+  inviteToken: string;
+  providerId: string;
+  typeId: string;
+  resourceId: string;
+  templateId: string;
+  exceptionId: string;
+  patientId: string;
+  appointmentId: string;
+  waitlistId: string;
+  recallId: string;
+  todayItemId: string;
+}
+
+/** What a module's seed may use: the tenants, a session per role, and the ids seeded before it. */
+export interface SeedContext {
+  t: TestApp;
+  a: Session;
+  x: Session;
+  roles: Record<Role, Session>;
+  ids: Partial<WorldIds>;
+}
+
+/**
+ * A module's part of the security world. `tests/security/modules/index.ts` keys these by
+ * `ModuleId`, so a new module cannot reach the route sweeps without its records and sample bodies.
+ */
+export interface ModuleFixture {
+  /** Creates the module's records in practice A (or association X); returns their ids. */
+  seed(ctx: SeedContext): Promise<Partial<WorldIds>>;
+  /** Route path prefix (after /api) → the id a `:id` under it stands for. */
+  idPrefixes: Record<string, keyof WorldIds>;
+  /** Query strings of the module's routes that need one, by route path. */
+  queries(ids: WorldIds): Record<string, string>;
+  /** A valid body for each of the module's routes that take one, keyed `METHOD /path`. */
+  bodies(ids: WorldIds): Record<string, unknown>;
+}
+
+/** POSTs as this session and returns the new record's id (expects 201). */
+export function poster(t: TestApp, session: Session) {
+  return async (path: string, json: unknown): Promise<string> => {
+    const res = await t.call('POST', `/api${path}`, { token: session.token, json });
+    expect(res.status, path).toBe(201);
+    return res.body.id as string;
+  };
+}
