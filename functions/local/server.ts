@@ -9,11 +9,14 @@ import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { createPlatform } from '../platform/bootstrap.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
+import { LocalFileStore, localFileRoutes } from '../platform/files/local.ts';
 import { createApi } from '../platform/http/app.ts';
 import type { AppEnv } from '../platform/http/env.ts';
+import { runMigrations } from '../platform/migrations/migrations.ts';
 import type { Platform } from '../platform/platform.ts';
 import { allDomains } from './domains.ts';
 import { startJobTimers } from './job-timers.ts';
+import { allMigrations } from './migrations.ts';
 import { isSeeded, seedDemo } from './seed.ts';
 import { ensureTable } from './table.ts';
 
@@ -58,6 +61,8 @@ export async function startLocalServer(opts: LocalServerOptions): Promise<LocalS
   const app = new Hono<AppEnv>();
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, strictTransportSecurity: false }));
   app.route('/', createApi(platform, allDomains(platform)));
+  // Signed file uploads and downloads: the browser moves the bytes here, never through /api.
+  if (platform.files instanceof LocalFileStore) app.route('/', localFileRoutes(platform.files));
   mountWeb(app, opts.webDist ?? resolve('web/dist'));
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: '127.0.0.1' });
@@ -68,6 +73,7 @@ export async function startLocalServer(opts: LocalServerOptions): Promise<LocalS
     await seedDemo(platform, url);
     seeded = true;
   }
+  await bringDataUpToDate(platform);
   const stopJobs = startJobTimers(platform);
   return {
     url,
@@ -111,4 +117,14 @@ function mountWeb(app: Hono<AppEnv>, webDist: string): void {
   );
   app.use('*', serveStatic({ root }));
   app.get('*', serveStatic({ root, path: 'index.html' }));
+}
+
+/**
+ * Data written by an older version gets the rows this version's writes keep (search rows, listings,
+ * index copies): pending migrations run before the first request. The demo seed records them as done.
+ */
+async function bringDataUpToDate(platform: Platform): Promise<void> {
+  await runMigrations(platform.store, allMigrations(), (p) => {
+    if (p.done && p.written > 0) process.stdout.write(`Updated older data: ${p.id} (${p.written} rows)\n`);
+  });
 }

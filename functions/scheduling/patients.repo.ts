@@ -1,6 +1,6 @@
 import { phoneDigits } from '../../shared/patient-search.ts';
 import type { Patient, PatientMatch } from '../../shared/schemas/scheduling.ts';
-import { type Key, tenantKeys } from '../platform/db/keys.ts';
+import { type Key, type TenantScope, tenantKeys } from '../platform/db/keys.ts';
 import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { createOp, type Page, updateOp } from './scheduling.repo.ts';
@@ -107,7 +107,7 @@ const matches = (page: { items: PatientMatch[]; nextCursor: string | null }) => 
 });
 
 /** The rows a patient is found by besides the name index: first name, birth date and, if any, phone. */
-function findRows(db: TenantDb, p: PatientMatch): FindRow[] {
+export function findRows(db: TenantScope, p: PatientMatch): FindRow[] {
   const shown = { type: 'patient_find' as const, ...toMatch(p) };
   const rows: FindRow[] = [
     {

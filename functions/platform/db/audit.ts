@@ -61,12 +61,7 @@ export function auditItems(scope: TenantScope, actor: Actor, requestId: string, 
   const expiresAt = Math.floor(at.getTime() / 1000) + RETENTION_SECONDS;
   return [
     { ...tenantKeys.audit(scope, id, actor.userId, input.entityType), type: 'audit', ...record, expiresAt },
-    {
-      ...tenantKeys.auditIndex(scope, id, input.action, input.patient?.id),
-      type: 'audit_index',
-      ...record,
-      expiresAt,
-    },
+    auditIndexItem(scope, record, expiresAt),
     ...[...new Map((input.shown ?? []).map((p) => [p.id, p])).values()].map((p) => ({
       ...tenantKeys.auditShown(scope, id, p.id),
       type: 'audit_index',
@@ -76,4 +71,14 @@ export function auditItems(scope: TenantScope, actor: Actor, requestId: string, 
       expiresAt,
     })),
   ];
+}
+
+/** The index copy of an audit record (by action family, action and patient); see `tenantKeys.auditIndex`. */
+export function auditIndexItem(scope: TenantScope, record: AuditRecord, expiresAt: number) {
+  return {
+    ...tenantKeys.auditIndex(scope, record.id, record.action, record.patientId),
+    type: 'audit_index',
+    ...record,
+    expiresAt,
+  };
 }

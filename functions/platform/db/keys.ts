@@ -103,6 +103,15 @@ export const tenantKeys = {
     PK: `T#${s.tenantId}#TODAY#DIGEST#${date}`,
     SK: userId,
   }),
+  // --- files (documents module) ---
+  /** A file's record (its bytes live in the file store under objectKeys.file). */
+  file: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#FILE`, SK: `FILE#${id}` }),
+  /** GSI1 (sparse, once ready): the tenant's files by name. */
+  filesByName: (s: TenantScope) => `T#${s.tenantId}#FILE#NAME`,
+  fileNameSort: (name: string, id: string) => `${name.toLowerCase()}#${id}`,
+  /** GSI2 (sparse, once ready): the tenant's files by the time they became ready. */
+  filesByDate: (s: TenantScope) => `T#${s.tenantId}#FILE#DATE`,
+  fileDateSort: (readyAt: string, id: string) => `${readyAt}#${id}`,
   // --- due dates ---
   /** A module's dated thing and its alert plan (which queue entries exist, which offsets were sent). */
   dueThing: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#DUE`, SK: `THING#${id}` }),
@@ -286,6 +295,8 @@ export const systemKeys = {
   /** A provider's calendar feed, by the hash of its secret token (the URL carries the token). */
   calendarFeed: (tokenHash: string): Key => ({ PK: `SYS#FEED#${tokenHash}`, SK: 'FEED' }),
   cursorSecret: (): Key => ({ PK: 'SYS#SECRET', SK: 'CURSOR' }),
+  /** The key the local host signs file upload and download links with. */
+  filesSecret: (): Key => ({ PK: 'SYS#SECRET', SK: 'FILES' }),
   /** Pointers to outbox messages whose delivery failed; the mail-retry job works through them. */
   mailRetryPartition: 'SYS#MAILRETRY',
   /** Sorted by due time, so the job reads only what is due, oldest first. */
@@ -323,4 +334,11 @@ export const systemKeys = {
   }),
   /** The last hour the due runner finished: the next run starts there. */
   dueRunnerCursor: (): Key => ({ PK: 'SYS#DUE#CURSOR', SK: 'CURSOR' }),
+  /** A data migration's ledger: where its pass stopped, what it wrote, and whether it finished. */
+  migration: (id: string): Key => ({ PK: 'SYS#MIGRATION', SK: `RUN#${id}` }),
 };
+
+/** The tenant a table partition key belongs to (`T#<tenantId>#…`), or undefined for platform items. */
+export function tenantOfPartition(pk: string): string | undefined {
+  return /^T#([^#]+)#/.exec(pk)?.[1];
+}

@@ -1,0 +1,15 @@
+import { MODULE_IDS, type ModuleId } from '../../shared/modules.ts';
+import type { Migration } from '../platform/migrations/migrations.ts';
+import { schedulingMigrations } from '../scheduling/migrations.ts';
+import { tenantsMigrations } from '../tenants/migrations.ts';
+
+/** Each module's backfills, in the order they run (module order, then as listed). */
+const MODULE_MIGRATIONS: Record<ModuleId, readonly Migration[]> = {
+  tenants: tenantsMigrations,
+  scheduling: schedulingMigrations,
+  today: [],
+  documents: [],
+};
+
+/** Every module's migrations, in module-list order. */
+export const allMigrations = (): Migration[] => MODULE_IDS.flatMap((id) => [...MODULE_MIGRATIONS[id]]);
