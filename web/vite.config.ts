@@ -18,12 +18,13 @@ export default defineConfig({
         // Two chunks hold what most pages share, Solid and its router, and the app's own small
         // pieces (UI kit, helpers, session, the shell's parts), rather than a dozen files of 1-3 KB
         // each: a page's first load asks for a handful of files, and each lazy page for one or two.
+        // The charts (components/charts) stay out: only the pages that draw them load them.
         codeSplitting: {
           groups: [
             { name: 'solid', test: /[\\/]node_modules[\\/](solid-js|@solidjs)[\\/]/, priority: 2 },
             {
               name: 'app',
-              test: /[\\/]web[\\/]src[\\/](components|lib|app)[\\/](?!AppShell|PatientLayout|AuthLayout)/,
+              test: /[\\/]web[\\/]src[\\/](components|lib|app)[\\/](?!AppShell|PatientLayout|AuthLayout|charts[\\/])/,
               priority: 1,
             },
           ],

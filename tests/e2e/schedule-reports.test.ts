@@ -34,7 +34,7 @@ interface Week {
   noShowRate: Rate;
   byProvider: { providerId: string; utilization: Rate }[];
 }
-/** Fewer visits than this behind a rate: marked "few visits", no arrow (format.ts FEW_VISITS). */
+/** Fewer visits than this behind a rate: marked "few visits", no arrow (weekly-rates.ts FEW_VISITS). */
 const FEW = 20;
 
 let app: E2eApp;

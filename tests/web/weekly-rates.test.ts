@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { summarise } from '../../web/src/components/charts/text-alternative.ts';
 import type { WeekMeasures } from '../../web/src/features/schedule/reports/api.ts';
-import { summarise } from '../../web/src/features/schedule/reports/chart-text.ts';
-import { percent } from '../../web/src/features/schedule/reports/format.ts';
-import { MEASURES, rateHeadline, weekDatum } from '../../web/src/features/schedule/reports/weekly-rates.ts';
+import {
+  MEASURES,
+  rateHeadline,
+  SAMPLE_NOUN,
+  weekDatum,
+} from '../../web/src/features/schedule/reports/weekly-rates.ts';
+import { formatPercent } from '../../web/src/lib/number-format.ts';
 
 const noShow = MEASURES.find((m) => m.key === 'noShowRate')!;
 const utilization = MEASURES.find((m) => m.key === 'utilization')!;
@@ -71,7 +76,7 @@ describe('weekly rates', () => {
     const sentence = summarise({
       title: 'Utilization',
       data: points,
-      format: percent,
+      format: formatPercent,
       missing: 'No open hours',
     });
     expect(sentence).toContain('Latest 24% (11 h of 45 h, 22 visits; Week of Mar 1, 2027).');
@@ -83,8 +88,9 @@ describe('weekly rates', () => {
     const sentence = summarise({
       title: 'No-show rate',
       data: points,
-      format: percent,
+      format: formatPercent,
       missing: 'No visits held',
+      sampleNoun: SAMPLE_NOUN,
     });
     expect(sentence).toContain('Latest 0% (0 of 2 visits, few visits; Week of Mar 8, 2027).');
     expect(sentence).toContain('2 of 2 from too few visits to read as a trend.');

@@ -7,9 +7,12 @@ import { Button } from '../../../components/ui/Button.tsx';
 import { TextField } from '../../../components/ui/Field.tsx';
 import { Section } from '../../../components/ui/PageHeader.tsx';
 import { toast } from '../../../components/ui/Toast.tsx';
+import { daysInclusive } from '../../../lib/calendar-format.ts';
+import { saveFile } from '../../../lib/download.ts';
 import { errorMessage } from '../../../lib/errors.ts';
+import { formatCalendarDate } from '../../../lib/format.ts';
+import { formatCount } from '../../../lib/number-format.ts';
 import { exportFhir } from './api.ts';
-import { dayLong, daysIncluded, plural } from './format.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -18,27 +21,11 @@ export function checkRange(from: string, to: string): { from?: string; to?: stri
   if (!DATE.test(from)) return { from: 'Enter the first day to export' };
   if (!DATE.test(to)) return { to: 'Enter the last day to export' };
   if (to < from) return { to: 'The last day must be on or after the first day' };
-  const days = daysIncluded(from, to);
+  const days = daysInclusive(from, to);
   if (days > MAX_EXPORT_DAYS) {
     return { to: `Export at most ${MAX_EXPORT_DAYS} days at a time; this range is ${days} days` };
   }
   return {};
-}
-
-/** Saves JSON as a file through a temporary link, the one way every browser honours a file name. */
-function saveJson(data: unknown, fileName: string): void {
-  const url = URL.createObjectURL(
-    new Blob([JSON.stringify(data, null, 2)], { type: 'application/fhir+json' }),
-  );
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** A location's visits, providers and patients for a date range as a FHIR R4 Bundle file. */
@@ -66,9 +53,9 @@ export function FhirExport(props: { locationId: string; locationName: string; ti
       const first = from();
       const last = to();
       const bundle = await exportFhir(props.locationId, first, last);
-      saveJson(bundle, `rounds-fhir-${first}-${last}.json`);
+      saveFile(JSON.stringify(bundle, null, 2), `rounds-fhir-${first}-${last}.json`, 'application/fhir+json');
       toast.success(
-        `Downloaded the FHIR bundle for ${dayLong(first)} to ${dayLong(last)} (${plural(bundle.entry.length, 'resource')})`,
+        `Downloaded the FHIR bundle for ${formatCalendarDate(first)} to ${formatCalendarDate(last)} (${formatCount(bundle.entry.length, 'resource')})`,
       );
     } catch (err) {
       setFailure(errorMessage(err));

@@ -2,14 +2,15 @@ import { createAsync } from '@solidjs/router';
 import { createMemo, For, type JSX, Show } from 'solid-js';
 import { SCHEDULING_METRICS, type SchedulingMetricId } from '../../../../../shared/metrics.ts';
 import type { MonthlyMeasures as Month } from '../../../../../shared/schemas/scheduling.ts';
+import { ColumnChart } from '../../../components/charts/SeriesCharts.tsx';
+import { TrendHeadline } from '../../../components/charts/TrendHeadline.tsx';
 import { EmptyState } from '../../../components/ui/EmptyState.tsx';
 import { Section } from '../../../components/ui/PageHeader.tsx';
 import { Spinner } from '../../../components/ui/Spinner.tsx';
 import { DataTable } from '../../../components/ui/Table.tsx';
+import { formatMonthShort, formatMonthYear } from '../../../lib/calendar-format.ts';
+import { formatCount, formatPercent } from '../../../lib/number-format.ts';
 import { getMonthlyMeasures } from './api.ts';
-import { ColumnChart } from './Chart.tsx';
-import { monthLong, monthShort, percent, plural } from './format.ts';
-import { Headline } from './Headline.tsx';
 
 const MONTHS = 12;
 
@@ -42,7 +43,7 @@ function Definitions() {
 
 /** A rate cell: "No visits" for screen readers where sighted users see a dash. */
 function rateCell(rate: number | null): JSX.Element {
-  if (rate !== null) return percent(rate);
+  if (rate !== null) return formatPercent(rate);
   return (
     <span class="muted">
       <span aria-hidden="true">—</span>
@@ -73,12 +74,12 @@ export function MonthlyMeasures(props: { locationId: string; locationName: strin
     const last = list[list.length - 1]!;
     const before = list[list.length - 2];
     return (
-      <Headline
+      <TrendHeadline
         better="up"
-        value={plural(last.newPatients, 'new patient')}
+        value={formatCount(last.newPatients, 'new patient')}
         delta={before ? last.newPatients - before.newPatients : undefined}
-        vs={before ? `vs ${monthShort(before.month)}` : ''}
-        when={monthLong(last.month)}
+        vs={before ? `vs ${formatMonthShort(before.month)}` : ''}
+        when={formatMonthYear(last.month)}
       />
     );
   };
@@ -111,8 +112,8 @@ export function MonthlyMeasures(props: { locationId: string; locationName: strin
               title="New patients per month"
               headline={headline()}
               data={months().map((m) => ({
-                label: monthShort(m.month),
-                name: monthLong(m.month),
+                label: formatMonthShort(m.month),
+                name: formatMonthYear(m.month),
                 value: m.newPatients,
               }))}
               format={(v) => String(v)}
@@ -124,7 +125,7 @@ export function MonthlyMeasures(props: { locationId: string; locationName: strin
             <DataTable<Month>
               caption="Monthly measures"
               columns={[
-                { header: 'Month', cell: (m) => <span class="strong">{monthLong(m.month)}</span> },
+                { header: 'Month', cell: (m) => <span class="strong">{formatMonthYear(m.month)}</span> },
                 {
                   header: label('scheduling.visits'),
                   cell: (m) => m.visits.toLocaleString('en-US'),

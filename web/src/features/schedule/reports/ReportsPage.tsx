@@ -1,12 +1,11 @@
-import { createAsync, revalidate } from '@solidjs/router';
-import { createMemo, createSignal, ErrorBoundary, type JSX, Show, Suspense } from 'solid-js';
+import { createAsync } from '@solidjs/router';
+import { createMemo, createSignal, Show, Suspense } from 'solid-js';
+import { inRoleGroup } from '../../../../../shared/roles.ts';
 import { me } from '../../../app/session.ts';
-import { Alert } from '../../../components/ui/Alert.tsx';
-import { Button } from '../../../components/ui/Button.tsx';
 import { SelectField } from '../../../components/ui/Field.tsx';
+import { LoadBoundary } from '../../../components/ui/LoadBoundary.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { Loading } from '../../../components/ui/Spinner.tsx';
-import { errorMessage } from '../../../lib/errors.ts';
 import { listLocations, listProviders } from '../api.ts';
 import { NoLocation } from '../NoLocation.tsx';
 import { ScheduleNav } from '../ScheduleNav.tsx';
@@ -18,33 +17,6 @@ import './reports.css';
 
 const WEEK_CHOICES = [4, 8, 12] as const;
 
-/**
- * One part of the page that loads on its own: a failure there says so in place, with a retry,
- * instead of taking the whole page down.
- */
-function Part(props: { what: string; keys: string[]; children: JSX.Element }) {
-  return (
-    <ErrorBoundary
-      fallback={(err, reset) => (
-        <Alert title={`Couldn't load the ${props.what}`}>
-          <p>{errorMessage(err)}</p>
-          <Button
-            size="sm"
-            onClick={async () => {
-              await revalidate(props.keys);
-              reset();
-            }}
-          >
-            Try again
-          </Button>
-        </Alert>
-      )}
-    >
-      <Suspense fallback={<Loading label={`Loading the ${props.what}…`} />}>{props.children}</Suspense>
-    </ErrorBoundary>
-  );
-}
-
 /** Scheduling measures for a practice manager: missed visits, how full the week is, access, and FHIR export. */
 export function ReportsPage() {
   const locations = createAsync(() => listLocations());
@@ -54,7 +26,7 @@ export function ReportsPage() {
   const open = () => (locations()?.items ?? []).filter((l) => !l.archived);
   const location = createMemo(() => open().find((l) => l.id === chosen()) ?? open()[0]);
   // Billing sees the measures but not patient-level exports or location setup; the API refuses them anyway.
-  const admin = () => ['owner', 'manager'].includes(me()?.user.role ?? '');
+  const admin = () => inRoleGroup(me()?.user.role ?? '', 'practiceAdmins');
 
   return (
     <>
@@ -83,17 +55,17 @@ export function ReportsPage() {
                   options={WEEK_CHOICES.map((n) => ({ value: String(n), label: `Last ${n} weeks` }))}
                 />
               </div>
-              <Part what="weekly measures" keys={[getMeasures.key, listProviders.key]}>
+              <LoadBoundary what="weekly measures" keys={[getMeasures.key, listProviders.key]}>
                 <WeeklyMeasures
                   locationId={loc().id}
                   locationName={loc().name}
                   weeks={weeks()}
                   providers={providers()?.items ?? []}
                 />
-              </Part>
-              <Part what="monthly snapshots" keys={[getMonthlyMeasures.key]}>
+              </LoadBoundary>
+              <LoadBoundary what="monthly snapshots" keys={[getMonthlyMeasures.key]}>
                 <MonthlyMeasures locationId={loc().id} locationName={loc().name} />
-              </Part>
+              </LoadBoundary>
               <Show when={admin()}>
                 <FhirExport locationId={loc().id} locationName={loc().name} timeZone={loc().timeZone} />
               </Show>

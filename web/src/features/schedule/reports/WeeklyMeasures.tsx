@@ -2,15 +2,23 @@ import { A, createAsync } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import type { Provider } from '../../../../../shared/schemas/scheduling.ts';
 import { addDays } from '../../../../../shared/time.ts';
+import { BarList, TrendChart } from '../../../components/charts/SeriesCharts.tsx';
+import { TrendHeadline } from '../../../components/charts/TrendHeadline.tsx';
 import { Badge, type Tone } from '../../../components/ui/Badge.tsx';
 import { EmptyState } from '../../../components/ui/EmptyState.tsx';
 import { Section } from '../../../components/ui/PageHeader.tsx';
 import { Spinner } from '../../../components/ui/Spinner.tsx';
+import { formatMonthDay } from '../../../lib/calendar-format.ts';
+import { formatCount, formatMinutesAsHours, formatPercent } from '../../../lib/number-format.ts';
 import { getMeasures } from './api.ts';
-import { BarList, TrendChart } from './Chart.tsx';
-import { dayShort, FEW_VISITS, hours, percent, plural, waitLabel } from './format.ts';
-import { Headline } from './Headline.tsx';
-import { MEASURES, rateHeadline, weekDatum } from './weekly-rates.ts';
+import { FEW_VISITS, MEASURES, rateHeadline, SAMPLE_NOUN, weekDatum } from './weekly-rates.ts';
+
+/** "Today", "1 day", "9 days", or the 60-day horizon when nothing is free. */
+function waitLabel(days: number | null): string {
+  if (days === null) return 'None in 60 days';
+  if (days === 0) return 'Today';
+  return days === 1 ? '1 day' : `${days} days`;
+}
 
 /** Days to the third free start: quick is good news, none in 60 days is a problem. */
 function waitTone(days: number | null): Tone {
@@ -38,6 +46,9 @@ export function WeeklyMeasures(props: {
   const names = createMemo(() => new Map(props.providers.map((p) => [p.id, p.name])));
   const nameOf = (id: string) => names().get(id) ?? 'Former provider';
   const noVisits = () => weeks().every((w) => w.booked === 0);
+  /** All providers' booked or open minutes this week, in hours ("12.5 h"). */
+  const weekHours = (of: 'bookedMinutes' | 'availableMinutes') =>
+    formatMinutesAsHours(latest()!.byProvider.reduce((sum, p) => sum + p[of], 0));
   const busy = () => (
     <Show when={stale()}>
       <Spinner size="sm" label="Updating…" />
@@ -58,7 +69,7 @@ export function WeeklyMeasures(props: {
             when={!noVisits()}
             fallback={
               <EmptyState
-                title={`No visits in the last ${plural(props.weeks, 'week')}`}
+                title={`No visits in the last ${formatCount(props.weeks, 'week')}`}
                 action={
                   <A href="/app/schedule" class="btn btn-secondary">
                     Open the schedule
@@ -78,8 +89,9 @@ export function WeeklyMeasures(props: {
                     <TrendChart
                       title={m.title}
                       headline={
-                        <Headline
+                        <TrendHeadline
                           better={m.better}
+                          sampleNoun={SAMPLE_NOUN}
                           unit={['pt', 'pts']}
                           value={h().value}
                           none={h().none}
@@ -92,8 +104,9 @@ export function WeeklyMeasures(props: {
                         />
                       }
                       data={weeks().map((w) => weekDatum(w, m))}
-                      format={percent}
+                      format={formatPercent}
                       missing={m.missing}
+                      sampleNoun={SAMPLE_NOUN}
                       minTop={m.minTop}
                       labelHeader="Week"
                       valueHeader={m.title}
@@ -139,9 +152,9 @@ export function WeeklyMeasures(props: {
                 headline={
                   <span class="chart-headline">
                     <span class="chart-when">
-                      This week ({dayShort(latest()!.weekStart)} – {dayShort(addDays(latest()!.weekStart, 6))}
-                      ): {hours(latest()!.byProvider.reduce((s, p) => s + p.bookedMinutes, 0))} booked of{' '}
-                      {hours(latest()!.byProvider.reduce((s, p) => s + p.availableMinutes, 0))} open
+                      This week ({formatMonthDay(latest()!.weekStart)} –{' '}
+                      {formatMonthDay(addDays(latest()!.weekStart, 6))}): {weekHours('bookedMinutes')} booked
+                      of {weekHours('availableMinutes')} open
                     </span>
                   </span>
                 }
@@ -150,7 +163,7 @@ export function WeeklyMeasures(props: {
                   name: nameOf(p.providerId),
                   value: p.utilization,
                 }))}
-                format={percent}
+                format={formatPercent}
                 missing="No open hours"
                 minTop={1}
                 labelHeader="Provider"

@@ -2,9 +2,19 @@
  * The weekly rates of the measures page: what each is out of, when it is from too few visits to
  * read as a trend, why a week has none, and the headline of each (plain data, no components).
  */
+
+import type { TrendHeadlineProps } from '../../../components/charts/TrendHeadline.tsx';
+import type { Datum } from '../../../components/charts/text-alternative.ts';
+import { formatMonthDay } from '../../../lib/calendar-format.ts';
+import { formatCalendarDate } from '../../../lib/format.ts';
+import { formatCount, formatMinutesAsHours, formatPercent } from '../../../lib/number-format.ts';
 import type { WeekMeasures } from './api.ts';
-import type { Datum } from './chart-text.ts';
-import { dayLong, dayShort, FEW_VISITS, hours, percent, plural } from './format.ts';
+
+/** Fewer visits than this behind a rate are too few to read as a trend: marked, no arrow. */
+export const FEW_VISITS = 20;
+
+/** What the rates are measured over: a rate from few of them is marked "few visits". */
+export const SAMPLE_NOUN = 'visits';
 
 type RateKey = 'noShowRate' | 'lateCancelRate' | 'utilization';
 
@@ -22,7 +32,7 @@ export interface Measure {
 }
 
 const ofVisits = (part: number, whole: number) =>
-  `${part.toLocaleString('en-US')} of ${plural(whole, 'visit')}`;
+  `${part.toLocaleString('en-US')} of ${formatCount(whole, 'visit')}`;
 
 export const MEASURES: Measure[] = [
   {
@@ -52,7 +62,7 @@ export const MEASURES: Measure[] = [
     minTop: 1,
     basis: (w) => ({
       visits: w.heldVisits,
-      count: `${hours(w.bookedMinutes)} of ${hours(w.availableMinutes)}, ${plural(w.heldVisits, 'visit')}`,
+      count: `${formatMinutesAsHours(w.bookedMinutes)} of ${formatMinutesAsHours(w.availableMinutes)}, ${formatCount(w.heldVisits, 'visit')}`,
     }),
   },
 ];
@@ -65,20 +75,12 @@ export function missingIn(w: WeekMeasures, m: Measure): string {
 
 export const isFew = (w: WeekMeasures, m: Measure) => m.basis(w).visits < FEW_VISITS;
 
-export interface HeadlineParts {
-  value?: string;
-  none?: string;
-  count?: string;
-  few?: boolean;
-  delta?: number;
-  vs: string;
-  noPrevious?: string;
-  when?: string;
-}
+/** What a rate's headline shows; the page adds which direction is good news and the unit. */
+export type HeadlineParts = Omit<TrendHeadlineProps, 'better' | 'unit' | 'sampleNoun'>;
 
 export const weekDatum = (w: WeekMeasures, m: Measure): Datum => ({
-  label: dayShort(w.weekStart),
-  name: `Week of ${dayLong(w.weekStart)}`,
+  label: formatMonthDay(w.weekStart),
+  name: `Week of ${formatCalendarDate(w.weekStart)}`,
   value: w[m.key],
   missing: missingIn(w, m),
   count: m.basis(w).count,
@@ -106,7 +108,7 @@ export function rateHeadline(weeks: WeekMeasures[], m: Measure): HeadlineParts {
   else if (fewBefore) noPrevious = 'too few visits the week before to compare';
   else if (previous) noPrevious = `${missingIn(previous, m).toLowerCase()} the week before`;
   return {
-    value: percent(value),
+    value: formatPercent(value),
     count: m.basis(week).count,
     few,
     delta:
@@ -117,6 +119,6 @@ export function rateHeadline(weeks: WeekMeasures[], m: Measure): HeadlineParts {
       ? m.key === 'utilization'
         ? 'This week'
         : 'This week so far'
-      : `Week of ${dayShort(weeks[at]!.weekStart)}, the latest with data`,
+      : `Week of ${formatMonthDay(weeks[at]!.weekStart)}, the latest with data`,
   };
 }

@@ -1,4 +1,7 @@
-/** The words of a chart: what a point is, what it is out of, and the series in a sentence for screen readers. */
+/**
+ * The text alternative of a chart: what a point is, what it is out of, and the series in a sentence
+ * for screen readers. Plain functions, no components, so they can be unit-tested and reused.
+ */
 
 /** One point of a series: a category on the x axis (a week, a month, a provider) and its value. */
 export interface Datum {
@@ -12,12 +15,17 @@ export interface Datum {
   missing?: string;
   /** What the value is out of, shown beside it ("1 of 3 visits"). */
   count?: string;
-  /** Too few visits behind the value to read as a trend: drawn hollow and marked "few visits". */
+  /** Too few samples behind the value to read as a trend: drawn hollow and marked ("few visits"). */
   few?: boolean;
 }
 
+/** What a chart's values are measured over, plural, when none is given: a `few` point is "few samples". */
+export const DEFAULT_SAMPLE_NOUN = 'samples';
+
 /** "1 of 3 visits, few visits": the count behind a value and its small-number mark. */
-export const basisOf = (d: Datum) => [d.count, d.few ? 'few visits' : ''].filter(Boolean).join(', ');
+export const basisOf = (d: Datum, chart: { sampleNoun?: string }) =>
+  [d.count, d.few ? `few ${chart.sampleNoun ?? DEFAULT_SAMPLE_NOUN}` : ''].filter(Boolean).join(', ');
+/** Why a point has no value: its own reason, the chart's, or "No data". */
 export const missingOf = (d: Datum, chart: { missing?: string }) => d.missing ?? chart.missing ?? 'No data';
 
 /** What the sentences need of a chart. */
@@ -27,6 +35,8 @@ export interface Series {
   format: (value: number) => string;
   /** What a null value means to a reader ("No visits"). */
   missing?: string;
+  /** What each value is measured over, plural ("visits"): a `few` point reads "few visits". */
+  sampleNoun?: string;
 }
 
 /** The series in one sentence: range, lowest, highest, latest and how many points are missing. */
@@ -45,13 +55,15 @@ export function summarise(props: Series): string {
     ...new Set(data.filter((d) => d.value === null).map((d) => missingOf(d, props).toLowerCase())),
   ];
   const few = known.filter((d) => d.few).length;
-  const basis = basisOf(latest);
+  const basis = basisOf(latest, props);
   return [
     `${props.title}, ${span}.`,
     `Latest ${props.format(latest.value)} (${basis ? `${basis}; ` : ''}${latest.name}).`,
     known.length > 1 ? `Lowest ${props.format(low)}, highest ${props.format(high)}.` : '',
     gaps ? `${gaps} of ${data.length} without data (${why.join(' or ')}).` : '',
-    few ? `${few} of ${known.length} from too few visits to read as a trend.` : '',
+    few
+      ? `${few} of ${known.length} from too few ${props.sampleNoun ?? DEFAULT_SAMPLE_NOUN} to read as a trend.`
+      : '',
   ]
     .filter(Boolean)
     .join(' ');

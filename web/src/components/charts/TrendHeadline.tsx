@@ -1,18 +1,19 @@
 import { Match, Show, Switch } from 'solid-js';
+import { DEFAULT_SAMPLE_NOUN } from './text-alternative.ts';
+import './charts.css';
 
-/**
- * The big number of a chart, what it is out of, and its change since the period before, colored by
- * whether it is good news. A value from few visits is marked and gets no arrow: it is not a trend.
- */
-export function Headline(props: {
+/** The figures of a headline: the value, what it is out of, and its change since the period before. */
+export interface TrendHeadlineProps {
   /** The latest value as shown ("12%"); absent when nothing was measured. */
   value?: string;
   /** What to say instead of a value ("No visits yet"). */
   none?: string;
   /** What the value is out of, shown beside it ("1 of 3 visits"). */
   count?: string;
-  /** Too few visits behind the value to read as a trend: marked, and no arrow is drawn. */
+  /** Too few samples behind the value to read as a trend: marked, and no arrow is drawn. */
   few?: boolean;
+  /** What the value is measured over, plural ("visits"): a `few` value is marked "Few visits". */
+  sampleNoun?: string;
   /** Change in display units ("3" for 3 percentage points); absent when there is nothing to compare with. */
   delta?: number;
   /** The change's unit, singular and plural ("pt"/"pts"; empty for counts). */
@@ -25,7 +26,13 @@ export function Headline(props: {
   noPrevious?: string;
   /** When the value is from ("This week", "Week of Nov 16"). */
   when?: string;
-}) {
+}
+
+/**
+ * The big number of a chart, what it is out of, and its change since the period before, colored by
+ * whether it is good news. A value from few samples is marked and gets no arrow: it is not a trend.
+ */
+export function TrendHeadline(props: TrendHeadlineProps) {
   const tone = () => {
     const d = props.delta ?? 0;
     if (d === 0) return 'flat';
@@ -45,7 +52,7 @@ export function Headline(props: {
           <span class="chart-count">{props.count}</span>{' '}
         </Show>
         <Show when={props.few}>
-          <span class="chart-few">Few visits</span>{' '}
+          <span class="chart-few">Few {props.sampleNoun ?? DEFAULT_SAMPLE_NOUN}</span>{' '}
         </Show>
         <Switch>
           <Match when={props.few || props.delta === undefined}>

@@ -1,8 +1,14 @@
+/**
+ * Charts of one series of labelled values (a line over time, columns, or a list of bars), each in a
+ * figure with its headline, an accessible summary and the numbers as a table.
+ */
 import { createSignal, createUniqueId, For, Index, type JSX, onCleanup, Show } from 'solid-js';
-import { basisOf, type Datum, listed, missingOf, summarise } from './chart-text.ts';
+import { basisOf, type Datum, listed, missingOf, summarise } from './text-alternative.ts';
+import './charts.css';
 
-export type { Datum } from './chart-text.ts';
+export type { Datum } from './text-alternative.ts';
 
+/** What every chart takes: its title and headline, the series, how to format it and the table's headers. */
 export interface ChartProps {
   /** The figure's caption, and the start of the chart's accessible name. */
   title: string;
@@ -12,6 +18,8 @@ export interface ChartProps {
   format: (value: number) => string;
   /** What a null value means to a reader ("No visits"). */
   missing?: string;
+  /** What each value is measured over, plural ("visits"): a `few` point reads "few visits". */
+  sampleNoun?: string;
   /** The value axis reaches at least this high, so small values do not look dramatic. */
   minTop?: number;
   /** Whole-number axis steps (counts). */
@@ -115,7 +123,7 @@ function ChartFigure(props: ChartProps & { plot: (width: number) => JSX.Element;
                   <th scope="row">{d.name}</th>
                   <td>{d.value === null ? missingOf(d, props) : props.format(d.value)}</td>
                   <Show when={counted()}>
-                    <td>{d.value === null ? '' : basisOf(d)}</td>
+                    <td>{d.value === null ? '' : basisOf(d, props)}</td>
                   </Show>
                 </tr>
               )}
@@ -193,7 +201,7 @@ function latestLabelY(f: ReturnType<typeof frame>, data: Datum[], at: number): n
   return fromAbove && y + 20 < f.base ? y + 18 : y - 10;
 }
 
-/** Week-over-week line: gaps where there is nothing to measure, the latest point marked and labelled. */
+/** A line over ordered periods (weeks, months): gaps where nothing was measured, the latest point labelled. */
 export function TrendChart(props: ChartProps) {
   const scale = () =>
     niceScale(Math.max(0, ...props.data.map((d) => d.value ?? 0)), {
@@ -241,7 +249,7 @@ export function TrendChart(props: ChartProps) {
           {(r) => (
             <Show when={r.length > 1}>
               <path class="chart-area" d={area(r)} />
-              {/* A step into or out of a week with few visits is dashed: it is not a trend to read. */}
+              {/* A step into or out of a point from few samples is dashed: it is not a trend to read. */}
               <For each={r.slice(1).map((p, k) => [r[k]!, p] as const)}>
                 {([a, b]) => (
                   <path
@@ -266,7 +274,7 @@ export function TrendChart(props: ChartProps) {
                 cy={f.y(d().value!)}
                 r={i === lastKnown() ? 5 : 3.5}
               >
-                <title>{`${d().name}: ${props.format(d().value!)}${basisOf(d()) ? ` (${basisOf(d())})` : ''}`}</title>
+                <title>{`${d().name}: ${props.format(d().value!)}${basisOf(d(), props) ? ` (${basisOf(d(), props)})` : ''}`}</title>
               </circle>
             </Show>
           )}
@@ -348,7 +356,7 @@ export function ColumnChart(props: ChartProps) {
 const ROW = 46;
 
 /**
- * Horizontal bars, one row per category with its name above the bar: long names (providers)
+ * Horizontal bars, one row per category with its name above the bar: long names (people, places)
  * stay readable on a phone, where vertical bars would have to squeeze their labels.
  */
 export function BarList(props: ChartProps) {
