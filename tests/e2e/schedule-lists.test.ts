@@ -60,7 +60,7 @@ describe('week view', () => {
     await page.getByRole('heading', { name: 'Week', exact: true }).waitFor();
     await page.getByLabel('Provider').selectOption(provider.id);
     await page.getByLabel('Week of', { exact: true }).fill('2031-03-05');
-    await page.getByText(`1 visits booked for ${provider.name}, week of 2031-03-03.`).waitFor();
+    await page.getByText(`1 visits booked for ${provider.name}, week of Mar 3, 2031.`).waitFor();
     const block = () =>
       page.getByRole('button', { name: new RegExp(`^\\d{1,2}:\\d\\d\\s[AP]M ${booked.body.patientName}`) });
     await block().waitFor();
@@ -76,7 +76,7 @@ describe('week view', () => {
     };
     // Thursday 10:00 is inside the hours: the visit moves (a new, linked appointment).
     await dragTo('2031-03-06@10:00');
-    await page.getByText('Moved to 2031-03-06 10:00').waitFor();
+    await page.getByText('Moved to Thu, Mar 6 at 10:00 AM').waitFor();
     await page
       .getByRole('button', {
         name: `10:00 AM ${booked.body.patientName}, ${booked.body.typeName}, scheduled`,
@@ -185,19 +185,22 @@ describe('waitlist and recalls', () => {
     await dialog.getByRole('button', { name: 'Add to waitlist' }).click();
     await page.getByText('Smith, Olivia added to the waitlist').waitFor();
     const row = page.getByRole('row', { name: /Smith, Olivia/ });
-    await row.getByRole('cell', { name: '2031-03-10 to 2031-03-31' }).waitFor();
-    await row.getByRole('cell', { name: '08:00–11:00' }).waitFor();
+    await row.getByRole('cell', { name: 'Mar 10, 2031 to Mar 31, 2031' }).waitFor();
+    await row.getByRole('cell', { name: '8:00 AM–11:00 AM' }).waitFor();
 
     // Find a time now instead of waiting for a cancellation: booking it closes the entry.
     await page.getByRole('button', { name: 'Find a time for Smith, Olivia' }).click();
     const finder = page.getByRole('dialog', { name: 'Find a time for Smith, Olivia' });
     const firstTime = finder.getByRole('button', { name: /^Book Smith, Olivia on / }).first();
-    const [, date, time] = /on (\S+) at (\S+) with/.exec((await firstTime.getAttribute('aria-label'))!)!;
-    expect(date! >= '2031-03-10' && date! <= '2031-03-31', date).toBe(true);
-    expect(time! >= '08:00' && time! < '11:00', time).toBe(true);
+    const label = (await firstTime.getAttribute('aria-label'))!;
+    // "Book Smith, Olivia on Mon, Mar 10 at 8:00 AM with …": inside the patient's dates and hours.
+    const [, when, day, hour, half] = /on (\w{3}, Mar (\d+) at (\d+):\d{2}\s([AP]M)) with /.exec(label)!;
+    expect(Number(day) >= 10 && Number(day) <= 31, label).toBe(true);
+    const hour24 = (Number(hour) % 12) + (half === 'PM' ? 12 : 0);
+    expect(hour24 >= 8 && hour24 < 11, label).toBe(true);
     await expectNoAxeViolations(page, 'find a time');
     await firstTime.click();
-    await page.getByText(`Booked Smith, Olivia from the waitlist on ${date} at ${time}`).waitFor();
+    await page.getByText(`Booked Smith, Olivia from the waitlist on ${when}`).waitFor();
     await expect.poll(() => page.getByRole('row', { name: /Smith, Olivia/ }).count()).toBe(0);
 
     // Remove asks first.
@@ -326,8 +329,8 @@ describe('waitlist and recalls', () => {
       .getByRole('table', { name: 'Visits of Visitor, Vera, latest first' })
       .getByRole('row');
     await expect.poll(() => rows.count()).toBe(3);
-    expect(await rows.nth(1).textContent()).toMatch(/2031-05-13 09:00.*Cancelled.*by the patient/);
-    expect(await rows.nth(2).textContent()).toMatch(/2031-05-06 09:00.*Scheduled/);
+    expect(await rows.nth(1).textContent()).toMatch(/May 13, 2031, 9:00\sAM.*Cancelled.*by the patient/);
+    expect(await rows.nth(2).textContent()).toMatch(/May 6, 2031, 9:00\sAM.*Scheduled/);
     expect(await rows.nth(2).textContent()).toContain(provider.name);
     await expectNoAxeViolations(page, 'patient visits');
     await page.keyboard.press('Escape');

@@ -15,8 +15,11 @@ function formatter(
   };
 }
 
-const dateTime = formatter(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = formatter(undefined, { dateStyle: 'medium' });
+// Practices are in the US (every region is a US census region): dates and times read the US way.
+const PRACTICE_LOCALE = 'en-US';
+
+const dateTime = formatter(PRACTICE_LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = formatter(PRACTICE_LOCALE, { dateStyle: 'medium' });
 
 /** "Nov 22, 2026, 3:04 PM" in the viewer's local time; a dash for missing values. */
 export function formatDateTime(iso: string | null | undefined): string {
@@ -68,8 +71,6 @@ export function isoDay(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-// Practices are in the US (every region is a US census region): dates and times read the US way.
-const PRACTICE_LOCALE = 'en-US';
 const dayLabel = formatter(PRACTICE_LOCALE, {
   weekday: 'short',
   month: 'short',
@@ -90,6 +91,16 @@ export function formatLocalDay(date: string): string {
 /** A location's wall-clock time ("14:30") as "2:30 PM". */
 export function formatLocalTime(time: string): string {
   return clockTime().format(new Date(`1970-01-01T${time}:00Z`));
+}
+
+/** A location's date and time ("2031-03-06", "10:00") as "Thu, Mar 6 at 10:00 AM": toasts, confirmations. */
+export function formatLocalDayTime(date: string, time: string): string {
+  return `${formatLocalDay(date)} at ${formatLocalTime(time)}`;
+}
+
+/** Wall-clock times from and until ("08:00", "11:00") as "8:00 AM–11:00 AM". */
+export function formatLocalTimes(from: string, until: string): string {
+  return `${formatLocalTime(from)}–${formatLocalTime(until)}`;
 }
 
 const hourOnly = formatter(PRACTICE_LOCALE, { hour: 'numeric', timeZone: 'UTC' });

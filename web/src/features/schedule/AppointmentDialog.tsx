@@ -13,7 +13,7 @@ import { confirm, Dialog } from '../../components/ui/Dialog.tsx';
 import { SelectField, TextField } from '../../components/ui/Field.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatCalendarDate, formatLocalDay, formatLocalTime } from '../../lib/format.ts';
+import { formatCalendarDate, formatLocalDay, formatLocalDayTime, formatLocalTime } from '../../lib/format.ts';
 import { cancelVisit, getPatient, moveVisit, setStatus, undoStatus } from './api.ts';
 import { isOutsideHours, OverrideHours } from './OverrideHours.tsx';
 import { listResources } from './setup/api.ts';
@@ -84,7 +84,7 @@ export function AppointmentDialog(props: {
   const cancel = async (a: Appointment, by: 'patient' | 'practice') => {
     const ok = await confirm({
       title: `Cancel ${a.patientName}'s visit?`,
-      message: `${a.date} at ${a.time}. ${by === 'patient' && Date.parse(a.start) - Date.now() < 86_400_000 ? 'Within 24 hours: it counts as a late cancel.' : 'The time becomes free to book.'}`,
+      message: `${formatLocalDayTime(a.date, a.time)}. ${by === 'patient' && Date.parse(a.start) - Date.now() < 86_400_000 ? 'Within 24 hours: it counts as a late cancel.' : 'The time becomes free to book.'}`,
       confirmLabel: 'Cancel visit',
       cancelLabel: 'Keep visit',
       danger: true,
@@ -112,7 +112,7 @@ export function AppointmentDialog(props: {
     setError(undefined);
     try {
       const moved = await moveVisit(a, { ...to(), override });
-      toast.success(`Moved to ${to().date} ${to().time}`);
+      toast.success(`Moved to ${formatLocalDayTime(to().date, to().time)}`);
       if (moved.waitlistMatches.length) setOffer({ freed: a, matches: moved.waitlistMatches });
       else close();
     } catch (err) {

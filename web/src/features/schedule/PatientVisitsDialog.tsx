@@ -5,6 +5,7 @@ import { Badge, StatusBadge } from '../../components/ui/Badge.tsx';
 import { Dialog } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { DataTable, ListPager } from '../../components/ui/Table.tsx';
+import { formatCalendarDate, formatLocalTimes } from '../../lib/format.ts';
 import { createPagedList } from '../../lib/paging.ts';
 import { listPatientVisits, listProviders } from './api.ts';
 
@@ -59,7 +60,7 @@ export function PatientVisitsDialog(props: { patient: Patient | undefined; onClo
             header: 'When',
             cell: (a) => (
               <span class="nowrap">
-                {a.date} {a.time}–{a.endTime}
+                {formatCalendarDate(a.date)}, {formatLocalTimes(a.time, a.endTime)}
               </span>
             ),
           },

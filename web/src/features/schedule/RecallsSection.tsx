@@ -16,7 +16,7 @@ import { SelectField, TextField } from '../../components/ui/Field.tsx';
 import { Section } from '../../components/ui/PageHeader.tsx';
 import { DataTable, ListPager } from '../../components/ui/Table.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatCalendarDate, formatDate } from '../../lib/format.ts';
 import { createForm, optional } from '../../lib/forms.ts';
 import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
 import { browserTimeZone } from '../../lib/timezones.ts';
@@ -93,7 +93,7 @@ export function RecallsSection() {
             header: 'Due',
             cell: (r) => (
               <>
-                {r.dueDate}{' '}
+                {formatCalendarDate(r.dueDate)}{' '}
                 <Show when={r.dueDate < today() && ['due', 'contacted'].includes(r.status)}>
                   <Badge tone="warning">Overdue</Badge>
                 </Show>
@@ -239,7 +239,8 @@ function OutreachDialog(props: { recall?: Recall; onClose: () => void }) {
     >
       <form class="form stack" novalidate onSubmit={submit} aria-label="Outreach attempt">
         <p class="muted">
-          {props.recall?.reason}, due {props.recall?.dueDate}. “Scheduled” and “Declined” close the recall.
+          {props.recall?.reason}, due {props.recall ? formatCalendarDate(props.recall.dueDate) : ''}.
+          “Scheduled” and “Declined” close the recall.
         </p>
         <SelectField
           label="How"

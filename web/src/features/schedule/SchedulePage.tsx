@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { Loading } from '../../components/ui/Spinner.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { formatLocalDayTime, formatLocalTime } from '../../lib/format.ts';
 import { onDemand } from '../../lib/on-demand.ts';
 import { getBoard, moveVisit } from './api.ts';
 import { NoLocation, NoProviders } from './NoLocation.tsx';
@@ -74,7 +75,7 @@ export function SchedulePage() {
     try {
       const moved = await moveVisit(a, { date: day(), time, providerId });
       if (moved.waitlistMatches.length) setOffer({ freed: a, matches: moved.waitlistMatches });
-      toast.success(`Moved to ${time} with ${provider?.name ?? 'the provider'}`);
+      toast.success(`Moved to ${formatLocalDayTime(day(), time)} with ${provider?.name ?? 'the provider'}`);
     } catch (err) {
       toast.error(errorMessage(err));
     }
@@ -247,7 +248,7 @@ function FlowBoard(props: { appointments: Appointment[]; onOpen: (a: Appointment
                     <button type="button" class="flow-card" onClick={() => props.onOpen(a)}>
                       <strong>{a.patientName}</strong>
                       <span>
-                        {a.time} · {a.typeName}
+                        {formatLocalTime(a.time)} · {a.typeName}
                       </span>
                       <span>
                         <StatusBadge status={a.status} /> {minutesIn(a, a.status)} min

@@ -7,9 +7,15 @@ import { Dialog } from '../../components/ui/Dialog.tsx';
 import { Loading } from '../../components/ui/Spinner.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { formatCalendarDate, formatLocalDayTime, formatLocalTime } from '../../lib/format.ts';
 import { mutate } from '../../lib/mutation.ts';
 import { book, findSlots, type Slot } from './api.ts';
 import { listWaitlist } from './waitlist-api.ts';
+
+/** A waiting patient's hours as "8:00 AM–11:00 AM", "open–11:00 AM" or "8:00 AM–close". */
+export function waitingHours(e: Pick<WaitlistEntry, 'fromTime' | 'toTime'>): string {
+  return `${e.fromTime ? formatLocalTime(e.fromTime) : 'open'}–${e.toTime ? formatLocalTime(e.toTime) : 'close'}`;
+}
 
 /** The slot finder looks this many days ahead at most (SlotQuerySchema). */
 const MAX_DAYS = 30;
@@ -80,7 +86,7 @@ export function WaitlistFindTime(props: {
         }),
         listWaitlist.key,
       );
-      toast.success(`Booked ${entry.patientName} from the waitlist on ${s.date} at ${s.time}`);
+      toast.success(`Booked ${entry.patientName} from the waitlist on ${formatLocalDayTime(s.date, s.time)}`);
       props.onClose();
     } catch (err) {
       setError(errorMessage(err));
@@ -94,10 +100,9 @@ export function WaitlistFindTime(props: {
       {(entry) => (
         <Dialog open={true} title={`Find a time for ${entry().patientName}`} onClose={() => props.onClose()}>
           <p class="muted">
-            Free times from {entry().earliestDate} to {entry().latestDate}
-            {entry().fromTime || entry().toTime
-              ? `, ${entry().fromTime ?? 'open'}–${entry().toTime ?? 'close'}`
-              : ''}
+            Free times from {formatCalendarDate(entry().earliestDate)} to{' '}
+            {formatCalendarDate(entry().latestDate)}
+            {entry().fromTime || entry().toTime ? `, ${waitingHours(entry())}` : ''}
             {addDays(entry().earliestDate, MAX_DAYS) <= entry().latestDate
               ? ` (the next ${MAX_DAYS} days)`
               : ''}
@@ -119,14 +124,14 @@ export function WaitlistFindTime(props: {
                     {(s) => (
                       <li class="offer-item">
                         <span>
-                          {s.date} {s.time} · {providerName(s.providerId)}
+                          {formatLocalDayTime(s.date, s.time)} · {providerName(s.providerId)}
                         </span>
                         <Button
                           size="sm"
                           variant="primary"
                           busy={busy() === s.start + s.providerId}
                           onClick={() => take(entry(), s)}
-                          aria-label={`Book ${entry().patientName} on ${s.date} at ${s.time} with ${providerName(s.providerId)}`}
+                          aria-label={`Book ${entry().patientName} on ${formatLocalDayTime(s.date, s.time)} with ${providerName(s.providerId)}`}
                         >
                           Book
                         </Button>

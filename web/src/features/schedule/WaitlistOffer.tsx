@@ -5,7 +5,7 @@ import { Button } from '../../components/ui/Button.tsx';
 import { Dialog } from '../../components/ui/Dialog.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatLocalDay, formatLocalTime } from '../../lib/format.ts';
+import { formatLocalDayTime, formatLocalTime } from '../../lib/format.ts';
 import { book, getPatient } from './api.ts';
 
 /** A freed time (cancelled or moved) offered to the waitlist: book a waiting patient into it in one step. */
@@ -24,7 +24,7 @@ export function WaitlistOffer(props: {
     async (ids) =>
       new Map(await Promise.all(ids.map(async (id) => [id, (await getPatient(id)).phone] as const))),
   );
-  const when = () => `${formatLocalDay(props.freed.date)} at ${formatLocalTime(props.freed.time)}`;
+  const when = () => formatLocalDayTime(props.freed.date, props.freed.time);
   const offerTo = async (entry: WaitlistEntry) => {
     setBusyId(entry.id);
     setError(undefined);
@@ -72,7 +72,7 @@ export function WaitlistOffer(props: {
                 variant="primary"
                 busy={busyId() === entry.id}
                 onClick={() => offerTo(entry)}
-                aria-label={`Book ${entry.patientName} at ${props.freed.time}`}
+                aria-label={`Book ${entry.patientName} at ${formatLocalTime(props.freed.time)}`}
               >
                 Book
               </Button>

@@ -15,12 +15,12 @@ import { Section } from '../../components/ui/PageHeader.tsx';
 import { DataTable, ListPager } from '../../components/ui/Table.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatCalendarDate, formatDate } from '../../lib/format.ts';
 import { createForm, optional } from '../../lib/forms.ts';
 import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
 import { listLocations, listProviders, listTypes } from './api.ts';
 import { PatientPicker } from './PatientPicker.tsx';
-import { WaitlistFindTime } from './WaitlistFindTime.tsx';
+import { WaitlistFindTime, waitingHours } from './WaitlistFindTime.tsx';
 import { addToWaitlist, listWaitlist, removeFromWaitlist } from './waitlist-api.ts';
 
 /** Waiting patients, oldest first (first come, first offered). */
@@ -86,11 +86,13 @@ export function WaitlistSection() {
           { header: 'Patient', cell: (e) => <span class="strong">{e.patientName}</span> },
           { header: 'Visit', cell: (e) => `${typeName(e.typeId)} · ${locationName(e.locationId)}` },
           { header: 'With', cell: providerNames },
-          { header: 'Dates', cell: (e) => `${e.earliestDate} to ${e.latestDate}` },
+          {
+            header: 'Dates',
+            cell: (e) => `${formatCalendarDate(e.earliestDate)} to ${formatCalendarDate(e.latestDate)}`,
+          },
           {
             header: 'Hours',
-            cell: (e) =>
-              e.fromTime || e.toTime ? `${e.fromTime ?? 'open'}–${e.toTime ?? 'close'}` : 'Any time',
+            cell: (e) => (e.fromTime || e.toTime ? waitingHours(e) : 'Any time'),
           },
           { header: 'Waiting since', cell: (e) => formatDate(e.createdAt) },
           { header: 'Note', cell: (e) => e.note ?? '' },

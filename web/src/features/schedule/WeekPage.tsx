@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { Loading } from '../../components/ui/Spinner.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { formatCalendarDate, formatLocalDay, formatLocalDayTime } from '../../lib/format.ts';
 import { AppointmentDialog } from './AppointmentDialog.tsx';
 import { getWeek, listLocations, listProviders, listTypes, moveVisit } from './api.ts';
 import { BookDialog } from './BookDialog.tsx';
@@ -16,8 +17,6 @@ import { NoProviders } from './NoLocation.tsx';
 import { ScheduleNav } from './ScheduleNav.tsx';
 import { GONE, offReason, TimeGrid } from './TimeGrid.tsx';
 import { WaitlistOffer } from './WaitlistOffer.tsx';
-
-const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** One provider's week, Monday to Sunday: book on an empty time, drag a visit to another day or time, or use "Move…". */
 export function WeekPage() {
@@ -46,12 +45,12 @@ export function WeekPage() {
   const days = () => {
     const start = week()?.weekStart;
     if (!start) return [];
-    return DAY_NAMES.map((name, i) => {
+    return [0, 1, 2, 3, 4, 5, 6].map((i) => {
       const date = addDays(start, i);
       const hours = week()?.days.find((d) => d.date === date);
       return {
         id: date,
-        label: `${name} ${date.slice(5)}`,
+        label: formatLocalDay(date),
         open: hours?.open,
         offReason: offReason(hours?.closed),
       };
@@ -64,7 +63,7 @@ export function WeekPage() {
     try {
       const moved = await moveVisit(a, { date, time, providerId: a.providerId });
       if (moved.waitlistMatches.length) setOffer({ freed: a, matches: moved.waitlistMatches });
-      toast.success(`Moved to ${date} ${time}`);
+      toast.success(`Moved to ${formatLocalDayTime(date, time)}`);
     } catch (err) {
       toast.error(errorMessage(err));
     }
@@ -122,10 +121,10 @@ export function WeekPage() {
               {(w) => (
                 <>
                   <p class="muted" aria-live="polite">
-                    {booked()} visits booked for {p().name}, week of {w().weekStart}.
+                    {booked()} visits booked for {p().name}, week of {formatCalendarDate(w().weekStart)}.
                   </p>
                   <TimeGrid
-                    label={`${p().name}, week of ${w().weekStart}`}
+                    label={`${p().name}, week of ${formatCalendarDate(w().weekStart)}`}
                     columns={days()}
                     appointments={visible()}
                     columnOf={(a) => a.date}

@@ -17,6 +17,7 @@ import { Section } from '../../../components/ui/PageHeader.tsx';
 import { DataTable, ListPager } from '../../../components/ui/Table.tsx';
 import { toast } from '../../../components/ui/Toast.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
+import { formatCalendarDate } from '../../../lib/format.ts';
 import { createForm } from '../../../lib/forms.ts';
 import { createPagedList, PAGE_SIZE } from '../../../lib/paging.ts';
 import { listProviders } from '../api.ts';
@@ -48,7 +49,8 @@ export function ExceptionsTab(props: { locations: Location[] }) {
       title: `Remove this ${KIND_LABELS[e.kind].toLowerCase()}?`,
       message: (
         <p>
-          {who(e)} becomes bookable again from {e.startDate} to {e.endDate}, in the usual weekly hours.
+          {who(e)} becomes bookable again from {formatCalendarDate(e.startDate)} to{' '}
+          {formatCalendarDate(e.endDate)}, in the usual weekly hours.
         </p>
       ),
       confirmLabel: 'Remove',
@@ -85,7 +87,10 @@ export function ExceptionsTab(props: { locations: Location[] }) {
           { header: 'Who', cell: (e) => who(e) },
           {
             header: 'Dates',
-            cell: (e) => (e.startDate === e.endDate ? e.startDate : `${e.startDate} to ${e.endDate}`),
+            cell: (e) =>
+              e.startDate === e.endDate
+                ? formatCalendarDate(e.startDate)
+                : `${formatCalendarDate(e.startDate)} to ${formatCalendarDate(e.endDate)}`,
           },
           { header: 'Reason', cell: (e) => e.reason },
           {
@@ -98,7 +103,7 @@ export function ExceptionsTab(props: { locations: Location[] }) {
                 variant="danger"
                 busy={busyId() === e.id}
                 onClick={() => remove(e)}
-                aria-label={`Remove ${KIND_LABELS[e.kind].toLowerCase()} ${e.startDate}, ${who(e)}`}
+                aria-label={`Remove ${KIND_LABELS[e.kind].toLowerCase()} ${formatCalendarDate(e.startDate)}, ${who(e)}`}
               >
                 Remove
               </Button>

@@ -13,6 +13,7 @@ import { Section } from '../../../components/ui/PageHeader.tsx';
 import { DataTable } from '../../../components/ui/Table.tsx';
 import { toast } from '../../../components/ui/Toast.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
+import { formatCalendarDate, formatLocalTimes } from '../../../lib/format.ts';
 import { createForm, optional } from '../../../lib/forms.ts';
 import { listProviders } from '../api.ts';
 import { createTemplate, deleteTemplate, listTemplates } from './api.ts';
@@ -28,12 +29,12 @@ const WEEK = [
   { day: 0, name: 'Sunday' },
 ];
 
-/** A template's blocks as "Mon 08:00–12:00, 13:00–17:00 · Tue …". */
+/** A template's blocks as "Mon 8:00 AM–12:00 PM, 1:00 PM–5:00 PM · Tue …". */
 function describe(t: Template): string {
   return WEEK.map((d) => {
     const blocks = t.blocks.filter((b) => b.weekday === d.day).sort((a, b) => a.start.localeCompare(b.start));
     return blocks.length
-      ? `${d.name.slice(0, 3)} ${blocks.map((b) => `${b.start}–${b.end}`).join(', ')}`
+      ? `${d.name.slice(0, 3)} ${blocks.map((b) => formatLocalTimes(b.start, b.end)).join(', ')}`
       : '';
   })
     .filter(Boolean)
@@ -59,8 +60,9 @@ export function HoursTab(props: { location: Location }) {
       title: 'Remove these weekly hours?',
       message: (
         <p>
-          The provider is no longer bookable in these hours from {t.effectiveFrom}
-          {t.effectiveTo ? ` to ${t.effectiveTo}` : ''}. Visits already booked stay on the schedule.
+          The provider is no longer bookable in these hours from {formatCalendarDate(t.effectiveFrom)}
+          {t.effectiveTo ? ` to ${formatCalendarDate(t.effectiveTo)}` : ''}. Visits already booked stay on the
+          schedule.
         </p>
       ),
       confirmLabel: 'Remove hours',
@@ -108,7 +110,8 @@ export function HoursTab(props: { location: Location }) {
           columns={[
             {
               header: 'In effect',
-              cell: (t) => `${t.effectiveFrom} to ${t.effectiveTo ?? 'further notice'}`,
+              cell: (t) =>
+                `${formatCalendarDate(t.effectiveFrom)} to ${t.effectiveTo ? formatCalendarDate(t.effectiveTo) : 'further notice'}`,
             },
             { header: 'Hours', cell: (t) => describe(t) },
             {
@@ -120,7 +123,7 @@ export function HoursTab(props: { location: Location }) {
                   size="sm"
                   variant="danger"
                   onClick={() => remove(t)}
-                  aria-label={`Remove hours from ${t.effectiveFrom}`}
+                  aria-label={`Remove hours from ${formatCalendarDate(t.effectiveFrom)}`}
                 >
                   Remove
                 </Button>
@@ -227,7 +230,7 @@ function HoursForm(props: { location: Location; providerId: string; hasCurrent: 
     const ok = await form.submit(ref, TemplateInputSchema, body, async (data) => {
       await createTemplate(data);
     });
-    if (ok) toast.success(`Weekly hours saved from ${body.effectiveFrom}`);
+    if (ok) toast.success(`Weekly hours saved from ${formatCalendarDate(body.effectiveFrom)}`);
   };
 
   return (

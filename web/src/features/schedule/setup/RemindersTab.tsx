@@ -8,6 +8,7 @@ import { Checkbox, TextField } from '../../../components/ui/Field.tsx';
 import { Section } from '../../../components/ui/PageHeader.tsx';
 import { Loading } from '../../../components/ui/Spinner.tsx';
 import { toast } from '../../../components/ui/Toast.tsx';
+import { formatLocalTime } from '../../../lib/format.ts';
 import { createForm, numberOrUndefined } from '../../../lib/forms.ts';
 import { getReminderSettings, saveReminderSettings } from './api.ts';
 
@@ -36,7 +37,7 @@ export function RemindersTab() {
     <Section
       title="Visit reminders"
       id="reminders"
-      description={`Sent by email or text (as each patient prefers) with a link to confirm or cancel. Never between ${QUIET_HOURS.from} and ${QUIET_HOURS.until} local time: a reminder due then goes out earlier, at 20:45.`}
+      description={`Sent by email or text (as each patient prefers) with a link to confirm or cancel. Never between ${formatLocalTime(QUIET_HOURS.from)} and ${formatLocalTime(QUIET_HOURS.until)} local time: a reminder due then goes out earlier, at ${formatLocalTime('20:45')}.`}
     >
       <Show when={settings()} fallback={<Loading label="Loading reminder rules…" />}>
         <form ref={ref} class="form stack" novalidate onSubmit={submit} aria-label="Reminder rules">
