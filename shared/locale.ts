@@ -106,3 +106,34 @@ export function patientDateTime(date: string, time: string, timeZone: string, lo
 }
 
 const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+// --- Dates and times in messages the API writes for staff (errors, Today titles, digests, audit) ---
+
+const STAFF_LOCALE = 'en-US';
+const staffDay = new Intl.DateTimeFormat(STAFF_LOCALE, {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const staffTime = new Intl.DateTimeFormat(STAFF_LOCALE, {
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZone: 'UTC',
+});
+
+/** A wall-clock date ("2027-02-03") as staff read it: "Wed, Feb 3, 2027". */
+export function staffDate(date: string): string {
+  return plainSpaces(staffDay.format(new Date(`${date}T00:00:00Z`)));
+}
+
+/** A wall-clock time ("16:15") as staff read it: "4:15 PM". */
+export function staffTimeOfDay(time: string): string {
+  return plainSpaces(staffTime.format(new Date(`1970-01-01T${time}:00Z`)));
+}
+
+/** "Wed, Feb 3, 2027 at 4:15 PM": a visit's place in time in an error, a Today title or an audit line. */
+export function staffDateTime(date: string, time: string): string {
+  return `${staffDate(date)} at ${staffTimeOfDay(time)}`;
+}

@@ -2,6 +2,7 @@
  * Booking commands: book, reschedule, cancel and the day's status steps. Where a visit goes is
  * placement.service.ts; what it holds busy, and the retry when two desks race, busy-map.service.ts.
  */
+import { staffDateTime } from '../../shared/locale.ts';
 import {
   type Appointment,
   type BookingInput,
@@ -142,7 +143,7 @@ export async function reschedule(
         entityType: 'appointment',
         entityId: old.id,
         patient: auditPatientOf(old),
-        summary: `Moved from ${old.date} ${old.time} to ${place.date} ${place.time}`,
+        summary: `Moved from ${staffDateTime(old.date, old.time)} to ${staffDateTime(place.date, place.time)}`,
       },
     );
   });

@@ -3,6 +3,7 @@
  * patient free then. Cross-domain read: `getLocation` from tenants/settings.service.ts (the
  * location's time zone governs every local time).
  */
+import { staffDateTime, staffTimeOfDay } from '../../shared/locale.ts';
 import { inRoleGroup } from '../../shared/roles.ts';
 import {
   type AppointmentType,
@@ -162,7 +163,7 @@ export async function requirePatientFree(
   );
   if (clash) {
     throw conflict(
-      `${clash.patientName} already has a visit then (${clash.typeName}, ${clash.date} ${clash.time}–${clash.endTime})`,
+      `${clash.patientName} already has a visit then (${clash.typeName}, ${staffDateTime(clash.date, clash.time)}–${staffTimeOfDay(clash.endTime)})`,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { staffDateTime } from '../../shared/locale.ts';
 import type { Appointment, Recall, WaitlistEntry } from '../../shared/schemas/scheduling.ts';
 import type { TenantScope } from '../platform/db/keys.ts';
 import type { WriteOp } from '../platform/db/store.ts';
@@ -48,7 +49,7 @@ export function raiseWaitlistOfferOp(
       source: 'scheduling',
       kind: 'waitlist_offer',
       ref: freed.id,
-      title: `Offer ${freed.date} ${freed.time} with ${providerName} to ${who}`,
+      title: `Offer ${staffDateTime(freed.date, freed.time)} with ${providerName} to ${who}`,
       detail: matches.map((m) => displayName(m.patientName)).join(', '),
       link: '/app/schedule/waitlist',
       assignee: { role: 'staff' },

@@ -1,3 +1,4 @@
+import { staffDate } from '../../shared/locale.ts';
 import type { Page } from '../../shared/schemas/common.ts';
 import type { Appointment, Recall, WaitlistEntry, WaitlistInput } from '../../shared/schemas/scheduling.ts';
 import { strip } from '../platform/db/items.ts';
@@ -112,7 +113,7 @@ export async function createRecall(
       entityType: 'recall',
       entityId: recall.id,
       patient: auditPatient(patient),
-      summary: `Recall due ${input.dueDate}`,
+      summary: `Recall due ${staffDate(input.dueDate)}`,
     },
   );
   return recall;

@@ -3,6 +3,7 @@
  * email listing what is overdue and due today. Cross-domain reads go through functions tenants
  * exports for that purpose: getTenant (the practice's name) and listUsers (who to write to).
  */
+import { staffDate } from '../../shared/locale.ts';
 import { inRoleGroup } from '../../shared/roles.ts';
 import type { TodayItem } from '../../shared/schemas/today.ts';
 import { localParts } from '../../shared/time.ts';
@@ -104,7 +105,9 @@ function digestText(
     items.length
       ? [
           `${title}:`,
-          ...items.slice(0, LISTED).map((i) => `- ${i.title}${i.dueDate ? ` (due ${i.dueDate})` : ''}`),
+          ...items
+            .slice(0, LISTED)
+            .map((i) => `- ${i.title}${i.dueDate ? ` (due ${staffDate(i.dueDate)})` : ''}`),
           ...(items.length > LISTED ? [`- and ${items.length - LISTED} more`] : []),
           '',
         ]

@@ -62,7 +62,7 @@ describe('booking', () => {
     const clash = await post(withColleague('09:15'));
     expect(clash.status).toBe(409);
     expect(clash.body.error.message).toBe(
-      'Lovelace, Ada already has a visit then (Follow-up, 2027-02-03 09:00–09:30)',
+      'Lovelace, Ada already has a visit then (Follow-up, Wed, Feb 3, 2027 at 9:00 AM–9:30 AM)',
     );
     // Right after is fine; once the first visit is cancelled, its time is the patient's again.
     expect((await post(withColleague('09:30'))).status).toBe(201);

@@ -68,7 +68,7 @@ describe('the morning digest', () => {
     expect(mails.map((m) => m.to).sort()).toEqual([owner.email, staff.email].sort());
     const ownerMail = mails.find((m) => m.to === owner.email)!;
     expect(ownerMail.subject).toBe('Today at Digest Clinic: 1 overdue, 1 due today');
-    expect(ownerMail.text).toContain('- Renew the CLIA certificate (due 2027-02-26)');
+    expect(ownerMail.text).toContain('- Renew the CLIA certificate (due Fri, Feb 26, 2027)');
     expect(ownerMail.text).toContain('turn off "Morning email"');
 
     clock.set(Date.parse('2027-03-02T15:05:00Z')); // the next morning

@@ -224,7 +224,7 @@ describe('items from scheduling', () => {
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
     const upcoming = (await as(w.staff)('GET', '/today')).body.upcoming;
     expect(upcoming.find((i: { kind: string }) => i.kind === 'waitlist_offer')).toMatchObject({
-      title: 'Offer 2027-05-06 11:00 with Dr. Grace Hopper to Dana Brooks',
+      title: 'Offer Thu, May 6, 2027 at 11:00 AM with Dr. Grace Hopper to Dana Brooks',
       priority: 'high',
     });
     // Once the freed time has passed, the offer is gone.
