@@ -10,12 +10,10 @@ import { importIdentity, type RowDates, readRowDates } from '../../shared/import
 import { type DateOrder, dateOrderOf, tenantLocale } from '../../shared/locale.ts';
 import type { ImportColumn } from '../../shared/schemas/imports.ts';
 import {
-  CONTACT_PREFERENCES,
-  IMPORT_COLUMNS,
-  type ImportResult,
-  PatientInputSchema,
-  TimeSchema,
-} from '../../shared/schemas/scheduling.ts';
+  importColumnDocs,
+  type SchedulingImportKind,
+} from '../../shared/schemas/scheduling/import-columns.ts';
+import { type ImportResult, PatientInputSchema, TimeSchema } from '../../shared/schemas/scheduling.ts';
 import { toFieldErrors } from '../../shared/validation.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { AppError } from '../platform/errors.ts';
@@ -33,26 +31,11 @@ type Dates = ImportResult['dates'];
 /** Cells stay text here: dates are read in the practice's order, which only `prepare` knows. */
 const RowSchema = z.record(z.string(), z.string());
 
-/** Only these three must be in the header; other missing cells are row errors. */
-const HEADER_REQUIRED = new Set(['first_name', 'last_name', 'date_of_birth']);
-const DESCRIPTIONS: Record<string, string> = {
-  first_name: 'First name.',
-  last_name: 'Last name.',
-  date_of_birth: 'Birth date, in the practice’s date order or as 1985-03-14.',
-  phone: 'e.g. (614) 555-0142.',
-  email: 'Where reminders go when email is preferred.',
-  preferred_contact: `One of ${CONTACT_PREFERENCES.join(', ')}. Empty: email if given, else phone.`,
-  insurance_payer: 'e.g. Medicare, Aetna.',
-  member_id: 'Letters, digits and - only.',
-  provider: 'The provider’s name as on the Setup page.',
-  location: 'The location’s name as in Settings.',
-  type: 'The visit type’s name as on the Setup page.',
-  date: 'The visit’s day at its location.',
-  time: '24-hour HH:MM on a 5-minute mark, e.g. 09:30.',
-  note: 'Shown on the visit.',
-};
-const columnsOf = (names: readonly string[]): ImportColumn[] =>
-  names.map((name) => ({ name, required: HEADER_REQUIRED.has(name), description: DESCRIPTIONS[name] ?? '' }));
+/**
+ * The columns as the web's template and help show them (one text, shared); dates are described in
+ * month/day/year, the order of every tenant today (see shared/locale.ts).
+ */
+const columnsOf = (kind: SchedulingImportKind): ImportColumn[] => importColumnDocs(kind, 'month/day/year');
 
 async function dateOrder(db: TenantDb): Promise<DateOrder> {
   return dateOrderOf(tenantLocale(await getTenant(db)));
@@ -79,7 +62,7 @@ export const patientsImport: ImportKind<Row, DateOrder, { dates: Dates }> = {
   kind: 'patients',
   module: 'scheduling',
   label: 'Patients',
-  columns: columnsOf(IMPORT_COLUMNS.patients),
+  columns: columnsOf('patients'),
   rowSchema: RowSchema,
   prepare: dateOrder,
   rowKey: (row, order) => importIdentity('patients', row, order),
@@ -105,7 +88,7 @@ export const appointmentsImport: ImportKind<Row, Lookups, { dates: Dates }> = {
   kind: 'appointments',
   module: 'scheduling',
   label: 'Appointments',
-  columns: columnsOf(IMPORT_COLUMNS.appointments),
+  columns: columnsOf('appointments'),
   rowSchema: RowSchema,
   prepare: appointmentLookups,
   rowKey: (row, l) => importIdentity('appointments', row, l.order),
