@@ -1,30 +1,27 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   apiCall,
   apiLogin,
   DEMO,
   DESKTOP,
-  type E2eApp,
   expectNoAxeViolations,
   logInUi,
   newPage,
   PHONE,
   sidewaysOverflow,
-  startE2e,
-  takePageErrors,
+  useE2eApp,
 } from './support.ts';
 
 /**
  * axe-core on every page, at desktop width and at 375 px (where nothing may scroll sideways).
  * One signed-in browser per role; the viewport is switched inside it.
  */
-let app: E2eApp;
+const app = useE2eApp('a11y');
 const sessions: Record<string, { context: BrowserContext; page: Page }> = {};
 let inviteToken = '';
 
 beforeAll(async () => {
-  app = await startE2e('a11y');
   sessions.anon = await newPage(app);
   for (const [who, email] of [
     ['owner', DEMO.owner],
@@ -43,13 +40,6 @@ beforeAll(async () => {
   const message = outbox.body.items.find((m: any) => m.to === email);
   inviteToken = /\/invite\/([A-Za-z0-9_-]+)/.exec(message.text)![1]!;
 }, 300_000);
-
-afterEach(() => {
-  expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
-});
-afterAll(async () => {
-  await app?.close();
-});
 
 async function settle(page: Page): Promise<void> {
   await page.locator('main h1').first().waitFor();

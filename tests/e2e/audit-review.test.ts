@@ -1,25 +1,22 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { csvRecords } from '../../shared/csv.ts';
 import {
   apiCall,
   apiLogin,
   DEMO,
-  type E2eApp,
   expectNoAxeViolations,
   logInUi,
   newPage,
   PHONE,
-  startE2e,
-  takePageErrors,
+  useE2eApp,
 } from './support.ts';
 
-let app: E2eApp;
+const app = useE2eApp('audit-review');
 let patient: { id: string; firstName: string; lastName: string; dateOfBirth: string };
 
 beforeAll(async () => {
   // Seeding the demo takes a while on a busy two-core machine: hence the long timeout.
-  app = await startE2e('audit-review');
   // The practice manager adds a patient and reads their record: the report must say so, by name.
   const manager = await apiLogin(app, DEMO.manager, DEMO.password);
   const created = await apiCall(app, 'POST', '/scheduling/patients', {
@@ -35,12 +32,6 @@ beforeAll(async () => {
     (await apiCall(app, 'GET', `/scheduling/patients/${patient.id}/visits`, { token: manager })).status,
   ).toBe(200);
 }, 300_000);
-afterEach(() => {
-  expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
-});
-afterAll(async () => {
-  await app?.close();
-});
 
 describe('who looked at this patient’s record', () => {
   it('opens a patient’s access report from the Patients page, in sentences with names, and saves it as CSV', async () => {

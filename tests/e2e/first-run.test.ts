@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOURS } from '../../shared/schemas/tenants.ts';
 import { clickGridTime } from './grid.ts';
 import {
   apiCall,
   apiLogin,
-  type E2eApp,
   expectNoAxeViolations,
   logInUi,
   newPage,
@@ -13,20 +12,10 @@ import {
   PHONE,
   sidewaysOverflow,
   signUpPractice,
-  startE2e,
-  takePageErrors,
+  useE2eApp,
 } from './support.ts';
 
-let app: E2eApp;
-beforeAll(async () => {
-  app = await startE2e('first-run', { seed: false }); // new practices only: no demo needed
-});
-afterEach(() => {
-  expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useE2eApp('first-run', { seed: false }); // new practices only: no demo needed
 
 const LAPTOP = { width: 1366, height: 860 };
 const guide = (page: Page) => page.getByRole('region', { name: /Set up your practice/ });

@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONSENT } from '../../shared/schemas/membership.ts';
 import {
   DEMO,
   DESKTOP,
-  type E2eApp,
   expectNoAxeViolations,
   logInUi,
   newPage,
@@ -11,20 +10,10 @@ import {
   PHONE,
   sidewaysOverflow,
   signUpPractice,
-  startE2e,
-  takePageErrors,
+  useE2eApp,
 } from './support.ts';
 
-let app: E2eApp;
-beforeAll(async () => {
-  app = await startE2e('membership');
-});
-afterEach(() => {
-  expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useE2eApp('membership');
 
 describe('association membership', () => {
   it('an association creates a code; a practice joins with consent; the association sees it; the practice leaves', async () => {

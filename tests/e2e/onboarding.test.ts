@@ -1,17 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, type E2eApp, newPage, PASSWORD, startE2e, takePageErrors } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO, newPage, PASSWORD, useE2eApp } from './support.ts';
 
-let app: E2eApp;
-beforeAll(async () => {
-  app = await startE2e('onboarding');
-});
-afterEach(() => {
-  expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useE2eApp('onboarding');
 
 const navLinks = (page: Page) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();

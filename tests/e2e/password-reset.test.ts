@@ -1,28 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemKeys, tenantKeys } from '../../functions/platform/db/keys.ts';
-import {
-  type E2eApp,
-  expectNoAxeViolations,
-  logInUi,
-  newPage,
-  PASSWORD,
-  signUpPractice,
-  startE2e,
-  takePageErrors,
-} from './support.ts';
+import { expectNoAxeViolations, logInUi, newPage, PASSWORD, signUpPractice, useE2eApp } from './support.ts';
 
 const NEW_PASSWORD = 'Quiet-Meadow-Compass-81';
 
-let app: E2eApp;
-beforeAll(async () => {
-  app = await startE2e('password-reset');
-}, 300_000);
-afterEach(() => {
-  expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useE2eApp('password-reset');
 
 /**
  * The reset link as delivered: read from the stored outbox message (the one SES sends). The

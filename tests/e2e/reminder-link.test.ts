@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEDULED_JOB_BODIES } from '../../functions/jobs/jobs.ts';
 import {
   apiCall,
   apiLogin,
   DEMO,
-  type E2eApp,
   expectNoAxeViolations,
   newPage,
   PHONE,
   sidewaysOverflow,
-  startE2e,
+  useE2eApp,
 } from './support.ts';
 
 /** A 16×16 checkered PNG: the practice's logo. */
@@ -21,13 +20,12 @@ const PRACTICE = 'Maple Street Family Medicine';
 const WRITTEN_OUT =
   /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4} at \d{1,2}:\d{2} (AM|PM) \(Eastern Time\)$/;
 
-let app: E2eApp;
+const app = useE2eApp('reminder');
 let token = '';
 let mailText = '';
 let address = '';
 
 beforeAll(async () => {
-  app = await startE2e('reminder');
   const owner = await apiLogin(app, DEMO.owner, DEMO.password);
   // The practice's own brand, set as a manager would in Settings → Branding.
   const tenant = await apiCall(app, 'GET', '/tenant', { token: owner });
@@ -51,8 +49,6 @@ beforeAll(async () => {
   token = /\/r\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
   address = (await apiCall(app, 'GET', `/scheduling/reminder-links/${token}`)).body.locationAddress.line1;
 }, 300_000);
-
-afterAll(() => app?.close());
 
 describe('the reminder link a patient gets', () => {
   it("wears the practice's name, logo and color, writes the date out, and needs no sign-in", async () => {

@@ -1,33 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   apiCall,
   apiLogin,
   DEMO,
-  type E2eApp,
   expectNoAxeViolations,
   logInUi,
   newPage,
   PHONE,
   sidewaysOverflow,
-  startE2e,
-  takePageErrors,
+  useE2eApp,
 } from './support.ts';
 
-let app: E2eApp;
+const app = useE2eApp('schedule-import');
 let token = '';
 
 beforeAll(async () => {
-  app = await startE2e('schedule-import');
   token = await apiLogin(app, DEMO.manager, DEMO.password);
 }, 300_000);
-
-afterAll(() => app?.close());
-
-afterEach(() => {
-  expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
-});
 
 const PATIENT_HEADER = 'First Name,Last Name,Date of Birth,Phone,Email,Insurance Payer';
 const pad = (i: number) => String(i).padStart(3, '0');

@@ -1,28 +1,24 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { clickGridTime, dragToGridTime, isOffHours } from './grid.ts';
 import {
   apiCall,
   apiLogin,
   DEMO,
-  type E2eApp,
   expectNoAxeViolations,
   logInUi,
   newPage,
   PHONE,
-  startE2e,
   takePageErrors,
+  useE2eApp,
 } from './support.ts';
 
-let app: E2eApp;
+const app = useE2eApp('schedule-lists');
 let token = '';
 
 beforeAll(async () => {
-  app = await startE2e('schedule-lists');
   token = await apiLogin(app, DEMO.manager, DEMO.password);
 }, 300_000);
-
-afterAll(() => app?.close());
 
 const subNav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Schedule pages' }).getByRole('link', { name, exact: true });

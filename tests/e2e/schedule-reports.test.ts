@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HOURS } from '../../shared/schemas/tenants.ts';
 import { addDays, localParts } from '../../shared/time.ts';
 import { errorsIn, validateBundle } from '../support/fhir-r4.ts';
@@ -8,7 +8,6 @@ import {
   apiCall,
   apiLogin,
   DEMO,
-  type E2eApp,
   expectNoAxeViolations,
   logInUi,
   newPage,
@@ -16,8 +15,7 @@ import {
   PHONE,
   sidewaysOverflow,
   signUpPractice,
-  startE2e,
-  takePageErrors,
+  useE2eApp,
 } from './support.ts';
 
 interface Place {
@@ -37,14 +35,13 @@ interface Week {
 /** Fewer visits than this behind a rate: marked "few visits", no arrow (weekly-rates.ts FEW_VISITS). */
 const FEW = 20;
 
-let app: E2eApp;
+const app = useE2eApp('schedule-reports');
 let token = '';
 let main: Place;
 let other: Place;
 const providerNames = new Map<string, string>();
 
 beforeAll(async () => {
-  app = await startE2e('schedule-reports');
   token = await apiLogin(app, DEMO.manager, DEMO.password);
   const places = (await apiCall(app, 'GET', '/locations?limit=100', { token })).body.items as Place[];
   // The page opens on the first open location, as the API lists them.
@@ -52,12 +49,6 @@ beforeAll(async () => {
   const providers = (await apiCall(app, 'GET', '/scheduling/providers?limit=100', { token })).body.items;
   for (const p of providers as { id: string; name: string }[]) providerNames.set(p.id, p.name);
 }, 300_000);
-
-afterAll(() => app?.close());
-
-afterEach(() => {
-  expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
-});
 
 const pct = (rate: number) => `${Math.round(rate * 100)}%`;
 const monthName = (month: string) =>

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HOURS } from '../../shared/schemas/tenants.ts';
 import { formatLocalDay, formatLocalTime } from '../../web/src/lib/format.ts';
 import { dragToGridTime, isOffHours } from './grid.ts';
@@ -8,24 +8,20 @@ import {
   apiLogin,
   clock12,
   DEMO,
-  type E2eApp,
   expectNoAxeViolations,
   logInUi,
   newPage,
   PASSWORD,
   signUpPractice,
-  startE2e,
+  useE2eApp,
 } from './support.ts';
 
-let app: E2eApp;
+const app = useE2eApp('schedule');
 let token = '';
 
 beforeAll(async () => {
-  app = await startE2e('schedule');
   token = await apiLogin(app, DEMO.staff, DEMO.password);
 }, 300_000);
-
-afterAll(() => app?.close());
 
 /** The block of a visit in the day grid, by patient name. */
 const block = (page: Page, name: string) =>

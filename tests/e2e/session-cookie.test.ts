@@ -1,24 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type E2eApp,
-  logInUi,
-  newPage,
-  PASSWORD,
-  signUpPractice,
-  startE2e,
-  takePageErrors,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { logInUi, newPage, PASSWORD, signUpPractice, useE2eApp } from './support.ts';
 
-let app: E2eApp;
-beforeAll(async () => {
-  app = await startE2e('session-cookie', { seed: false });
-}, 300_000);
-afterEach(() => {
-  expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useE2eApp('session-cookie', { seed: false });
 
 describe('the session in the browser', () => {
   it('keeps the refresh token in an httpOnly cookie no script can read; a reload stays signed in', async () => {

@@ -1,26 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiCall,
-  apiLogin,
-  DEMO,
-  type E2eApp,
-  expectNoAxeViolations,
-  logInUi,
-  newPage,
-  startE2e,
-  takePageErrors,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { apiCall, apiLogin, DEMO, expectNoAxeViolations, logInUi, newPage, useE2eApp } from './support.ts';
 
-let app: E2eApp;
-beforeAll(async () => {
-  app = await startE2e('settings');
-});
-afterEach(() => {
-  expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useE2eApp('settings');
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from(

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { startLocalServer } from '../../functions/local/server.ts';
 import type { Platform } from '../../functions/platform/platform.ts';
 import { copyDemoInto } from '../support/demo-template.ts';
@@ -30,6 +30,39 @@ export interface E2eApp {
   /** The in-process platform behind the app (to run a scheduled job on demand). */
   platform: Platform;
   close(): Promise<void>;
+}
+
+/**
+ * The e2e file's app: started before the file's tests (and before its own `beforeAll`), closed after
+ * them, and every test fails that left an uncaught error in a page. Use it at the top of a file.
+ */
+export function useE2eApp(name: string, opts: { seed?: boolean } = {}): E2eApp {
+  let started: E2eApp | undefined;
+  const app = () => {
+    if (!started) throw new Error(`The ${name} e2e app has not started`);
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startE2e(name, opts);
+  }, 300_000);
+  afterEach(() => {
+    expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return {
+    get url() {
+      return app().url;
+    },
+    get browser() {
+      return app().browser;
+    },
+    get platform() {
+      return app().platform;
+    },
+    close: () => app().close(),
+  };
 }
 
 /**

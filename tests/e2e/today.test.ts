@@ -1,27 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiCall,
   apiLogin,
   DEMO,
-  type E2eApp,
   expectNoAxeViolations,
   logInUi,
   newPage,
   PHONE,
   sidewaysOverflow,
-  startE2e,
-  takePageErrors,
+  useE2eApp,
 } from './support.ts';
 
-let app: E2eApp;
-
-beforeAll(async () => {
-  app = await startE2e('today');
-});
-afterEach(() => {
-  expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
-});
-afterAll(() => app?.close());
+const app = useE2eApp('today');
 
 const TITLE = 'Call the lab about the fridge log';
 

@@ -1,26 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { totpCode } from '../../functions/platform/identity/totp.ts';
-import {
-  type E2eApp,
-  expectNoAxeViolations,
-  logInUi,
-  newPage,
-  PASSWORD,
-  signUpPractice,
-  startE2e,
-  takePageErrors,
-} from './support.ts';
+import { expectNoAxeViolations, logInUi, newPage, PASSWORD, signUpPractice, useE2eApp } from './support.ts';
 
-let app: E2eApp;
-beforeAll(async () => {
-  app = await startE2e('two-factor', { seed: false });
-}, 300_000);
-afterEach(() => {
-  expect(takePageErrors(), 'uncaught errors in the page').toEqual([]);
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useE2eApp('two-factor', { seed: false });
 
 describe('two-factor sign-in', () => {
   it('is set up from the Account page, then sign-in asks for the code after the password', async () => {
