@@ -1,6 +1,6 @@
 import { createPlatform } from '../platform/bootstrap.ts';
 import { loadConfig } from '../platform/config.ts';
-import { runMigrations } from '../platform/migrations/migrations.ts';
+import { runMigrations } from './migration-runner.ts';
 import { allMigrations } from './migrations.ts';
 
 /**

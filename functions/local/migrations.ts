@@ -1,5 +1,5 @@
 import { MODULE_IDS, type ModuleId } from '../../shared/modules.ts';
-import type { Migration } from '../platform/migrations/migrations.ts';
+import type { Migration } from '../platform/migrations/migration.ts';
 import { schedulingMigrations } from '../scheduling/migrations.ts';
 import { tenantsMigrations } from '../tenants/migrations.ts';
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runMigrations } from '../../functions/local/migration-runner.ts';
 import { allMigrations } from '../../functions/local/migrations.ts';
 import { systemKeys, tenantKeys } from '../../functions/platform/db/keys.ts';
 import type { WriteOp } from '../../functions/platform/db/store.ts';
-import { runMigrations } from '../../functions/platform/migrations/migrations.ts';
 import { createTestApp, type Session, signUpPractice, type TestApp } from '../support/app.ts';
 
 let t: TestApp;

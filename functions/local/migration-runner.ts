@@ -1,21 +1,7 @@
-import { scanItemsPage } from '../db/item-scan.ts';
-import { type Key, systemKeys, type TenantScope, tenantOfPartition } from '../db/keys.ts';
-import type { Store, WriteOp } from '../db/store.ts';
-
-/**
- * A one-time backfill: a module added a row or copy that its writes now keep (a search row, an index
- * copy, a listing), and the items written before need it too. Declared by the module that owns the
- * items (functions/<module>/migrations.ts), listed per module in functions/local/migrations.ts.
- */
-export interface Migration {
-  /** Stable id, `<module>/<what>`; the ledger records it once finished. */
-  id: string;
-  description: string;
-  /** The item types (their `type` attribute) it reads. */
-  reads: readonly string[];
-  /** The writes that bring one tenant item up to date: puts of derived rows, so a re-run writes the same. */
-  plan(item: Record<string, unknown>, scope: TenantScope): WriteOp[];
-}
+import { type Key, systemKeys, tenantOfPartition } from '../platform/db/keys.ts';
+import type { Store } from '../platform/db/store.ts';
+import type { Migration } from '../platform/migrations/migration.ts';
+import { scanItemsPage } from './item-scan.ts';
 
 /** Where a migration stands: items read, writes made, and whether its pass finished. */
 export interface MigrationProgress {

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { Key } from './keys.ts';
-import { mapInfraError } from './store.ts';
+import type { Key } from '../platform/db/keys.ts';
+import { mapInfraError } from '../platform/db/store.ts';
 
 /**
  * One page of a full-table read, for operator-run data migrations only (functions/platform/migrations).
