@@ -1,6 +1,6 @@
 import type { PatientMatch } from '../../shared/schemas/scheduling.ts';
 import type { WriteOp } from '../platform/db/store.ts';
-import type { Migration } from '../platform/migrations/migrations.ts';
+import type { Migration } from '../platform/migrations/migration.ts';
 import { findRows } from './patients.repo.ts';
 
 /** Backfills for scheduling's items. */

@@ -1,7 +1,7 @@
 import type { AuditRecord } from '../../shared/schemas/audit.ts';
 import { auditIndexItem } from '../platform/db/audit.ts';
 import type { WriteOp } from '../platform/db/store.ts';
-import type { Migration } from '../platform/migrations/migrations.ts';
+import type { Migration } from '../platform/migrations/migration.ts';
 import { zoneListingOps } from '../platform/today/zone-listing.ts';
 
 const KEY_FIELDS = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'type', 'expiresAt']);

@@ -2,7 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { createMemo, For, type JSX, Show } from 'solid-js';
 import { SCHEDULING_METRICS, type SchedulingMetricId } from '../../../../../shared/metrics.ts';
 import type { MonthlyMeasures as Month } from '../../../../../shared/schemas/scheduling.ts';
-import { ColumnChart } from '../../../components/charts/SeriesCharts.tsx';
+import { ColumnChart } from '../../../components/charts/ColumnChart.tsx';
 import { TrendHeadline } from '../../../components/charts/TrendHeadline.tsx';
 import { EmptyState } from '../../../components/ui/EmptyState.tsx';
 import { Section } from '../../../components/ui/PageHeader.tsx';
