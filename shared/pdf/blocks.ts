@@ -1,5 +1,5 @@
 import { rgb } from 'pdf-lib';
-import type { DocBlock, Inline } from './doc-blocks.ts';
+import type { DocBlock, Inline } from '../documents/doc-blocks.ts';
 import { INK, PAGE, type PageWriter } from './page-writer.ts';
 import { flowText } from './text-flow.ts';
 

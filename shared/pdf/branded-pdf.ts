@@ -1,6 +1,6 @@
 import { type PDFDocument as Doc, PDFDocument, type PDFImage, type PDFPage, StandardFonts } from 'pdf-lib';
+import type { DocBlock } from '../documents/doc-blocks.ts';
 import { drawBlocks } from './blocks.ts';
-import type { DocBlock } from './doc-blocks.ts';
 import { hexColor, INK, MUTED, PAGE, PageWriter } from './page-writer.ts';
 import { drawable, type Fonts } from './text-flow.ts';
 

@@ -1,5 +1,5 @@
 import { type PDFDocument, type PDFFont, PDFName, type PDFPage, PDFString, type RGB, rgb } from 'pdf-lib';
-import type { Inline } from './doc-blocks.ts';
+import type { Inline } from '../documents/doc-blocks.ts';
 import { type Fonts, flowText, type Line } from './text-flow.ts';
 
 /** US Letter in points, with the margins every printed page keeps. */

@@ -1,5 +1,5 @@
 import type { PDFFont } from 'pdf-lib';
-import type { Inline } from './doc-blocks.ts';
+import type { Inline } from '../documents/doc-blocks.ts';
 
 /** The four faces of one family: a run's bold and italic pick one. */
 export interface Fonts {

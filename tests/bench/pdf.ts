@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { PDFDocument } from 'pdf-lib';
+import type { DocBlock } from '../../shared/documents/doc-blocks.ts';
 import { renderBrandedPdf } from '../../shared/pdf/branded-pdf.ts';
-import type { DocBlock } from '../../shared/pdf/doc-blocks.ts';
 import { solidPng } from '../support/pdf-tools.ts';
 
 /** A handbook of about ten pages: headings, paragraphs, a list and a table per section. */
@@ -53,7 +53,7 @@ export async function benchPdf(outDir: string): Promise<void> {
   };
   await renderBrandedPdf(job); // warm-up: first embeds and JIT
   const times: number[] = [];
-  let bytes = new Uint8Array();
+  let bytes: Uint8Array = new Uint8Array();
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
     bytes = await renderBrandedPdf(job);

@@ -1,7 +1,7 @@
 import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import type { DocBlock } from '../../shared/documents/doc-blocks.ts';
 import { type PrintJob, renderBrandedPdf } from '../../shared/pdf/branded-pdf.ts';
-import type { DocBlock } from '../../shared/pdf/doc-blocks.ts';
 import { readPdf, solidPng } from '../support/pdf-tools.ts';
 
 const RED: [number, number, number] = [214, 40, 40];
