@@ -29,6 +29,7 @@ export function acknowledgeNagFindings(stack: RoundsStack): void {
   acknowledgeIdentity(stack);
   acknowledgeApi(stack);
   acknowledgeWeb(stack);
+  acknowledgeFiles(stack);
   acknowledgeBucketDeployment(stack);
   for (const queue of stack.jobs.deadLetterQueues) {
     ack(queue, AWS('SQS3'), 'This queue is itself a dead-letter queue; its depth is alarmed.');
@@ -166,6 +167,19 @@ function acknowledgeWeb(stack: RoundsStack): void {
       'Without a custom domain CloudFront’s default certificate fixes the TLS policy; custom domains get TLSv1.2_2021.',
     );
   }
+}
+
+function acknowledgeFiles(stack: RoundsStack): void {
+  ack(
+    stack.api.functions.documents!,
+    AWS(`IAM5[Resource::<${logicalId(stack.files.bucket)}.Arn>/t/*]`),
+    'Tenant objects are keyed t/<tenantId>/files/<fileId> (functions/platform/files/keys.ts): the documents function serves every tenant and its key builder takes the tenant from the verified token; nothing outside t/ is granted.',
+  );
+  ack(
+    stack.files.bucket,
+    HIPAA('S3BucketReplicationEnabled'),
+    'Versioned, and superseded versions are kept 30 days; cross-region replication needs a second region and key, planned with the prod backup plan (AWS Backup for S3).',
+  );
 }
 
 /** CDK's BucketDeployment helper (one singleton Lambda that uploads the build, invalidates index.html). */

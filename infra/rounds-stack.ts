@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
+import { Files } from './constructs/files.ts';
 import { Identity } from './constructs/identity.ts';
 import { Jobs } from './constructs/jobs.ts';
 import { Observability } from './constructs/observability.ts';
@@ -27,6 +28,7 @@ export class RoundsStack extends Stack {
   readonly api: Api;
   readonly tenantAccess: TenantAccess;
   readonly web: Web;
+  readonly files: Files;
   readonly jobs: Jobs;
   readonly observability: Observability;
   readonly stage: StageConfig;
@@ -61,7 +63,11 @@ export class RoundsStack extends Stack {
       apiOriginDomain: this.api.originDomain,
       distDir: props.webDist ?? resolve('web/dist'),
       key: opsKey,
+      connectSources: [Files.uploadOrigin(stage)],
     });
+    this.files = new Files(this, 'Files', { stage, accessLogs: this.web.logBucket });
+    this.files.allowOrigin(this.web.url);
+    this.files.grantDocuments(this.api.functions.documents!.fn);
     // Set once the distribution exists: links in mails point at the web app (custom domain or CloudFront).
     for (const f of Object.values(this.api.functions)) f.fn.addEnvironment('PUBLIC_URL', this.web.url);
     this.jobs = new Jobs(this, 'Jobs', {

@@ -7,7 +7,7 @@ import type { TenantKind } from './roles.ts';
  * Each module's code lives in `functions/<id>/` (with `handler.ts`, its Lambda entry) and
  * `web/src/features/...`; role access is named with the groups in `roles.ts`.
  */
-export const MODULE_IDS = ['tenants', 'scheduling', 'today'] as const;
+export const MODULE_IDS = ['tenants', 'scheduling', 'today', 'documents'] as const;
 export type ModuleId = (typeof MODULE_IDS)[number];
 
 /** A choice in the audit log's filters: an action, a family of actions ("team."), or an entity type. */
@@ -140,6 +140,19 @@ export const MODULES: Record<ModuleId, ModuleManifest> = {
     publicRoutes: [],
     auditActions: [{ value: 'today.', label: 'Today requests and reminders (all)' }],
     auditEntities: [{ value: 'today_item', label: 'Today item' }],
+  },
+  documents: {
+    label: 'Documents',
+    tenantKinds: ['practice'],
+    apiPrefixes: ['files', 'documents'],
+    publicRoutes: [],
+    auditActions: [
+      { value: 'file.', label: 'Files (all)' },
+      { value: 'file.uploaded', label: 'Files uploaded' },
+      { value: 'file.refused', label: 'Uploads refused' },
+      { value: 'file.download_link', label: 'Files opened' },
+    ],
+    auditEntities: [{ value: 'file', label: 'File' }],
   },
 };
 

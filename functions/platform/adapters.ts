@@ -2,6 +2,7 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Store } from './db/store.ts';
 import type { TenantCredentialsSource } from './db/tenant-credentials.ts';
+import type { FileStore } from './files/port.ts';
 import type { IdentityPort } from './identity/port.ts';
 import type { TokenVerifier } from './identity/verifier.ts';
 import type { Logger } from './logger.ts';
@@ -23,4 +24,5 @@ export interface Adapters {
   tenantCredentials: TenantCredentialsSource;
   mail: MailTransport;
   metrics: Metrics;
+  files: FileStore;
 }

@@ -10,7 +10,9 @@ import { inlineJobs, streamJobs } from './jobs.ts';
 import { createLogger } from './logger.ts';
 import type { Platform } from './platform.ts';
 
-export type PlatformOverrides = Partial<Pick<Platform, 'clock' | 'mail' | 'logger' | 'metrics' | 'jobs'>>;
+export type PlatformOverrides = Partial<
+  Pick<Platform, 'clock' | 'mail' | 'logger' | 'metrics' | 'jobs' | 'files'>
+>;
 
 /**
  * Builds the platform from config: the one place that picks an adapter per column.
@@ -57,5 +59,6 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     mail,
     jobs,
     metrics: overrides.metrics ?? adapters.metrics,
+    files: overrides.files ?? adapters.files,
   };
 }

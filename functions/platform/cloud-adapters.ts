@@ -1,6 +1,7 @@
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Adapters, PlatformCore } from './adapters.ts';
 import { plainCredentials, stsTenantCredentials } from './db/tenant-credentials.ts';
+import { noFileStore } from './files/port.ts';
 import { cognitoApi } from './identity/cognito-api.ts';
 import { CognitoIdentity } from './identity/cognito-identity.ts';
 import { createTokenVerifier } from './identity/verifier.ts';
@@ -29,5 +30,7 @@ export async function cloudAdapters(core: PlatformCore): Promise<Adapters> {
       },
     },
     metrics: emfMetrics(config.serviceName),
+    // The documents entry passes its S3 store (functions/documents/handler.ts): only it bundles the S3 SDK.
+    files: noFileStore,
   };
 }

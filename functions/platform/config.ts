@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   TENANT_ROLE_ARN: z.optional(z.string().check(z.regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/))),
   MAIL_FROM: z.optional(z.email()),
   SERVICE_NAME: z._default(z.string().check(z.minLength(1)), 'rounds'),
+  FILES_BUCKET: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/))),
 });
 
 export interface Config {
@@ -47,6 +48,8 @@ export interface Config {
   mailFrom: string | undefined;
   /** Names the function in logs and metrics (a domain or job name). */
   serviceName: string;
+  /** Cloud: the private bucket of uploaded files (documents Lambda). Local files live under dataDir. */
+  filesBucket: string | undefined;
 }
 
 /** Parses an environment (default: process.env) into a Config, failing with one readable line. */
@@ -74,5 +77,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tenantRoleArn: e.TENANT_ROLE_ARN,
     mailFrom: e.MAIL_FROM,
     serviceName: e.SERVICE_NAME,
+    filesBucket: e.FILES_BUCKET,
   };
 }

@@ -1,6 +1,7 @@
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Store } from './db/store.ts';
+import type { FileStore } from './files/port.ts';
 import type { IdentityPort } from './identity/port.ts';
 import type { TokenVerifier } from './identity/verifier.ts';
 import type { JobTrigger } from './jobs.ts';
@@ -22,4 +23,6 @@ export interface Platform {
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
+  /** File bytes: the data folder locally, the files bucket in the cloud (signed links either way). */
+  files: FileStore;
 }

@@ -20,6 +20,8 @@ export interface WebProps {
   distDir: string;
   /** Encrypts the site bucket (CloudFront decrypts through origin access control). */
   key: kms.IKey;
+  /** Origins the page may also send requests to: the files bucket the browser uploads to. */
+  connectSources?: string[];
 }
 
 /** The same policy the local host sends (functions/local/server.ts), plus HSTS. */
@@ -35,6 +37,15 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
   "object-src 'none'",
 ].join('; ');
+
+/** The policy with more origins the page may send requests to (the files bucket's uploads). */
+export function contentSecurityPolicy(connectSources: readonly string[] = []): string {
+  if (!connectSources.length) return CONTENT_SECURITY_POLICY;
+  return CONTENT_SECURITY_POLICY.replace(
+    "connect-src 'self'",
+    `connect-src 'self' ${connectSources.join(' ')}`,
+  );
+}
 
 /** SPA fallback for page paths only: an API 404 must stay JSON, so no distribution-wide error pages. */
 const SPA_REWRITE = `function handler(event) {
@@ -95,7 +106,10 @@ export class Web extends Construct {
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Rounds: strict CSP, HSTS, no framing',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: contentSecurityPolicy(props.connectSources),
+          override: true,
+        },
         strictTransportSecurity: {
           accessControlMaxAge: Duration.days(730),
           includeSubdomains: true,

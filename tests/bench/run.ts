@@ -8,8 +8,9 @@
  * 5. Lighthouse's performance score of the day view, desktop and mobile (lighthouse.ts).
  * 6. Today: DynamoDB calls per load with many done items, beside a raw Query (today.ts).
  * 7. The due queue at 10,000 practices × 20 dated things: items read per alert sent (today.ts).
+ * 8. Files: a 5 MB upload round trip through the signed links of the local host (files.ts).
  * `npm run bench -- <section>` runs one section: bundles, read, day-view, day-load, lighthouse,
- * today, due-queue (BENCH_DUE_PRACTICES=1000 for a quicker due-queue run).
+ * today, due-queue, files (BENCH_DUE_PRACTICES=1000 for a quicker due-queue run).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,9 @@ import { tenantKeys } from '../../functions/platform/db/keys.ts';
 import { LAMBDA_BUNDLING, LAMBDA_DOMAINS } from '../../infra/lambda-bundling.ts';
 import { benchDayLoad } from './day-load.ts';
 import { benchDayView } from './day-view.ts';
+import { benchFiles } from './files.ts';
 import { benchLighthouse } from './lighthouse.ts';
+import { benchPdf } from './pdf.ts';
 import { benchDueQueue, benchToday } from './today.ts';
 
 const OUT = resolve('.bench');
@@ -66,7 +69,17 @@ function coldStartBeside(script: string, baseline: string, env: Record<string, s
   return { ms: median(a), baseline: median(b) };
 }
 
-const SECTIONS = ['bundles', 'read', 'day-view', 'day-load', 'lighthouse', 'today', 'due-queue'] as const;
+const SECTIONS = [
+  'bundles',
+  'read',
+  'day-view',
+  'day-load',
+  'lighthouse',
+  'today',
+  'due-queue',
+  'files',
+  'pdf',
+] as const;
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(SECTIONS as readonly string[]).includes(w));
 const runs = (section: (typeof SECTIONS)[number]) => wanted.length === 0 || wanted.includes(section);
@@ -91,6 +104,8 @@ async function main() {
     if (runs('lighthouse')) await benchLighthouse(server);
     if (runs('today')) await benchToday(server, dynamo.endpoint);
     if (runs('due-queue')) await benchDueQueue(dynamo.endpoint, process.env);
+    if (runs('files')) await benchFiles(server);
+    if (runs('pdf')) await benchPdf(OUT);
     await server.close();
   } finally {
     await dynamo.stop();

@@ -518,7 +518,7 @@ describe('web hosting', () => {
     dev.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: {
         SecurityHeadersConfig: {
-          ContentSecurityPolicy: { ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true },
+          ContentSecurityPolicy: { ContentSecurityPolicy: Match.anyValue(), Override: true },
           StrictTransportSecurity: {
             AccessControlMaxAgeSec: 63072000,
             IncludeSubdomains: true,
@@ -544,6 +544,13 @@ describe('web hosting', () => {
     ]) {
       expect(CONTENT_SECURITY_POLICY.split('; ')).toContain(directive);
     }
+    // The deployed policy is that one with the files bucket added to connect-src (browser uploads).
+    const csp = JSON.stringify(
+      only(Object.values(dev.findResources('AWS::CloudFront::ResponseHeadersPolicy'))).Properties
+        .ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy,
+    );
+    expect(csp).toContain("connect-src 'self' https://rounds-dev-files-");
+    expect(csp).toContain("frame-ancestors 'none'");
     const config = distribution(dev);
     const policy = config.DefaultCacheBehavior.ResponseHeadersPolicyId;
     expect(
@@ -624,6 +631,85 @@ describe('web hosting', () => {
       DestinationBucketName: { Ref: Match.stringLikeRegexp('^WebSite') },
       DistributionPaths: ['/index.html'],
     });
+  });
+});
+
+describe('files', () => {
+  const bucketOf = (t: Template) =>
+    only(Object.entries(t.findResources('AWS::S3::Bucket')).filter(([id]) => id.startsWith('FilesBucket')));
+
+  it('a private bucket with its own rotating key, versioned, TLS-only, logged, CORS for the web origin only', () => {
+    const [id, bucket] = bucketOf(dev);
+    expect(bucket.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          {
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: { 'Fn::GetAtt': [expect.stringMatching(/^FilesFilesKey/), 'Arn'] },
+            },
+          },
+        ],
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: {
+        DestinationBucketName: { Ref: expect.stringMatching(/^WebAccessLogs/) },
+        LogFilePrefix: 'files/',
+      },
+    });
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    // Uploads nobody completed (still tagged pending) go after two days; superseded versions after 30.
+    expect(bucket.Properties.LifecycleConfiguration.Rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          ExpirationInDays: 2,
+          TagFilters: [{ Key: 'rounds-upload', Value: 'pending' }],
+          Status: 'Enabled',
+        }),
+        expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 30 }, Status: 'Enabled' }),
+      ]),
+    );
+    const cors = bucket.Properties.CorsConfiguration.CorsRules;
+    expect(cors).toHaveLength(1);
+    expect(cors[0].AllowedMethods.sort()).toEqual(['GET', 'POST', 'PUT']);
+    expect(JSON.stringify(cors[0].AllowedOrigins)).toContain('DomainName');
+    dev.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: id },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('only the documents function touches it: objects under t/* and the files key, named by FILES_BUCKET', () => {
+    const [id] = bucketOf(dev);
+    const documents = only(functionsBy(dev, 'documents'));
+    expect(documents.Properties.Environment.Variables.FILES_BUCKET).toEqual({ Ref: id });
+    const onBucket = (service: string) =>
+      statementsOf(dev, service).filter((s) => JSON.stringify(s.Resource).includes(id));
+    const granted = onBucket('documents');
+    expect(granted.flatMap(actionsOf).sort()).toEqual([
+      's3:DeleteObject',
+      's3:DeleteObjectTagging',
+      's3:DeleteObjectVersion',
+      's3:DeleteObjectVersionTagging',
+      's3:GetObject',
+      's3:GetObjectVersion',
+      's3:PutObject',
+      's3:PutObjectTagging',
+    ]);
+    for (const s of granted) {
+      expect(s.Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [id, 'Arn'] }, '/t/*']] });
+    }
+    for (const other of LAMBDA_DOMAINS.filter((d) => d !== 'documents')) expect(onBucket(other)).toEqual([]);
   });
 });
 

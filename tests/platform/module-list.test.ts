@@ -13,7 +13,9 @@ function sources(dir: string): string[] {
 }
 const code = sources('functions').map((f) => readFileSync(f, 'utf8'));
 const written = (field: string) =>
-  new Set(code.flatMap((text) => [...text.matchAll(new RegExp(`${field}: '([a-z_.]+)'`, 'g'))].map((m) => m[1]!)));
+  new Set(
+    code.flatMap((text) => [...text.matchAll(new RegExp(`${field}: '([a-z_.]+)'`, 'g'))].map((m) => m[1]!)),
+  );
 
 describe('the module list (shared/modules.ts)', () => {
   it('names one Lambda entry and one mounted app per module, in order', async () => {
@@ -23,12 +25,18 @@ describe('the module list (shared/modules.ts)', () => {
   });
 
   it('offers an audit-log filter for every action and entity type the code records', () => {
-    const choices = [...auditActionChoices('practice'), ...auditActionChoices('association')].map((c) => c.value);
+    const choices = [...auditActionChoices('practice'), ...auditActionChoices('association')].map(
+      (c) => c.value,
+    );
     const actions = [...written('action')].filter((a) => /^[a-z_]+\.[a-z_]+$/.test(a));
     expect(actions.length).toBeGreaterThan(20);
-    const unfiltered = actions.filter((a) => !choices.some((c) => c === a || (c.endsWith('.') && a.startsWith(c))));
+    const unfiltered = actions.filter(
+      (a) => !choices.some((c) => c === a || (c.endsWith('.') && a.startsWith(c))),
+    );
     expect(unfiltered).toEqual([]);
-    const entities = [...auditEntityChoices('practice'), ...auditEntityChoices('association')].map((c) => c.value);
+    const entities = [...auditEntityChoices('practice'), ...auditEntityChoices('association')].map(
+      (c) => c.value,
+    );
     expect([...written('entityType')].filter((e) => !entities.includes(e))).toEqual([]);
   });
 

@@ -65,6 +65,7 @@ describe('another tenant’s ids', () => {
       w.ids.typeId,
       w.ids.waitlistId,
       w.ids.recallId,
+      w.ids.fileId,
     ];
     for (const spec of authed().filter((s) => s.method === 'get' && !s.path.includes(':'))) {
       for (const session of [w.b, w.y]) {

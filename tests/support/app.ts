@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { allDomains } from '../../functions/local/domains.ts';
@@ -43,6 +45,8 @@ export async function createTestApp(overrides: Parameters<typeof createPlatform>
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
     TABLE_NAME: tableName,
     LOG_LEVEL: 'silent',
+    // Uploaded files go to a folder per table under the system's temp dir, never the local data dir.
+    DATA_DIR: join(tmpdir(), 'rounds-test-data'),
   });
   const client = new DynamoDBClient({
     region: config.region,

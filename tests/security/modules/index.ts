@@ -1,4 +1,5 @@
 import { MODULE_IDS, type ModuleId } from '../../../shared/modules.ts';
+import { documentsFixture } from './documents.ts';
 import type { ModuleFixture, SeedContext, WorldIds } from './module-fixture.ts';
 import { schedulingFixture } from './scheduling.ts';
 import { tenantsFixture } from './tenants.ts';
@@ -9,6 +10,7 @@ export const MODULE_FIXTURES: Record<ModuleId, ModuleFixture> = {
   tenants: tenantsFixture,
   scheduling: schedulingFixture,
   today: todayFixture,
+  documents: documentsFixture,
 };
 
 /** Seeds every module in module-list order (a later module may use an earlier one's ids). */

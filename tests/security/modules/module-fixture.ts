@@ -20,6 +20,7 @@ export interface WorldIds {
   waitlistId: string;
   recallId: string;
   todayItemId: string;
+  fileId: string;
 }
 
 /** What a module's seed may use: the tenants, a session per role, and the ids seeded before it. */

@@ -12,6 +12,8 @@ const AREAS = {
   audit: { kinds: ['practice', 'association'], roles: 'tenantAdmins' },
   membership: { kinds: ['practice'], roles: 'practiceAdmins' },
   members: { kinds: ['association'], roles: 'association' },
+  files: { kinds: ['practice'], roles: 'practice' },
+  'files-upload': { kinds: ['practice'], roles: 'practiceAdmins' },
 } as const satisfies Record<string, { kinds: readonly TenantKind[]; roles: RoleGroup }>;
 
 export type Area = keyof typeof AREAS;

@@ -121,6 +121,12 @@ export const WEB_MODULES: Record<ModuleId, WebModule> = {
   },
   // Today is the practice's home page (/app, routes/home.tsx) and the "Home" link with its count.
   today: { pages: [], nav: [] },
+  // The Files page is reachable at /app/files; the navigation entry ("Documents") comes with the
+  // library, so the nav lists the e2e tests pin stay as they are until then.
+  documents: {
+    pages: [{ path: '/files', component: lazy(() => import('../routes/files.tsx')) }],
+    nav: [],
+  },
 };
 
 /** Every module's pages, in module order, for the router. */
