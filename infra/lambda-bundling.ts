@@ -18,6 +18,9 @@ export const LAMBDA_BUNDLING: BuildOptions = {
   mainFields: ['module', 'main'],
   // Lambda's Node runtime ships AWS SDK v3, but bundling it pins the version we test with.
   external: [],
+  // The SDK's default credential chain reads SSO, profiles, IMDS...; a Lambda only ever has its role's
+  // credentials in the environment (functions/platform/aws/lambda-credentials.ts). Saves ~80 KB each.
+  alias: { '@aws-sdk/credential-provider-node': './functions/platform/aws/lambda-credentials.ts' },
   banner: {
     js: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);",
   },

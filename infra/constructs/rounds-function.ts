@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -81,6 +82,10 @@ export class RoundsFunction extends Construct {
         mainFields: LAMBDA_BUNDLING.mainFields,
         banner: LAMBDA_BUNDLING.banner?.js,
         define: LAMBDA_BUNDLING.define,
+        // Module stand-ins (the environment-only credential provider); paths from the project root.
+        esbuildArgs: Object.fromEntries(
+          Object.entries(LAMBDA_BUNDLING.alias ?? {}).map(([from, to]) => [`--alias:${from}`, resolve(to)]),
+        ),
         // The SDK is bundled (not taken from the runtime) so what runs is what we tested.
         externalModules: [...(LAMBDA_BUNDLING.external ?? [])],
         // Bundle sizes are what `npm run bench` reports; synth prints only esbuild's warnings.
