@@ -8,7 +8,7 @@ import { Web } from '../../infra/constructs/web.ts';
 import { STAGES, stageFrom } from '../../infra/stage-config.ts';
 import { synthStage } from './synth.ts';
 
-// The dev and prod stages are checked in stack.test.ts (same synth as the construct tests);
+// The dev and prod stages are checked in stack-data.test.ts (same synth as the construct tests);
 // this file covers the custom-domain variant and that the acknowledgements stay narrow.
 
 describe('a custom web domain', () => {

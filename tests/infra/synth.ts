@@ -22,6 +22,9 @@ interface Violation {
 export const outdir = mkdtempSync(join(tmpdir(), 'rounds-cdk-'));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
+/** For test files that read the template only (the bundles are checked in stack-api and nag tests). */
+export const TEMPLATE_ONLY = { bundling: false };
+
 /** Synthesized stages by stage name and overrides: each is built once per test file. */
 const cache = new Map<string, Synthesized>();
 
@@ -42,11 +45,15 @@ export function synthStage(
   name: StageConfig['name'],
   overrides: Partial<StageConfig> = {},
   extend?: (stack: RoundsStack) => void,
+  opts: { bundling?: boolean } = {},
 ): Synthesized {
-  const key = `${name} ${JSON.stringify(overrides)}`;
+  const bundling = opts.bundling ?? true;
+  const key = `${name} ${JSON.stringify(overrides)} ${bundling}`;
   const cached = extend ? undefined : cache.get(key);
   if (cached) return cached;
-  const app = new App({ outdir, context: cdkJson.context });
+  // Without bundling (files that read only the template), CDK skips esbuild: most of a synth's time.
+  const context = bundling ? cdkJson.context : { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] };
+  const app = new App({ outdir, context });
   const stack = new RoundsStack(app, `Rounds-${name}`, {
     stage: { ...STAGES[name], ...overrides },
     webDist: resolve('web/dist'),
