@@ -151,8 +151,14 @@ export const MODULES: Record<ModuleId, ModuleManifest> = {
       { value: 'file.uploaded', label: 'Files uploaded' },
       { value: 'file.refused', label: 'Uploads refused' },
       { value: 'file.download_link', label: 'Files opened' },
+      { value: 'document.', label: 'Documents (all)' },
+      { value: 'document.created', label: 'Documents created' },
+      { value: 'document.draft_saved', label: 'Drafts saved' },
     ],
-    auditEntities: [{ value: 'file', label: 'File' }],
+    auditEntities: [
+      { value: 'file', label: 'File' },
+      { value: 'document', label: 'Document' },
+    ],
   },
 };
 

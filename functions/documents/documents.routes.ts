@@ -1,5 +1,14 @@
 import { pageOf } from '../../shared/schemas/common.ts';
 import {
+  DocumentCreateSchema,
+  DocumentDetailSchema,
+  DocumentIdParamsSchema,
+  DocumentListQuerySchema,
+  DocumentSchema,
+  DocumentUpdateSchema,
+  DraftSaveSchema,
+} from '../../shared/schemas/documents.ts';
+import {
   FileCreateSchema,
   FileDetailSchema,
   FileIdParamsSchema,
@@ -11,6 +20,7 @@ import '../../shared/validation.ts';
 import { pageArgs } from '../platform/http/paging.ts';
 import { defineDomain } from '../platform/http/route.ts';
 import type { Platform } from '../platform/platform.ts';
+import * as documents from './documents.service.ts';
 import * as files from './files.service.ts';
 
 /**
@@ -71,5 +81,74 @@ export function createDocumentsApp(p: Platform) {
     },
     (r) => files.getFile(r.db, p.files, r.params.id),
   );
+  documentRoutes(route);
   return domain;
+}
+
+/** The library: documents in folders, each with its versions' text (drafts, for now). */
+function documentRoutes(route: ReturnType<typeof defineDomain>['route']) {
+  const tag = 'documents';
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/documents',
+      summary: 'Create a document in a folder, with its first draft',
+      roles: 'practiceAdmins',
+      body: DocumentCreateSchema,
+      response: DocumentDetailSchema,
+      status: 201,
+    },
+    (r) => documents.createDocument(r.db, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/documents',
+      summary: 'The library: a folder by title, or every document by when it changed; q searches titles',
+      roles: 'practice',
+      query: DocumentListQuerySchema,
+      response: pageOf(DocumentSchema),
+    },
+    (r) => documents.listDocuments(r.db, r.query, pageArgs(r.query)),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/documents/:id',
+      summary: 'A document with its newest version’s text',
+      roles: 'practice',
+      params: DocumentIdParamsSchema,
+      response: DocumentDetailSchema,
+    },
+    (r) => documents.getDocument(r.db, r.params.id),
+  );
+  route(
+    {
+      tag,
+      method: 'put',
+      path: '/documents/:id',
+      summary: 'Rename a document, move it to another folder or change its tags',
+      roles: 'practiceAdmins',
+      params: DocumentIdParamsSchema,
+      body: DocumentUpdateSchema,
+      response: DocumentSchema,
+    },
+    (r) => documents.updateDocument(r.db, r.params.id, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'put',
+      path: '/documents/:id/draft',
+      summary: 'Save the draft’s text and change note',
+      roles: 'practiceAdmins',
+      params: DocumentIdParamsSchema,
+      body: DraftSaveSchema,
+      response: DocumentDetailSchema,
+    },
+    (r) => documents.saveDraft(r.db, r.params.id, r.body),
+  );
 }

@@ -66,6 +66,7 @@ describe('another tenant’s ids', () => {
       w.ids.waitlistId,
       w.ids.recallId,
       w.ids.fileId,
+      w.ids.documentId,
     ];
     for (const spec of authed().filter((s) => s.method === 'get' && !s.path.includes(':'))) {
       for (const session of [w.b, w.y]) {

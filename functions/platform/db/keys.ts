@@ -112,6 +112,27 @@ export const tenantKeys = {
   /** GSI2 (sparse, once ready): the tenant's files by the time they became ready. */
   filesByDate: (s: TenantScope) => `T#${s.tenantId}#FILE#DATE`,
   fileDateSort: (readyAt: string, id: string) => `${readyAt}#${id}`,
+  // --- documents (documents module) ---
+  /** A document of the library: title, folder, tags, its newest version's number. */
+  document: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#DOCS`, SK: `DOC#${id}` }),
+  /** GSI1: one folder's documents by title. */
+  documentsInFolder: (s: TenantScope, folder: string) => `T#${s.tenantId}#DOCS#FOLDER#${folder}`,
+  documentTitleSort: (title: string, id: string) => `${title.toLowerCase()}#${id}`,
+  /** GSI2: every document by when it last changed. */
+  documentsByUpdate: (s: TenantScope) => `T#${s.tenantId}#DOCS#UPDATED`,
+  documentUpdateSort: (updatedAt: string, id: string) => `${updatedAt}#${id}`,
+  /** One version of a document (its text, status and who wrote it), numbered from 1. */
+  documentVersion: (s: TenantScope, documentId: string, n: number): Key => ({
+    PK: `T#${s.tenantId}#DOC#${documentId}`,
+    SK: `VER#${String(n).padStart(5, '0')}`,
+  }),
+  /** A word of a document's title: the row title search finds it by. */
+  documentWord: (s: TenantScope, word: string, documentId: string): Key => ({
+    PK: `T#${s.tenantId}#DOCFIND`,
+    SK: `WORD#${word}#${documentId}`,
+  }),
+  documentWordPartition: (s: TenantScope) => `T#${s.tenantId}#DOCFIND`,
+  documentWordPrefix: (word: string) => `WORD#${word}`,
   // --- due dates ---
   /** A module's dated thing and its alert plan (which queue entries exist, which offsets were sent). */
   dueThing: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#DUE`, SK: `THING#${id}` }),

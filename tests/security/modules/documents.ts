@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { PDF_BYTES, uploadBytes } from '../../support/files.ts';
 import type { ModuleFixture } from './module-fixture.ts';
 
-/** Documents in practice A: one uploaded, checked (ready) PDF. */
+/** Documents in practice A: one uploaded, checked (ready) PDF and one document with its draft. */
 export const documentsFixture: ModuleFixture = {
   seed: async ({ t, a }) => {
     const res = await t.call('POST', '/api/files', {
@@ -14,11 +14,22 @@ export const documentsFixture: ModuleFixture = {
     const fileId = res.body.id as string;
     const done = await t.call('POST', `/api/files/${fileId}/complete`, { token: a.token });
     expect(done.status).toBe(200);
-    return { fileId };
+    const doc = await t.call('POST', '/api/documents', {
+      token: a.token,
+      json: { title: 'Workstation security policy', folder: 'policies', tags: ['hipaa'] },
+    });
+    expect(doc.status).toBe(201);
+    return { fileId, documentId: doc.body.id as string };
   },
-  idPrefixes: { '/files': 'fileId' },
+  idPrefixes: { '/files': 'fileId', '/documents': 'documentId' },
   queries: () => ({}),
   bodies: () => ({
     'POST /files': { name: 'Office policies.pdf', size: 2048, type: 'application/pdf' },
+    'POST /documents': { title: 'Fire safety plan', folder: 'procedures', tags: ['osha'] },
+    'PUT /documents/:id': { title: 'Workstation security', folder: 'policies', tags: ['hipaa'], version: 1 },
+    'PUT /documents/:id/draft': {
+      blocks: [{ kind: 'paragraph', text: [{ text: 'Screens lock after five minutes.' }] }],
+      version: 1,
+    },
   }),
 };

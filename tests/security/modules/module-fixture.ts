@@ -21,6 +21,7 @@ export interface WorldIds {
   recallId: string;
   todayItemId: string;
   fileId: string;
+  documentId: string;
 }
 
 /** What a module's seed may use: the tenants, a session per role, and the ids seeded before it. */
