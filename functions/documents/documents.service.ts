@@ -9,7 +9,7 @@ import type {
   DraftSave,
 } from '../../shared/schemas/documents.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
-import { notFound } from '../platform/errors.ts';
+import { notFound, validationFailed } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { documentsRepo, type StoredDocument, type StoredVersion, titleWords } from './documents.repo.ts';
 
@@ -155,6 +155,11 @@ export async function listDocuments(
   page: { limit: number; cursor?: string },
 ): Promise<Page<DocumentDto>> {
   if (query.q) return searchTitles(db, query, page);
+  if (query.sort === 'title' && !query.folder) {
+    throw validationFailed([
+      { path: 'sort', message: 'Choose a folder to list by title, or sort by updated' },
+    ]);
+  }
   const sort = query.sort ?? (query.folder ? 'title' : 'updated');
   const order = query.order ?? (sort === 'updated' ? 'desc' : 'asc');
   const result =

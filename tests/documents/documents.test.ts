@@ -68,6 +68,11 @@ describe('the document library', () => {
     );
     expect(next.body.items.length).toBeGreaterThan(0);
     expect(titles(next.body)).not.toContain(recent.body.items[0].title);
+    const noFolder = await as(staff)('GET', '/documents?sort=title');
+    expect(noFolder.status).toBe(400);
+    expect(noFolder.body.error.details).toEqual([
+      { path: 'sort', message: 'Choose a folder to list by title, or sort by updated' },
+    ]);
   });
 
   it('finds documents by the words of their title, as typed', async () => {
