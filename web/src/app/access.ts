@@ -14,6 +14,8 @@ const AREAS = {
   members: { kinds: ['association'], roles: 'association' },
   files: { kinds: ['practice'], roles: 'practice' },
   'files-upload': { kinds: ['practice'], roles: 'practiceAdmins' },
+  documents: { kinds: ['practice'], roles: 'practice' },
+  'documents-write': { kinds: ['practice'], roles: 'practiceAdmins' },
 } as const satisfies Record<string, { kinds: readonly TenantKind[]; roles: RoleGroup }>;
 
 export type Area = keyof typeof AREAS;
@@ -47,6 +49,7 @@ export const ICONS = {
   outbox: 'M4 5h16v14H4V5Zm0 1 8 6.5L20 6',
   membership: 'M4 21V8l8-5 8 5v13M9 21v-6h6v6M4 21h16',
   members: 'M3 21h18M5 21V7l7-4 7 4v14M9 10h.01M15 10h.01M9 14h.01M15 14h.01',
+  documents: 'M7 3h7l5 5v13H7V3Zm7 0v5h5M10 12h6M10 16h6',
   audit:
     'M9 4h6M9 4a1 1 0 0 0-1 1v1h8V5a1 1 0 0 0-1-1M8 6H6a1 1 0 0 0-1 1v13a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V7a1 1 0 0 0-1-1h-2M9 12h6M9 16h4',
 } as const;

@@ -121,11 +121,23 @@ export const WEB_MODULES: Record<ModuleId, WebModule> = {
   },
   // Today is the practice's home page (/app, routes/home.tsx) and the "Home" link with its count.
   today: { pages: [], nav: [] },
-  // The Files page is reachable at /app/files; the navigation entry ("Documents") comes with the
-  // library, so the nav lists the e2e tests pin stay as they are until then.
   documents: {
-    pages: [{ path: '/files', component: lazy(() => import('../routes/files.tsx')) }],
-    nav: [],
+    pages: [
+      { path: '/documents', component: lazy(() => import('../routes/documents.tsx')) },
+      { path: '/documents/:id', component: lazy(() => import('../routes/document.tsx')) },
+      { path: '/files', component: lazy(() => import('../routes/files.tsx')) },
+    ],
+    nav: [
+      {
+        area: 'documents',
+        order: 15,
+        href: '/app/documents',
+        label: 'Documents',
+        description:
+          'The handbook, policies, procedures and forms: written, versioned and printed on your letterhead.',
+        icon: ICONS.documents,
+      },
+    ],
   },
 };
 

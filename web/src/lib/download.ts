@@ -1,6 +1,6 @@
 /** Saves text as a file through a temporary link, the one way every browser honours a file name. */
-export function saveFile(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function saveFile(content: string | Uint8Array, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

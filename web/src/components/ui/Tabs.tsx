@@ -15,6 +15,8 @@ export function Tabs(props: {
   tabs: TabItem[];
   selected: string;
   onSelect: (id: string) => void;
+  /** Lets the tabs wrap onto a second line instead of scrolling (many tabs on a phone). */
+  wrap?: boolean;
 }) {
   const tabRefs: Record<string, HTMLButtonElement> = {};
   const move = (e: KeyboardEvent, index: number) => {
@@ -37,7 +39,7 @@ export function Tabs(props: {
     tabRefs[tab.id]?.focus();
   };
   return (
-    <div class="tabs" role="tablist" aria-label={props.label}>
+    <div class={props.wrap ? 'tabs tabs-wrap' : 'tabs'} role="tablist" aria-label={props.label}>
       <For each={props.tabs}>
         {(tab, i) => (
           <button

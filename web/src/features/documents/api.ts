@@ -1,5 +1,12 @@
 import { query } from '@solidjs/router';
 import type { Page } from '../../../../shared/schemas/common.ts';
+import type {
+  DocumentCreate,
+  DocumentDetail,
+  DocumentDto,
+  DocumentFolder,
+  DraftSave,
+} from '../../../../shared/schemas/documents.ts';
 import {
   type FileDetail,
   type FileDto,
@@ -56,3 +63,20 @@ export async function uploadFile(file: File): Promise<FileDto> {
   }
   return api<FileDto>(`/files/${started.id}/complete`, { method: 'POST' });
 }
+
+export const listDocuments = query(
+  (
+    params: { folder?: DocumentFolder; q?: string; order?: 'asc' | 'desc' },
+    cursor: string | undefined,
+    limit: number,
+  ) => api<Page<DocumentDto>>('/documents', { query: { ...params, cursor, limit } }),
+  'documents',
+);
+
+export const getDocument = query((id: string) => api<DocumentDetail>(`/documents/${id}`), 'document');
+
+export const createDocument = (input: DocumentCreate) =>
+  api<DocumentDetail>('/documents', { method: 'POST', body: input });
+
+export const saveDraft = (id: string, input: DraftSave) =>
+  api<DocumentDetail>(`/documents/${id}/draft`, { method: 'PUT', body: input });
