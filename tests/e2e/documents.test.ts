@@ -44,12 +44,14 @@ describe('Documents', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Draft saved.').waitFor();
 
-    // Read back from the server: the heading and the bold words are stored as such.
+    // Read back from the server: the heading, the paragraph after it and the bold words, in order.
     await page.reload();
-    await page.getByRole('textbox', { name: 'Text' }).locator('h2', { hasText: 'Purpose' }).waitFor();
-    expect(await page.getByRole('textbox', { name: 'Text' }).locator('strong').textContent()).toBe(
-      'five minutes',
-    );
+    const saved = page.getByRole('textbox', { name: 'Text' });
+    await saved.locator('h2', { hasText: 'Purpose' }).waitFor();
+    expect(await saved.locator('strong').textContent()).toBe('five minutes');
+    expect(
+      await saved.evaluate((el) => [...el.children].map((c) => `${c.tagName} ${c.textContent}`)),
+    ).toEqual(['H2 Purpose', 'P Screens lock after five minutes without use.']);
 
     // Printed on the letterhead, in the browser.
     const download = page.waitForEvent('download');

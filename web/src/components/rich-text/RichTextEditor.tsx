@@ -1,4 +1,4 @@
-import { createSignal, createUniqueId, For, onMount, Show } from 'solid-js';
+import { createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
 import type { DocBlock } from '../../../../shared/documents/doc-blocks.ts';
 import { Button } from '../ui/Button.tsx';
 import { blocksToHtml, htmlToBlocks } from './html-blocks.ts';
@@ -43,14 +43,29 @@ export function RichTextEditor(props: RichTextEditorProps) {
   const [linkError, setLinkError] = createSignal('');
 
   const emit = () => area && props.onChange(htmlToBlocks(area));
+  // Where the caret was in the text: the style menu takes focus, and focusing the text again would
+  // put the caret at its start, so a command restores it first.
+  let caret: Range | undefined;
+  const rememberCaret = () => {
+    const selection = window.getSelection();
+    const range = selection?.rangeCount ? selection.getRangeAt(0) : undefined;
+    if (range && area?.contains(range.commonAncestorContainer)) caret = range.cloneRange();
+  };
   const run = (command: string, value?: string) => {
     area?.focus();
+    if (caret) {
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(caret);
+    }
     document.execCommand(command, false, value);
     emit();
   };
   const keepSelection = (e: MouseEvent) => e.preventDefault();
 
   onMount(() => {
+    document.addEventListener('selectionchange', rememberCaret);
+    onCleanup(() => document.removeEventListener('selectionchange', rememberCaret));
     if (!area) return;
     area.innerHTML = blocksToHtml(props.initial);
     document.execCommand('defaultParagraphSeparator', false, 'p');
