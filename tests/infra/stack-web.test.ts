@@ -12,6 +12,14 @@ import { STAGES } from '../../infra/stage-config.ts';
 import { functionsBy, logicalIdOf, only, statementsOf } from './stack-support.ts';
 import { actionsOf, outdir, synthStage, TEMPLATE_ONLY } from './synth.ts';
 
+/** A bucket nobody reaches from the internet: every public-access switch on. */
+const NO_PUBLIC_ACCESS = {
+  BlockPublicAcls: true,
+  BlockPublicPolicy: true,
+  IgnorePublicAcls: true,
+  RestrictPublicBuckets: true,
+};
+
 // CloudFront and the site bucket, and the files bucket the browser uploads to.
 // The dev stage is synthesized once (with cdk-nag) and shared by every test in this file.
 let dev: Template;
@@ -29,12 +37,7 @@ describe('web hosting', () => {
       id.startsWith('WebSite'),
     )!;
     expect(site[1].Properties).toMatchObject({
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
+      PublicAccessBlockConfiguration: NO_PUBLIC_ACCESS,
       BucketEncryption: {
         ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }],
       },
@@ -181,12 +184,7 @@ describe('files', () => {
   it('a private bucket with its own rotating key, versioned, TLS-only, logged, CORS for the web origin only', () => {
     const [id, bucket] = bucketOf(dev);
     expect(bucket.Properties).toMatchObject({
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
+      PublicAccessBlockConfiguration: NO_PUBLIC_ACCESS,
       BucketEncryption: {
         ServerSideEncryptionConfiguration: [
           {
