@@ -2,7 +2,6 @@ import { A, createAsync, useParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import type { DocBlock } from '../../../../shared/documents/doc-blocks.ts';
 import { type DocumentDetail, FOLDER_LABELS } from '../../../../shared/schemas/documents.ts';
-import type { Tenant } from '../../../../shared/schemas/tenants.ts';
 import { canAccess } from '../../app/access.ts';
 import { me } from '../../app/session.ts';
 import { RichTextEditor } from '../../components/rich-text/RichTextEditor.tsx';
@@ -15,28 +14,18 @@ import { toast } from '../../components/ui/Toast.tsx';
 import { saveFile } from '../../lib/download.ts';
 import { errorMessage, isStale, STALE_MESSAGE } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { loadLetterhead } from '../../lib/letterhead.ts';
 import { mutate } from '../../lib/mutation.ts';
-import { getTenant } from '../settings/api.ts';
 import { getDocument, saveDraft } from './api.ts';
 
-/** The practice's logo as bytes for the letterhead (it is kept as a data URL today). */
-function logoOf(tenant: Tenant): { bytes: Uint8Array; type: 'png' | 'jpeg' } | undefined {
-  const m = /^data:image\/(png|jpeg);base64,(.+)$/.exec(tenant.branding.logoDataUrl ?? '');
-  if (!m) return undefined;
-  return { type: m[1] as 'png' | 'jpeg', bytes: Uint8Array.from(atob(m[2]!), (c) => c.charCodeAt(0)) };
-}
-
 /** Renders the version on the practice's letterhead in the browser (the renderer loads on first print). */
-async function printVersion(doc: DocumentDetail, blocks: DocBlock[], tenant: Tenant): Promise<void> {
-  const { renderBrandedPdf } = await import('../../../../shared/pdf/branded-pdf.ts');
+async function printVersion(doc: DocumentDetail, blocks: DocBlock[]): Promise<void> {
+  const [{ renderBrandedPdf }, letterhead] = await Promise.all([
+    import('../../../../shared/pdf/branded-pdf.ts'),
+    loadLetterhead(),
+  ]);
   const bytes = await renderBrandedPdf({
-    letterhead: {
-      name: tenant.name,
-      addressLines: tenant.website ? [tenant.website] : [],
-      ...(tenant.phone ? { phone: tenant.phone } : {}),
-      primaryColor: tenant.branding.primaryColor,
-      logo: logoOf(tenant),
-    },
+    letterhead,
     title: doc.title,
     subtitle: `${FOLDER_LABELS[doc.folder]} · version ${doc.latest.number} (draft)`,
     blocks,
@@ -46,7 +35,6 @@ async function printVersion(doc: DocumentDetail, blocks: DocBlock[], tenant: Ten
 }
 
 function Editor(props: { doc: DocumentDetail }) {
-  const tenant = createAsync(() => getTenant());
   const [blocks, setBlocks] = createSignal<DocBlock[]>(props.doc.latest.blocks);
   const [note, setNote] = createSignal(props.doc.latest.changeNote ?? '');
   const [version, setVersion] = createSignal(props.doc.version);
@@ -74,11 +62,9 @@ function Editor(props: { doc: DocumentDetail }) {
     }
   };
   const print = async () => {
-    const t = tenant();
-    if (!t) return;
     setPrinting(true);
     try {
-      await printVersion(props.doc, blocks(), t);
+      await printVersion(props.doc, blocks());
     } catch (err) {
       toast.error(errorMessage(err));
     } finally {
@@ -108,7 +94,7 @@ function Editor(props: { doc: DocumentDetail }) {
             Save draft
           </Button>
         </Show>
-        <Button busy={printing()} disabled={!tenant()} onClick={print}>
+        <Button busy={printing()} onClick={print}>
           Print (PDF)
         </Button>
       </div>
