@@ -145,7 +145,9 @@ export const MODULES: Record<ModuleId, ModuleManifest> = {
     label: 'Documents',
     tenantKinds: ['practice'],
     apiPrefixes: ['files', 'documents'],
-    publicRoutes: [],
+    // Any tenant's logo (either kind: its administrators upload it under /files/logo), for pages
+    // without sign-in (a patient's reminder link) and printing.
+    publicRoutes: ['GET /api/public/logo/{tenantId}/{fileId}'],
     auditActions: [
       { value: 'file.', label: 'Files (all)' },
       { value: 'file.uploaded', label: 'Files uploaded' },
@@ -154,6 +156,14 @@ export const MODULES: Record<ModuleId, ModuleManifest> = {
       { value: 'document.', label: 'Documents (all)' },
       { value: 'document.created', label: 'Documents created' },
       { value: 'document.draft_saved', label: 'Drafts saved' },
+      { value: 'document.submitted', label: 'Sent for approval' },
+      { value: 'document.approved', label: 'Approvals' },
+      { value: 'document.sent_back', label: 'Sent back with comments' },
+      { value: 'document.published', label: 'Documents published' },
+      { value: 'document.version_started', label: 'New versions started' },
+      { value: 'document.signed', label: 'Documents signed' },
+      { value: 'document.reminders_sent', label: 'Signature reminders' },
+      { value: 'document.evidence_exported', label: 'Evidence exported' },
     ],
     auditEntities: [
       { value: 'file', label: 'File' },

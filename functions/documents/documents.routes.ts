@@ -8,84 +8,27 @@ import {
   DocumentUpdateSchema,
   DraftSaveSchema,
 } from '../../shared/schemas/documents.ts';
-import {
-  FileCreateSchema,
-  FileDetailSchema,
-  FileIdParamsSchema,
-  FileListQuerySchema,
-  FileSchema,
-  FileUploadSchema,
-} from '../../shared/schemas/files.ts';
 import '../../shared/validation.ts';
 import { pageArgs } from '../platform/http/paging.ts';
 import { defineDomain } from '../platform/http/route.ts';
 import type { Platform } from '../platform/platform.ts';
 import * as documents from './documents.service.ts';
-import * as files from './files.service.ts';
+import { fileRoutes } from './files.routes.ts';
+import { versionRoutes } from './versions.routes.ts';
 
 /**
- * Documents: the practice's files (and, next, its versioned documents and signatures).
- * Everyone in the practice reads the files (the handbook and policies are for all of them);
- * owners and managers upload, as they keep the practice's paper (practiceAdmins).
+ * Documents: the practice's files, its library of documents, their versions' way to publication
+ * and the signatures they ask for. Owners and managers write; everyone reads what is in force.
  */
 export function createDocumentsApp(p: Platform) {
   const { route, domain } = defineDomain('documents', p);
-  const tag = 'files';
-
-  route(
-    {
-      tag,
-      method: 'post',
-      path: '/files',
-      summary: 'Start an upload: a file record and the signed form to POST the bytes to (at most 10 MB)',
-      roles: 'practiceAdmins',
-      body: FileCreateSchema,
-      response: FileUploadSchema,
-      status: 201,
-    },
-    (r) => files.createUpload(r.db, p.files, r.body),
-  );
-  route(
-    {
-      tag,
-      method: 'post',
-      path: '/files/:id/complete',
-      summary: 'Check an uploaded file from its content (PDF, PNG, JPEG, CSV or text) and make it ready',
-      roles: 'practiceAdmins',
-      params: FileIdParamsSchema,
-      response: FileSchema,
-    },
-    (r) => files.completeUpload(r.db, p.files, r.params.id),
-  );
-  route(
-    {
-      tag,
-      method: 'get',
-      path: '/files',
-      summary: 'Ready files, newest first or by name',
-      roles: 'practice',
-      query: FileListQuerySchema,
-      response: pageOf(FileSchema),
-    },
-    (r) => files.listFiles(r.db, r.query, pageArgs(r.query)),
-  );
-  route(
-    {
-      tag,
-      method: 'get',
-      path: '/files/:id',
-      summary: 'A file and a download link valid for a few minutes',
-      roles: 'practice',
-      params: FileIdParamsSchema,
-      response: FileDetailSchema,
-    },
-    (r) => files.getFile(r.db, p.files, r.params.id),
-  );
+  fileRoutes(route, p);
   documentRoutes(route);
+  versionRoutes(route, p);
   return domain;
 }
 
-/** The library: documents in folders, each with its versions' text (drafts, for now). */
+/** The library: documents in folders, found by title and text. */
 function documentRoutes(route: ReturnType<typeof defineDomain>['route']) {
   const tag = 'documents';
   route(
@@ -106,7 +49,8 @@ function documentRoutes(route: ReturnType<typeof defineDomain>['route']) {
       tag,
       method: 'get',
       path: '/documents',
-      summary: 'The library: a folder by title, or every document by when it changed; q searches titles',
+      summary:
+        'The library: a folder by title, or every document by when it changed; q searches title, tags and text',
       roles: 'practice',
       query: DocumentListQuerySchema,
       response: pageOf(DocumentSchema),
@@ -118,7 +62,8 @@ function documentRoutes(route: ReturnType<typeof defineDomain>['route']) {
       tag,
       method: 'get',
       path: '/documents/:id',
-      summary: 'A document with its newest version’s text',
+      summary:
+        'A document with the version the caller works on (the newest for owners and managers, else the one in force)',
       roles: 'practice',
       params: DocumentIdParamsSchema,
       response: DocumentDetailSchema,
@@ -143,7 +88,7 @@ function documentRoutes(route: ReturnType<typeof defineDomain>['route']) {
       tag,
       method: 'put',
       path: '/documents/:id/draft',
-      summary: 'Save the draft’s text and change note',
+      summary: 'Save the draft’s text and change note (a version in review or published never changes: 409)',
       roles: 'practiceAdmins',
       params: DocumentIdParamsSchema,
       body: DraftSaveSchema,

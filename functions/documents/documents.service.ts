@@ -5,44 +5,21 @@ import type {
   DocumentDto,
   DocumentListQuery,
   DocumentUpdate,
-  DocumentVersion,
   DraftSave,
 } from '../../shared/schemas/documents.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
-import { notFound, validationFailed } from '../platform/errors.ts';
+import { conflict, notFound, validationFailed } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
-import { documentsRepo, type StoredDocument, type StoredVersion, titleWords } from './documents.repo.ts';
-
-const toDto = ({
-  id,
-  title,
-  folder,
-  tags,
-  latestVersion,
-  updatedAt,
-  updatedByName,
-  version,
-}: StoredDocument): DocumentDto => ({
-  id,
-  title,
-  folder,
-  tags,
-  latestVersion,
-  updatedAt,
-  updatedByName,
-  version,
-});
-
-/** The version as the API answers it (the stored item also holds its keys). */
-const versionDto = (v: StoredVersion): DocumentVersion => ({
-  number: v.number,
-  status: v.status,
-  blocks: v.blocks,
-  ...(v.changeNote ? { changeNote: v.changeNote } : {}),
-  createdAt: v.createdAt,
-  createdByName: v.createdByName,
-  updatedAt: v.updatedAt,
-});
+import {
+  asks,
+  latestOf,
+  requireDocument,
+  reviewsIt,
+  seesDrafts,
+  toDto,
+  versionDto,
+} from './document-views.ts';
+import { documentsRepo, type StoredDocument, type StoredVersion, searchWords } from './documents.repo.ts';
 
 /** A new document in a folder, with its first draft (empty unless text is given). */
 export async function createDocument(db: TenantDb, input: DocumentCreate): Promise<DocumentDetail> {
@@ -66,6 +43,8 @@ export async function createDocument(db: TenantDb, input: DocumentCreate): Promi
     createdAt: now,
     createdByName: db.actor.name,
     updatedAt: now,
+    approvers: [],
+    events: [],
   };
   await db.write(documentsRepo.createOps(db, doc, first), {
     action: 'document.created',
@@ -77,19 +56,47 @@ export async function createDocument(db: TenantDb, input: DocumentCreate): Promi
   return { ...toDto(doc), latest: versionDto(first) };
 }
 
-/** A document with its newest version's text; another practice's is a 404. */
+/**
+ * A document as the caller may see it: owners and managers get the newest version (and the one in
+ * force beside it); an approver gets the version they are asked to review; everyone else gets the
+ * version in force, and a document with none is not found.
+ */
 export async function getDocument(db: TenantDb, id: string): Promise<DocumentDetail> {
-  const doc = await documentsRepo.get(db, id);
-  if (!doc) throw notFound('Document');
-  const latest = await documentsRepo.getVersion(db, id, doc.latestVersion);
-  if (!latest) throw notFound('Document');
-  return { ...toDto(doc), latest: versionDto(latest) };
+  return detailOf(db, await requireDocument(db, id));
+}
+
+/** The detail view of a loaded document for the caller (see getDocument). */
+export async function detailOf(db: TenantDb, doc: StoredDocument): Promise<DocumentDetail> {
+  const newest = await latestOf(db, doc);
+  const inForce =
+    doc.publishedVersion === undefined
+      ? undefined
+      : doc.publishedVersion === newest.number
+        ? newest
+        : await documentsRepo.getVersion(db, doc.id, doc.publishedVersion);
+  const shown = seesDrafts(db) || reviewsIt(db, newest) ? newest : inForce;
+  if (!shown) throw notFound('Document');
+  const signOff = inForce ? await mySignOff(db, doc.id, inForce) : undefined;
+  return {
+    ...toDto(doc),
+    latest: versionDto(shown),
+    ...(inForce && inForce !== shown ? { published: versionDto(inForce) } : {}),
+    ...(signOff ? { mySignOff: signOff } : {}),
+  };
+}
+
+/** Whether the version in force asks the caller to sign, and when they did (if they did). */
+async function mySignOff(db: TenantDb, id: string, v: StoredVersion) {
+  const person = { userId: db.actor.userId, role: db.actor.role };
+  const signature = await documentsRepo.getSignature(db, id, v.number, db.actor.userId);
+  const asked = asks(v.audience, person);
+  if (!asked && !signature) return undefined;
+  return { version: v.number, asked, ...(signature ? { signedAt: signature.signedAt } : {}) };
 }
 
 /** Renames, moves to another folder or retags a document (version-checked: a stale form is a 409). */
 export async function updateDocument(db: TenantDb, id: string, input: DocumentUpdate): Promise<DocumentDto> {
-  const before = await documentsRepo.get(db, id);
-  if (!before) throw notFound('Document');
+  const before = await requireDocument(db, id);
   const after: StoredDocument = {
     ...before,
     title: input.title,
@@ -97,42 +104,46 @@ export async function updateDocument(db: TenantDb, id: string, input: DocumentUp
     tags: [...new Set(input.tags)],
     updatedAt: db.now().toISOString(),
     updatedByName: db.actor.name,
-    version: input.version,
   };
-  await db.write(documentsRepo.updateOps(db, { ...before, version: input.version }, after), {
-    action: 'document.updated',
-    entityType: 'document',
-    entityId: id,
-    entityName: after.title,
-    summary: 'Changed a document’s title, folder or tags',
-  });
+  const textVersion = await documentsRepo.getVersion(db, id, before.publishedVersion ?? before.latestVersion);
+  await db.write(
+    [
+      documentsRepo.updateOp(db, input.version, after),
+      documentsRepo.findTextOp(db, after, textVersion?.blocks ?? []),
+    ],
+    {
+      action: 'document.updated',
+      entityType: 'document',
+      entityId: id,
+      entityName: after.title,
+      summary: 'Changed a document’s title, folder or tags',
+    },
+  );
   return toDto({ ...after, version: input.version + 1 });
 }
 
-/** Saves the draft's text and change note; the document's `version` guards against a stale editor. */
+/**
+ * Saves the draft's text and change note. Only a draft changes: a version in review, approved or
+ * published is a 409 (a change to published text is a new version).
+ */
 export async function saveDraft(db: TenantDb, id: string, input: DraftSave): Promise<DocumentDetail> {
-  const doc = await documentsRepo.get(db, id);
-  if (!doc) throw notFound('Document');
-  const draft = await documentsRepo.getVersion(db, id, doc.latestVersion);
-  if (!draft) throw notFound('Document');
+  const doc = await requireDocument(db, id);
+  const draft = await latestOf(db, doc);
+  if (draft.status !== 'draft') throw notADraft(draft);
   const now = db.now().toISOString();
   const saved: StoredVersion = {
     ...draft,
     blocks: input.blocks,
-    ...(input.changeNote ? { changeNote: input.changeNote } : {}),
+    changeNote: input.changeNote || undefined,
     updatedAt: now,
   };
-  if (!input.changeNote) delete saved.changeNote;
-  const touched: StoredDocument = {
-    ...doc,
-    updatedAt: now,
-    updatedByName: db.actor.name,
-    version: input.version,
-  };
+  const touched: StoredDocument = { ...doc, updatedAt: now, updatedByName: db.actor.name };
   await db.write(
     [
-      ...documentsRepo.updateOps(db, { ...doc, version: input.version }, touched),
-      documentsRepo.putVersionOp(db, saved),
+      documentsRepo.updateOp(db, input.version, touched),
+      documentsRepo.replaceVersionOp(db, saved, 'draft'),
+      // Until something is published, the draft's words are what the library finds it by.
+      ...(doc.publishedVersion === undefined ? [documentsRepo.findTextOp(db, doc, saved.blocks)] : []),
     ],
     {
       action: 'document.draft_saved',
@@ -142,19 +153,32 @@ export async function saveDraft(db: TenantDb, id: string, input: DraftSave): Pro
       summary: `Saved the draft of version ${saved.number}`,
     },
   );
-  return { ...toDto({ ...touched, version: input.version + 1 }), latest: versionDto(saved) };
+  return detailOf(db, { ...touched, version: input.version + 1 });
+}
+
+/** The 409 for changing a version that is no longer a draft, saying what to do instead. */
+export function notADraft(v: StoredVersion) {
+  if (v.status === 'published') {
+    return conflict(`Version ${v.number} is published and never changes. Start a new version to edit it.`);
+  }
+  if (v.status === 'in_review') {
+    return conflict(`Version ${v.number} is waiting for approval. It can change once it is sent back.`);
+  }
+  return conflict(`Version ${v.number} is approved. Publish it, or start a new version after that.`);
 }
 
 /**
  * The library: one folder by title (A to Z by default), or every document by when it changed
- * (newest first by default). `q` finds documents by the words of their title (each word a prefix).
+ * (newest first by default). `q` finds documents by the words of their title, tags and the text
+ * in force (each word a prefix). Only owners and managers see documents nothing is published of.
  */
 export async function listDocuments(
   db: TenantDb,
   query: DocumentListQuery,
   page: { limit: number; cursor?: string },
 ): Promise<Page<DocumentDto>> {
-  if (query.q) return searchTitles(db, query, page);
+  const publishedOnly = !seesDrafts(db);
+  if (query.q) return search(db, query, publishedOnly, page);
   if (query.sort === 'title' && !query.folder) {
     throw validationFailed([
       { path: 'sort', message: 'Choose a folder to list by title, or sort by updated' },
@@ -164,27 +188,30 @@ export async function listDocuments(
   const order = query.order ?? (sort === 'updated' ? 'desc' : 'asc');
   const result =
     sort === 'title' && query.folder
-      ? await documentsRepo.inFolder(db, query.folder, order === 'desc', page)
-      : await documentsRepo.byUpdate(db, query.folder, order === 'desc', page);
+      ? await documentsRepo.inFolder(db, query.folder, order === 'desc', publishedOnly, page)
+      : await documentsRepo.byUpdate(db, query.folder, order === 'desc', publishedOnly, page);
   return { items: result.items.map(toDto), nextCursor: result.nextCursor };
 }
 
-/** Documents whose title has a word starting with each searched word: one Query on the first word. */
-async function searchTitles(
+/** Documents with a word starting with each searched word, title matches first, then A to Z. */
+async function search(
   db: TenantDb,
   query: DocumentListQuery,
+  publishedOnly: boolean,
   page: { limit: number; cursor?: string },
 ): Promise<Page<DocumentDto>> {
-  const [first, ...rest] = titleWords(query.q ?? '');
-  if (!first) return { items: [], nextCursor: null };
-  const hits = await documentsRepo.withTitleWord(db, first, page);
+  const words = [...new Set(searchWords(query.q ?? ''))].slice(0, 8);
+  if (!words.length) return { items: [], nextCursor: null };
+  const hits = await documentsRepo.withWords(db, words, page);
   const docs = await documentsRepo.many(db, [...new Set(hits.items.map((h) => h.documentId))]);
-  const matches = docs.filter((d) => {
-    const words = titleWords(d.title);
-    return (
-      rest.every((w) => words.some((t) => t.startsWith(w))) && (!query.folder || d.folder === query.folder)
-    );
-  });
-  matches.sort((a, b) => a.title.localeCompare(b.title));
+  const matches = docs.filter(
+    (d) =>
+      (!query.folder || d.folder === query.folder) && (!publishedOnly || d.publishedVersion !== undefined),
+  );
+  const inTitle = (d: StoredDocument) => {
+    const title = searchWords(d.title);
+    return words.every((w) => title.some((t) => t.startsWith(w)));
+  };
+  matches.sort((a, b) => Number(inTitle(b)) - Number(inTitle(a)) || a.title.localeCompare(b.title));
   return { items: matches.map(toDto), nextCursor: hits.nextCursor };
 }

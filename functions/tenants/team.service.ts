@@ -9,6 +9,7 @@ import type { AuthContext } from '../platform/identity/verifier.ts';
 import { newId, newToken } from '../platform/ids.ts';
 import { queueMail } from '../platform/mail/outbox.ts';
 import type { Platform } from '../platform/platform.ts';
+import { signOffOpsForNewMember } from '../platform/sign-offs/sign-offs.ts';
 import { assertStrongPassword, emailTaken } from './signup.service.ts';
 import {
   directoryRepo,
@@ -247,10 +248,17 @@ export async function acceptInvite(
     invite.role === 'owner' || invite.role === 'assoc_admin'
       ? [tenantRepo.ownerCountOp(db, 1, lastOwner)]
       : [];
+  // Everything the new member's role must read and sign (handbook, policies) lands in their Today.
+  const signOffOps = await signOffOpsForNewMember(db, { userId, name: input.name, role: invite.role });
   await p.identity.createLogin({ email: invite.email, password: input.password, userId });
   try {
     await db.writeWithPlatformItems(
-      [userRepo.createOp(db, user), inviteRepo.setStatusOp(db, invite.id, 'accepted'), ...ownerOps],
+      [
+        userRepo.createOp(db, user),
+        inviteRepo.setStatusOp(db, invite.id, 'accepted'),
+        ...ownerOps,
+        ...signOffOps,
+      ],
       [
         directoryRepo.createOp({ email: invite.email, userId, tenantId }, emailTaken),
         inviteRepo.deleteTokenOp(tokenHash),

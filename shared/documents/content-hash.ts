@@ -1,16 +1,16 @@
 import type { DocBlock } from './doc-blocks.ts';
 
 /**
- * The exact text a signature vouches for, as one string: the document's title, the version's
- * number and its blocks as JSON with keys in a fixed order. Stored items come back from DynamoDB
- * with map keys in any order, so plain JSON.stringify would hash the same text differently.
+ * The exact text a signature vouches for, as one string: the document's id, the version's number
+ * and its blocks as JSON with keys in a fixed order (a later rename does not change what was signed). Stored items come back from
+ * DynamoDB with map keys in any order, so plain JSON.stringify would hash the same text differently.
  */
 export function versionContentText(v: {
-  title: string;
+  documentId: string;
   number: number;
   blocks: readonly DocBlock[];
 }): string {
-  return canonicalJson({ title: v.title, version: v.number, blocks: v.blocks });
+  return canonicalJson({ document: v.documentId, version: v.number, blocks: v.blocks });
 }
 
 /** JSON with every object's keys sorted and undefined members left out. */

@@ -283,3 +283,6 @@ export const DocumentListQuerySchema = z.extend(PageQuerySchema, {
 export type DocumentListQuery = z.infer<typeof DocumentListQuerySchema>;
 
 export const DocumentIdParamsSchema = z.object({ id: IdSchema });
+
+/** POST /api/documents/:id/remind: how many people were emailed. */
+export const RemindResultSchema = z.object({ reminded: z.int() });

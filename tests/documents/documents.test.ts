@@ -46,43 +46,45 @@ describe('the document library', () => {
       status: 'draft',
       createdByName: 'Olivia Owner',
     });
-    const read = await as(staff)('GET', `/documents/${res.body.id}`);
+    const read = await as(manager)('GET', `/documents/${res.body.id}`);
     expect(read.status).toBe(200);
     expect(read.body.latest.blocks[0].text[0].text).toBe('Confidential: for the addressee only.');
+    // Drafts are for owners and managers: the front desk does not find what is not published.
+    expect((await as(staff)('GET', `/documents/${res.body.id}`)).status).toBe(404);
   });
 
   it('lists a folder by title and everything by last change, both ways', async () => {
-    const policies = await as(staff)('GET', '/documents?folder=policies');
+    const policies = await as(manager)('GET', '/documents?folder=policies');
     expect(titles(policies.body)).toEqual([
       'Bloodborne pathogens exposure plan',
       'Workstation security policy',
     ]);
-    const zToA = await as(staff)('GET', '/documents?folder=policies&order=desc');
+    const zToA = await as(manager)('GET', '/documents?folder=policies&order=desc');
     expect(titles(zToA.body)).toEqual(['Workstation security policy', 'Bloodborne pathogens exposure plan']);
-    const recent = await as(staff)('GET', '/documents?sort=updated&limit=2');
+    const recent = await as(manager)('GET', '/documents?sort=updated&limit=2');
     expect(recent.body.items).toHaveLength(2);
     expect(recent.body.nextCursor).toBeTruthy();
-    const next = await as(staff)(
+    const next = await as(manager)(
       'GET',
       `/documents?sort=updated&limit=2&cursor=${encodeURIComponent(recent.body.nextCursor)}`,
     );
     expect(next.body.items.length).toBeGreaterThan(0);
     expect(titles(next.body)).not.toContain(recent.body.items[0].title);
-    const noFolder = await as(staff)('GET', '/documents?sort=title');
+    const noFolder = await as(manager)('GET', '/documents?sort=title');
     expect(noFolder.status).toBe(400);
     expect(noFolder.body.error.details).toEqual([
       { path: 'sort', message: 'Choose a folder to list by title, or sort by updated' },
     ]);
   });
 
-  it('finds documents by the words of their title, as typed', async () => {
-    expect(titles((await as(staff)('GET', '/documents?q=secur')).body)).toEqual([
+  it('finds documents by the words of their title and text, as typed', async () => {
+    expect(titles((await as(manager)('GET', '/documents?q=secur')).body)).toEqual([
       'Workstation security policy',
     ]);
-    expect(titles((await as(staff)('GET', '/documents?q=Plan%20blood')).body)).toEqual([
+    expect(titles((await as(manager)('GET', '/documents?q=Plan%20blood')).body)).toEqual([
       'Bloodborne pathogens exposure plan',
     ]);
-    expect((await as(staff)('GET', '/documents?q=security&folder=handbook')).body.items).toEqual([]);
+    expect((await as(manager)('GET', '/documents?q=security&folder=handbook')).body.items).toEqual([]);
   });
 
   it('renaming moves the search words; a stale form is refused', async () => {
@@ -94,8 +96,8 @@ describe('the document library', () => {
       version: doc.version,
     });
     expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
-    expect(titles((await as(staff)('GET', '/documents?q=staff')).body)).toEqual(['Staff handbook 2027']);
-    expect((await as(staff)('GET', '/documents?q=employee')).body.items).toEqual([]);
+    expect(titles((await as(manager)('GET', '/documents?q=staff')).body)).toEqual(['Staff handbook 2027']);
+    expect((await as(manager)('GET', '/documents?q=employee')).body.items).toEqual([]);
     const stale = await as(manager)('PUT', `/documents/${doc.id}`, {
       title: 'Old name',
       folder: 'handbook',
@@ -103,7 +105,7 @@ describe('the document library', () => {
       version: doc.version,
     });
     expect(stale.status).toBe(409);
-    expect((await as(staff)('GET', `/documents/${doc.id}`)).body.title).toBe('Staff handbook 2027');
+    expect((await as(manager)('GET', `/documents/${doc.id}`)).body.title).toBe('Staff handbook 2027');
   });
 
   it('saves the draft’s text and change note, version-checked', async () => {
@@ -135,7 +137,7 @@ describe('the document library', () => {
       version: created.version,
     });
     expect(stale.status).toBe(409);
-    expect((await as(staff)('GET', `/documents/${created.id}`)).body.latest.blocks).toEqual(blocks);
+    expect((await as(manager)('GET', `/documents/${created.id}`)).body.latest.blocks).toEqual(blocks);
   });
 
   it('says what is wrong with a bad document in words, and writes nothing', async () => {
@@ -145,12 +147,13 @@ describe('the document library', () => {
     expect(messages).toContain('Required');
     expect(messages).toContain('Choose a folder');
     expect(messages).toContain('Use letters, digits, spaces and dashes in tags');
-    expect((await as(staff)('GET', '/documents?q=memos')).body.items).toEqual([]);
+    expect((await as(manager)('GET', '/documents?q=memos')).body.items).toEqual([]);
   });
 
   it('front desk reads but does not write; another practice finds nothing', async () => {
     expect((await as(staff)('POST', '/documents', { title: 'Mine', folder: 'forms' })).status).toBe(403);
-    const [doc] = (await as(staff)('GET', '/documents?folder=policies')).body.items;
+    expect((await as(staff)('GET', '/documents?folder=policies')).body.items).toEqual([]);
+    const [doc] = (await as(manager)('GET', '/documents?folder=policies')).body.items;
     expect((await as(other)('GET', `/documents/${doc.id}`)).status).toBe(404);
     expect((await as(other)('GET', '/documents?folder=policies')).body.items).toEqual([]);
     expect((await as(other)('GET', '/documents?q=security')).body.items).toEqual([]);

@@ -126,13 +126,27 @@ export const tenantKeys = {
     PK: `T#${s.tenantId}#DOC#${documentId}`,
     SK: `VER#${String(n).padStart(5, '0')}`,
   }),
-  /** A word of a document's title: the row title search finds it by. */
-  documentWord: (s: TenantScope, word: string, documentId: string): Key => ({
-    PK: `T#${s.tenantId}#DOCFIND`,
-    SK: `WORD#${word}#${documentId}`,
+  /** A document's search words (title, tags, the text in force): one item per document. */
+  documentText: (s: TenantScope, documentId: string): Key => ({
+    PK: `T#${s.tenantId}#DOCTEXT`,
+    SK: `DOC#${documentId}`,
   }),
-  documentWordPartition: (s: TenantScope) => `T#${s.tenantId}#DOCFIND`,
-  documentWordPrefix: (word: string) => `WORD#${word}`,
+  documentTextPartition: (s: TenantScope) => `T#${s.tenantId}#DOCTEXT`,
+  /** One person's signature of one version: a version's signatures are one Query. */
+  documentSignature: (s: TenantScope, documentId: string, n: number, userId: string): Key => ({
+    PK: `T#${s.tenantId}#DOC#${documentId}`,
+    SK: `SIG#${String(n).padStart(5, '0')}#${userId}`,
+  }),
+  documentPartition: (s: TenantScope, documentId: string) => `T#${s.tenantId}#DOC#${documentId}`,
+  documentSignaturesPrefix: (n: number) => `SIG#${String(n).padStart(5, '0')}#`,
+  documentVersionsPrefix: 'VER#',
+  // --- sign-offs (platform) ---
+  /** A module's standing request that people holding some roles sign one of its things. */
+  signOffRequest: (s: TenantScope, source: string, ref: string): Key => ({
+    PK: `T#${s.tenantId}#SIGNOFF`,
+    SK: `REQ#${source}#${ref}`,
+  }),
+  signOffPartition: (s: TenantScope) => `T#${s.tenantId}#SIGNOFF`,
   // --- due dates ---
   /** A module's dated thing and its alert plan (which queue entries exist, which offsets were sent). */
   dueThing: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#DUE`, SK: `THING#${id}` }),

@@ -2,6 +2,7 @@ import { ROLE_LABELS } from '../../../shared/roles.ts';
 import type { Assignee, TodayItem, TodayPriority, TodaySource } from '../../../shared/schemas/today.ts';
 import { type TenantScope, tenantKeys } from '../db/keys.ts';
 import type { WriteOp } from '../db/store.ts';
+import type { TenantDb } from '../db/tenant-db.ts';
 
 /**
  * Today items, the platform side: a module raises, moves and closes items about its own things
@@ -20,6 +21,8 @@ export interface RaisedItem {
   /** A person (with their name for display) or everyone holding a role. */
   assignee: { userId: string; name: string } | { role: Extract<Assignee, { role: string }>['role'] };
   dueDate?: string;
+  /** Listed among upcoming from this day even when due later (a request to act on now). */
+  remindFrom?: string;
   priority?: TodayPriority;
   /** When the item stops mattering (a freed time that has passed): hidden then, and deleted by TTL. */
   expiresAt?: Date;
@@ -61,6 +64,7 @@ export function todayItemRecord(
     ...(input.requestedBy ? { requestedBy: input.requestedBy } : {}),
     ...(input.forWhom ? { forWhom: input.forWhom } : {}),
     ...(input.dueDate ? { dueDate: input.dueDate } : {}),
+    ...(input.remindFrom ? { remindFrom: input.remindFrom } : {}),
     priority: input.priority ?? 'normal',
     status: 'open',
     createdAt: now.toISOString(),
@@ -101,6 +105,21 @@ export function closeTodayItemOp(
     remove: ['GSI1PK', 'GSI1SK', 'snoozedUntil'],
     expectedVersion: extra.expectedVersion,
   };
+}
+
+/**
+ * Closes those of a module's items that are open (an item never raised, or already done, is left
+ * alone: closing it would fail the write). One BatchGet per hundred.
+ */
+export async function closeIfOpenOps(db: TenantDb, ids: readonly string[]): Promise<WriteOp[]> {
+  const items: { id: string; status: string }[] = [];
+  for (let i = 0; i < ids.length; i += 100) {
+    const keys = ids.slice(i, i + 100).map((id) => tenantKeys.todayItem(db, id));
+    items.push(...(await db.batchGet<{ id: string; status: string }>(keys)));
+  }
+  return items
+    .filter((i) => i.status === 'open')
+    .map((i) => closeTodayItemOp(db, i.id, { name: db.actor.name }, db.now()));
 }
 
 /** Moves an open item's due date (the thing's date changed). */

@@ -1,0 +1,316 @@
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { versionContentText } from '../../shared/documents/content-hash.ts';
+import { addMember, createTestApp, type Session, signUpPractice, type TestApp } from '../support/app.ts';
+
+let t: TestApp;
+let owner: Session;
+let manager: Session;
+let desk: Session;
+let desk2: Session;
+let provider: Session;
+let other: Session;
+
+const as = (s: Session) => (method: string, path: string, json?: unknown) =>
+  t.call(method, `/api${path}`, { token: s.token, json });
+const para = (text: string) => ({ kind: 'paragraph', text: [{ text }] });
+const todayTitles = async (s: Session) => {
+  const res = await as(s)('GET', '/today');
+  const sections = res.body as Record<string, { items?: { title: string }[] } | unknown>;
+  return JSON.stringify(sections);
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  owner = await signUpPractice(t, 'Signing Practice');
+  manager = await addMember(t, owner, 'manager', 'Mona Manager');
+  desk = await addMember(t, owner, 'staff', 'Dana Desk');
+  desk2 = await addMember(t, owner, 'staff', 'Drew Desk');
+  provider = await addMember(t, owner, 'provider', 'Dr. Priya Raman');
+  other = await signUpPractice(t, 'Other Signing Practice');
+});
+
+/** A policy written by the manager, sent to the owner, approved: ready to publish. */
+async function approvedPolicy(title: string, text = 'Screens lock after five minutes.') {
+  const created = await as(manager)('POST', '/documents', {
+    title,
+    folder: 'policies',
+    blocks: [para(text)],
+  });
+  expect(created.status).toBe(201);
+  const sent = await as(manager)('POST', `/documents/${created.body.id}/submit`, {
+    approverIds: [owner.userId],
+    message: 'Please approve before the audit',
+    version: created.body.version,
+  });
+  expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+  const ok = await as(owner)('POST', `/documents/${created.body.id}/review`, {
+    decision: 'approve',
+    version: sent.body.version,
+  });
+  expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+  expect(ok.body.latest.status).toBe('approved');
+  return ok.body as { id: string; version: number; latest: { number: number } };
+}
+
+describe('approval', () => {
+  it('asks the named approver in Today; sending back needs a comment and returns it to draft', async () => {
+    const created = await as(manager)('POST', '/documents', {
+      title: 'Visitor badge policy',
+      folder: 'policies',
+      blocks: [para('Visitors wear a badge.')],
+    });
+    const sent = await as(manager)('POST', `/documents/${created.body.id}/submit`, {
+      approverIds: [provider.userId],
+      version: created.body.version,
+    });
+    expect(sent.body.latest).toMatchObject({
+      status: 'in_review',
+      approvers: [{ userId: provider.userId, name: 'Dr. Priya Raman', decision: 'pending' }],
+    });
+    expect(await todayTitles(provider)).toContain('Approve “Visitor badge policy” (version 1)');
+    // The approver (a provider, who never sees drafts) reads the version they are asked to approve.
+    const read = await as(provider)('GET', `/documents/${created.body.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.latest.status).toBe('in_review');
+    // The front desk is not asked and does not see it.
+    expect((await as(desk)('GET', `/documents/${created.body.id}`)).status).toBe(404);
+    expect(
+      (await as(desk)('POST', `/documents/${created.body.id}/review`, { decision: 'approve', version: 2 }))
+        .status,
+    ).toBe(404);
+    const bare = await as(provider)('POST', `/documents/${created.body.id}/review`, {
+      decision: 'send_back',
+      version: sent.body.version,
+    });
+    expect(bare.status).toBe(400);
+    expect(JSON.stringify(bare.body.error.details)).toContain(
+      'Say what should change before sending it back',
+    );
+    const back = await as(provider)('POST', `/documents/${created.body.id}/review`, {
+      decision: 'send_back',
+      comment: 'Add what contractors wear.',
+      version: sent.body.version,
+    });
+    expect(back.status).toBe(200);
+    const mine = await as(manager)('GET', `/documents/${created.body.id}`);
+    expect(mine.body.latest.status).toBe('draft');
+    expect(mine.body.latest.events.map((e: { action: string }) => e.action)).toEqual([
+      'submitted',
+      'sent_back',
+    ]);
+    expect(await todayTitles(manager)).toContain('Revise “Visitor badge policy” (version 1): sent back');
+    expect(await todayTitles(provider)).not.toContain('Approve “Visitor badge policy”');
+  });
+
+  it('refuses approvers who are not on the team, in words', async () => {
+    const created = await as(manager)('POST', '/documents', {
+      title: 'Parking',
+      folder: 'policies',
+      blocks: [para('Park at the back.')],
+    });
+    const res = await as(manager)('POST', `/documents/${created.body.id}/submit`, {
+      approverIds: [other.userId],
+      version: created.body.version,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([
+      { path: 'approverIds', message: 'Choose approvers who are on the team' },
+    ]);
+    expect((await as(manager)('GET', `/documents/${created.body.id}`)).body.latest.status).toBe('draft');
+  });
+});
+
+describe('publishing and signatures', () => {
+  let doc: { id: string; version: number };
+
+  beforeAll(async () => {
+    const approved = await approvedPolicy('Workstation security policy');
+    const published = await as(manager)('POST', `/documents/${approved.id}/publish`, {
+      audience: { roles: ['staff'], userIds: [provider.userId] },
+      signBy: '2027-01-15',
+      version: approved.version,
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    doc = published.body;
+  });
+
+  it('publishes with the hash of its text and asks the audience in Today', async () => {
+    const read = await as(desk)('GET', `/documents/${doc.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.latest).toMatchObject({ status: 'published', number: 1, signBy: '2027-01-15' });
+    expect(read.body.mySignOff).toEqual({ version: 1, asked: true });
+    const expected = createHash('sha256')
+      .update(versionContentText({ documentId: doc.id, number: 1, blocks: read.body.latest.blocks }))
+      .digest('hex');
+    expect(read.body.latest.contentHash).toBe(expected);
+    for (const s of [desk, desk2, provider]) {
+      expect(await todayTitles(s)).toContain('Read and sign “Workstation security policy” (version 1)');
+    }
+    expect(await todayTitles(manager)).not.toContain('Read and sign “Workstation security policy”');
+    // The front desk now finds it in the library, by a word of its text.
+    const found = await as(desk)('GET', '/documents?q=screens%20lock');
+    expect(found.body.items.map((d: { title: string }) => d.title)).toEqual(['Workstation security policy']);
+  });
+
+  it('records the signer, typed name, time, address and the hash of the version signed', async () => {
+    const res = await as(desk)('POST', `/documents/${doc.id}/versions/1/signatures`, {
+      typedName: 'Dana M. Desk',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const version = (await as(desk)('GET', `/documents/${doc.id}/versions/1`)).body;
+    expect(res.body).toMatchObject({
+      userId: desk.userId,
+      name: 'Dana Desk',
+      typedName: 'Dana M. Desk',
+      versionNumber: 1,
+      contentHash: version.contentHash,
+    });
+    expect(res.body.clientIp).toBeTruthy();
+    expect(
+      createHash('sha256')
+        .update(versionContentText({ documentId: doc.id, number: 1, blocks: version.blocks }))
+        .digest('hex'),
+    ).toBe(res.body.contentHash);
+    expect((await as(desk)('GET', `/documents/${doc.id}`)).body.mySignOff.signedAt).toBe(res.body.signedAt);
+    expect(await todayTitles(desk)).not.toContain('Read and sign “Workstation security policy”');
+    const again = await as(desk)('POST', `/documents/${doc.id}/versions/1/signatures`, {
+      typedName: 'Dana Desk',
+    });
+    expect(again.status).toBe(409);
+    // The manager is not asked; a bare name is refused in words.
+    expect(
+      (await as(manager)('POST', `/documents/${doc.id}/versions/1/signatures`, { typedName: 'Mona Manager' }))
+        .status,
+    ).toBe(403);
+    const blank = await as(desk2)('POST', `/documents/${doc.id}/versions/1/signatures`, { typedName: ' ' });
+    expect(blank.status).toBe(400);
+    expect(JSON.stringify(blank.body.error.details)).toContain('Type your full name to sign');
+  });
+
+  it('shows the manager who signed and who is missing, and reminds the missing by email', async () => {
+    const sheet = await as(manager)('GET', `/documents/${doc.id}/versions/1/signatures`);
+    expect(sheet.status).toBe(200);
+    expect(sheet.body.signed.map((s: { name: string }) => s.name)).toEqual(['Dana Desk']);
+    expect(sheet.body.missing.map((p: { name: string }) => p.name)).toEqual(['Dr. Priya Raman', 'Drew Desk']);
+    expect((await as(desk)('GET', `/documents/${doc.id}/versions/1/signatures`)).status).toBe(403);
+    const reminded = await as(manager)('POST', `/documents/${doc.id}/remind`);
+    expect(reminded.body).toEqual({ reminded: 2 });
+    const outbox = await as(owner)('GET', '/outbox?limit=100');
+    const reminders = outbox.body.items.filter((m: { subject: string }) =>
+      m.subject.includes('Please read and sign “Workstation security policy”'),
+    );
+    expect(reminders).toHaveLength(2);
+  });
+
+  it('never changes published text: every route refuses, and a change is a new version', async () => {
+    const draft = await as(manager)('PUT', `/documents/${doc.id}/draft`, {
+      blocks: [para('Changed')],
+      version: doc.version,
+    });
+    expect(draft.status).toBe(409);
+    expect(draft.body.error.message).toContain('published and never changes');
+    const resubmit = await as(manager)('POST', `/documents/${doc.id}/submit`, {
+      approverIds: [owner.userId],
+      version: doc.version,
+    });
+    expect(resubmit.status).toBe(409);
+    const review = await as(owner)('POST', `/documents/${doc.id}/review`, {
+      decision: 'approve',
+      version: doc.version,
+    });
+    expect(review.status).toBe(403);
+    const republish = await as(manager)('POST', `/documents/${doc.id}/publish`, {
+      audience: { roles: [], userIds: [] },
+      version: doc.version,
+    });
+    expect(republish.status).toBe(409);
+    const unchanged = await as(manager)('GET', `/documents/${doc.id}/versions/1`);
+    expect(unchanged.body.blocks).toEqual([para('Screens lock after five minutes.')]);
+  });
+
+  it('a new version asks everyone again; the old signatures stay with the old version', async () => {
+    const current = (await as(manager)('GET', `/documents/${doc.id}`)).body;
+    const started = await as(manager)('POST', `/documents/${doc.id}/versions`, { version: current.version });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    expect(started.body.latest).toMatchObject({ number: 2, status: 'draft' });
+    expect(started.body.published.number).toBe(1);
+    const edited = await as(manager)('PUT', `/documents/${doc.id}/draft`, {
+      blocks: [para('Screens lock after three minutes.')],
+      changeNote: 'Three minutes, per the risk assessment',
+      version: started.body.version,
+    });
+    expect(edited.status).toBe(200);
+    // The front desk still reads version 1 while version 2 is a draft.
+    expect((await as(desk)('GET', `/documents/${doc.id}`)).body.latest.number).toBe(1);
+    expect((await as(desk)('GET', `/documents/${doc.id}/versions/2`)).status).toBe(404);
+    const sent = await as(manager)('POST', `/documents/${doc.id}/submit`, {
+      approverIds: [owner.userId],
+      version: edited.body.version,
+    });
+    const ok = await as(owner)('POST', `/documents/${doc.id}/review`, {
+      decision: 'approve',
+      version: sent.body.version,
+    });
+    const v2 = await as(manager)('POST', `/documents/${doc.id}/publish`, {
+      audience: { roles: ['staff'], userIds: [] },
+      version: ok.body.version,
+    });
+    expect(v2.status).toBe(200);
+    expect(await todayTitles(desk)).toContain('Read and sign “Workstation security policy” (version 2)');
+    // The provider is no longer asked: their open item for version 1 is closed.
+    expect(await todayTitles(provider)).not.toContain('Workstation security policy');
+    const old = await as(desk)('POST', `/documents/${doc.id}/versions/1/signatures`, {
+      typedName: 'Dana Desk',
+    });
+    expect(old.status).toBe(409);
+    const sheet1 = (await as(manager)('GET', `/documents/${doc.id}/versions/1/signatures`)).body;
+    expect(sheet1.signed.map((s: { name: string }) => s.name)).toEqual(['Dana Desk']);
+    const sheet2 = (await as(manager)('GET', `/documents/${doc.id}/versions/2/signatures`)).body;
+    expect(sheet2.signed).toEqual([]);
+    expect(sheet2.missing.map((p: { name: string }) => p.name)).toEqual(['Dana Desk', 'Drew Desk']);
+    const history = await as(desk)('GET', `/documents/${doc.id}/versions`);
+    expect(history.body.items.map((v: { number: number }) => v.number)).toEqual([2, 1]);
+  });
+
+  it('asks a new team member for what their role must sign when they join', async () => {
+    const newcomer = await addMember(t, owner, 'staff', 'Nia Newcomer');
+    expect(await todayTitles(newcomer)).toContain('Read and sign “Workstation security policy” (version 2)');
+    const billing = await addMember(t, owner, 'billing', 'Bo Biller');
+    expect(await todayTitles(billing)).not.toContain('Workstation security policy');
+    const signed = await as(newcomer)('POST', `/documents/${doc.id}/versions/2/signatures`, {
+      typedName: 'Nia Newcomer',
+    });
+    expect(signed.status).toBe(201);
+  });
+
+  it('exports the evidence: each published version with its approvals and signatures', async () => {
+    const res = await as(manager)('GET', `/documents/${doc.id}/evidence`);
+    expect(res.status).toBe(200);
+    expect(res.body.versions.map((v: { version: { number: number } }) => v.version.number)).toEqual([1, 2]);
+    expect(res.body.versions[0].version.events.map((e: { action: string }) => e.action)).toEqual([
+      'submitted',
+      'approved',
+      'published',
+    ]);
+    expect(res.body.versions[1].sheet.signed.map((s: { name: string }) => s.name)).toEqual(['Nia Newcomer']);
+    expect((await as(desk)('GET', `/documents/${doc.id}/evidence`)).status).toBe(403);
+  });
+
+  it('another practice’s document, version and signatures are 404s', async () => {
+    for (const path of [
+      `/documents/${doc.id}`,
+      `/documents/${doc.id}/versions`,
+      `/documents/${doc.id}/versions/1`,
+      `/documents/${doc.id}/versions/1/signatures`,
+      `/documents/${doc.id}/evidence`,
+    ]) {
+      expect((await as(other)('GET', path)).status, path).toBe(404);
+    }
+    expect(
+      (await as(other)('POST', `/documents/${doc.id}/versions/2/signatures`, { typedName: 'Someone Else' }))
+        .status,
+    ).toBe(404);
+    expect((await as(other)('POST', `/documents/${doc.id}/remind`)).status).toBe(404);
+  });
+});
