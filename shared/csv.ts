@@ -58,3 +58,18 @@ export function csvRecords(text: string): { header: string[]; records: Record<st
     records: body.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']))),
   };
 }
+
+/**
+ * One cell of a CSV a spreadsheet opens as-is: a cell it would run as a formula (= + - @, tab,
+ * return) gets a leading apostrophe (a name typed as "=HYPERLINK(…)" stays text); quoted when it
+ * holds , " or a line break (RFC 4180).
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) && value.length > 1 ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Rows as CSV text: UTF-8 with a byte-order mark (so Excel reads accents) and CRLF rows. */
+export function csvText(rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${rows.map((cells) => `${cells.map(csvCell).join(',')}\r\n`).join('')}`;
+}

@@ -8,7 +8,7 @@ import { staffDate } from '../../shared/locale.ts';
 import type { Evidence, Sign, Signature, SignatureSheet } from '../../shared/schemas/documents.ts';
 import type { User } from '../../shared/schemas/team.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
-import { conflict, forbidden, notFound } from '../platform/errors.ts';
+import { conflict, notFound } from '../platform/errors.ts';
 import { queueMail } from '../platform/mail/outbox.ts';
 import type { Platform } from '../platform/platform.ts';
 import { publicUrl } from '../platform/public-url.ts';
@@ -34,7 +34,7 @@ export async function sign(
     throw conflict(`Version ${doc.publishedVersion} replaced version ${n}. Read and sign that one.`);
   }
   if (!asks(v.audience, { userId: db.actor.userId, role: db.actor.role })) {
-    throw forbidden(`Version ${n} does not ask you to sign it`);
+    throw conflict(`Version ${n} does not ask you to sign it`);
   }
   const signature: Signature = {
     documentId: id,

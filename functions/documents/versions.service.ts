@@ -18,7 +18,7 @@ import type {
 } from '../../shared/schemas/documents.ts';
 import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
-import { conflict, forbidden, notFound, validationFailed } from '../platform/errors.ts';
+import { conflict, notFound, validationFailed } from '../platform/errors.ts';
 import { closeIfOpenOps, raiseTodayItemOp, todayItemId } from '../platform/today/today-items.ts';
 import { getActiveMember } from '../tenants/team.service.ts';
 import {
@@ -146,7 +146,7 @@ export async function review(db: TenantDb, id: string, input: ReviewDecision): P
   const mine = v.status === 'in_review' ? v.approvers.find((a) => a.userId === db.actor.userId) : undefined;
   if (!mine) {
     if (!mayRead(db, v)) throw notFound('Document');
-    throw forbidden(`Version ${v.number} is not waiting for your approval`);
+    throw conflict(`Version ${v.number} is not waiting for your approval`);
   }
   if (mine.decision !== 'pending') throw conflict(`You already approved version ${v.number}`);
   const now = db.now().toISOString();

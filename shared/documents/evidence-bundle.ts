@@ -7,6 +7,7 @@
  * Pure apart from hashing (Web Crypto, present in browsers and Node): the renderer is passed in, so
  * the web can load pdf-lib on demand and tests can render in Node.
  */
+import { csvText } from '../csv.ts';
 import type { Letterhead, PrintJob } from '../pdf/branded-pdf.ts';
 import { type PracticeRole, ROLE_LABELS } from '../roles.ts';
 import type {
@@ -238,21 +239,6 @@ function approvalsCsv(v: DocumentVersion, timeZone: string, zone: string): strin
       e.comment ?? '',
     ]),
   ]);
-}
-
-/**
- * One CSV cell, the way web/src/features/audit/audit-csv.ts writes them: a cell a spreadsheet would
- * run as a formula (= + - @, tab, return) gets a leading apostrophe; quoted when it holds , " or a
- * line break (RFC 4180).
- */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && value.length > 1 ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** UTF-8 with a byte-order mark (so Excel reads accents) and CRLF rows. */
-function csvText(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${rows.map((cells) => `${cells.map(csvCell).join(',')}\r\n`).join('')}`;
 }
 
 /** A title as part of a file name every system accepts: no path or reserved characters, not too long. */

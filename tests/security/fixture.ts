@@ -45,6 +45,7 @@ export function pathFor(spec: RouteSpec, ids: WorldIds): string {
     .replace(':providerId', ids.providerId)
     .replace(':startDate', '2027-12-24')
     .replace(':id', idFor(spec.path, ids))
+    .replace(':n', '1')
     .replace(':userId', ids.staffUserId)
     .replace(':code', ids.code)
     .replace(':associationId', ids.associationId)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvRecords, parseCsv } from '../../shared/csv.ts';
+import { csvCell, csvRecords, parseCsv } from '../../shared/csv.ts';
 import type { AuditEvent } from '../../shared/schemas/audit.ts';
-import { accessReportCsv, auditLogCsv, csvCell } from '../../web/src/features/audit/audit-csv.ts';
+import { accessReportCsv, auditLogCsv } from '../../web/src/features/audit/audit-csv.ts';
 
 const event = (over: Partial<AuditEvent>): AuditEvent => ({
   id: '01JD0000000000000000000000',

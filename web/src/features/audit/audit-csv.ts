@@ -3,20 +3,11 @@
  * mark (so Excel reads accents), CRLF rows, RFC 4180 quoting, and no cell a spreadsheet would run
  * as a formula (a name typed as "=HYPERLINK(…)" stays text).
  */
+import { csvText } from '../../../../shared/csv.ts';
 import type { AuditEvent } from '../../../../shared/schemas/audit.ts';
 import { localParts } from '../../../../shared/time.ts';
 import { saveFile } from '../../lib/download.ts';
 import { roleLabel } from '../../lib/format.ts';
-
-/** One cell: formula starters are prefixed with an apostrophe; quoted when it holds , " or a line break. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && value.length > 1 ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function csvText(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${rows.map((cells) => `${cells.map(csvCell).join(',')}\r\n`).join('')}`;
-}
 
 /** "2026-11-22 14:05" in the given zone. */
 export function zonedStamp(iso: string, timeZone: string): string {
