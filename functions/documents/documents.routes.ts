@@ -9,11 +9,13 @@ import {
   DraftSaveSchema,
 } from '../../shared/schemas/documents.ts';
 import '../../shared/validation.ts';
+import { DOCUMENT_BODY_BYTES } from '../platform/http/body-limit.ts';
 import { pageArgs } from '../platform/http/paging.ts';
 import { defineDomain } from '../platform/http/route.ts';
 import type { Platform } from '../platform/platform.ts';
 import * as documents from './documents.service.ts';
 import { fileRoutes } from './files.routes.ts';
+import { logoRoutes } from './logo.routes.ts';
 import { versionRoutes } from './versions.routes.ts';
 
 /**
@@ -23,6 +25,7 @@ import { versionRoutes } from './versions.routes.ts';
 export function createDocumentsApp(p: Platform) {
   const { route, domain } = defineDomain('documents', p);
   fileRoutes(route, p);
+  logoRoutes(route, p);
   documentRoutes(route);
   versionRoutes(route, p);
   return domain;
@@ -38,6 +41,7 @@ function documentRoutes(route: ReturnType<typeof defineDomain>['route']) {
       path: '/documents',
       summary: 'Create a document in a folder, with its first draft',
       roles: 'practiceAdmins',
+      maxBodyBytes: DOCUMENT_BODY_BYTES,
       body: DocumentCreateSchema,
       response: DocumentDetailSchema,
       status: 201,
@@ -90,6 +94,7 @@ function documentRoutes(route: ReturnType<typeof defineDomain>['route']) {
       path: '/documents/:id/draft',
       summary: 'Save the draft’s text and change note (a version in review or published never changes: 409)',
       roles: 'practiceAdmins',
+      maxBodyBytes: DOCUMENT_BODY_BYTES,
       params: DocumentIdParamsSchema,
       body: DraftSaveSchema,
       response: DocumentDetailSchema,

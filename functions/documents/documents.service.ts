@@ -21,8 +21,27 @@ import {
 } from './document-views.ts';
 import { documentsRepo, type StoredDocument, type StoredVersion, searchWords } from './documents.repo.ts';
 
+/**
+ * Most text one version holds, as JSON: a version is one DynamoDB item (at most 400 KB with its
+ * other fields). A 40,000-word handbook fits; past it the author is told to split the document.
+ */
+const MAX_TEXT_BYTES = 350 * 1024;
+
+function assertStorable(blocks: readonly unknown[]): void {
+  const bytes = new TextEncoder().encode(JSON.stringify(blocks)).length;
+  if (bytes > MAX_TEXT_BYTES) {
+    throw validationFailed([
+      {
+        path: 'blocks',
+        message: `The text is too long for one version (${Math.ceil(bytes / 1024)} KB; at most 350 KB). Split it into several documents.`,
+      },
+    ]);
+  }
+}
+
 /** A new document in a folder, with its first draft (empty unless text is given). */
 export async function createDocument(db: TenantDb, input: DocumentCreate): Promise<DocumentDetail> {
+  assertStorable(input.blocks ?? []);
   const now = db.now().toISOString();
   const id = newId(db.now().getTime());
   const doc: StoredDocument = {
@@ -130,6 +149,7 @@ export async function saveDraft(db: TenantDb, id: string, input: DraftSave): Pro
   const doc = await requireDocument(db, id);
   const draft = await latestOf(db, doc);
   if (draft.status !== 'draft') throw notADraft(draft);
+  assertStorable(input.blocks);
   const now = db.now().toISOString();
   const saved: StoredVersion = {
     ...draft,

@@ -10,6 +10,11 @@ export type StoredFile = FileDto & {
   /** The store's version of the checked bytes (S3): downloads are pinned to it. */
   objectVersion?: string;
   expiresAt?: number;
+  /**
+   * What the file is for: `logo` (branding) is held to the logo's rules (PNG or JPEG, at most 1 MB)
+   * and kept out of the practice's library lists. Absent for library files.
+   */
+  purpose?: 'logo';
 };
 
 export const filesRepo = {
@@ -26,7 +31,10 @@ export const filesRepo = {
     kind: 'create',
     item: { ...tenantKeys.file(db, file.id), type: 'file', ...file },
   }),
-  /** Marks a pending file ready (once: the version condition) and lists it in both indexes. */
+  /**
+   * Marks a pending file ready (once: the version condition) and lists it in both indexes; a logo
+   * (`purpose`) is not listed: it belongs to the branding, not to the library.
+   */
   readyOp: (
     db: TenantDb,
     file: StoredFile,
@@ -37,10 +45,14 @@ export const filesRepo = {
     set: {
       ...set,
       status: 'ready',
-      GSI1PK: tenantKeys.filesByName(db),
-      GSI1SK: tenantKeys.fileNameSort(file.name, file.id),
-      GSI2PK: tenantKeys.filesByDate(db),
-      GSI2SK: tenantKeys.fileDateSort(set.readyAt, file.id),
+      ...(file.purpose
+        ? {}
+        : {
+            GSI1PK: tenantKeys.filesByName(db),
+            GSI1SK: tenantKeys.fileNameSort(file.name, file.id),
+            GSI2PK: tenantKeys.filesByDate(db),
+            GSI2SK: tenantKeys.fileDateSort(set.readyAt, file.id),
+          }),
     },
     remove: ['expiresAt'],
     expectedVersion: file.version,

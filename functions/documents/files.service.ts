@@ -5,6 +5,7 @@
  */
 import type { Page } from '../../shared/schemas/common.ts';
 import {
+  FILE_TYPE_LABELS,
   type FileCreate,
   type FileDetail,
   type FileDto,
@@ -12,6 +13,7 @@ import {
   type FileUpload,
   MAX_FILE_BYTES,
 } from '../../shared/schemas/files.ts';
+import { LOGO_MAX_BYTES, LOGO_TYPES } from '../../shared/schemas/tenants.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { AppError, conflict, notFound } from '../platform/errors.ts';
 import type { FileStore, ObjectRef } from '../platform/files/port.ts';
@@ -38,12 +40,32 @@ export function toFileDto(f: StoredFile): FileDto {
   };
 }
 
+/**
+ * What a file is held to: any kept type up to 10 MB for the library; a logo (`purpose: 'logo'`) is a
+ * PNG or JPEG of at most 1 MB, so the store itself refuses a bigger upload.
+ */
+const rulesFor = (purpose: StoredFile['purpose']) =>
+  purpose === 'logo'
+    ? {
+        maxBytes: LOGO_MAX_BYTES,
+        tooLarge: `A logo can be at most ${LOGO_MAX_BYTES / 1024 / 1024} MB`,
+        types: LOGO_TYPES as readonly string[],
+      }
+    : { maxBytes: MAX_FILE_BYTES, tooLarge: `Files can be at most ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+
 /** Starts an upload: a pending record and the signed form the browser posts the bytes to. */
-export async function createUpload(db: TenantDb, files: FileStore, input: FileCreate): Promise<FileUpload> {
+export async function createUpload(
+  db: TenantDb,
+  files: FileStore,
+  input: FileCreate,
+  purpose?: StoredFile['purpose'],
+): Promise<FileUpload> {
   const now = db.now();
   const id = newId(now.getTime());
+  const rules = rulesFor(purpose);
+  if (input.size > rules.maxBytes) throw new AppError('payload_too_large', rules.tooLarge);
   // The link is made first: if it fails, nothing was written.
-  const upload = await files.uploadTarget(refOf(db, id), { maxBytes: MAX_FILE_BYTES });
+  const upload = await files.uploadTarget(refOf(db, id), { maxBytes: rules.maxBytes });
   const declared = input.type?.trim() || undefined;
   const file: StoredFile = {
     id,
@@ -56,6 +78,7 @@ export async function createUpload(db: TenantDb, files: FileStore, input: FileCr
     createdByName: db.actor.name,
     version: 1,
     ...(declared ? { declaredType: declared } : {}),
+    ...(purpose ? { purpose } : {}),
     expiresAt: Math.floor(now.getTime() / 1000) + PENDING_TTL_SECONDS,
   };
   await db.write([filesRepo.createOp(db, file)], {
@@ -92,11 +115,14 @@ export async function completeUpload(db: TenantDb, files: FileStore, id: string)
     });
     return new AppError(code, message);
   };
-  if (head.size > MAX_FILE_BYTES) {
-    throw await refuse('payload_too_large', `Files can be at most ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-  }
+  const rules = rulesFor(file.purpose);
+  if (head.size > rules.maxBytes) throw await refuse('payload_too_large', rules.tooLarge);
   const start = await files.readStart(ref, Math.min(SNIFF_BYTES, head.size), head.version);
   const sniffed = sniffFile(start, { whole: head.size <= SNIFF_BYTES, declaredType: file.declaredType });
+  if (rules.types && !(sniffed.ok && rules.types.includes(sniffed.type))) {
+    const found = sniffed.ok ? `this file is a ${FILE_TYPE_LABELS[sniffed.type]}` : 'this file is not one';
+    throw await refuse('unsupported_media_type', `A logo must be a PNG or JPEG image: ${found}`);
+  }
   if (!sniffed.ok) throw await refuse('unsupported_media_type', sniffed.message);
   // Kept before the record says ready: a failure here leaves a pending record to complete again,
   // never a ready file whose bytes the store would drop as an abandoned upload.

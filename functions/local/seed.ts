@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/roles.ts';
+import type { PracticeRole, Role } from '../../shared/roles.ts';
 import { DEFAULT_HOURS, type PracticeProfile } from '../../shared/schemas/tenants.ts';
 import { METRIC_MODULES } from '../jobs/jobs.ts';
 import { systemDb } from '../platform/db/system-db.ts';
@@ -13,6 +13,8 @@ import { acceptInvite, inviteUser } from '../tenants/team.service.ts';
 import { directoryRepo } from '../tenants/tenants.repo.ts';
 import { markMigrationsDone } from './migration-runner.ts';
 import { allMigrations } from './migrations.ts';
+import { seedDocuments } from './seed-documents.ts';
+import { seedLogo } from './seed-logo.ts';
 import { seedSchedule } from './seed-schedule.ts';
 import { seedToday } from './seed-today.ts';
 
@@ -100,6 +102,7 @@ export async function seedDemo(p: Platform, origin: string): Promise<void> {
     owner: 'Dana Whitaker',
     email: DEMO_LOGINS[0].email,
   });
+  await seedLogo(p, maple.db);
   const mainClinic = await createLocation(maple.db, {
     name: 'Main Street Clinic',
     address: { line1: '412 Maple Street', city: 'Columbus', state: 'OH', postalCode: '43215' },
@@ -152,6 +155,16 @@ export async function seedDemo(p: Platform, origin: string): Promise<void> {
     },
     'America/New_York',
   );
+  const team = MAPLE_TEAM.map((m) => ({
+    userId: userIds.get(m.email)!,
+    name: m.name,
+    role: m.role as PracticeRole,
+  }));
+  await seedDocuments(p, maple.db, {
+    owner: { userId: maple.auth.userId, name: 'Dana Whitaker', role: 'owner' },
+    manager: team.find((m) => m.role === 'manager')!,
+    team,
+  });
   // The monthly job runs at 02:00 local; the demo's reports page should have its months on first start.
   await snapshotPractice(
     systemDb(p, maple.db.tenantId, { id: 'metric-snapshots', name: 'Monthly metrics' }),

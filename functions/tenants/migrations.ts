@@ -1,5 +1,6 @@
 import type { AuditRecord } from '../../shared/schemas/audit.ts';
 import { auditIndexItem } from '../platform/db/audit.ts';
+import { tenantKeys } from '../platform/db/keys.ts';
 import type { WriteOp } from '../platform/db/store.ts';
 import type { Migration } from '../platform/migrations/migration.ts';
 import { zoneListingOps } from '../platform/today/zone-listing.ts';
@@ -29,5 +30,32 @@ export const tenantsMigrations: Migration[] = [
     plan: (item, scope): WriteOp[] => [
       { kind: 'put', item: auditIndexItem(scope, auditRecordOf(item), Number(item.expiresAt)) },
     ],
+  },
+  {
+    id: 'tenants/branding-logo-file',
+    description:
+      'Branding names its logo by file id (issue 11). A logo kept as a data URL inside the tenant item ' +
+      'is dropped, not moved: a migration writes table items only and the file store takes bytes ' +
+      'through signed browser uploads, so the practice uploads its logo again in Settings → Branding.',
+    reads: ['tenant'],
+    plan: (item, scope): WriteOp[] => {
+      const branding = item.branding as Record<string, unknown> | undefined;
+      if (!branding || ('logoFileId' in branding && !('logoDataUrl' in branding))) return [];
+      return [
+        {
+          kind: 'update',
+          key: tenantKeys.tenant(scope),
+          set: {
+            branding: {
+              logoFileId: null,
+              primaryColor: branding.primaryColor,
+              accentColor: branding.accentColor,
+            },
+          },
+          // A branding save since the table was read wins: the run stops and, run again, skips it.
+          expectedVersion: Number(item.version),
+        },
+      ];
+    },
   },
 ];

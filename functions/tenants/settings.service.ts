@@ -1,6 +1,16 @@
+/**
+ * The tenant's profile, branding and locations.
+ * Reads documents/logo.service.ts (`requireLogoFile`: the logo a branding save names is a checked
+ * PNG or JPEG file of this tenant).
+ */
 import type { Page } from '../../shared/schemas/common.ts';
 import type { Branding, Location, LocationInput, Tenant } from '../../shared/schemas/tenants.ts';
-import { UpdateAssociationProfileSchema, UpdatePracticeProfileSchema } from '../../shared/schemas/tenants.ts';
+import {
+  brandingView,
+  UpdateAssociationProfileSchema,
+  UpdatePracticeProfileSchema,
+} from '../../shared/schemas/tenants.ts';
+import { requireLogoFile } from '../documents/logo.service.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict, notFound } from '../platform/errors.ts';
 import type { AuthContext } from '../platform/identity/verifier.ts';
@@ -43,17 +53,35 @@ export async function updateProfile(db: TenantDb, input: Record<string, unknown>
   return toTenant(updated);
 }
 
+/**
+ * Replaces the logo and colors. The logo is a file of this tenant, uploaded and checked (a PNG or
+ * JPEG of at most 1 MB); another tenant's file id is a 404 like an unknown one.
+ */
 export async function updateBranding(db: TenantDb, input: Branding & { version: number }) {
   const tenant = await requireTenant(db);
-  const { version, ...branding } = input;
+  const { version, logoFileId, primaryColor, accentColor } = input;
+  if (logoFileId) await requireLogoFile(db, logoFileId);
+  const branding: Branding = { logoFileId, primaryColor, accentColor };
+  const before = tenant.branding?.logoFileId ?? null;
   const updatedAt = db.now().toISOString();
   await db.write([tenantRepo.updateOp(db, { branding, updatedAt }, version)], {
     action: 'settings.branding_updated',
     entityType: 'tenant',
     entityId: db.tenantId,
-    summary: branding.logoDataUrl ? 'Updated branding and logo' : 'Updated branding colors',
+    summary:
+      logoFileId === before
+        ? 'Updated branding colors'
+        : logoFileId
+          ? 'Updated branding and logo'
+          : 'Updated branding and removed the logo',
   });
   return toTenant({ ...tenant, branding, updatedAt, version: version + 1 });
+}
+
+/** Which file is the tenant's logo now (null for none): what the public logo address serves. */
+export async function currentLogoFileId(db: TenantDb): Promise<string | null> {
+  const tenant = await tenantRepo.get(db);
+  return tenant?.branding?.logoFileId ?? null;
 }
 
 export async function listLocations(
@@ -144,5 +172,5 @@ async function requireTenant(db: TenantDb): Promise<TenantItem> {
 
 function toTenant(item: TenantItem): Tenant {
   const { activeOwners: _o, ...tenant } = strip<TenantItem>(item as never);
-  return tenant;
+  return { ...tenant, branding: brandingView(tenant.id, tenant.branding) };
 }

@@ -1,7 +1,7 @@
 import type { Member, Membership } from '../../shared/schemas/membership.ts';
 import { type OutboxAudience, PATIENT_MAIL_KIND_PREFIXES } from '../../shared/schemas/outbox.ts';
 import type { Invite, User } from '../../shared/schemas/team.ts';
-import type { Location, Tenant } from '../../shared/schemas/tenants.ts';
+import type { Branding, Location, Tenant } from '../../shared/schemas/tenants.ts';
 import { systemKeys, type TenantScope, tenantKeys } from '../platform/db/keys.ts';
 import type { QueryOptions, Store, WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
@@ -12,7 +12,8 @@ import type { DirectoryEntry } from '../platform/identity/claims.ts';
  * The tenants domain's only DynamoDB access: items are stored as their DTO plus keys and
  * a few internal fields, so mapping out is dropping the keys.
  */
-export type TenantItem = Tenant & { activeOwners: number };
+/** A tenant as stored: its branding names the logo file (the answer adds the logo's address). */
+export type TenantItem = Omit<Tenant, 'branding'> & { branding: Branding; activeOwners: number };
 export type UserItem = User & { updatedAt: string };
 export type InviteItem = Omit<Invite, 'status'> & {
   status: 'pending' | 'accepted' | 'revoked';

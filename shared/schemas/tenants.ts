@@ -100,27 +100,50 @@ export const SignupResultSchema = z.object({
 });
 export type SignupResult = z.infer<typeof SignupResultSchema>;
 
+/** A logo is a PNG or JPEG of at most 1 MB, uploaded as a file (POST /api/files/logo) and named by its id. */
+export const LOGO_MAX_BYTES = 1024 * 1024;
+export const LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
+
+/**
+ * Where anyone (a patient's reminder page, a printed letter) loads a tenant's logo: served by the
+ * documents function only while `fileId` is that tenant's logo. A new logo is a new file id, so the
+ * address names immutable bytes and browsers may keep them.
+ */
+export const logoPath = (tenantId: string, fileId: string) => `/api/public/logo/${tenantId}/${fileId}`;
+
+/** Branding as stored and as saved (PUT /api/tenant/branding): the logo is a file of the tenant. */
 export const BrandingSchema = z.object({
-  logoDataUrl: z.nullable(
-    z
-      .string()
-      .check(
-        z.maxLength(60_000, 'Logo must be under 44 KB'),
-        z.regex(
-          /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/,
-          'Logo must be a PNG, JPEG or WebP image',
-        ),
-      ),
+  /** The logo file's id (a ready PNG or JPEG of this tenant, at most 1 MB), or null for none. */
+  logoFileId: z.nullable(
+    z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Upload the logo again: this is not a file id')),
   ),
   primaryColor: HexColorSchema,
   accentColor: HexColorSchema,
 });
 export type Branding = z.infer<typeof BrandingSchema>;
 export const DEFAULT_BRANDING: Branding = {
-  logoDataUrl: null,
+  logoFileId: null,
   primaryColor: '#0b6e4f',
   accentColor: '#f2a541',
 };
+
+/** Branding as the API answers it: also where to load the logo (`logoPath`), or null. */
+export const BrandingViewSchema = z.object({
+  ...BrandingSchema.shape,
+  logoUrl: z.nullable(z.string()),
+});
+export type BrandingView = z.infer<typeof BrandingViewSchema>;
+
+/** The answer's branding for a stored one (an item from before logo files counts as no logo). */
+export function brandingView(tenantId: string, stored: Partial<Branding> | undefined): BrandingView {
+  const logoFileId = stored?.logoFileId ?? null;
+  return {
+    logoFileId,
+    primaryColor: stored?.primaryColor ?? DEFAULT_BRANDING.primaryColor,
+    accentColor: stored?.accentColor ?? DEFAULT_BRANDING.accentColor,
+    logoUrl: logoFileId ? logoPath(tenantId, logoFileId) : null,
+  };
+}
 
 export const UpdateBrandingSchema = z.strictObject({ ...BrandingSchema.shape, version: VersionSchema });
 export const UpdatePracticeProfileSchema = z.strictObject({
@@ -142,7 +165,7 @@ export const TenantSchema = z.object({
   size: z.optional(PracticeSizeSchema),
   phone: z.optional(z.string()),
   website: z.optional(z.string()),
-  branding: BrandingSchema,
+  branding: BrandingViewSchema,
   version: VersionSchema,
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -150,6 +150,22 @@ describe('the document library', () => {
     expect((await as(manager)('GET', '/documents?q=memos')).body.items).toEqual([]);
   });
 
+  it('refuses text too long for one version in words, and keeps the draft as it was', async () => {
+    const created = (await as(manager)('POST', '/documents', { title: 'Long manual', folder: 'procedures' }))
+      .body;
+    const blocks = Array.from({ length: 1000 }, (_, i) => ({
+      kind: 'paragraph',
+      text: [{ text: `${i} ${'Wash your hands before and after every patient. '.repeat(7)}` }],
+    }));
+    const res = await as(manager)('PUT', `/documents/${created.id}/draft`, {
+      blocks,
+      version: created.version,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].message).toMatch(/too long for one version \(\d+ KB; at most 350 KB\)/);
+    expect((await as(manager)('GET', `/documents/${created.id}`)).body.latest.blocks).toEqual([]);
+  });
+
   it('front desk reads but does not write; another practice finds nothing', async () => {
     expect((await as(staff)('POST', '/documents', { title: 'Mine', folder: 'forms' })).status).toBe(403);
     expect((await as(staff)('GET', '/documents?folder=policies')).body.items).toEqual([]);

@@ -12,8 +12,10 @@ import {
 } from './support.ts';
 
 /** A 16×16 checkered PNG: the practice's logo. */
-const LOGO =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAJElEQVR42mP4dNAPjmRNw+EIlzjDINRAjCJk8cGoYTQeBoUGAH6mVRBoS176AAAAAElFTkSuQmCC';
+const LOGO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAJElEQVR42mP4dNAPjmRNw+EIlzjDINRAjCJk8cGoYTQeBoUGAH6mVRBoS176AAAAAElFTkSuQmCC',
+  'base64',
+);
 /** A light primary color: white text would fail contrast on it, so the page must pick dark text. */
 const PRIMARY = '#f2c14e';
 const PRACTICE = 'Maple Street Family Medicine';
@@ -24,6 +26,25 @@ const app = useE2eApp('reminder');
 let token = '';
 let mailText = '';
 let address = '';
+let logoUrl = '';
+
+/** Uploads the logo as Settings → Branding does: start, the signed form, the content check. */
+async function uploadLogo(token: string): Promise<string> {
+  const started = await apiCall(app, 'POST', '/files/logo', {
+    token,
+    json: { name: 'logo.png', size: LOGO.length, type: 'image/png' },
+  });
+  expect(started.status, JSON.stringify(started.body)).toBe(201);
+  const form = new FormData();
+  for (const [k, v] of Object.entries(started.body.upload.fields as Record<string, string>))
+    form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(LOGO)]), 'logo.png');
+  const sent = await fetch(`${app.url}${started.body.upload.url}`, { method: 'POST', body: form });
+  expect(sent.status).toBe(204);
+  const done = await apiCall(app, 'POST', `/files/logo/${started.body.id}/complete`, { token });
+  expect(done.status, JSON.stringify(done.body)).toBe(200);
+  return started.body.id;
+}
 
 beforeAll(async () => {
   const owner = await apiLogin(app, DEMO.owner, DEMO.password);
@@ -31,9 +52,15 @@ beforeAll(async () => {
   const tenant = await apiCall(app, 'GET', '/tenant', { token: owner });
   const branded = await apiCall(app, 'PUT', '/tenant/branding', {
     token: owner,
-    json: { logoDataUrl: LOGO, primaryColor: PRIMARY, accentColor: '#1d3557', version: tenant.body.version },
+    json: {
+      logoFileId: await uploadLogo(owner),
+      primaryColor: PRIMARY,
+      accentColor: '#1d3557',
+      version: tenant.body.version,
+    },
   });
   expect(branded.status, JSON.stringify(branded.body)).toBe(200);
+  logoUrl = branded.body.branding.logoUrl;
   // Run the reminder job as if four days had passed: the seeded week's reminders fall due.
   const later = new Date(Date.now() + 4 * 24 * 3600_000);
   const sent = await SCHEDULED_JOB_BODIES['appointment-reminders']({
@@ -60,8 +87,11 @@ describe('the reminder link a patient gets', () => {
     const header = page.getByRole('banner');
     await header.getByText(PRACTICE, { exact: true }).waitFor();
     const logo = header.getByRole('img', { name: `${PRACTICE} logo` });
-    expect(await logo.getAttribute('src')).toBe(LOGO);
-    expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(16);
+    expect(await logo.getAttribute('src')).toBe(logoUrl);
+    // Loaded from its public address (no sign-in on this page).
+    await expect
+      .poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(16);
     const band = await header.evaluate((el) => {
       const s = getComputedStyle(el);
       return { background: s.backgroundColor, color: s.color };

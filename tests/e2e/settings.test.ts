@@ -41,11 +41,22 @@ describe('settings', () => {
     const { context, page } = await newPage(app);
     await logInUi(page, DEMO.owner, DEMO.password);
     await page.goto('/app/settings?tab=branding');
-    const file = page.getByLabel('Upload logo');
-    await file.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(46 * 1024, 1) });
-    await page.getByText('Logo must be under 44 KB').waitFor();
+    const file = page.getByLabel(/^(Upload|Replace) logo$/);
+    await file.setInputFiles({
+      name: 'huge.png',
+      mimeType: 'image/png',
+      buffer: Buffer.alloc(1024 * 1024 + 1, 1),
+    });
+    await page.getByText('“huge.png” is larger than 1 MB. Use a smaller image.').waitFor();
     await file.setInputFiles({ name: 'notes.gif', mimeType: 'image/gif', buffer: PNG });
-    await page.getByText('Logo must be a PNG, JPEG or WebP image').waitFor();
+    await page.getByText('The logo must be a PNG or JPEG image; “notes.gif” is not one').waitFor();
+    // The name and type say PNG; the server reads the content.
+    await file.setInputFiles({
+      name: 'scan.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('%PDF-1.7\n%%EOF\n'),
+    });
+    await page.getByText('A logo must be a PNG or JPEG image: this file is a PDF').waitFor();
     await file.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
     await page.locator('.letterhead img').waitFor({ state: 'attached' });
 
@@ -60,7 +71,19 @@ describe('settings', () => {
         page.locator('.shell').evaluate((el) => (el as HTMLElement).style.getPropertyValue('--brand')),
       )
       .toBe('#7a1f5c');
-    await page.locator('.tenant-avatar img').waitFor({ state: 'attached' });
+    // The menu loads the saved logo from its public address.
+    const avatar = page.locator('.shell .tenant-avatar img');
+    await expect
+      .poll(() => avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(1);
+    expect(await avatar.getAttribute('src')).toMatch(/^\/api\/public\/logo\/[A-Za-z0-9_-]+\/[0-9A-Z]{26}$/);
+
+    // Removing asks first, and the save takes the logo off.
+    await page.getByRole('button', { name: 'Remove logo' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Remove logo' }).click();
+    await page.getByRole('button', { name: 'Save branding' }).click();
+    await page.getByText('Branding saved').waitFor();
+    await page.locator('.shell .tenant-avatar img').waitFor({ state: 'detached' });
     await context.close();
   });
 

@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyResult, LambdaContext as Context, LambdaEvent } from 'hono/aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureTable } from '../../functions/local/table.ts';
+import { createPlatform } from '../../functions/platform/bootstrap.ts';
+import { loadConfig } from '../../functions/platform/config.ts';
+import { objectKeys } from '../../functions/platform/files/keys.ts';
+import type { LocalFileStore } from '../../functions/platform/files/local.ts';
 import { PASSWORD, uniqueEmail } from '../support/app.ts';
+import { solidPng } from '../support/pdf-tools.ts';
 
 type APIGatewayProxyEventV2 = Extract<LambdaEvent, { rawPath: string }>;
 
@@ -54,6 +61,8 @@ beforeAll(async () => {
   process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
   process.env.TABLE_NAME = tableName;
   process.env.LOG_LEVEL = 'silent';
+  // Local file bytes (the logo test) go with the test data, not the repository's .data folder.
+  process.env.DATA_DIR = join(tmpdir(), 'rounds-test-data');
   const client = new DynamoDBClient({
     region: 'us-east-1',
     endpoint: inject('dynamoEndpoint'),
@@ -118,5 +127,68 @@ describe('Lambda entries', () => {
     );
     expect(refresh.statusCode).toBe(200);
     expect(JSON.parse(refresh.body)).not.toHaveProperty('refreshToken');
+  });
+
+  it('documents: the public logo answers its image bytes base64-encoded, as API Gateway needs', async () => {
+    const tenants = ((await import('../../functions/tenants/handler.ts')) as { handler: Handler }).handler;
+    const documents = ((await import('../../functions/documents/handler.ts')) as { handler: Handler })
+      .handler;
+    const ctx = {} as Context;
+    const email = uniqueEmail('logo');
+    const signup = await tenants(
+      httpEvent('POST', '/api/signup', {
+        kind: 'practice',
+        practice: {
+          name: 'Logo Clinic',
+          specialty: 'other',
+          region: 'pacific',
+          size: 'solo',
+          timeZone: 'UTC',
+        },
+        owner: { name: 'Lou Logo', email, password: PASSWORD },
+      }),
+      ctx,
+    );
+    const { tenantId } = JSON.parse(signup.body);
+    const login = await tenants(httpEvent('POST', '/api/auth/login', { email, password: PASSWORD }), ctx);
+    const auth = { authorization: `Bearer ${JSON.parse(login.body).accessToken}` };
+    const png = solidPng(3, 3, [1, 2, 3]);
+    const started = JSON.parse(
+      (
+        await documents(
+          httpEvent(
+            'POST',
+            '/api/files/logo',
+            { name: 'logo.png', size: png.length, type: 'image/png' },
+            auth,
+          ),
+          ctx,
+        )
+      ).body,
+    );
+    // The bytes go where the signed form would put them (the local host serves that form, not a Lambda).
+    const platform = await createPlatform(loadConfig());
+    await (platform.files as LocalFileStore).store(objectKeys.file({ tenantId }, started.id), png);
+    const done = await documents(
+      httpEvent('POST', `/api/files/logo/${started.id}/complete`, undefined, auth),
+      ctx,
+    );
+    expect(done.statusCode).toBe(200);
+    const tenant = JSON.parse((await tenants(httpEvent('GET', '/api/tenant', undefined, auth), ctx)).body);
+    const saved = await tenants(
+      httpEvent(
+        'PUT',
+        '/api/tenant/branding',
+        { logoFileId: started.id, primaryColor: '#123456', accentColor: '#654321', version: tenant.version },
+        auth,
+      ),
+      ctx,
+    );
+    const { logoUrl } = JSON.parse(saved.body).branding;
+    const logo = await documents(httpEvent('GET', logoUrl), ctx);
+    expect(logo.statusCode).toBe(200);
+    expect(logo.headers?.['content-type']).toBe('image/png');
+    expect(logo.isBase64Encoded).toBe(true);
+    expect(Buffer.from(logo.body, 'base64').equals(Buffer.from(png))).toBe(true);
   });
 });

@@ -64,6 +64,11 @@ describe('local server', () => {
     expect(roles.filter((r: string) => r === 'provider')).toHaveLength(4);
     expect(team.items.length).toBe(13); // owner, 4 providers, 8 staff (manager, 5 front desk, 2 billing)
     expect((await get('/api/locations', owner)).items).toHaveLength(2);
+    // The demo practice has a logo, served at its public address (no sign-in).
+    const { logoUrl } = (await get('/api/tenant', owner)).branding;
+    const logo = await fetch(`${second.url}${logoUrl}`);
+    expect(logo.status).toBe(200);
+    expect(logo.headers.get('content-type')).toBe('image/png');
     const assoc = await login(DEMO_LOGINS[3].email);
     const members = await get('/api/association/members?limit=100', assoc);
     expect(members.items.length).toBeGreaterThanOrEqual(6);

@@ -43,7 +43,18 @@ beforeAll(async () => {
   await forget(await keysIn(tenantKeys.auditByKind(scope, 'tenant')));
   const tenant = await as('GET', '/tenant');
   await forget([systemKeys.tenantInZone(tenant.body.timeZone, owner.tenantId)]);
+  // Branding as it was kept before logos were files: a data URL inside the tenant item.
+  await t.platform.store.transact([
+    {
+      kind: 'update',
+      key: tenantKeys.tenant(scope),
+      set: { branding: { logoDataUrl: OLD_LOGO, primaryColor: '#123456', accentColor: '#abcdef' } },
+    },
+  ]);
 });
+
+const OLD_LOGO =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 describe('data migrations (backfills for data written before a feature)', () => {
   it('the older data misses what users rely on: search by first name, audit filters', async () => {
@@ -68,6 +79,20 @@ describe('data migrations (backfills for data written before a feature)', () => 
       await t.platform.store.get(systemKeys.tenantInZone(tenant.body.timeZone, owner.tenantId)),
     ).toMatchObject({
       tenantId: owner.tenantId,
+    });
+  });
+
+  it('a logo kept as a data URL is dropped (uploaded again as a file); the colors stay', async () => {
+    const item = await t.platform.store.get<Record<string, unknown>>(
+      tenantKeys.tenant({ tenantId: owner.tenantId }),
+    );
+    expect(item?.branding).toEqual({ logoFileId: null, primaryColor: '#123456', accentColor: '#abcdef' });
+    const tenant = await as('GET', '/tenant');
+    expect(tenant.body.branding).toEqual({
+      logoFileId: null,
+      logoUrl: null,
+      primaryColor: '#123456',
+      accentColor: '#abcdef',
     });
   });
 

@@ -6,6 +6,8 @@ import { ReminderLinkViewSchema } from '../../shared/schemas/scheduling.ts';
 import { DEFAULT_BRANDING } from '../../shared/schemas/tenants.ts';
 import { zonedInstant } from '../../shared/time.ts';
 import { createTestApp, testClock } from '../support/app.ts';
+import { uploadLogo } from '../support/files.ts';
+import { solidPng } from '../support/pdf-tools.ts';
 import { schedulingWorld } from './world.ts';
 
 const NY = 'America/New_York';
@@ -115,7 +117,7 @@ describe('the reminder job and its link', () => {
       status: 'scheduled',
       timeZone: NY,
       locale: 'en-US',
-      branding: DEFAULT_BRANDING,
+      branding: { ...DEFAULT_BRANDING, logoUrl: null },
       locationAddress: { line1: '1 Main St', city: 'Springfield', state: 'NY', postalCode: '10001' },
       locationPhone: '(212) 555-0100',
     });
@@ -149,12 +151,8 @@ describe('the reminder job and its link', () => {
     const CHICAGO = 'America/Chicago';
     const w = await schedulingWorld(CHICAGO, await createTestApp({ clock }));
     const tenant = (await w.t.call('GET', '/api/tenant', { token: w.owner.token })).body;
-    const branding = {
-      logoDataUrl:
-        'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==',
-      primaryColor: '#f2c14e',
-      accentColor: '#1d3557',
-    };
+    const logo = await uploadLogo(w.t, w.owner, solidPng(4, 4, [242, 193, 78]));
+    const branding = { logoFileId: logo.id, primaryColor: '#f2c14e', accentColor: '#1d3557' };
     const saved = await w.t.call('PUT', '/api/tenant/branding', {
       token: w.owner.token,
       json: { ...branding, version: tenant.version },
@@ -176,7 +174,16 @@ describe('the reminder job and its link', () => {
     );
     const token = /\/r\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
     const view = await w.t.call('GET', `/api/scheduling/reminder-links/${token}`);
-    expect(view.body).toMatchObject({ date: '2027-02-10', time: '15:30', timeZone: CHICAGO, branding });
+    expect(view.body).toMatchObject({
+      date: '2027-02-10',
+      time: '15:30',
+      timeZone: CHICAGO,
+      branding: { ...branding, logoUrl: `/api/public/logo/${w.owner.tenantId}/${logo.id}` },
+    });
+    // The patient's page loads the logo from there, without signing in.
+    const image = await w.t.call('GET', view.body.branding.logoUrl);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
   });
 
   it('a practice can change the rules; reminders stop when turned off', async () => {

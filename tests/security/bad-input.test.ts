@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '../../functions/platform/http/body-limit.ts';
 import { type RouteSpec, rolesAdmitted } from '../../functions/platform/http/route.ts';
 import { auditCount, uniqueEmail } from '../support/app.ts';
 import { buildWorld, expectWireError, pathFor, routeKey, sampleBody, type World } from './fixture.ts';
@@ -94,11 +95,13 @@ describe('bad bodies on every route', () => {
     }
   });
 
-  it('a body over the limit → 413', async () => {
+  it('a body over the route’s limit → 413', async () => {
     for (const spec of withBody()) {
-      const res = await send(spec, { json: { padding: 'x'.repeat(100 * 1024) } });
+      const limit = spec.maxBodyBytes ?? MAX_BODY_BYTES;
+      const res = await send(spec, { json: { padding: 'x'.repeat(limit) } });
       expect(res.status, routeKey(spec)).toBe(413);
       expectWireError(res);
+      expect(res.body.error.message, routeKey(spec)).toContain(`${Math.floor(limit / 1024)} KB`);
     }
   });
 

@@ -78,10 +78,10 @@ const json = (text: string) => Buffer.from(text);
 describe('a body refused before it is read', () => {
   it('413 says Connection: close, and the next request on the keep-alive agent succeeds', async () => {
     await onOneConnection(async (agent) => {
-      // Sent whole, as a browser uploads a too-large logo: without the close, the host dropped the
+      // Sent whole, as a browser sends a too-large body: without the close, the host dropped the
       // socket under the next request ("socket hang up").
       const big = Buffer.alloc(MAX_BODY_BYTES * 4, 'a');
-      const refused = await send(agent, 'POST', '/api/tenant/branding', { chunk: big, declared: big.length });
+      const refused = await send(agent, 'PUT', '/api/tenant/branding', { chunk: big, declared: big.length });
       expect(refused.status).toBe(413);
       expect(refused.headers.connection).toBe('close');
       expect(JSON.parse(refused.body).error.code).toBe('payload_too_large');

@@ -15,6 +15,8 @@ import {
   testClock,
   uniqueEmail,
 } from '../support/app.ts';
+import { uploadBytes, uploadLogo } from '../support/files.ts';
+import { solidPng } from '../support/pdf-tools.ts';
 import { buildWorld, LOCATION, pathFor, routeKey, SCHEDULING, sampleBody, type World } from './fixture.ts';
 
 /**
@@ -31,6 +33,7 @@ import { buildWorld, LOCATION, pathFor, routeKey, SCHEDULING, sampleBody, type W
  */
 
 const clock = testClock();
+const LOGO_PNG = solidPng(4, 4, [20, 40, 60]);
 let w: World;
 let doc: OpenApi;
 const answers: Answer[] = [];
@@ -156,6 +159,56 @@ const PREPARE: Record<string, () => Promise<Call>> = {
       version: 1,
     });
     return { path: `/api/scheduling/appointments/${visit.id}/undo`, body: { version: missed.version } };
+  },
+  'POST /files/logo/:id/complete': async () => {
+    const started = await post('/files/logo', { name: 'Logo.png', size: LOGO_PNG.length, type: 'image/png' });
+    await uploadBytes(w.t, started.upload, LOGO_PNG);
+    return { path: `/api/files/logo/${started.id}/complete` };
+  },
+  // Association X's logo: practice A's branding is saved (without a logo) by another route of the run.
+  'GET /public/logo/:tenantId/:fileId': async () => {
+    const logo = await uploadLogo(w.t, w.x, LOGO_PNG);
+    const tenant = (await w.t.call('GET', '/api/tenant', { token: w.x.token })).body;
+    const saved = await w.t.call('PUT', '/api/tenant/branding', {
+      token: w.x.token,
+      json: { ...tenant.branding, logoUrl: undefined, logoFileId: logo.id, version: tenant.version },
+    });
+    return { path: saved.body.branding.logoUrl };
+  },
+  // Documents: each workflow step on its own document, brought to the state the step needs.
+  'POST /documents/:id/submit': async () => {
+    const doc = await policy('Submit me');
+    return {
+      path: `/api/documents/${doc.id}/submit`,
+      body: { approverIds: [w.a.userId], version: doc.version },
+    };
+  },
+  'POST /documents/:id/review': async () => {
+    const doc = await policy('Review me', 'in_review');
+    return { path: `/api/documents/${doc.id}/review`, body: { decision: 'approve', version: doc.version } };
+  },
+  'POST /documents/:id/publish': async () => {
+    const doc = await policy('Publish me', 'approved');
+    return {
+      path: `/api/documents/${doc.id}/publish`,
+      body: { audience: { roles: ['owner', 'staff'], userIds: [] }, version: doc.version },
+    };
+  },
+  'POST /documents/:id/versions': async () => {
+    const doc = await policy('Revise me', 'published');
+    return { path: `/api/documents/${doc.id}/versions`, body: { version: doc.version } };
+  },
+  'POST /documents/:id/versions/:n/signatures': async () => {
+    const doc = await policy('Sign me', 'published');
+    return { path: `/api/documents/${doc.id}/versions/1/signatures`, body: { typedName: 'Olivia Owner' } };
+  },
+  'GET /documents/:id/versions/:n/signatures': async () => {
+    const doc = await policy('Sheet me', 'published');
+    return { path: `/api/documents/${doc.id}/versions/1/signatures` };
+  },
+  'POST /documents/:id/remind': async () => {
+    const doc = await policy('Remind me', 'published');
+    return { path: `/api/documents/${doc.id}/remind` };
   },
   'GET /scheduling/reminder-links/:token': async () => ({
     path: `/api/scheduling/reminder-links/${await reminderToken()}`,
@@ -293,6 +346,24 @@ const book = (patientId: string, date: string, time: string) =>
     date,
     time,
   });
+
+/** A policy of practice A brought to `stage` (sent to and approved by A's owner, published to owner and staff). */
+async function policy(title: string, stage: 'draft' | 'in_review' | 'approved' | 'published' = 'draft') {
+  let doc = await post('/documents', {
+    title,
+    folder: 'policies',
+    blocks: [{ kind: 'paragraph', text: [{ text: 'Lock the screen when you step away.' }] }],
+  });
+  if (stage === 'draft') return doc;
+  doc = await post(`/documents/${doc.id}/submit`, { approverIds: [w.a.userId], version: doc.version });
+  if (stage === 'in_review') return doc;
+  doc = await post(`/documents/${doc.id}/review`, { decision: 'approve', version: doc.version });
+  if (stage === 'approved') return doc;
+  return post(`/documents/${doc.id}/publish`, {
+    audience: { roles: ['owner', 'staff'], userIds: [] },
+    version: doc.version,
+  });
+}
 
 async function enrolMfa(member: Session) {
   const start = await post('/auth/mfa/totp', undefined, member.token);

@@ -1,3 +1,5 @@
+import { cp } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import {
   BatchWriteItemCommand,
   type BatchWriteItemCommandInput,
@@ -32,6 +34,7 @@ export async function copyDemoInto(endpoint: string, tableName: string, origin: 
   try {
     await ensureTemplate(client, endpoint);
     await copyItems(client, tableName, origin);
+    await copyFiles(tableName);
   } finally {
     client.destroy();
   }
@@ -78,6 +81,14 @@ async function takeLock(client: DynamoDBClient): Promise<boolean> {
     if (err instanceof ConditionalCheckFailedException) return false;
     throw err;
   }
+}
+
+/** The seeded files' bytes (the demo logo): the local store keeps them in one folder per table. */
+async function copyFiles(tableName: string): Promise<void> {
+  const folder = (table: string) => resolve(loadConfig({ TABLE_NAME: table }).dataDir, 'files', table);
+  await cp(folder(TEMPLATE_TABLE), folder(tableName), { recursive: true, force: false }).catch((err) => {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  });
 }
 
 async function copyItems(client: DynamoDBClient, tableName: string, origin: string): Promise<void> {

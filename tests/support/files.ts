@@ -23,3 +23,21 @@ export async function uploadBytes(
 
 /** A small valid PDF's first bytes (enough for the type check). */
 export const PDF_BYTES = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n');
+
+/** Uploads a logo as `session` (POST /api/files/logo, the signed form, complete); returns the answers. */
+export async function uploadLogo(
+  t: TestApp,
+  session: { token: string },
+  bytes: Uint8Array,
+  name = 'logo.png',
+  type = 'image/png',
+) {
+  const started = await t.call('POST', '/api/files/logo', {
+    token: session.token,
+    json: { name, size: bytes.length, type },
+  });
+  if (started.status !== 201) return { id: '', started, put: undefined, done: started };
+  const put = await uploadBytes(t, started.body.upload, bytes, name);
+  const done = await t.call('POST', `/api/files/logo/${started.body.id}/complete`, { token: session.token });
+  return { id: started.body.id as string, started, put, done };
+}

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HOURS } from '../../shared/schemas/tenants.ts';
 import { addMember, createTestApp, type Session, signUpPractice, type TestApp } from '../support/app.ts';
+import { uploadLogo } from '../support/files.ts';
+import { solidPng } from '../support/pdf-tools.ts';
 
 let t: TestApp;
 let owner: Session;
@@ -73,18 +75,23 @@ describe('profile and branding', () => {
     );
   });
 
-  it('saves branding with a logo and validates colors and image type', async () => {
+  it('saves branding with a logo file and validates colors and the logo', async () => {
     const tenant = (await t.call('GET', '/api/tenant', { token: owner.token })).body;
-    const logo = `data:image/png;base64,${Buffer.from('fake-png-bytes').toString('base64')}`;
+    const logo = await uploadLogo(t, owner, solidPng(8, 8, [0, 0, 0]));
     const ok = await t.call('PUT', '/api/tenant/branding', {
       token: owner.token,
-      json: { logoDataUrl: logo, primaryColor: '#123456', accentColor: '#abcdef', version: tenant.version },
+      json: { logoFileId: logo.id, primaryColor: '#123456', accentColor: '#abcdef', version: tenant.version },
     });
-    expect(ok.body.branding).toEqual({ logoDataUrl: logo, primaryColor: '#123456', accentColor: '#abcdef' });
+    expect(ok.body.branding).toEqual({
+      logoFileId: logo.id,
+      logoUrl: `/api/public/logo/${owner.tenantId}/${logo.id}`,
+      primaryColor: '#123456',
+      accentColor: '#abcdef',
+    });
     const bad = await t.call('PUT', '/api/tenant/branding', {
       token: owner.token,
       json: {
-        logoDataUrl: 'data:text/html;base64,AAAA',
+        logoFileId: 'data:text/html;base64,AAAA',
         primaryColor: 'blue',
         accentColor: '#abcdef',
         version: ok.body.version,
@@ -92,16 +99,22 @@ describe('profile and branding', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { path: string }) => d.path)).toEqual([
-      'logoDataUrl',
+      'logoFileId',
       'primaryColor',
     ]);
+    // The old shape (a data URL inside the branding) is refused by name.
+    const old = await t.call('PUT', '/api/tenant/branding', {
+      token: owner.token,
+      json: { logoDataUrl: null, primaryColor: '#123456', accentColor: '#abcdef', version: ok.body.version },
+    });
+    expect(old.status).toBe(400);
   });
 
   it('staff can read the tenant but not change it', async () => {
     expect((await t.call('GET', '/api/tenant', { token: staff.token })).status).toBe(200);
     const res = await t.call('PUT', '/api/tenant/branding', {
       token: staff.token,
-      json: { logoDataUrl: null, primaryColor: '#123456', accentColor: '#abcdef', version: 1 },
+      json: { logoFileId: null, primaryColor: '#123456', accentColor: '#abcdef', version: 1 },
     });
     expect(res.status).toBe(403);
   });

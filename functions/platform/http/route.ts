@@ -7,6 +7,7 @@ import { TenantDb } from '../db/tenant-db.ts';
 import { AppError, badRequest, forbidden, unauthorized, validationFailed } from '../errors.ts';
 import type { AuthContext } from '../identity/verifier.ts';
 import type { Platform } from '../platform.ts';
+import { limitBody, MAX_BODY_BYTES } from './body-limit.ts';
 import { clientIp } from './client-ip.ts';
 import type { AppEnv } from './env.ts';
 import { Idempotency } from './idempotency.ts';
@@ -32,6 +33,8 @@ export interface RouteSpec {
    * document names what the client really gets.
    */
   produces?: string;
+  /** The largest body this route takes, when it needs more than MAX_BODY_BYTES (http/body-limit.ts). */
+  maxBodyBytes?: number;
   status?: 200 | 201 | 202 | 204;
   tag: string;
 }
@@ -66,58 +69,63 @@ export function defineDomain(name: string, platform: Platform) {
 
   function route<S extends RouteSpec>(spec: S, handler: Handler<S>): void {
     specs.push(spec);
-    app.on(spec.method.toUpperCase(), spec.path, async (c) => {
-      const auth =
-        spec.roles === 'public' ? undefined : await authorize(c, ROLE_GROUPS[spec.roles], platform);
-      const input = await parseInput(c, spec, auth);
-      const requestId = c.get('requestId');
-      const db = auth
-        ? new TenantDb(
-            await platform.storeFor(auth.tenantId),
-            auth,
-            { userId: auth.userId, name: auth.name, role: auth.role },
-            requestId,
-            platform.clock,
-            platform.store,
-          )
-        : undefined;
-      const routeInput = {
-        ...input,
-        requestId,
-        clientIp: clientIp(c),
-        get auth() {
-          if (!auth) throw new Error(`Route ${spec.path} is public and has no caller`);
-          return auth;
-        },
-        get db() {
-          if (!db) throw new Error(`Route ${spec.path} is public and has no tenant`);
-          return db;
-        },
-      } as RouteInput<S>;
-      const run = async () => respond(c, spec, await handler(routeInput, c));
-      const key = c.req.header('idempotency-key');
-      if (spec.method !== 'post' || !key) return run();
-      const claim = await idempotency.begin({
-        tenantId: auth?.tenantId,
-        route: `${spec.method}:${spec.path}`,
-        key,
-        request: `${c.req.path}\n${await c.req.text()}`,
-      });
-      if (claim.replay) {
-        return new Response(claim.replay.body || null, {
-          status: claim.replay.status,
-          headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' },
+    app.on(
+      spec.method.toUpperCase(),
+      spec.path,
+      limitBody(spec.maxBodyBytes ?? MAX_BODY_BYTES),
+      async (c) => {
+        const auth =
+          spec.roles === 'public' ? undefined : await authorize(c, ROLE_GROUPS[spec.roles], platform);
+        const input = await parseInput(c, spec, auth);
+        const requestId = c.get('requestId');
+        const db = auth
+          ? new TenantDb(
+              await platform.storeFor(auth.tenantId),
+              auth,
+              { userId: auth.userId, name: auth.name, role: auth.role },
+              requestId,
+              platform.clock,
+              platform.store,
+            )
+          : undefined;
+        const routeInput = {
+          ...input,
+          requestId,
+          clientIp: clientIp(c),
+          get auth() {
+            if (!auth) throw new Error(`Route ${spec.path} is public and has no caller`);
+            return auth;
+          },
+          get db() {
+            if (!db) throw new Error(`Route ${spec.path} is public and has no tenant`);
+            return db;
+          },
+        } as RouteInput<S>;
+        const run = async () => respond(c, spec, await handler(routeInput, c));
+        const key = c.req.header('idempotency-key');
+        if (spec.method !== 'post' || !key) return run();
+        const claim = await idempotency.begin({
+          tenantId: auth?.tenantId,
+          route: `${spec.method}:${spec.path}`,
+          key,
+          request: `${c.req.path}\n${await c.req.text()}`,
         });
-      }
-      try {
-        const res = await run();
-        await idempotency.finish(claim.key, res.status, await res.clone().text());
-        return res;
-      } catch (err) {
-        await idempotency.finish(claim.key, err instanceof AppError ? err.status : 500, '');
-        throw err;
-      }
-    });
+        if (claim.replay) {
+          return new Response(claim.replay.body || null, {
+            status: claim.replay.status,
+            headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' },
+          });
+        }
+        try {
+          const res = await run();
+          await idempotency.finish(claim.key, res.status, await res.clone().text());
+          return res;
+        } catch (err) {
+          await idempotency.finish(claim.key, err instanceof AppError ? err.status : 500, '');
+          throw err;
+        }
+      },
+    );
   }
 
   return { route, domain: { name, app, specs } satisfies DomainApp };

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { RoleGroup } from '../../../shared/roles.ts';
 import { ImportResultBaseSchema, importInputSchema } from '../../../shared/schemas/imports.ts';
+import { IMPORT_BODY_BYTES } from '../http/body-limit.ts';
 import type { defineDomain } from '../http/route.ts';
 import { importChunk } from './import.service.ts';
 import { type AnyImportKind, registerImportKinds } from './import-kind.ts';
@@ -36,6 +37,7 @@ export function importRoutes(
       summary: opts.summary,
       roles: opts.roles,
       body: importInputSchema(names),
+      maxBodyBytes: IMPORT_BODY_BYTES,
       response: opts.response ?? ImportResultBaseSchema,
     },
     (r) => importChunk(r.db, byName.get(r.body.kind)!, r.body),

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import '../../validation.ts';
 import { DateSchema } from '../common.ts';
-import { AddressSchema, BrandingSchema } from '../tenants.ts';
+import { AddressSchema, BrandingViewSchema } from '../tenants.ts';
 import { APPOINTMENT_STATUSES } from './appointments.ts';
 import { TimeSchema } from './times.ts';
 
@@ -39,7 +39,7 @@ export const ReminderLinkViewSchema = z.object({
   /** The practice's locale (BCP 47, e.g. en-US): dates are written the way its patients read them. */
   locale: z.string(),
   /** The practice's logo and colors: the page wears them instead of Rounds'. */
-  branding: BrandingSchema,
+  branding: BrandingViewSchema,
   locationAddress: AddressSchema,
   locationPhone: z.string(),
 });

@@ -23,13 +23,23 @@ export const documentsFixture: ModuleFixture = {
   },
   idPrefixes: { '/files': 'fileId', '/documents': 'documentId' },
   queries: () => ({}),
-  bodies: () => ({
+  bodies: (ids) => ({
     'POST /files': { name: 'Office policies.pdf', size: 2048, type: 'application/pdf' },
+    'POST /files/logo': { name: 'Logo.png', size: 2048, type: 'image/png' },
     'POST /documents': { title: 'Fire safety plan', folder: 'procedures', tags: ['osha'] },
     'PUT /documents/:id': { title: 'Workstation security', folder: 'policies', tags: ['hipaa'], version: 1 },
     'PUT /documents/:id/draft': {
       blocks: [{ kind: 'paragraph', text: [{ text: 'Screens lock after five minutes.' }] }],
       version: 1,
     },
+    'POST /documents/:id/submit': { approverIds: [ids.staffUserId], message: 'Please approve', version: 1 },
+    'POST /documents/:id/review': { decision: 'send_back', comment: 'Add the screen lock time', version: 1 },
+    'POST /documents/:id/publish': {
+      audience: { roles: ['staff'], userIds: [] },
+      signBy: '2027-12-31',
+      version: 1,
+    },
+    'POST /documents/:id/versions': { version: 1 },
+    'POST /documents/:id/versions/:n/signatures': { typedName: 'Stella Staff' },
   }),
 };

@@ -69,7 +69,7 @@ export const tenantsFixture: ModuleFixture = {
       version: 1,
     },
     'PUT /tenant/branding': {
-      logoDataUrl: null,
+      logoFileId: null,
       primaryColor: '#112233',
       accentColor: '#445566',
       version: 1,

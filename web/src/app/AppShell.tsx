@@ -131,11 +131,7 @@ function Shell(props: { me: Me; children: JSX.Element }) {
         <div id="app-menu" class="app-menu" classList={{ open: menuOpen() }}>
           <div class="tenant-chip">
             <span class="tenant-avatar" aria-hidden="true">
-              <Show
-                when={tenant.latest?.branding.logoDataUrl}
-                keyed
-                fallback={initials(props.me.tenant.name)}
-              >
+              <Show when={tenant.latest?.branding.logoUrl} keyed fallback={initials(props.me.tenant.name)}>
                 {(src) => <img src={src} alt="" />}
               </Show>
             </span>

@@ -1,12 +1,12 @@
 import { createEffect, type JSX, onCleanup, Show } from 'solid-js';
-import { type Branding, DEFAULT_BRANDING } from '../../../shared/schemas/tenants.ts';
+import { type BrandingView, DEFAULT_BRANDING } from '../../../shared/schemas/tenants.ts';
 import { contrastRatio, isHexColor, readableOn } from '../lib/color.ts';
 import './patient-layout.css';
 
 /** The practice a patient page speaks for: its name and its branding (Settings → Branding). */
 export interface PatientPractice {
   name: string;
-  branding: Branding;
+  branding: BrandingView;
 }
 
 const DARK_TEXT = '#111827';
@@ -48,11 +48,12 @@ export function PatientLayout(props: {
   });
   // The tab shows the practice's logo instead of Rounds' icon while the page is open.
   createEffect(() => {
-    const logo = props.practice?.branding.logoDataUrl;
+    const logo = props.practice?.branding.logoUrl;
     const icon = document.querySelector<HTMLLinkElement>('link[rel~="icon"]');
     if (!logo || !icon) return;
     const before = { href: icon.href, type: icon.type };
-    icon.type = logo.slice(5, logo.indexOf(';'));
+    // A PNG or a JPEG: the image's own type, not the icon's.
+    icon.type = '';
     icon.href = logo;
     onCleanup(() => {
       icon.type = before.type;
@@ -66,7 +67,7 @@ export function PatientLayout(props: {
         {(practice) => (
           <header class="patient-header">
             <div class="patient-header-inner">
-              <Show when={practice().branding.logoDataUrl}>
+              <Show when={practice().branding.logoUrl}>
                 {(logo) => <img class="patient-logo" src={logo()} alt={`${practice().name} logo`} />}
               </Show>
               <span class="patient-practice">{practice().name}</span>

@@ -1,19 +1,20 @@
 import { revalidate } from '@solidjs/router';
-import { createEffect, createUniqueId, on, Show } from 'solid-js';
+import { createEffect, createSignal, createUniqueId, on, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { type Tenant, UpdateBrandingSchema } from '../../../../shared/schemas/tenants.ts';
+import { type Branding, type Tenant, UpdateBrandingSchema } from '../../../../shared/schemas/tenants.ts';
 import { FormAlert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
+import { confirm } from '../../components/ui/Dialog.tsx';
 import { TextField } from '../../components/ui/Field.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { isHexColor, readableOn } from '../../lib/color.ts';
-import { isStale, STALE_MESSAGE } from '../../lib/errors.ts';
+import { errorMessage, isStale, STALE_MESSAGE } from '../../lib/errors.ts';
 import { initials } from '../../lib/format.ts';
 import { createForm } from '../../lib/forms.ts';
-import { getTenant, updateBranding } from './api.ts';
+import { getTenant, LOGO_LIMIT, updateBranding, uploadLogo } from './api.ts';
 
-export const MAX_LOGO_BYTES = 44 * 1024;
-const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
+/** What the browser may say a logo is; an empty type (some systems) is left to the server's check. */
+const LOGO_TYPES = ['image/png', 'image/jpeg'];
 
 function readAsDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -24,13 +25,25 @@ function readAsDataUrl(file: File): Promise<string> {
   });
 }
 
+const savedBranding = (t: Tenant): Branding => ({
+  logoFileId: t.branding.logoFileId,
+  primaryColor: t.branding.primaryColor,
+  accentColor: t.branding.accentColor,
+});
+
 /**
  * Logo and colors. A practice's go on what it prints (live letterhead preview); an association
  * prints nothing for patients, so its logo and main color only dress Rounds for its own team.
+ * A chosen logo is uploaded at once (checked by the server from its content) and becomes the logo
+ * when the branding is saved.
  */
 export function BrandingForm(props: { tenant: Tenant }) {
   const isPractice = () => props.tenant.kind === 'practice';
-  const [values, setValues] = createStore({ ...props.tenant.branding });
+  const [values, setValues] = createStore(savedBranding(props.tenant));
+  /** What the previews show: the saved logo's address, or the image just uploaded. */
+  const [preview, setPreview] = createSignal<string | null>(props.tenant.branding.logoUrl);
+  /** The upload under way: the share sent so far; undefined when none. */
+  const [uploading, setUploading] = createSignal<number | undefined>();
   const form = createForm();
   const logoId = `logo-${createUniqueId()}`;
   let formRef: HTMLFormElement | undefined;
@@ -39,29 +52,60 @@ export function BrandingForm(props: { tenant: Tenant }) {
   createEffect(
     on(
       () => props.tenant.version,
-      () => setValues({ ...props.tenant.branding }),
+      () => {
+        setValues(savedBranding(props.tenant));
+        setPreview(props.tenant.branding.logoUrl);
+      },
       { defer: true },
     ),
   );
 
+  const logoError = (message: string) => form.setErrors({ ...form.errors(), logoFileId: message });
+
   const onFile = async (file: File | undefined) => {
-    form.clearError('logoDataUrl');
-    if (!file) return;
-    if (!LOGO_TYPES.includes(file.type)) {
-      form.setErrors({ ...form.errors(), logoDataUrl: 'Logo must be a PNG, JPEG or WebP image' });
-    } else if (file.size > MAX_LOGO_BYTES) {
-      form.setErrors({
-        ...form.errors(),
-        logoDataUrl: `Logo must be under 44 KB (this file is ${Math.ceil(file.size / 1024)} KB)`,
-      });
-    } else {
-      setValues('logoDataUrl', await readAsDataUrl(file));
-    }
+    form.clearError('logoFileId');
     if (fileRef) fileRef.value = '';
+    if (!file) return;
+    if (file.type && !LOGO_TYPES.includes(file.type)) {
+      logoError(`The logo must be a PNG or JPEG image; “${file.name}” is not one`);
+      return;
+    }
+    setUploading(0);
+    try {
+      const uploaded = await uploadLogo(file, (f) => setUploading(f));
+      setValues('logoFileId', uploaded.id);
+      // Shown from the file itself (a data URL, which the page's CSP allows): the new file is only
+      // served from its public address once the branding names it.
+      setPreview(await readAsDataUrl(file));
+    } catch (err) {
+      logoError(errorMessage(err));
+    } finally {
+      setUploading(undefined);
+    }
+  };
+
+  const onRemove = async () => {
+    const ok = await confirm({
+      title: 'Remove the logo?',
+      message: (
+        <p>
+          {isPractice()
+            ? 'Once you save, letters, forms and patient pages show your practice’s initials instead.'
+            : 'Once you save, the menu shows your association’s initials instead.'}{' '}
+          You can upload a logo again at any time.
+        </p>
+      ),
+      confirmLabel: 'Remove logo',
+    });
+    if (!ok) return;
+    form.clearError('logoFileId');
+    setValues('logoFileId', null);
+    setPreview(null);
   };
 
   const onSubmit = async (e: SubmitEvent) => {
     e.preventDefault();
+    if (uploading() !== undefined) return;
     await form.submit(
       formRef,
       UpdateBrandingSchema,
@@ -131,13 +175,13 @@ export function BrandingForm(props: { tenant: Tenant }) {
           </div>
         </div>
         <div class="card-body stack">
-          <div class={`field${form.error('logoDataUrl') ? ' field-invalid' : ''}`}>
+          <div class={`field${form.error('logoFileId') ? ' field-invalid' : ''}`}>
             <span class="field-label" id={`${logoId}-label`}>
               Logo
             </span>
             <div class="logo-row">
               <div class="logo-preview" aria-hidden="true">
-                <Show when={values.logoDataUrl} keyed fallback={<span>{initials(props.tenant.name)}</span>}>
+                <Show when={preview()} keyed fallback={<span>{initials(props.tenant.name)}</span>}>
                   {(src) => <img src={src} alt="" />}
                 </Show>
               </div>
@@ -145,33 +189,43 @@ export function BrandingForm(props: { tenant: Tenant }) {
                 <input
                   ref={fileRef}
                   id={logoId}
-                  name="logoDataUrl"
+                  name="logoFileId"
                   type="file"
                   class="file-input"
-                  accept="image/png,image/jpeg,image/webp"
-                  aria-describedby={`${logoId}-hint${form.error('logoDataUrl') ? ` ${logoId}-error` : ''}`}
-                  aria-invalid={form.error('logoDataUrl') ? 'true' : undefined}
+                  accept="image/png,image/jpeg"
+                  disabled={uploading() !== undefined}
+                  aria-describedby={`${logoId}-hint${form.error('logoFileId') ? ` ${logoId}-error` : ''}`}
+                  aria-invalid={form.error('logoFileId') ? 'true' : undefined}
                   onChange={(e) => onFile(e.currentTarget.files?.[0])}
                 />
-                <label class="btn btn-secondary btn-sm file-label" for={logoId}>
-                  {values.logoDataUrl ? 'Replace logo' : 'Upload logo'}
+                <label
+                  class="btn btn-secondary btn-sm file-label"
+                  for={logoId}
+                  aria-disabled={uploading() !== undefined ? 'true' : undefined}
+                >
+                  {values.logoFileId ? 'Replace logo' : 'Upload logo'}
                 </label>
-                <Show when={values.logoDataUrl}>
-                  <Button size="sm" variant="ghost" onClick={() => setValues('logoDataUrl', null)}>
+                <Show when={values.logoFileId && uploading() === undefined}>
+                  <Button size="sm" variant="ghost" onClick={onRemove}>
                     Remove logo
                   </Button>
                 </Show>
               </div>
             </div>
+            <Show when={uploading() !== undefined}>
+              <p class="field-hint" role="status">
+                Uploading logo… {Math.round((uploading() ?? 0) * 100)}%
+              </p>
+            </Show>
             <p class="field-hint" id={`${logoId}-hint`}>
               {isPractice()
-                ? 'PNG, JPEG or WebP, up to 44 KB. A square or wide logo on a transparent background prints best.'
-                : 'PNG, JPEG or WebP, up to 44 KB. It is shown small and square, so a simple mark works best.'}
+                ? `PNG or JPEG, up to ${LOGO_LIMIT}. A square or wide logo on a transparent background prints best.`
+                : `PNG or JPEG, up to ${LOGO_LIMIT}. It is shown small and square, so a simple mark works best.`}
             </p>
-            <Show when={form.error('logoDataUrl')}>
+            <Show when={form.error('logoFileId')}>
               <p class="field-error" id={`${logoId}-error`}>
                 <span aria-hidden="true">! </span>
-                {form.error('logoDataUrl')}
+                {form.error('logoFileId')}
               </p>
             </Show>
           </div>
@@ -187,21 +241,21 @@ export function BrandingForm(props: { tenant: Tenant }) {
         </div>
         <div class="card-footer">
           <FormAlert message={form.formError()} />
-          <Button type="submit" variant="primary" busy={form.sending()}>
+          <Button type="submit" variant="primary" busy={form.sending()} disabled={uploading() !== undefined}>
             {form.sending() ? 'Saving…' : 'Save branding'}
           </Button>
         </div>
       </form>
       <Show
         when={isPractice()}
-        fallback={<MenuPreview tenant={props.tenant} logo={values.logoDataUrl} color={primary()} />}
+        fallback={<MenuPreview tenant={props.tenant} logo={preview()} color={primary()} />}
       >
         <figure class="letterhead-figure">
           <figcaption class="letterhead-caption">Live preview: printed letterhead</figcaption>
           <div class="letterhead" aria-hidden="true">
             <div class="letterhead-band" style={{ background: primary(), color: readableOn(primary()) }}>
               <div class="letterhead-logo">
-                <Show when={values.logoDataUrl} keyed fallback={<span>{initials(props.tenant.name)}</span>}>
+                <Show when={preview()} keyed fallback={<span>{initials(props.tenant.name)}</span>}>
                   {(src) => <img src={src} alt="" />}
                 </Show>
               </div>
