@@ -11,7 +11,7 @@ import type { Condition, WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict } from '../platform/errors.ts';
 
-export type StoredDocument = DocumentDto;
+export type StoredDocument = Omit<DocumentDto, 'latestStatus'> & { latestStatus?: VersionStatus };
 export type StoredVersion = DocumentVersion & { documentId: string };
 export type StoredSignature = Signature;
 
@@ -159,7 +159,7 @@ export const documentsRepo = {
   ],
   /** The document's new fields, version-checked (every change to any of its versions passes here). */
   updateOp: (db: TenantDb, expectedVersion: number, after: StoredDocument): WriteOp => {
-    const { id, title, folder, tags, latestVersion, updatedAt, updatedByName } = after;
+    const { id, title, folder, tags, latestVersion, latestStatus, updatedAt, updatedByName } = after;
     const published =
       after.publishedVersion !== undefined
         ? { publishedVersion: after.publishedVersion, publishedAt: after.publishedAt }
@@ -172,6 +172,7 @@ export const documentsRepo = {
         folder,
         tags,
         latestVersion,
+        latestStatus,
         updatedAt,
         updatedByName,
         ...published,
@@ -201,6 +202,7 @@ export const documentsRepo = {
    */
   replaceVersionOp: (db: TenantDb, v: StoredVersion, from: VersionStatus): WriteOp => {
     const optional = [
+      'file',
       'changeNote',
       'publishedAt',
       'publishedByName',

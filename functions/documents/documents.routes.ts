@@ -26,13 +26,13 @@ export function createDocumentsApp(p: Platform) {
   const { route, domain } = defineDomain('documents', p);
   fileRoutes(route, p);
   logoRoutes(route, p);
-  documentRoutes(route);
+  documentRoutes(route, p);
   versionRoutes(route, p);
   return domain;
 }
 
 /** The library: documents in folders, found by title and text. */
-function documentRoutes(route: ReturnType<typeof defineDomain>['route']) {
+function documentRoutes(route: ReturnType<typeof defineDomain>['route'], p: Platform) {
   const tag = 'documents';
   route(
     {
@@ -99,6 +99,6 @@ function documentRoutes(route: ReturnType<typeof defineDomain>['route']) {
       body: DraftSaveSchema,
       response: DocumentDetailSchema,
     },
-    (r) => documents.saveDraft(r.db, r.params.id, r.body),
+    (r) => documents.saveDraft(r.db, p.files, r.params.id, r.body),
   );
 }

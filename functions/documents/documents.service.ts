@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Page } from '../../shared/schemas/common.ts';
 import type {
   DocumentCreate,
@@ -6,9 +7,11 @@ import type {
   DocumentListQuery,
   DocumentUpdate,
   DraftSave,
+  VersionFile,
 } from '../../shared/schemas/documents.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict, notFound, validationFailed } from '../platform/errors.ts';
+import type { FileStore } from '../platform/files/port.ts';
 import { newId } from '../platform/ids.ts';
 import {
   asks,
@@ -20,6 +23,7 @@ import {
   versionDto,
 } from './document-views.ts';
 import { documentsRepo, type StoredDocument, type StoredVersion, searchWords } from './documents.repo.ts';
+import { pdfFile } from './files.service.ts';
 
 /**
  * Most text one version holds, as JSON: a version is one DynamoDB item (at most 400 KB with its
@@ -50,6 +54,7 @@ export async function createDocument(db: TenantDb, input: DocumentCreate): Promi
     folder: input.folder,
     tags: [...new Set(input.tags ?? [])],
     latestVersion: 1,
+    latestStatus: 'draft',
     updatedAt: now,
     updatedByName: db.actor.name,
     version: 1,
@@ -145,15 +150,22 @@ export async function updateDocument(db: TenantDb, id: string, input: DocumentUp
  * Saves the draft's text and change note. Only a draft changes: a version in review, approved or
  * published is a 409 (a change to published text is a new version).
  */
-export async function saveDraft(db: TenantDb, id: string, input: DraftSave): Promise<DocumentDetail> {
+export async function saveDraft(
+  db: TenantDb,
+  files: FileStore,
+  id: string,
+  input: DraftSave,
+): Promise<DocumentDetail> {
   const doc = await requireDocument(db, id);
   const draft = await latestOf(db, doc);
   if (draft.status !== 'draft') throw notADraft(draft);
   assertStorable(input.blocks);
+  const file = input.fileId ? await attachPdf(db, files, input.fileId, draft.file) : undefined;
   const now = db.now().toISOString();
   const saved: StoredVersion = {
     ...draft,
     blocks: input.blocks,
+    file,
     changeNote: input.changeNote || undefined,
     updatedAt: now,
   };
@@ -174,6 +186,18 @@ export async function saveDraft(db: TenantDb, id: string, input: DraftSave): Pro
     },
   );
   return detailOf(db, { ...touched, version: input.version + 1 });
+}
+
+/**
+ * The uploaded PDF a version is made of, with the SHA-256 of its bytes (read once when attached;
+ * a file id never gets other bytes). It must be a ready PDF in this practice's Files.
+ */
+async function attachPdf(db: TenantDb, files: FileStore, fileId: string, current: VersionFile | undefined) {
+  if (current?.id === fileId) return current;
+  const file = await pdfFile(db, fileId);
+  const bytes = await files.readStart({ scope: db, fileId }, file.size, file.objectVersion);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { id: file.id, name: file.name, size: file.size, sha256 };
 }
 
 /** The 409 for changing a version that is no longer a draft, saying what to do instead. */

@@ -15,7 +15,7 @@ import {
 } from '../../shared/schemas/files.ts';
 import { LOGO_MAX_BYTES, LOGO_TYPES } from '../../shared/schemas/tenants.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
-import { AppError, conflict, notFound } from '../platform/errors.ts';
+import { AppError, conflict, notFound, validationFailed } from '../platform/errors.ts';
 import type { FileStore, ObjectRef } from '../platform/files/port.ts';
 import { SNIFF_BYTES, sniffFile } from '../platform/files/sniff.ts';
 import { newId } from '../platform/ids.ts';
@@ -175,4 +175,13 @@ export async function getFile(db: TenantDb, files: FileStore, id: string): Promi
     summary: 'Opened a file',
   });
   return { file: toFileDto(file), download };
+}
+
+/** A ready PDF of the library (a document version's content); anything else is a 400 on `fileId`. */
+export async function pdfFile(db: TenantDb, id: string): Promise<StoredFile> {
+  const file = await filesRepo.get(db, id);
+  if (file?.status !== 'ready' || file.purpose === 'logo' || file.contentType !== 'application/pdf') {
+    throw validationFailed([{ path: 'fileId', message: 'Choose a PDF from Files' }]);
+  }
+  return file;
 }

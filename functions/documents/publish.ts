@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { versionContentText } from '../../shared/documents/content-hash.ts';
-import type { Publish, SignAudience } from '../../shared/schemas/documents.ts';
+import { DAYS_TO_SIGN, type Publish, type SignAudience } from '../../shared/schemas/documents.ts';
 import type { User } from '../../shared/schemas/team.ts';
 import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
@@ -24,13 +24,15 @@ import { asks, documentLink } from './document-views.ts';
 import { documentsRepo, type StoredDocument, type StoredVersion } from './documents.repo.ts';
 
 const SOURCE = 'documents' as const;
-/** Days a person who joins later has to sign, and the due date when the publisher gives none. */
-export const DAYS_TO_SIGN = 14;
 /** Room the publish write keeps for its own items and the audit record. */
 const OWN_ITEMS = 10;
 
-/** SHA-256 (hex) of exactly what a signature of this version vouches for. */
-export function contentHashOf(v: Pick<StoredVersion, 'documentId' | 'number' | 'blocks'>): string {
+/**
+ * SHA-256 (hex) of exactly what a signature of this version vouches for: the PDF's bytes (hashed
+ * when it was attached; file ids never get new bytes) or the version's canonical text.
+ */
+export function contentHashOf(v: Pick<StoredVersion, 'documentId' | 'number' | 'blocks' | 'file'>): string {
+  if (v.file) return v.file.sha256;
   return createHash('sha256').update(versionContentText(v)).digest('hex');
 }
 
@@ -62,6 +64,10 @@ export async function publishOps(db: TenantDb, doc: StoredDocument, v: StoredVer
     throw validationFailed([{ path: 'audience.userIds', message: 'Choose people who are on the team' }]);
   }
   const now = db.now();
+  // A day back from UTC's date, so an American evening may still choose its own today.
+  if (input.signBy && input.signBy < addDaysIso(now, -1)) {
+    throw validationFailed([{ path: 'signBy', message: 'Choose a sign-by day from today on' }]);
+  }
   const dueDate = input.signBy ?? addDaysIso(now, DAYS_TO_SIGN);
   const contentHash = contentHashOf(v);
   const published: StoredVersion = {

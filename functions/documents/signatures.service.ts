@@ -29,7 +29,7 @@ export async function sign(
 ): Promise<Signature> {
   const doc = await requireDocument(db, id);
   const v = await documentsRepo.getVersion(db, id, n);
-  if (!v || v.status !== 'published') throw notFound('Version');
+  if (v?.status !== 'published') throw notFound('Version');
   if (doc.publishedVersion !== n) {
     throw conflict(`Version ${doc.publishedVersion} replaced version ${n}. Read and sign that one.`);
   }
@@ -69,7 +69,7 @@ export async function sign(
 export async function signatureSheet(db: TenantDb, id: string, n: number): Promise<SignatureSheet> {
   await requireDocument(db, id);
   const v = await documentsRepo.getVersion(db, id, n);
-  if (!v || v.status !== 'published') throw notFound('Version');
+  if (v?.status !== 'published') throw notFound('Version');
   return sheetOf(db, v, await activeTeam(db));
 }
 

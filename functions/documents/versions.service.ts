@@ -71,8 +71,10 @@ export async function submitForApproval(
   const doc = await requireDocument(db, id);
   const draft = await latestOf(db, doc);
   if (draft.status !== 'draft') throw notADraft(draft);
-  if (!draft.blocks.length) {
-    throw validationFailed([{ path: 'blocks', message: 'Write the text before sending it for approval' }]);
+  if (!draft.blocks.length && !draft.file) {
+    throw validationFailed([
+      { path: 'blocks', message: 'Write the text or attach a PDF before sending it for approval' },
+    ]);
   }
   const approvers = await loadApprovers(db, input.approverIds);
   const sent: StoredVersion = {
@@ -82,7 +84,7 @@ export async function submitForApproval(
     events: [...(draft.events ?? []), event(db, 'submitted', input.message)],
     updatedAt: db.now().toISOString(),
   };
-  const after = touched(db, doc);
+  const after = touched(db, doc, { latestStatus: 'in_review' });
   const asks = approvers.map((a) =>
     raiseTodayItemOp(
       db,
@@ -166,6 +168,7 @@ export async function review(db: TenantDb, id: string, input: ReviewDecision): P
     events: [...v.events, event(db, approve ? 'approved' : 'sent_back', input.comment)],
     updatedAt: now,
   };
+  const after = touched(db, doc, { latestStatus: next.status });
   const author = v.events.findLast((e) => e.action === 'submitted');
   const authorOps =
     author?.byUserId && (!approve || allApproved)
@@ -177,7 +180,7 @@ export async function review(db: TenantDb, id: string, input: ReviewDecision): P
     : v.approvers.map((a) => approveItemId(id, a.userId));
   await db.write(
     [
-      documentsRepo.updateOp(db, input.version, touched(db, doc)),
+      documentsRepo.updateOp(db, input.version, after),
       documentsRepo.replaceVersionOp(db, next, 'in_review'),
       ...(await closeIfOpenOps(db, closeIds)),
       ...authorOps,
@@ -191,7 +194,7 @@ export async function review(db: TenantDb, id: string, input: ReviewDecision): P
       summary: approve ? `Approved version ${v.number}` : `Sent version ${v.number} back with comments`,
     },
   );
-  return detailOf(db, { ...touched(db, doc), version: input.version + 1 });
+  return detailOf(db, { ...after, version: input.version + 1 });
 }
 
 /** The author's next step in Today: publish the approved version, or revise the one sent back. */
@@ -233,7 +236,11 @@ export async function publish(db: TenantDb, id: string, input: Publish): Promise
     if (v.status === 'published') throw conflict(`Version ${v.number} is already published`);
     throw conflict(`Version ${v.number} must be approved before it is published`);
   }
-  const after = touched(db, doc, { publishedVersion: v.number, publishedAt: db.now().toISOString() });
+  const after = touched(db, doc, {
+    latestStatus: 'published',
+    publishedVersion: v.number,
+    publishedAt: db.now().toISOString(),
+  });
   const { ops, later, asked } = await publishOps(db, doc, v, input);
   await db.write(
     [
@@ -273,7 +280,7 @@ export async function startNewVersion(db: TenantDb, id: string, version: number)
     approvers: [],
     events: [],
   };
-  const after = touched(db, doc, { latestVersion: draft.number });
+  const after = touched(db, doc, { latestVersion: draft.number, latestStatus: 'draft' });
   await db.write([documentsRepo.updateOp(db, version, after), documentsRepo.createVersionOp(db, draft)], {
     action: 'document.version_started',
     entityType: 'document',

@@ -101,7 +101,7 @@ export async function seedDocuments(
   const v1 = await approveAndPublish(handbook, 70, everyone);
   await signAll(handbook.id, 1, [manager, ...signers], 68);
   const next = await startNewVersion(at(manager, 14), handbook.id, v1.version);
-  const draft = await saveDraft(at(manager, 14), handbook.id, {
+  const draft = await saveDraft(at(manager, 14), pf.files, handbook.id, {
     blocks: HANDBOOK_V2,
     changeNote: 'Paid time off rises to 5 hours per pay period; billing may work from home two days a week',
     version: next.version,

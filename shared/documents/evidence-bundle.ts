@@ -37,6 +37,8 @@ export async function evidenceFiles(
   letterhead: Letterhead,
   render: (job: PrintJob) => Promise<Uint8Array>,
   timeZone = 'UTC',
+  /** The bytes of versions that are uploaded PDFs, by file id: the PDF itself is what was signed. */
+  originals: Readonly<Record<string, Uint8Array>> = {},
 ): Promise<EvidenceFile[]> {
   const doc = evidence.document;
   const title = fileSafe(doc.title);
@@ -51,18 +53,21 @@ export async function evidenceFiles(
       pdf: `v${v.number} ${title}.pdf`,
       signatures: `v${v.number} signatures.csv`,
       approvals: `v${v.number} approvals.csv`,
-      text: `v${v.number} hashed text.txt`,
+      text: v.file ? `v${v.number} original - ${pdfName(v.file.name)}` : `v${v.number} hashed text.txt`,
     };
-    // Both the document's id and its title are offered: the hash names the document by one of them
-    // (content-hash.ts decides which), and a variable, unlike a literal, may carry the other too.
-    const hashed = { documentId: doc.id, title: doc.title, number: v.number, blocks: v.blocks };
-    const text = versionContentText(hashed);
+    // A PDF version's hash is of the PDF's bytes; a text version's of its canonical text.
+    const text = v.file
+      ? (originals[v.file.id] ?? `The PDF "${v.file.name}" could not be downloaded for this export.`)
+      : versionContentText({ documentId: doc.id, number: v.number, blocks: v.blocks });
     const hash = v.contentHash ?? sheet.contentHash;
     const reproduced = (await sha256(text)) === hash;
     files.push(
       {
         name: names.pdf,
-        bytes: await render(versionPrintJob({ letterhead, document: doc, version: v, sheet, timeZone })),
+        bytes: await withOriginal(
+          await render(versionPrintJob({ letterhead, document: doc, version: v, sheet, timeZone })),
+          v.file ? originals[v.file.id] : undefined,
+        ),
       },
       { name: names.signatures, bytes: signaturesCsv(sheet, hash, timeZone, zone) },
       { name: names.approvals, bytes: approvalsCsv(v, timeZone, zone) },
@@ -88,7 +93,9 @@ export async function evidenceFiles(
     '  content hash of the text they signed.',
     '- "vN approvals.csv": the version\'s history: who sent it for approval, who approved it or sent',
     '  it back (with their comments), who published it, and when.',
-    '- "vN hashed text.txt": the exact text the version\'s content hash is computed from.',
+    '- "vN hashed text.txt": the exact text the version\'s content hash is computed from. A version',
+    '  that is an uploaded PDF comes as that PDF instead ("vN original - <its name>.pdf"): its hash is',
+    '  the SHA-256 of the PDF file itself.',
     '- manifest.json: the same facts for software, and the SHA-256 of every other file in this zip.',
     '',
     'A spreadsheet cell that would begin with = + - or @ starts with an apostrophe in the CSV files, so',
@@ -239,6 +246,19 @@ function approvalsCsv(v: DocumentVersion, timeZone: string, zone: string): strin
       e.comment ?? '',
     ]),
   ]);
+}
+
+/** An uploaded PDF version prints as the PDF's own pages, then the title page and signature sheet. */
+async function withOriginal(printed: Uint8Array, original: Uint8Array | undefined): Promise<Uint8Array> {
+  if (!original) return printed;
+  const { mergePdfs } = await import('../pdf/merge.ts');
+  return mergePdfs([original, printed]);
+}
+
+/** A PDF's name, safe for a zip entry and ending in .pdf. */
+function pdfName(name: string): string {
+  const safe = fileSafe(name.replace(/\.pdf$/i, ''));
+  return `${safe}.pdf`;
 }
 
 /** A title as part of a file name every system accepts: no path or reserved characters, not too long. */

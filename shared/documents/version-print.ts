@@ -1,3 +1,4 @@
+import type { DocBlock } from './doc-blocks.ts';
 /**
  * One document version as a print job for the branded renderer: the text on the letterhead and,
  * for a published version, a signature sheet that says which text was signed (its content hash),
@@ -47,7 +48,7 @@ export function versionPrintJob(input: VersionPrintInput): PrintJob {
     letterhead: input.letterhead,
     title: doc.title,
     subtitle: `${FOLDER_LABELS[doc.folder]} · version ${v.number}${joiner}${state}${replaced}`,
-    blocks: v.blocks,
+    blocks: v.file ? attachedPdfNote(v.file) : v.blocks,
     footer: `${doc.title} · version ${v.number}${joiner}${state}`,
     ...(published && sheet
       ? {
@@ -168,4 +169,18 @@ export function zoneLabel(timeZone: string): string {
     .formatToParts(0)
     .find((p) => p.type === 'timeZoneName')?.value;
   return name ? `${name} (${timeZone})` : timeZone;
+}
+
+/** The body of a version that is an uploaded PDF: the PDF's pages come first, this page says so. */
+function attachedPdfNote(file: NonNullable<DocumentVersion['file']>): DocBlock[] {
+  return [
+    {
+      kind: 'paragraph',
+      text: [
+        { text: 'This version is the uploaded PDF ' },
+        { text: `“${file.name}”`, bold: true },
+        { text: `, printed on the pages before this one. SHA-256 of the file: ${file.sha256}.` },
+      ],
+    },
+  ];
 }

@@ -50,31 +50,26 @@ export const DocumentUpdateSchema = z.strictObject({
 });
 export type DocumentUpdate = z.infer<typeof DocumentUpdateSchema>;
 
-/** PUT /api/documents/:id/draft: the draft's text and what changed since the version before. */
-export const DraftSaveSchema = z.strictObject({
-  blocks: Blocks,
-  changeNote: z.optional(
-    z.string().check(z.trim(), z.maxLength(500, 'Keep the change note under 500 characters')),
-  ),
-  version: z.int(),
-});
+/**
+ * PUT /api/documents/:id/draft: the draft's content and what changed since the version before. The
+ * content is rich text (`blocks`) or an uploaded PDF from Files (`fileId`, with no blocks).
+ */
+export const DraftSaveSchema = z
+  .strictObject({
+    blocks: Blocks,
+    fileId: z.optional(z.nullable(IdSchema)),
+    changeNote: z.optional(
+      z.string().check(z.trim(), z.maxLength(500, 'Keep the change note under 500 characters')),
+    ),
+    version: z.int(),
+  })
+  .check(
+    z.refine((d) => !d.fileId || d.blocks.length === 0, {
+      message: 'A PDF version has no text of its own: clear the text or remove the PDF',
+      path: ['blocks'],
+    }),
+  );
 export type DraftSave = z.infer<typeof DraftSaveSchema>;
-
-export const DocumentSchema = z.object({
-  id: IdSchema,
-  title: z.string(),
-  folder: Folder,
-  tags: z.array(z.string()),
-  /** The newest version's number (a draft, one in review, or the published one). */
-  latestVersion: z.int(),
-  /** The version in force: the last one published (absent until the first is). */
-  publishedVersion: z.optional(z.int()),
-  publishedAt: z.optional(z.string()),
-  updatedAt: z.string(),
-  updatedByName: z.string(),
-  version: z.int(),
-});
-export type DocumentDto = z.infer<typeof DocumentSchema>;
 
 /**
  * A version's life: written as a draft, sent to named approvers (in review), approved by all of
@@ -88,6 +83,24 @@ export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = {
   approved: 'Approved',
   published: 'Published',
 };
+
+export const DocumentSchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  folder: Folder,
+  tags: z.array(z.string()),
+  /** The newest version's number (a draft, one in review, or the published one). */
+  latestVersion: z.int(),
+  /** Where the newest version stands (draft, in review, approved or published). */
+  latestStatus: z.enum(VERSION_STATUSES),
+  /** The version in force: the last one published (absent until the first is). */
+  publishedVersion: z.optional(z.int()),
+  publishedAt: z.optional(z.string()),
+  updatedAt: z.string(),
+  updatedByName: z.string(),
+  version: z.int(),
+});
+export type DocumentDto = z.infer<typeof DocumentSchema>;
 
 /** One named approver of a version in review, and what they decided. */
 export const ApproverSchema = z.object({
@@ -116,10 +129,21 @@ export const SignAudienceSchema = z.strictObject({
 });
 export type SignAudience = z.infer<typeof SignAudienceSchema>;
 
+/** An uploaded PDF that is a version's content, with the SHA-256 of its bytes. */
+export const VersionFileSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  size: z.int(),
+  sha256: z.string(),
+});
+export type VersionFile = z.infer<typeof VersionFileSchema>;
+
 export const DocumentVersionSchema = z.object({
   number: z.int(),
   status: z.enum(VERSION_STATUSES),
   blocks: z.array(DocBlockSchema),
+  /** The version is this uploaded PDF (its blocks are then empty). */
+  file: z.optional(VersionFileSchema),
   changeNote: z.optional(z.string()),
   createdAt: z.string(),
   createdByName: z.string(),
@@ -129,7 +153,10 @@ export const DocumentVersionSchema = z.object({
   events: z.array(VersionEventSchema),
   publishedAt: z.optional(z.string()),
   publishedByName: z.optional(z.string()),
-  /** SHA-256 (hex) of the published text (`versionContentText`): what every signature records. */
+  /**
+   * SHA-256 (hex) of what is published: of `versionContentText` for text, of the file's bytes for a
+   * PDF (so `sha256sum` on the PDF checks it). Every signature records it.
+   */
   contentHash: z.optional(z.string()),
   /** Who must sign (published versions). */
   audience: z.optional(SignAudienceSchema),
@@ -198,9 +225,13 @@ export const ReviewDecisionSchema = z
   );
 export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
 
+/** Days people have to sign when the publisher names no sign-by day (and new members from joining). */
+export const DAYS_TO_SIGN = 14;
+
 /** POST /api/documents/:id/publish: the approved version goes in force and asks these people to sign. */
 export const PublishSchema = z.strictObject({
   audience: SignAudienceSchema,
+  /** Sign by this day; today or later (the default: DAYS_TO_SIGN days from now). */
   signBy: z.optional(DateSchema),
   version: z.int(),
 });

@@ -22,11 +22,11 @@ describe('Documents', () => {
     // The form checks in the browser first, in words.
     await page.getByRole('button', { name: 'Create and write' }).click();
     await page.getByText('Required').waitFor();
-    await page.getByLabel('Title', { exact: true }).fill('Workstation security policy');
+    await page.getByLabel('Title', { exact: true }).fill('Screen lock policy');
     await page.getByLabel('Folder', { exact: true }).selectOption({ label: 'Policies' });
     await page.getByLabel('Tags').fill('HIPAA, IT');
     await page.getByRole('button', { name: 'Create and write' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Workstation security policy' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Screen lock policy' }).waitFor();
 
     const text = page.getByRole('textbox', { name: 'Text' });
     await text.click();
@@ -62,10 +62,10 @@ describe('Documents', () => {
     // The library finds it in its folder and by a word of its title.
     await page.getByRole('link', { name: 'All documents' }).click();
     await page.getByRole('tab', { name: 'Policies' }).click();
-    await page.getByRole('link', { name: 'Workstation security policy' }).waitFor();
-    await page.getByLabel('Search titles').fill('secur');
+    await page.getByRole('link', { name: 'Screen lock policy' }).waitFor();
+    await page.getByLabel('Search titles').fill('lock');
     await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByRole('link', { name: 'Workstation security policy' }).waitFor();
+    await page.getByRole('link', { name: 'Screen lock policy' }).waitFor();
     await context.close();
   });
 

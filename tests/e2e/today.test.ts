@@ -55,7 +55,14 @@ describe('Today', () => {
     await d.getByLabel('Search done items').fill('fridge');
     await d.getByRole('tabpanel').getByText(TITLE, { exact: true }).waitFor();
     // Kim has other done items (signed documents); the search leaves only this one.
-    await expect.poll(() => d.getByRole('tabpanel').getByText(/Done .* by Kim Nguyen/).count()).toBe(1);
+    await expect
+      .poll(() =>
+        d
+          .getByRole('tabpanel')
+          .getByText(/Done .* by Kim Nguyen/)
+          .count(),
+      )
+      .toBe(1);
 
     // The manager's "waiting on others" no longer lists it.
     await m.reload();

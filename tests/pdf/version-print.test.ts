@@ -32,6 +32,7 @@ const DOC: DocumentDto = {
   title: 'Workstation Security Policy',
   folder: 'policies',
   tags: ['hipaa'],
+  latestStatus: 'published',
   latestVersion: 2,
   publishedVersion: 2,
   publishedAt: '2027-03-04T14:12:00.000Z',

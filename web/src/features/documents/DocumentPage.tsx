@@ -1,130 +1,203 @@
 import { A, createAsync, useParams } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
-import type { DocBlock } from '../../../../shared/documents/doc-blocks.ts';
-import { type DocumentDetail, FOLDER_LABELS } from '../../../../shared/schemas/documents.ts';
+import { createSignal, type JSX, Match, Show, Switch } from 'solid-js';
+import {
+  type DocumentDetail,
+  FOLDER_LABELS,
+  type VersionStatus,
+} from '../../../../shared/schemas/documents.ts';
 import { canAccess } from '../../app/access.ts';
 import { me } from '../../app/session.ts';
-import { RichTextEditor } from '../../components/rich-text/RichTextEditor.tsx';
-import { FormAlert } from '../../components/ui/Alert.tsx';
-import { Button } from '../../components/ui/Button.tsx';
-import { TextField } from '../../components/ui/Field.tsx';
+import { Alert } from '../../components/ui/Alert.tsx';
 import { LoadBoundary } from '../../components/ui/LoadBoundary.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
-import { toast } from '../../components/ui/Toast.tsx';
-import { saveFile } from '../../lib/download.ts';
-import { errorMessage, isStale, STALE_MESSAGE } from '../../lib/errors.ts';
-import { formatDateTime } from '../../lib/format.ts';
-import { loadLetterhead } from '../../lib/letterhead.ts';
-import { mutate } from '../../lib/mutation.ts';
-import { getDocument, saveDraft } from './api.ts';
+import { Tabs, tabPanelProps } from '../../components/ui/Tabs.tsx';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { getDocument } from './api.ts';
+import { DraftEditor, type DraftHandle } from './DraftEditor.tsx';
+import { HistorySection } from './HistorySection.tsx';
+import { ApprovalStatus, isPendingApprover, ReviewPanel, SentBackNotice } from './ReviewPanel.tsx';
+import { SignaturesSection } from './SignaturesSection.tsx';
+import { SignPanel } from './SignPanel.tsx';
+import { VersionBadge, VersionText } from './VersionText.tsx';
+import { WorkflowActions } from './WorkflowActions.tsx';
+import './documents.css';
 
-/** Renders the version on the practice's letterhead in the browser (the renderer loads on first print). */
-async function printVersion(doc: DocumentDetail, blocks: DocBlock[]): Promise<void> {
-  const [{ renderBrandedPdf }, letterhead] = await Promise.all([
-    import('../../../../shared/pdf/branded-pdf.ts'),
-    loadLetterhead(),
-  ]);
-  const bytes = await renderBrandedPdf({
-    letterhead,
-    title: doc.title,
-    subtitle: `${FOLDER_LABELS[doc.folder]} · version ${doc.latest.number} (draft)`,
-    blocks,
-    footer: `${doc.title} · version ${doc.latest.number} · printed ${formatDateTime(new Date().toISOString())}`,
-  });
-  saveFile(bytes, `${doc.title}.pdf`, 'application/pdf');
+type Tab = 'text' | 'history' | 'signatures';
+
+/** What an owner or manager does next with the newest version, in one line. */
+const NEXT_STEP: Record<VersionStatus, string> = {
+  draft: 'Save your changes, then send it for approval.',
+  in_review: 'Waiting for the approvers; the text is locked until they decide.',
+  approved: 'Approved by everyone asked: publish it to put it in force.',
+  published: 'In force. Changes start a new version.',
+};
+
+/** The version in force: the published one, which is `latest` itself once nothing newer is started. */
+const inForce = (doc: DocumentDetail) =>
+  doc.published ?? (doc.latest.status === 'published' ? doc.latest : undefined);
+
+/** "Policies · in force: version 2, published Mar 4, 2027" under the title. */
+function subtitle(doc: DocumentDetail): string {
+  const force = inForce(doc);
+  const parts = [FOLDER_LABELS[doc.folder]];
+  parts.push(
+    force ? `version ${force.number} in force since ${formatDate(force.publishedAt)}` : 'not published yet',
+  );
+  parts.push(`last changed ${formatDateTime(doc.updatedAt)} by ${doc.updatedByName}`);
+  return parts.join(' · ');
 }
 
-function Editor(props: { doc: DocumentDetail }) {
-  const [blocks, setBlocks] = createSignal<DocBlock[]>(props.doc.latest.blocks);
-  const [note, setNote] = createSignal(props.doc.latest.changeNote ?? '');
-  const [version, setVersion] = createSignal(props.doc.version);
-  const [failure, setFailure] = createSignal<string>();
-  const [saving, setSaving] = createSignal(false);
-  const [printing, setPrinting] = createSignal(false);
-  const canWrite = () => {
-    const m = me();
-    return m ? canAccess(m, 'documents-write') : false;
-  };
-  const save = async () => {
-    setSaving(true);
-    setFailure(undefined);
-    try {
-      const saved = await mutate(
-        saveDraft(props.doc.id, { blocks: blocks(), changeNote: note() || undefined, version: version() }),
-        ['documents', 'document'],
-      );
-      setVersion(saved.version);
-      toast.success('Draft saved.');
-    } catch (err) {
-      setFailure(isStale(err) ? STALE_MESSAGE : errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
-  const print = async () => {
-    setPrinting(true);
-    try {
-      await printVersion(props.doc, blocks());
-    } catch (err) {
-      toast.error(errorMessage(err));
-    } finally {
-      setPrinting(false);
-    }
+/** The text tab: the draft in the editor, or the version read-only; the version in force and its signing. */
+function TextPanel(props: { doc: DocumentDetail; admin: boolean; onEditor: (h: DraftHandle) => void }) {
+  const force = () => inForce(props.doc);
+  const editing = () => props.admin && props.doc.latest.status === 'draft';
+  const olderInForce = () => {
+    const f = force();
+    return f && f.number !== props.doc.latest.number ? f : undefined;
   };
   return (
     <div class="stack-lg">
-      <FormAlert message={failure()} />
+      <SentBackNotice doc={props.doc} />
       <Show
-        when={canWrite()}
-        fallback={<p class="muted">Only owners and managers edit documents. Print to read it on paper.</p>}
+        when={editing()}
+        fallback={
+          <VersionText blocks={props.doc.latest.blocks} label={`Version ${props.doc.latest.number}`} />
+        }
       >
-        <RichTextEditor label="Text" initial={props.doc.latest.blocks} onChange={setBlocks} />
-        <TextField
-          label="What changed"
-          name="changeNote"
-          value={note()}
-          onInput={setNote}
-          optional
-          hint="Shown with this version, e.g. “Screens now lock after 5 minutes”."
-        />
+        <DraftEditor doc={props.doc} onReady={props.onEditor} />
       </Show>
-      <div class="button-row">
-        <Show when={canWrite()}>
-          <Button variant="primary" busy={saving()} onClick={save}>
-            Save draft
-          </Button>
-        </Show>
-        <Button busy={printing()} onClick={print}>
-          Print (PDF)
-        </Button>
-      </div>
+      <Show when={props.doc.latest.status === 'in_review' && props.admin}>
+        <ApprovalStatus doc={props.doc} />
+      </Show>
+      <Show when={isPendingApprover(props.doc)}>
+        <ReviewPanel doc={props.doc} />
+      </Show>
+      <Show when={olderInForce()}>
+        {(f) => (
+          <details
+            class="doc-in-force"
+            open={Boolean(props.doc.mySignOff?.asked && !props.doc.mySignOff.signedAt)}
+          >
+            <summary>
+              Read version {f().number}, in force since {formatDate(f().publishedAt)}
+            </summary>
+            <VersionText blocks={f().blocks} label={`Version ${f().number}, in force`} />
+          </details>
+        )}
+      </Show>
+      <SignPanel doc={props.doc} />
     </div>
   );
 }
 
-/** One document: its draft in the editor, saved version-checked, printable on the letterhead. */
+/** Brings the approver's panel into view and puts the caret in its comment (the text may be long). */
+function goToDecision() {
+  const panel = document.getElementById('doc-review-title')?.closest('section');
+  panel?.scrollIntoView({ block: 'start' });
+  panel?.querySelector<HTMLElement>('textarea')?.focus({ preventScroll: true });
+}
+
+function DocumentView(props: { doc: DocumentDetail }) {
+  const admin = () => {
+    const m = me();
+    return m ? canAccess(m, 'documents-write') : false;
+  };
+  const [tab, setTab] = createSignal<Tab>('text');
+  let editor: DraftHandle | undefined;
+  const beforeSubmit = async () => (editor?.dirty() ? editor.save() : true);
+  const tabs = () => [
+    { id: 'text', label: 'Text' },
+    { id: 'history', label: 'History' },
+    ...(admin() && props.doc.publishedVersion !== undefined
+      ? [{ id: 'signatures', label: 'Signatures' }]
+      : []),
+  ];
+  const panel = (id: Tab, body: () => JSX.Element) => <div {...tabPanelProps('doc-tab', id)}>{body()}</div>;
+  const text = () => (
+    <TextPanel
+      doc={props.doc}
+      admin={admin()}
+      onEditor={(h) => {
+        editor = h;
+      }}
+    />
+  );
+  return (
+    <>
+      <PageHeader
+        title={props.doc.title}
+        description={subtitle(props.doc)}
+        actions={<A href="/app/documents">All documents</A>}
+      />
+      <div class="stack-lg">
+        <Show when={isPendingApprover(props.doc)}>
+          <Alert tone="info" title="Your approval is requested">
+            Read version {props.doc.latest.number}, then approve it or send it back:{' '}
+            <button type="button" class="link-button link" onClick={goToDecision}>
+              go to your decision
+            </button>
+            .
+          </Alert>
+        </Show>
+        <section class="card" aria-label="Version and actions">
+          <div class="card-body doc-status">
+            <VersionBadge number={props.doc.latest.number} status={props.doc.latest.status} />
+            <Show when={props.doc.latest.changeNote}>
+              <span class="muted break">{props.doc.latest.changeNote}</span>
+            </Show>
+            <Show when={admin() ? NEXT_STEP[props.doc.latest.status] : undefined}>
+              {(hint) => <p class="doc-next muted small">{hint()}</p>}
+            </Show>
+            <WorkflowActions doc={props.doc} admin={admin()} beforeSubmit={beforeSubmit} />
+          </div>
+        </section>
+        <section class="card">
+          <div class="card-body">
+            <Tabs
+              label="Document"
+              idPrefix="doc-tab"
+              tabs={tabs()}
+              selected={tab()}
+              onSelect={(id) => setTab(id as Tab)}
+            />
+            {/* The text stays mounted while another tab shows, so unsaved edits survive a look at history. */}
+            <div {...tabPanelProps('doc-tab', 'text')} hidden={tab() !== 'text'}>
+              {text()}
+            </div>
+            <Switch>
+              <Match when={tab() === 'history'}>
+                {panel('history', () => (
+                  <LoadBoundary what="history" keys={['documentVersions']}>
+                    <HistorySection doc={props.doc} />
+                  </LoadBoundary>
+                ))}
+              </Match>
+              <Match when={tab() === 'signatures'}>
+                {panel('signatures', () => (
+                  <LoadBoundary what="signatures" keys={['documentVersions', 'signatureSheet']}>
+                    <SignaturesSection doc={props.doc} />
+                  </LoadBoundary>
+                ))}
+              </Match>
+            </Switch>
+          </div>
+        </section>
+      </div>
+    </>
+  );
+}
+
+/**
+ * One document: the version its reader works on (the draft in the editor for owners and managers),
+ * its approval and publishing steps, signing, history with changes, and the signature sheets.
+ */
 export function DocumentPage() {
   const params = useParams<{ id: string }>();
   const doc = createAsync(() => getDocument(params.id));
   return (
     <div class="page">
       <LoadBoundary what="document" keys={['document']}>
-        <Show when={doc()}>
-          {(d) => (
-            <>
-              <PageHeader
-                title={d().title}
-                description={`${FOLDER_LABELS[d().folder]} · version ${d().latest.number}, draft · last changed ${formatDateTime(d().updatedAt)} by ${d().updatedByName}`}
-                actions={<A href="/app/documents">All documents</A>}
-              />
-              <section class="card">
-                <div class="card-body">
-                  <Editor doc={d()} />
-                </div>
-              </section>
-            </>
-          )}
-        </Show>
+        <Show when={doc()}>{(d) => <DocumentView doc={d()} />}</Show>
       </LoadBoundary>
     </div>
   );

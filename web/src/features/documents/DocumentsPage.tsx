@@ -10,6 +10,7 @@ import {
 import { canAccess } from '../../app/access.ts';
 import { me } from '../../app/session.ts';
 import { FormAlert } from '../../components/ui/Alert.tsx';
+import { Badge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { SelectField, TextField } from '../../components/ui/Field.tsx';
@@ -21,6 +22,8 @@ import { formatDateTime } from '../../lib/format.ts';
 import { mutate } from '../../lib/mutation.ts';
 import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
 import { createDocument, listDocuments } from './api.ts';
+import { VersionBadge } from './VersionText.tsx';
+import './documents.css';
 
 const isFolder = (v: string | undefined): v is DocumentFolder =>
   (DOCUMENT_FOLDERS as readonly string[]).includes(v ?? '');
@@ -92,6 +95,26 @@ function NewDocument(props: { folder?: DocumentFolder }) {
         </Button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Where a document stands: the version in force, and for owners and managers the newest version
+ * when it is newer (a draft, in review or approved). People who only read see the version in force.
+ */
+function LibraryStatus(props: { doc: DocumentDto; admin: boolean }) {
+  const published = () => props.doc.publishedVersion;
+  const newer = () => props.admin && props.doc.latestVersion !== published();
+  return (
+    <span class="doc-library-status">
+      <Show when={published()}>{(n) => <VersionBadge number={n()} status="published" />}</Show>
+      <Show when={newer()}>
+        <VersionBadge number={props.doc.latestVersion} status={props.doc.latestStatus} />
+      </Show>
+      <Show when={published() === undefined && !props.admin}>
+        <Badge>Not published</Badge>
+      </Show>
+    </span>
   );
 }
 
@@ -188,7 +211,10 @@ export function DocumentsPage() {
                   },
                   { header: 'Folder', cell: (d: DocumentDto) => FOLDER_LABELS[d.folder] },
                   { header: 'Tags', cell: (d: DocumentDto) => d.tags.join(', ') || '—' },
-                  { header: 'Version', cell: (d: DocumentDto) => `${d.latestVersion} (draft)` },
+                  {
+                    header: 'Status',
+                    cell: (d: DocumentDto) => <LibraryStatus doc={d} admin={canWrite()} />,
+                  },
                   {
                     header: 'Changed',
                     cell: (d: DocumentDto) => (

@@ -5,7 +5,15 @@ import type {
   DocumentDetail,
   DocumentDto,
   DocumentFolder,
+  DocumentVersion,
   DraftSave,
+  Publish,
+  ReviewDecision,
+  Sign,
+  Signature,
+  SignatureSheet,
+  SubmitForApproval,
+  VersionSummary,
 } from '../../../../shared/schemas/documents.ts';
 import {
   type FileDetail,
@@ -15,6 +23,7 @@ import {
   MAX_FILE_BYTES,
 } from '../../../../shared/schemas/files.ts';
 import { ApiError, api } from '../../lib/api.ts';
+import { mutate } from '../../lib/mutation.ts';
 
 export const listFiles = query(
   (sort: FileSort, cursor: string | undefined, limit: number) =>
@@ -80,3 +89,55 @@ export const createDocument = (input: DocumentCreate) =>
 
 export const saveDraft = (id: string, input: DraftSave) =>
   api<DocumentDetail>(`/documents/${id}/draft`, { method: 'PUT', body: input });
+
+/** Every query a workflow step can change: the document, its history, its signatures and the library. */
+const DOCUMENT_KEYS = ['document', 'documents', 'documentVersions', 'documentVersion', 'signatureSheet'];
+
+/** The draft goes to named approvers (each gets a Today item). */
+export const submitForApproval = (id: string, input: SubmitForApproval) =>
+  mutate(api<DocumentDetail>(`/documents/${id}/submit`, { method: 'POST', body: input }), DOCUMENT_KEYS);
+
+/** A pending approver approves the version in review or sends it back with a comment. */
+export const reviewVersion = (id: string, input: ReviewDecision) =>
+  mutate(api<DocumentDetail>(`/documents/${id}/review`, { method: 'POST', body: input }), DOCUMENT_KEYS);
+
+/** The approved version goes in force and asks its audience to sign. */
+export const publishVersion = (id: string, input: Publish) =>
+  mutate(api<DocumentDetail>(`/documents/${id}/publish`, { method: 'POST', body: input }), DOCUMENT_KEYS);
+
+/** A new draft from the published text (the published version itself never changes). */
+export const startNewVersion = (id: string, version: number) =>
+  mutate(
+    api<DocumentDetail>(`/documents/${id}/versions`, { method: 'POST', body: { version } }),
+    DOCUMENT_KEYS,
+  );
+
+/** The versions, newest first, without their text. */
+export const listVersions = query(
+  (id: string, cursor: string | undefined, limit: number) =>
+    api<Page<VersionSummary>>(`/documents/${id}/versions`, { query: { cursor, limit } }),
+  'documentVersions',
+);
+
+/** One version with its text, approvers and history. */
+export const getVersion = query(
+  (id: string, n: number) => api<DocumentVersion>(`/documents/${id}/versions/${n}`),
+  'documentVersion',
+);
+
+/** The caller signs the version they are asked to sign. */
+export const signVersion = (id: string, n: number, input: Sign) =>
+  mutate(
+    api<Signature>(`/documents/${id}/versions/${n}/signatures`, { method: 'POST', body: input }),
+    DOCUMENT_KEYS,
+  );
+
+/** Who signed a published version and who has not. */
+export const getSignatureSheet = query(
+  (id: string, n: number) => api<SignatureSheet>(`/documents/${id}/versions/${n}/signatures`),
+  'signatureSheet',
+);
+
+/** Emails everyone who has not signed the version in force. */
+export const remindSigners = (id: string) =>
+  api<{ reminded: number }>(`/documents/${id}/remind`, { method: 'POST' });

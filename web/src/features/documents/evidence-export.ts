@@ -10,7 +10,7 @@ import { zipFiles } from '../../../../shared/zip/zip-writer.ts';
 import { api } from '../../lib/api.ts';
 import { saveFile } from '../../lib/download.ts';
 import { loadLetterhead } from '../../lib/letterhead.ts';
-import { practiceTimeZone } from './version-print.ts';
+import { fileBytes, practiceTimeZone } from './version-print.ts';
 
 /** Fetches the evidence, renders and zips it, and saves "<title> evidence <YYYY-MM-DD>.zip". */
 export async function exportEvidence(documentId: string): Promise<void> {
@@ -20,7 +20,11 @@ export async function exportEvidence(documentId: string): Promise<void> {
     loadLetterhead(),
     practiceTimeZone(),
   ]);
-  const files = await evidenceFiles(evidence, letterhead, renderBrandedPdf, timeZone);
+  const uploads = evidence.versions.flatMap(({ version }) => (version.file ? [version.file.id] : []));
+  const originals = Object.fromEntries(
+    await Promise.all(uploads.map(async (id) => [id, await fileBytes(id)] as const)),
+  );
+  const files = await evidenceFiles(evidence, letterhead, renderBrandedPdf, timeZone, originals);
   const modified = new Date(evidence.exportedAt);
   const zip = zipFiles(files.map((f) => ({ ...f, modified })));
   const day = localParts(modified.getTime(), timeZone).date;

@@ -8,6 +8,7 @@ import type {
   DocumentVersion,
   SignatureSheet,
 } from '../../../../shared/schemas/documents.ts';
+import type { FileDetail } from '../../../../shared/schemas/files.ts';
 import type { Tenant } from '../../../../shared/schemas/tenants.ts';
 import { api } from '../../lib/api.ts';
 import { saveFile } from '../../lib/download.ts';
@@ -24,10 +25,28 @@ export async function printVersion(
     loadLetterhead(),
     practiceTimeZone(),
   ]);
-  const bytes = await renderBrandedPdf(
+  const printed = await renderBrandedPdf(
     versionPrintJob({ letterhead, document: doc, version, ...(sheet ? { sheet } : {}), timeZone }),
   );
+  const bytes = version.file ? await withUploadedPdf(version.file.id, printed) : printed;
   saveFile(bytes, `${doc.title} v${version.number}.pdf`, 'application/pdf');
+}
+
+/** An uploaded PDF version: its own pages first, then the title page and signature sheet. */
+async function withUploadedPdf(fileId: string, printed: Uint8Array): Promise<Uint8Array> {
+  const [{ mergePdfs }, original] = await Promise.all([
+    import('../../../../shared/pdf/merge.ts'),
+    fileBytes(fileId),
+  ]);
+  return mergePdfs([original, printed]);
+}
+
+/** A library file's bytes, fetched through its short-lived download link. */
+export async function fileBytes(fileId: string): Promise<Uint8Array> {
+  const { download } = await api<FileDetail>(`/files/${encodeURIComponent(fileId)}`);
+  const res = await fetch(download.url);
+  if (!res.ok) throw new Error('The PDF could not be downloaded. Try again.');
+  return new Uint8Array(await res.arrayBuffer());
 }
 
 /**
