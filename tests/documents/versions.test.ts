@@ -104,6 +104,18 @@ describe('approval', () => {
     expect(await todayTitles(provider)).not.toContain('Approve “Visitor badge policy”');
   });
 
+  it('refuses a sign-by day in the past, and publishes nothing', async () => {
+    const approved = await approvedPolicy('Sharps disposal');
+    const res = await as(manager)('POST', `/documents/${approved.id}/publish`, {
+      audience: { roles: ['staff'], userIds: [] },
+      signBy: '2020-01-01',
+      version: approved.version,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([{ path: 'signBy', message: 'Choose a sign-by day from today on' }]);
+    expect((await as(manager)('GET', `/documents/${approved.id}`)).body.latestStatus).toBe('approved');
+  });
+
   it('refuses approvers who are not on the team, in words', async () => {
     const created = await as(manager)('POST', '/documents', {
       title: 'Parking',
