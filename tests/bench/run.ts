@@ -9,8 +9,11 @@
  * 6. Today: DynamoDB calls per load with many done items, beside a raw Query (today.ts).
  * 7. The due queue at 10,000 practices × 20 dated things: items read per alert sent (today.ts).
  * 8. Files: a 5 MB upload round trip through the signed links of the local host (files.ts).
+ * 9. PDF: a ten-page branded document's render time (pdf.ts).
+ * 10. Documents: publish to the whole demo team, sign, the signature sheet, and the evidence zip
+ *     of the demo handbook (documents.ts).
  * `npm run bench -- <section>` runs one section: bundles, read, day-view, day-load, lighthouse,
- * today, due-queue, files (BENCH_DUE_PRACTICES=1000 for a quicker due-queue run).
+ * today, due-queue, files, pdf, documents (BENCH_DUE_PRACTICES=1000 for a quicker due-queue run).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -23,6 +26,7 @@ import { tenantKeys } from '../../functions/platform/db/keys.ts';
 import { LAMBDA_BUNDLING, LAMBDA_DOMAINS } from '../../infra/lambda-bundling.ts';
 import { benchDayLoad } from './day-load.ts';
 import { benchDayView } from './day-view.ts';
+import { benchDocuments } from './documents.ts';
 import { benchFiles } from './files.ts';
 import { benchLighthouse } from './lighthouse.ts';
 import { benchPdf } from './pdf.ts';
@@ -79,6 +83,7 @@ const SECTIONS = [
   'due-queue',
   'files',
   'pdf',
+  'documents',
 ] as const;
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(SECTIONS as readonly string[]).includes(w));
@@ -106,6 +111,7 @@ async function main() {
     if (runs('due-queue')) await benchDueQueue(dynamo.endpoint, process.env);
     if (runs('files')) await benchFiles(server);
     if (runs('pdf')) await benchPdf(OUT);
+    if (runs('documents')) await benchDocuments(server);
     await server.close();
   } finally {
     await dynamo.stop();
