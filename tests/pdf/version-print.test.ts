@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/csv.ts';
 import { versionContentText } from '../../shared/documents/content-hash.ts';
@@ -352,6 +353,84 @@ describe('the evidence bundle', () => {
       expect(createHash('sha256').update(bytes).digest('hex'), f.name).toBe(f.sha256);
       expect(bytes.length).toBe(f.bytes);
     }
+  });
+
+  it('bundles a version that is an uploaded PDF: the original as signed, checked, and printed before its sheet', async () => {
+    // The practice's own PDF, two pages, each saying which it is.
+    const source = await PDFDocument.create();
+    const font = await source.embedFont(StandardFonts.Helvetica);
+    for (const n of [1, 2]) {
+      source
+        .addPage([612, 792])
+        .drawText(`Privacy notice original page ${n}`, { x: 72, y: 700, font, size: 14 });
+    }
+    const original = await source.save();
+    const hash = createHash('sha256').update(original).digest('hex');
+    const file = {
+      id: '01J00000000000000000000PDF1',
+      name: 'Privacy: notice.PDF',
+      size: original.length,
+      sha256: hash,
+    };
+    const v1 = version(1, '', { blocks: [], file, contentHash: hash });
+    const sheet = sheetFor(v1);
+    const evidence: Evidence = {
+      document: { ...DOC, latestVersion: 1, publishedVersion: 1 },
+      versions: [{ version: v1, sheet }],
+      exportedAt: '2027-04-01T16:30:00.000Z',
+      exportedByName: 'Morgan Diaz',
+    };
+    const files = await evidenceFiles(evidence, LETTERHEAD, renderBrandedPdf, ZONE, { [file.id]: original });
+    const dir = mkdtempSync(join(tmpdir(), 'rounds-evidence-pdf-'));
+    const zip = join(dir, 'evidence.zip');
+    writeFileSync(zip, zipFiles(files.map((f) => ({ ...f, modified: new Date(evidence.exportedAt) }))));
+
+    expect(unzip(['-t', zip])).toContain('No errors detected');
+    // The original replaces the "hashed text", under a name every system accepts.
+    expect(unzip(['-Z1', zip]).trim().split('\n')).toEqual([
+      'v1 Workstation Security Policy.pdf',
+      'v1 signatures.csv',
+      'v1 approvals.csv',
+      'v1 original - Privacy notice.pdf',
+      'README.txt',
+      'manifest.json',
+    ]);
+    const out = join(dir, 'out');
+    unzip(['-q', zip, '-d', out]);
+    const read = (name: string) => readFileSync(join(out, name));
+
+    // The original is byte for byte what was uploaded, so sha256sum on it gives the content hash.
+    expect(Buffer.compare(read('v1 original - Privacy notice.pdf'), Buffer.from(original))).toBe(0);
+    expect(createHash('sha256').update(read('v1 original - Privacy notice.pdf')).digest('hex')).toBe(hash);
+
+    const readme = read('README.txt').toString('utf8');
+    expect(readme).toContain(`Content hash: ${hash}`);
+    expect(readme).toContain('Checked at export: the SHA-256 of its "hashed text" file equals this hash.');
+    expect(readme).not.toContain('does NOT');
+    expect(readme).toContain('sha256sum "v1 original - Privacy notice.pdf"');
+    const manifest = JSON.parse(read('manifest.json').toString('utf8'));
+    expect(manifest.versions[0]).toMatchObject({ contentHash: hash, hashedTextReproducesHash: true });
+
+    // The printed version: the original's pages first, then Rounds' own pages (title page, signature sheet).
+    const printedAlone = readPdf(
+      await renderBrandedPdf(
+        versionPrintJob({
+          letterhead: LETTERHEAD,
+          document: evidence.document,
+          version: v1,
+          sheet,
+          timeZone: ZONE,
+        }),
+      ),
+    );
+    const printed = readPdf(read('v1 Workstation Security Policy.pdf'));
+    expect(printed.pages).toBe(2 + printedAlone.pages);
+    expect(printed.text(1)).toContain('Privacy notice original page 1');
+    expect(printed.text(2)).toContain('Privacy notice original page 2');
+    expect(printed.text(3)).toContain('Maple Street Family Medicine');
+    const last = printed.text(printed.pages).replace(/\s+/g, ' ');
+    expect(last).toContain('Signature sheet · version 1');
+    expect(last).toContain(hash);
   });
 
   it('says so when a version has no published text yet, and when stored text no longer matches', async () => {

@@ -61,7 +61,11 @@ function TextPanel(props: { doc: DocumentDetail; admin: boolean; onEditor: (h: D
       <Show
         when={editing()}
         fallback={
-          <VersionText blocks={props.doc.latest.blocks} label={`Version ${props.doc.latest.number}`} />
+          <VersionText
+            blocks={props.doc.latest.blocks}
+            file={props.doc.latest.file}
+            label={`Version ${props.doc.latest.number}`}
+          />
         }
       >
         <DraftEditor doc={props.doc} onReady={props.onEditor} />
@@ -81,7 +85,7 @@ function TextPanel(props: { doc: DocumentDetail; admin: boolean; onEditor: (h: D
             <summary>
               Read version {f().number}, in force since {formatDate(f().publishedAt)}
             </summary>
-            <VersionText blocks={f().blocks} label={`Version ${f().number}, in force`} />
+            <VersionText blocks={f().blocks} file={f().file} label={`Version ${f().number}, in force`} />
           </details>
         )}
       </Show>
@@ -106,7 +110,7 @@ function DocumentView(props: { doc: DocumentDetail }) {
   let editor: DraftHandle | undefined;
   const beforeSubmit = async () => (editor?.dirty() ? editor.save() : true);
   const tabs = () => [
-    { id: 'text', label: 'Text' },
+    { id: 'text', label: 'Document' },
     { id: 'history', label: 'History' },
     ...(admin() && props.doc.publishedVersion !== undefined
       ? [{ id: 'signatures', label: 'Signatures' }]

@@ -89,11 +89,16 @@ function VersionDetail(props: { doc: DocumentDetail; n: number }) {
             >
               <Show when={before()}>
                 {(b) => (
-                  <VersionDiffView
-                    before={b().blocks}
-                    after={v().blocks}
-                    label={`Changes from version ${props.n - 1} to version ${props.n}`}
-                  />
+                  <Show
+                    when={!b().file && !v().file}
+                    fallback={<p>{pdfChange(b().file?.name, v().file?.name, props.n)}</p>}
+                  >
+                    <VersionDiffView
+                      before={b().blocks}
+                      after={v().blocks}
+                      label={`Changes from version ${props.n - 1} to version ${props.n}`}
+                    />
+                  </Show>
                 )}
               </Show>
             </Show>
@@ -102,6 +107,18 @@ function VersionDetail(props: { doc: DocumentDetail; n: number }) {
       )}
     </Show>
   );
+}
+
+/** What changed when either version is an uploaded PDF (no word-by-word difference to show). */
+function pdfChange(before: string | undefined, after: string | undefined, n: number): string {
+  if (before && after) {
+    return before === after
+      ? `Both versions are the PDF “${after}”.`
+      : `Version ${n} replaces the PDF “${before}” with “${after}”. Open both to compare them.`;
+  }
+  return after
+    ? `Version ${n} is the uploaded PDF “${after}” instead of written text.`
+    : `Version ${n} is written text instead of the PDF “${before}”.`;
 }
 
 /** Every version newest first; choosing one shows its history and its changes. */
