@@ -274,6 +274,7 @@ export async function startNewVersion(db: TenantDb, id: string, version: number)
     number: v.number + 1,
     status: 'draft',
     blocks: v.blocks,
+    ...(v.file ? { file: v.file } : {}),
     createdAt: now,
     createdByName: db.actor.name,
     updatedAt: now,

@@ -112,7 +112,9 @@ describe('approval', () => {
       version: approved.version,
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.details).toEqual([{ path: 'signBy', message: 'Choose a sign-by day from today on' }]);
+    expect(res.body.error.details).toEqual([
+      { path: 'signBy', message: 'Choose a sign-by day from today on' },
+    ]);
     expect((await as(manager)('GET', `/documents/${approved.id}`)).body.latestStatus).toBe('approved');
   });
 
