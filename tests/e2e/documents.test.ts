@@ -68,7 +68,7 @@ describe('Documents', () => {
     await page.getByRole('link', { name: 'All documents' }).click();
     await page.getByRole('tab', { name: 'Policies' }).click();
     await page.getByRole('link', { name: 'Screen lock policy' }).waitFor();
-    await page.getByLabel('Search titles').fill('lock');
+    await page.getByLabel('Search the library').fill('lock');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('link', { name: 'Screen lock policy' }).waitFor();
     await context.close();

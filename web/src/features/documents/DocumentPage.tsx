@@ -163,6 +163,7 @@ function DocumentView(props: { doc: DocumentDetail }) {
               tabs={tabs()}
               selected={tab()}
               onSelect={(id) => setTab(id as Tab)}
+              wrap
             />
             {/* The text stays mounted while another tab shows, so unsaved edits survive a look at history. */}
             <div {...tabPanelProps('doc-tab', 'text')} hidden={tab() !== 'text'}>

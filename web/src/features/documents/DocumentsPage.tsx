@@ -160,7 +160,8 @@ export function DocumentsPage() {
               }}
             >
               <TextField
-                label="Search titles"
+                label="Search the library"
+                hint="Words of the title, tags or text"
                 name="q"
                 type="search"
                 value={search()}
