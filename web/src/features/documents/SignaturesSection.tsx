@@ -13,6 +13,14 @@ import { getSignatureSheet, listVersions, remindSigners } from './api.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
+
+/** The sign-by day of published version `n`, whichever of the document's versions it is. */
+function signByOf(doc: DocumentDetail, n: number): string | undefined {
+  const v = [doc.published, doc.latest].find((x) => x?.number === n && x.status === 'published');
+  return v?.signBy;
+}
+
 /** The sheet of one published version: counts, who signed (with what they signed) and who has not. */
 function Sheet(props: { doc: DocumentDetail; n: number; inForce: boolean }) {
   const sheet = createAsync(() => getSignatureSheet(props.doc.id, props.n));
@@ -53,7 +61,7 @@ function Sheet(props: { doc: DocumentDetail; n: number; inForce: boolean }) {
                 <span class="strong">
                   {s().signed.length} of {total()} signed
                 </span>
-                <Show when={props.doc.published?.number === props.n && props.doc.published?.signBy}>
+                <Show when={signByOf(props.doc, props.n)}>
                   {(d) => <span class="muted"> · sign by {formatCalendarDate(d())}</span>}
                 </Show>
               </p>
@@ -62,6 +70,13 @@ function Sheet(props: { doc: DocumentDetail; n: number; inForce: boolean }) {
                   Remind the {s().missing.length} who have not signed
                 </Button>
               </Show>
+            </div>
+            <div
+              class="doc-progress"
+              role="img"
+              aria-label={`${percent(s().signed.length, total())}% of the people asked have signed`}
+            >
+              <span style={{ width: `${percent(s().signed.length, total())}%` }} />
             </div>
             <p class="muted small">
               Text fingerprint (SHA-256):{' '}
