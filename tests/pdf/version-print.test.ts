@@ -238,9 +238,7 @@ describe('the evidence bundle', () => {
       exportedByName: 'Morgan Diaz',
     };
     const files = await evidenceFiles(evidence, LETTERHEAD, renderBrandedPdf, ZONE);
-    const dir = mkdtempSync(join(tmpdir(), 'rounds-evidence-'));
-    const zip = join(dir, 'evidence.zip');
-    writeFileSync(zip, zipFiles(files.map((f) => ({ ...f, modified: new Date(evidence.exportedAt) }))));
+    const { dir, zip } = zipToTemp(files, evidence.exportedAt);
 
     expect(unzip(['-t', zip])).toContain('No errors detected');
     expect(unzip(['-Z1', zip]).trim().split('\n')).toEqual([
@@ -381,9 +379,7 @@ describe('the evidence bundle', () => {
       exportedByName: 'Morgan Diaz',
     };
     const files = await evidenceFiles(evidence, LETTERHEAD, renderBrandedPdf, ZONE, { [file.id]: original });
-    const dir = mkdtempSync(join(tmpdir(), 'rounds-evidence-pdf-'));
-    const zip = join(dir, 'evidence.zip');
-    writeFileSync(zip, zipFiles(files.map((f) => ({ ...f, modified: new Date(evidence.exportedAt) }))));
+    const { dir, zip } = zipToTemp(files, evidence.exportedAt);
 
     expect(unzip(['-t', zip])).toContain('No errors detected');
     // The original replaces the "hashed text", under a name every system accepts.
@@ -459,3 +455,11 @@ describe('the evidence bundle', () => {
     expect(none[0]!.bytes).toContain('no published version yet');
   });
 });
+
+/** Zips the files (dated `exportedAt`) into a fresh temp folder, as the browser saves them. */
+function zipToTemp(files: { name: string; bytes: Uint8Array | string }[], exportedAt: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'rounds-evidence-'));
+  const zip = join(dir, 'evidence.zip');
+  writeFileSync(zip, zipFiles(files.map((f) => ({ ...f, modified: new Date(exportedAt) }))));
+  return { dir, zip };
+}

@@ -1,5 +1,9 @@
 import { createSignal, For, Show } from 'solid-js';
-import { type DocumentDetail, ReviewDecisionSchema } from '../../../../shared/schemas/documents.ts';
+import {
+  type Approver,
+  type DocumentDetail,
+  ReviewDecisionSchema,
+} from '../../../../shared/schemas/documents.ts';
 import { me } from '../../app/session.ts';
 import { Alert, FormAlert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
@@ -31,18 +35,21 @@ export function ApprovalStatus(props: { doc: DocumentDetail }) {
         </Show>
       </p>
       <ul class="doc-approver-list">
-        <For each={props.doc.latest.approvers}>
-          {(a) => (
-            <li>
-              <span class="strong">{a.name}</span> {approverState(a)}
-              <Show when={a.comment}>
-                <span class="doc-comment">“{a.comment}”</span>
-              </Show>
-            </li>
-          )}
-        </For>
+        <For each={props.doc.latest.approvers}>{(a) => <ApproverLine approver={a} />}</For>
       </ul>
     </div>
+  );
+}
+
+/** One approver, where they stand, and their comment if any. */
+function ApproverLine(props: { approver: Approver }) {
+  return (
+    <li>
+      <span class="strong">{props.approver.name}</span> {approverState(props.approver)}
+      <Show when={props.approver.comment}>
+        <span class="doc-comment">“{props.approver.comment}”</span>
+      </Show>
+    </li>
   );
 }
 
@@ -53,16 +60,7 @@ export function SentBackNotice(props: { doc: DocumentDetail }) {
     <Show when={props.doc.latest.status === 'draft' && back().length > 0}>
       <Alert tone="warning" title="Sent back for changes">
         <ul class="doc-approver-list">
-          <For each={back()}>
-            {(a) => (
-              <li>
-                <span class="strong">{a.name}</span> {approverState(a)}
-                <Show when={a.comment}>
-                  <span class="doc-comment">“{a.comment}”</span>
-                </Show>
-              </li>
-            )}
-          </For>
+          <For each={back()}>{(a) => <ApproverLine approver={a} />}</For>
         </ul>
       </Alert>
     </Show>
