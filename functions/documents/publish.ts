@@ -2,7 +2,7 @@
  * What publishing writes besides the document item: the version in force with the SHA-256 of its
  * text, the library's search words, the standing sign-off (so people who join later are asked),
  * and one Today item per person asked to sign. People a new version no longer asks have their
- * old item closed. The team is read through tenants' exported `listUsers`.
+ * old item closed. The team is read through tenants' exported `listUsers` (members.service.ts).
  */
 import { createHash } from 'node:crypto';
 import { versionContentText } from '../../shared/documents/content-hash.ts';
@@ -19,7 +19,7 @@ import {
   standingSignOffOp,
 } from '../platform/sign-offs/sign-offs.ts';
 import { closeIfOpenOps } from '../platform/today/today-items.ts';
-import { listUsers } from '../tenants/team.service.ts';
+import { listUsers } from '../tenants/members.service.ts';
 import { asks, documentLink } from './document-views.ts';
 import { documentsRepo, type StoredDocument, type StoredVersion } from './documents.repo.ts';
 

@@ -2,7 +2,7 @@
  * Signatures: a person the version in force asks signs it with their typed full name; the record
  * keeps when, from which client address and the SHA-256 of the exact text. Managers see who signed
  * each published version and who has not, remind the missing by email, and export the evidence.
- * The team and the practice are read through tenants' exported `listUsers` and `getTenant`.
+ * The team and the practice are read through tenants' exported `listUsers` (members.service.ts) and `getTenant`.
  */
 import { staffDate } from '../../shared/locale.ts';
 import type { Evidence, Sign, Signature, SignatureSheet } from '../../shared/schemas/documents.ts';

@@ -2,7 +2,7 @@
  * A version's way to publication: draft → in review (named approvers) → approved (by all) or sent
  * back to draft with comments → published, after which its text never changes and a change is a
  * new version. Every step also updates the document item, version-checked, so two managers acting
- * at once cannot both succeed. Approvers are read through tenants' exported `getActiveMember`.
+ * at once cannot both succeed. Approvers are read through tenants' exported `getActiveMember` (members.service.ts).
  */
 import { createHash } from 'node:crypto';
 import type { Page } from '../../shared/schemas/common.ts';
@@ -20,7 +20,7 @@ import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict, notFound, validationFailed } from '../platform/errors.ts';
 import { closeIfOpenOps, raiseTodayItemOp, todayItemId } from '../platform/today/today-items.ts';
-import { getActiveMember } from '../tenants/team.service.ts';
+import { getActiveMember } from '../tenants/members.service.ts';
 import {
   documentLink,
   latestOf,

@@ -1,13 +1,15 @@
 /**
  * The setup guide: where a new practice stands on its way to a first booking, read from the data
  * itself (nothing to tick by hand). Cross-domain reads: `listLocations` from
- * tenants/settings.service.ts, `listUsers` and `listInvites` from tenants/team.service.ts.
+ * tenants/settings.service.ts, `listUsers` from tenants/members.service.ts and `listInvites`
+ * from tenants/team.service.ts.
  */
 
 import type { SetupGuide, SetupStep } from '../../shared/schemas/setup-guide.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
+import { listUsers } from '../tenants/members.service.ts';
 import { listLocations } from '../tenants/settings.service.ts';
-import { listInvites, listUsers } from '../tenants/team.service.ts';
+import { listInvites } from '../tenants/team.service.ts';
 import { appointmentRepo } from './appointments.repo.ts';
 import { patientRepo } from './patients.repo.ts';
 import { listProviders, listResources, listTemplates, listTypes } from './setup.service.ts';

@@ -10,6 +10,7 @@ import { newId, newToken } from '../platform/ids.ts';
 import { queueMail } from '../platform/mail/outbox.ts';
 import type { Platform } from '../platform/platform.ts';
 import { signOffOpsForNewMember } from '../platform/sign-offs/sign-offs.ts';
+import { toUser } from './members.service.ts';
 import { assertStrongPassword, emailTaken } from './signup.service.ts';
 import {
   directoryRepo,
@@ -26,21 +27,7 @@ const INVITE_DAYS = 7;
 const lastOwner = () => conflict('The last owner cannot be removed. Make someone else an owner first.');
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-/** Lists the tenant's users, one page at a time. */
-export async function listUsers(
-  db: TenantDb,
-  opts: { limit: number; cursor?: string; status?: User['status'] },
-) {
-  const page = await userRepo.list(db, opts);
-  return { items: page.items.map(toUser), nextCursor: page.nextCursor } satisfies Page<User>;
-}
-
-/** One active member of the tenant (Today reassigns items to people through this); 404 otherwise. */
-export async function getActiveMember(db: TenantDb, id: string): Promise<User> {
-  const item = await userRepo.get(db, id);
-  if (item?.status !== 'active') throw notFound('Team member');
-  return toUser(item);
-}
+export { getActiveMember, listUsers } from './members.service.ts';
 
 /** Changes a user's role; only owners grant or take away ownership, and one owner always remains. */
 export async function changeRole(
@@ -308,11 +295,6 @@ async function requireTenant(db: TenantDb): Promise<TenantItem> {
   const tenant = await tenantRepo.get(db);
   if (!tenant) throw notFound('Tenant');
   return tenant;
-}
-
-function toUser(item: UserItem): User {
-  const { updatedAt: _u, ...user } = strip<UserItem>(item as unknown as Record<string, unknown>);
-  return user;
 }
 
 function toInvite(item: InviteItem, now: Date): Invite {

@@ -15,8 +15,8 @@ import { queueMail } from '../platform/mail/outbox.ts';
 import type { Platform } from '../platform/platform.ts';
 import { publicUrl } from '../platform/public-url.ts';
 import { forPracticesAtLocalHour } from '../platform/today/zone-listing.ts';
+import { listUsers } from '../tenants/members.service.ts';
 import { getTenant } from '../tenants/settings.service.ts';
-import { listUsers } from '../tenants/team.service.ts';
 import { todayRepo } from './today.repo.ts';
 import { sortIntoSections } from './today.service.ts';
 

@@ -27,8 +27,8 @@ import {
   searchText,
   todayItemRecord,
 } from '../platform/today/today-items.ts';
+import { getActiveMember, listUsers } from '../tenants/members.service.ts';
 import { getTenant } from '../tenants/settings.service.ts';
-import { getActiveMember, listUsers } from '../tenants/team.service.ts';
 import { type StoredItem, todayRepo } from './today.repo.ts';
 
 const MAX_COMMENTS = 50;
