@@ -3,6 +3,7 @@ import type { DocBlock } from '../../shared/documents/doc-blocks.ts';
 import type {
   DocumentDto,
   DocumentVersion,
+  SignAudience,
   Signature,
   VersionStatus,
 } from '../../shared/schemas/documents.ts';
@@ -11,7 +12,11 @@ import type { Condition, WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict } from '../platform/errors.ts';
 
-export type StoredDocument = Omit<DocumentDto, 'latestStatus'> & { latestStatus?: VersionStatus };
+export type StoredDocument = Omit<DocumentDto, 'latestStatus' | 'awaitingMySignature'> & {
+  latestStatus?: VersionStatus;
+  /** Who the version in force asks to sign (copied at publish, so a list knows without reading it). */
+  audience?: SignAudience;
+};
 export type StoredVersion = DocumentVersion & { documentId: string };
 export type StoredSignature = Signature;
 
@@ -130,6 +135,9 @@ export const documentsRepo = {
     }),
   getSignature: (db: TenantDb, id: string, n: number, userId: string) =>
     db.get<StoredSignature>(tenantKeys.documentSignature(db, id, n, userId)),
+  /** One person's signatures of the given (document, version) pairs: one BatchGet (at most 100). */
+  signaturesOf: (db: TenantDb, userId: string, pairs: { id: string; n: number }[]) =>
+    db.batchGet<StoredSignature>(pairs.map((p) => tenantKeys.documentSignature(db, p.id, p.n, userId))),
   /** Every signature of one version (a practice's team: one page). */
   signatures: async (db: TenantDb, id: string, n: number): Promise<StoredSignature[]> => {
     const all: StoredSignature[] = [];
@@ -162,7 +170,11 @@ export const documentsRepo = {
     const { id, title, folder, tags, latestVersion, latestStatus, updatedAt, updatedByName } = after;
     const published =
       after.publishedVersion !== undefined
-        ? { publishedVersion: after.publishedVersion, publishedAt: after.publishedAt }
+        ? {
+            publishedVersion: after.publishedVersion,
+            publishedAt: after.publishedAt,
+            audience: after.audience,
+          }
         : {};
     return {
       kind: 'update',

@@ -234,7 +234,26 @@ export async function listDocuments(
     sort === 'title' && query.folder
       ? await documentsRepo.inFolder(db, query.folder, order === 'desc', publishedOnly, page)
       : await documentsRepo.byUpdate(db, query.folder, order === 'desc', publishedOnly, page);
-  return { items: result.items.map(toDto), nextCursor: result.nextCursor };
+  return { items: await withMySignOffs(db, result.items), nextCursor: result.nextCursor };
+}
+
+/**
+ * The page's documents, each marked when its version in force asks the caller to sign and they
+ * have not: one BatchGet of the caller's signatures of the versions that ask them.
+ */
+async function withMySignOffs(db: TenantDb, docs: StoredDocument[]): Promise<DocumentDto[]> {
+  const me = { userId: db.actor.userId, role: db.actor.role };
+  const asking = docs.filter((d) => d.publishedVersion !== undefined && asks(d.audience, me));
+  const signed = asking.length
+    ? await documentsRepo.signaturesOf(
+        db,
+        me.userId,
+        asking.map((d) => ({ id: d.id, n: d.publishedVersion as number })),
+      )
+    : [];
+  const done = new Set(signed.map((s) => `${s.documentId}:${s.versionNumber}`));
+  const waiting = new Set(asking.filter((d) => !done.has(`${d.id}:${d.publishedVersion}`)).map((d) => d.id));
+  return docs.map((d) => ({ ...toDto(d), ...(waiting.has(d.id) ? { awaitingMySignature: true } : {}) }));
 }
 
 /** Documents with a word starting with each searched word, title matches first, then A to Z. */
@@ -257,5 +276,5 @@ async function search(
     return words.every((w) => title.some((t) => t.startsWith(w)));
   };
   matches.sort((a, b) => Number(inTitle(b)) - Number(inTitle(a)) || a.title.localeCompare(b.title));
-  return { items: matches.map(toDto), nextCursor: hits.nextCursor };
+  return { items: await withMySignOffs(db, matches), nextCursor: hits.nextCursor };
 }

@@ -240,6 +240,7 @@ export async function publish(db: TenantDb, id: string, input: Publish): Promise
     latestStatus: 'published',
     publishedVersion: v.number,
     publishedAt: db.now().toISOString(),
+    audience: input.audience,
   });
   const { ops, later, asked } = await publishOps(db, doc, v, input);
   await db.write(

@@ -96,6 +96,8 @@ export const DocumentSchema = z.object({
   /** The version in force: the last one published (absent until the first is). */
   publishedVersion: z.optional(z.int()),
   publishedAt: z.optional(z.string()),
+  /** In lists: the version in force asks the caller to sign and they have not yet. */
+  awaitingMySignature: z.optional(z.boolean()),
   updatedAt: z.string(),
   updatedByName: z.string(),
   version: z.int(),

@@ -169,6 +169,12 @@ describe('publishing and signatures', () => {
   });
 
   it('records the signer, typed name, time, address and the hash of the version signed', async () => {
+    const awaiting = async (s: Session) =>
+      (await as(s)('GET', '/documents?folder=policies')).body.items.find(
+        (d: { id: string }) => d.id === doc.id,
+      )?.awaitingMySignature;
+    expect(await awaiting(desk)).toBe(true);
+    expect(await awaiting(manager)).toBeUndefined();
     const res = await as(desk)('POST', `/documents/${doc.id}/versions/1/signatures`, {
       typedName: 'Dana M. Desk',
     });
@@ -188,6 +194,8 @@ describe('publishing and signatures', () => {
         .digest('hex'),
     ).toBe(res.body.contentHash);
     expect((await as(desk)('GET', `/documents/${doc.id}`)).body.mySignOff.signedAt).toBe(res.body.signedAt);
+    expect(await awaiting(desk)).toBeUndefined();
+    expect(await awaiting(desk2)).toBe(true);
     expect(await todayTitles(desk)).not.toContain('Read and sign “Workstation security policy”');
     const again = await as(desk)('POST', `/documents/${doc.id}/versions/1/signatures`, {
       typedName: 'Dana Desk',

@@ -80,7 +80,14 @@ describe('Documents: approval, publishing and signatures', () => {
     const d = desk.page;
     await logInUi(d, DEMO.staff, DEMO.password);
     await d.setViewportSize(PHONE);
-    await d.goto(m.url());
+    // The library marks what waits for her signature.
+    const documentUrl = m.url();
+    await d.goto('/app/documents');
+    await d
+      .getByRole('row', { name: new RegExp(TITLE) })
+      .getByText('Awaiting your signature')
+      .waitFor();
+    await d.goto(documentUrl);
     await d.getByRole('heading', { name: 'Read and sign' }).waitFor();
     expect(await sidewaysOverflow(d)).toEqual([]);
     await expectNoAxeViolations(d, 'read and sign at 375 px');

@@ -114,6 +114,9 @@ function LibraryStatus(props: { doc: DocumentDto; admin: boolean }) {
       <Show when={published() === undefined && !props.admin}>
         <Badge>Not published</Badge>
       </Show>
+      <Show when={props.doc.awaitingMySignature}>
+        <Badge tone="warning">Awaiting your signature</Badge>
+      </Show>
     </span>
   );
 }
