@@ -164,7 +164,7 @@ export function DocumentsPage() {
             >
               <TextField
                 label="Search the library"
-                hint="Words of the title, tags or text"
+                placeholder="Title, tag or text"
                 name="q"
                 type="search"
                 value={search()}
