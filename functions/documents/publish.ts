@@ -90,6 +90,7 @@ export async function publishOps(db: TenantDb, doc: StoredDocument, v: StoredVer
     ref: doc.id,
     title: `Read and sign “${doc.title}” (version ${v.number})`,
     link: documentLink(doc.id),
+    round: v.number,
   };
   const askOps = asked.map((u) =>
     askToSignOp(

@@ -9,7 +9,7 @@ import type { AuthContext } from '../platform/identity/verifier.ts';
 import { newId, newToken } from '../platform/ids.ts';
 import { queueMail } from '../platform/mail/outbox.ts';
 import type { Platform } from '../platform/platform.ts';
-import { signOffOpsForNewMember } from '../platform/sign-offs/sign-offs.ts';
+import { signOffOpsForNewMember, signOffOpsForRoleChange } from '../platform/sign-offs/sign-offs.ts';
 import { toUser } from './members.service.ts';
 import { assertStrongPassword, emailTaken } from './signup.service.ts';
 import {
@@ -50,6 +50,10 @@ export async function changeRole(
     ops.push(tenantRepo.ownerCountOp(db, -1, lastOwner));
   if (user.status === 'active' && user.role !== owner && role === owner)
     ops.push(tenantRepo.ownerCountOp(db, 1, lastOwner));
+  // A new role may have documents to sign (a policy for providers): asked as a new member would be.
+  if (user.status === 'active' && role !== user.role) {
+    ops.push(...(await signOffOpsForRoleChange(db, { userId, name: user.name, role })));
+  }
   await db.write(ops, {
     action: 'team.role_changed',
     entityType: 'user',

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { versionContentText } from '../../shared/documents/content-hash.ts';
-import { addMember, createTestApp, type Session, signUpPractice, type TestApp } from '../support/app.ts';
+import {
+  addMember,
+  createTestApp,
+  logIn,
+  type Session,
+  signUpPractice,
+  type TestApp,
+} from '../support/app.ts';
 import { PDF_BYTES, uploadBytes } from '../support/files.ts';
 
 let t: TestApp;
@@ -305,6 +312,39 @@ describe('publishing and signatures', () => {
       typedName: 'Nia Newcomer',
     });
     expect(signed.status).toBe(201);
+  });
+
+  it('asks someone whose new role must sign, but not again for what they signed', async () => {
+    const member = async (name: string) => {
+      const team = await as(owner)('GET', '/team?limit=100');
+      return team.body.items.find((u: { name: string }) => u.name === name) as {
+        id: string;
+        version: number;
+      };
+    };
+    const setRole = async (name: string, role: string) => {
+      const u = await member(name);
+      const res = await as(owner)('PATCH', `/team/${u.id}/role`, { role, version: u.version });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    const bo = await logIn(
+      t,
+      (await as(owner)('GET', '/team?limit=100')).body.items.find(
+        (u: { name: string }) => u.name === 'Bo Biller',
+      ).email,
+    );
+    await setRole('Bo Biller', 'staff');
+    expect(await todayTitles(bo)).toContain('Read and sign “Workstation security policy” (version 2)');
+    // Nia signed version 2 as staff: moving her to provider and back asks nothing again.
+    await setRole('Nia Newcomer', 'provider');
+    await setRole('Nia Newcomer', 'staff');
+    const nia = await logIn(
+      t,
+      (await as(owner)('GET', '/team?limit=100')).body.items.find(
+        (u: { name: string }) => u.name === 'Nia Newcomer',
+      ).email,
+    );
+    expect(await todayTitles(nia)).not.toContain('Read and sign “Workstation security policy”');
   });
 
   it('exports the evidence: each published version with its approvals and signatures', async () => {

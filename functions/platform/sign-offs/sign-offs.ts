@@ -24,6 +24,8 @@ export interface SignOffRequest {
   roles: PracticeRole[];
   /** Days a person who joins later has to sign. */
   daysToSign: number;
+  /** Which round of asking this is (a document's version number): items of older rounds ask again. */
+  round: number;
 }
 
 /** A person asked to sign. */
@@ -50,12 +52,12 @@ function signOffRef(ref: string, userId: string): string {
 /** Raises (or re-raises, for a new version) one person's item to sign. */
 export function askToSignOp(
   scope: TenantScope,
-  req: Pick<SignOffRequest, 'source' | 'ref' | 'title' | 'link'> & { detail?: string },
+  req: Pick<SignOffRequest, 'source' | 'ref' | 'title' | 'link' | 'round'> & { detail?: string },
   signer: Signer,
   dueDate: string | undefined,
   now: Date,
 ): WriteOp {
-  return raiseTodayItemOp(
+  const op = raiseTodayItemOp(
     scope,
     {
       source: req.source,
@@ -72,6 +74,8 @@ export function askToSignOp(
     },
     now,
   );
+  // The round rides on the item, so a later role change can tell a signed round from an older one.
+  return op.kind === 'put' ? { ...op, item: { ...op.item, signOffRound: req.round } } : op;
 }
 
 /** Leaves (or replaces) the standing request new members are asked from. */
@@ -100,6 +104,45 @@ export function endSignOffOp(scope: TenantScope, source: TodaySource, ref: strin
 const MAX_ASKED_ON_JOIN = 90;
 
 /**
+ * The ops that ask someone whose role changed for what the new role must sign, skipping what they
+ * were already asked or signed in the current round (their item of that round exists).
+ */
+export async function signOffOpsForRoleChange(
+  db: TenantDb,
+  member: Signer & { role: string },
+): Promise<WriteOp[]> {
+  const requests = await requestsFor(db, member.role);
+  const ids = requests.map((req) => signOffItemId(req.source, req.ref, member.userId));
+  const items: { id: string; signOffRound?: number }[] = [];
+  for (let i = 0; i < ids.length; i += 100) {
+    items.push(
+      ...(await db.batchGet<{ id: string; signOffRound?: number }>(
+        ids.slice(i, i + 100).map((id) => tenantKeys.todayItem(db, id)),
+      )),
+    );
+  }
+  const round = new Map(items.map((item) => [item.id, item.signOffRound]));
+  const today = db.now().toISOString().slice(0, 10);
+  return requests
+    .filter((req, i) => round.get(ids[i]!) !== req.round)
+    .map((req) => askToSignOp(db, req, member, addDays(today, req.daysToSign), db.now()));
+}
+
+/** The standing requests that name this role (at most what one transaction can add). */
+async function requestsFor(db: TenantDb, role: string): Promise<SignOffRequest[]> {
+  const page = await db.query<SignOffRequest>({
+    partition: tenantKeys.signOffPartition(db),
+    limit: MAX_ASKED_ON_JOIN,
+    filter: {
+      expression: 'contains(#roles, :role)',
+      names: { '#roles': 'roles' },
+      values: { ':role': role },
+    },
+  });
+  return page.items;
+}
+
+/**
  * The ops that ask someone who just joined with `role` to sign everything their role must sign,
  * each due `daysToSign` days from today (in UTC days: a day's difference does not matter here).
  */
@@ -107,15 +150,8 @@ export async function signOffOpsForNewMember(
   db: TenantDb,
   member: Signer & { role: string },
 ): Promise<WriteOp[]> {
-  const page = await db.query<SignOffRequest>({
-    partition: tenantKeys.signOffPartition(db),
-    limit: MAX_ASKED_ON_JOIN,
-    filter: {
-      expression: 'contains(#roles, :role)',
-      names: { '#roles': 'roles' },
-      values: { ':role': member.role },
-    },
-  });
   const today = db.now().toISOString().slice(0, 10);
-  return page.items.map((req) => askToSignOp(db, req, member, addDays(today, req.daysToSign), db.now()));
+  return (await requestsFor(db, member.role)).map((req) =>
+    askToSignOp(db, req, member, addDays(today, req.daysToSign), db.now()),
+  );
 }
