@@ -11,6 +11,7 @@ import {
   type TodayAssignees,
   type TodayCounts,
   type TodayItem,
+  TodayItemSchema,
   type TodayPreferences,
   type TodayRequestInput,
   type TodayView,
@@ -295,19 +296,15 @@ function assigneeLabel(a: ResolvedAssignee): string {
   return 'userId' in a ? a.name : roleAssigneeName(a.role);
 }
 
-/** The wire shape: internal keys, search text and TTL stay in the table. */
+/**
+ * The wire shape: only the fields TodayItemSchema documents. Keys, search text, the TTL and what a
+ * module keeps on its own items (a sign-off's round) stay in the table.
+ */
+const WIRE_FIELDS = Object.keys(TodayItemSchema.shape);
+
 function toDto(stored: StoredItem | Record<string, unknown>): TodayItem {
-  const {
-    PK: _pk,
-    SK: _sk,
-    GSI1PK: _g1,
-    GSI1SK: _g1s,
-    GSI2PK: _g2,
-    GSI2SK: _g2s,
-    type: _type,
-    searchText: _text,
-    expiresAt: _ttl,
-    ...dto
-  } = stored as Record<string, unknown>;
-  return dto as TodayItem;
+  const item = stored as Record<string, unknown>;
+  return Object.fromEntries(
+    WIRE_FIELDS.filter((k) => item[k] !== undefined).map((k) => [k, item[k]]),
+  ) as unknown as TodayItem;
 }

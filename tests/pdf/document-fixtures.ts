@@ -1,4 +1,7 @@
-/** A published policy, its versions and signature sheets as the API answers them: what the print and evidence tests render. */
+/**
+ * A published policy, its versions and signature sheets as the API answers them: what the print and
+ * evidence tests render.
+ */
 import { createHash } from 'node:crypto';
 import { versionContentText } from '../../shared/documents/content-hash.ts';
 import type { Letterhead } from '../../shared/pdf/branded-pdf.ts';

@@ -17,6 +17,7 @@ import {
 } from '../support/app.ts';
 import { uploadBytes, uploadLogo } from '../support/files.ts';
 import { solidPng } from '../support/pdf-tools.ts';
+import { documentCalls } from './document-calls.ts';
 import { buildWorld, LOCATION, pathFor, routeKey, SCHEDULING, sampleBody, type World } from './fixture.ts';
 
 /**
@@ -175,41 +176,7 @@ const PREPARE: Record<string, () => Promise<Call>> = {
     });
     return { path: saved.body.branding.logoUrl };
   },
-  // Documents: each workflow step on its own document, brought to the state the step needs.
-  'POST /documents/:id/submit': async () => {
-    const doc = await policy('Submit me');
-    return {
-      path: `/api/documents/${doc.id}/submit`,
-      body: { approverIds: [w.a.userId], version: doc.version },
-    };
-  },
-  'POST /documents/:id/review': async () => {
-    const doc = await policy('Review me', 'in_review');
-    return { path: `/api/documents/${doc.id}/review`, body: { decision: 'approve', version: doc.version } };
-  },
-  'POST /documents/:id/publish': async () => {
-    const doc = await policy('Publish me', 'approved');
-    return {
-      path: `/api/documents/${doc.id}/publish`,
-      body: { audience: { roles: ['owner', 'staff'], userIds: [] }, version: doc.version },
-    };
-  },
-  'POST /documents/:id/versions': async () => {
-    const doc = await policy('Revise me', 'published');
-    return { path: `/api/documents/${doc.id}/versions`, body: { version: doc.version } };
-  },
-  'POST /documents/:id/versions/:n/signatures': async () => {
-    const doc = await policy('Sign me', 'published');
-    return { path: `/api/documents/${doc.id}/versions/1/signatures`, body: { typedName: 'Olivia Owner' } };
-  },
-  'GET /documents/:id/versions/:n/signatures': async () => {
-    const doc = await policy('Sheet me', 'published');
-    return { path: `/api/documents/${doc.id}/versions/1/signatures` };
-  },
-  'POST /documents/:id/remind': async () => {
-    const doc = await policy('Remind me', 'published');
-    return { path: `/api/documents/${doc.id}/remind` };
-  },
+  ...documentCalls(post, () => w.a.userId),
   'GET /scheduling/reminder-links/:token': async () => ({
     path: `/api/scheduling/reminder-links/${await reminderToken()}`,
   }),
@@ -346,24 +313,6 @@ const book = (patientId: string, date: string, time: string) =>
     date,
     time,
   });
-
-/** A policy of practice A brought to `stage` (sent to and approved by A's owner, published to owner and staff). */
-async function policy(title: string, stage: 'draft' | 'in_review' | 'approved' | 'published' = 'draft') {
-  let doc = await post('/documents', {
-    title,
-    folder: 'policies',
-    blocks: [{ kind: 'paragraph', text: [{ text: 'Lock the screen when you step away.' }] }],
-  });
-  if (stage === 'draft') return doc;
-  doc = await post(`/documents/${doc.id}/submit`, { approverIds: [w.a.userId], version: doc.version });
-  if (stage === 'in_review') return doc;
-  doc = await post(`/documents/${doc.id}/review`, { decision: 'approve', version: doc.version });
-  if (stage === 'approved') return doc;
-  return post(`/documents/${doc.id}/publish`, {
-    audience: { roles: ['owner', 'staff'], userIds: [] },
-    version: doc.version,
-  });
-}
 
 async function enrolMfa(member: Session) {
   const start = await post('/auth/mfa/totp', undefined, member.token);
