@@ -2,9 +2,9 @@
  * A version's way to publication: draft → in review (named approvers) → approved (by all) or sent
  * back to draft with comments → published, after which its text never changes and a change is a
  * new version. Every step also updates the document item, version-checked, so two managers acting
- * at once cannot both succeed. Approvers are read through tenants' exported `getActiveMember` (members.service.ts).
+ * at once cannot both succeed. Approvers are read through tenants' exported `getActiveMember`
+ * (members.service.ts).
  */
-import { createHash } from 'node:crypto';
 import type { Page } from '../../shared/schemas/common.ts';
 import type {
   Approver,
@@ -19,7 +19,7 @@ import type {
 import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict, notFound, validationFailed } from '../platform/errors.ts';
-import { closeIfOpenOps, raiseTodayItemOp, todayItemId } from '../platform/today/today-items.ts';
+import { closeIfOpenOps, pairRef, raiseTodayItemOp, todayItemId } from '../platform/today/today-items.ts';
 import { getActiveMember } from '../tenants/members.service.ts';
 import {
   documentLink,
@@ -36,14 +36,9 @@ import { publishOps } from './publish.ts';
 
 const SOURCE = 'documents' as const;
 
-/** A short, stable reference for one person's item about one document (ids stay under 64 characters). */
-export function personRef(documentId: string, userId: string): string {
-  return createHash('sha256').update(`${documentId}:${userId}`).digest('base64url').slice(0, 22);
-}
-
 /** Today item ids of the workflow: an approver's, and the author's ("publish it", "revise it"). */
 const approveItemId = (docId: string, userId: string) =>
-  todayItemId(SOURCE, 'approve', personRef(docId, userId));
+  todayItemId(SOURCE, 'approve', pairRef(docId, userId));
 const authorItemId = (kind: 'publish' | 'revise', docId: string) => todayItemId(SOURCE, kind, docId);
 
 const event = (db: TenantDb, action: VersionEvent['action'], comment?: string): VersionEvent => ({
@@ -91,7 +86,7 @@ export async function submitForApproval(
       {
         source: SOURCE,
         kind: 'approve',
-        ref: personRef(id, a.id),
+        ref: pairRef(id, a.id),
         title: `Approve “${doc.title}” (version ${draft.number})`,
         detail: input.message
           ? `${db.actor.name}: ${input.message}`

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { PracticeRole } from '../../../shared/roles.ts';
 import type { TodaySource } from '../../../shared/schemas/today.ts';
 import { addDays } from '../../../shared/time.ts';
 import { type TenantScope, tenantKeys } from '../db/keys.ts';
 import type { WriteOp } from '../db/store.ts';
 import type { TenantDb } from '../db/tenant-db.ts';
-import { raiseTodayItemOp, todayItemId } from '../today/today-items.ts';
+import { pairRef, raiseTodayItemOp, todayItemId } from '../today/today-items.ts';
 
 /**
  * Sign-offs: a module asks people to read and sign one of its things (a handbook version, later a
@@ -45,9 +44,7 @@ export function signOffItemId(source: TodaySource, ref: string, userId: string):
   return todayItemId(source, SIGN_OFF_KIND, signOffRef(ref, userId));
 }
 
-function signOffRef(ref: string, userId: string): string {
-  return createHash('sha256').update(`${ref}:${userId}`).digest('base64url').slice(0, 22);
-}
+const signOffRef = (ref: string, userId: string) => pairRef(ref, userId);
 
 /** Raises (or re-raises, for a new version) one person's item to sign. */
 export function askToSignOp(

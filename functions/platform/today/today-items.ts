@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ROLE_LABELS } from '../../../shared/roles.ts';
 import type { Assignee, TodayItem, TodayPriority, TodaySource } from '../../../shared/schemas/today.ts';
 import { type TenantScope, tenantKeys } from '../db/keys.ts';
@@ -33,6 +34,14 @@ export interface RaisedItem {
 /** The id of a module's item about one of its things: stable, so closing needs no lookup. */
 export function todayItemId(source: TodaySource, kind: string, ref: string): string {
   return `${source}-${kind}-${ref}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
+}
+
+/**
+ * A short, stable ref for a module's item about a pair of things (a document and a person): two
+ * ids side by side would pass the 64 characters an item id may have, so the pair is hashed.
+ */
+export function pairRef(a: string, b: string): string {
+  return createHash('sha256').update(`${a}:${b}`).digest('base64url').slice(0, 22);
 }
 
 /** Who raised an item: a person, or Rounds itself for module items. */
