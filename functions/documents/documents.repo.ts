@@ -238,6 +238,20 @@ export const documentsRepo = {
       onFail: () => conflict('This version changed meanwhile. Reload to see where it stands.'),
     };
   },
+  /** Records today's reminder of a version's unsigned; a second one the same day fails the write. */
+  remindedOp: (db: TenantDb, id: string, n: number, day: string): WriteOp => ({
+    kind: 'create',
+    item: {
+      ...tenantKeys.documentReminder(db, id, n, day),
+      type: 'document_reminder',
+      // Kept a few days for the record, then dropped by TTL.
+      expiresAt: Math.floor(Date.parse(`${day}T00:00:00Z`) / 1000) + 7 * 86_400,
+    },
+    onFail: () =>
+      conflict(
+        `The people who have not signed version ${n} were already reminded today. Try again tomorrow.`,
+      ),
+  }),
   signOp: (db: TenantDb, s: StoredSignature): WriteOp => ({
     kind: 'create',
     item: {

@@ -103,9 +103,9 @@ const signatureDto = (s: Signature): Signature => ({
 });
 
 /** Messages one reminder write queues at most (each is one item of the transaction). */
-const REMINDERS_PER_WRITE = 90;
+const REMINDERS_PER_WRITE = 89;
 
-/** Emails everyone the version in force asks who has not signed it yet; answers how many. */
+/** Emails everyone the version in force asks who has not signed it yet, once a day; answers how many. */
 export async function remindUnsigned(p: Platform, db: TenantDb, id: string): Promise<{ reminded: number }> {
   const doc = await requireDocument(db, id);
   if (doc.publishedVersion === undefined)
@@ -137,19 +137,19 @@ export async function remindUnsigned(p: Platform, db: TenantDb, id: string): Pro
       db.now(),
     ),
   );
+  const day = db.now().toISOString().slice(0, 10);
   for (let i = 0; i < mails.length; i += REMINDERS_PER_WRITE) {
     const chunk = mails.slice(i, i + REMINDERS_PER_WRITE);
-    await db.write(
-      chunk.map((m) => m.op),
-      {
-        action: 'document.reminders_sent',
-        entityType: 'document',
-        entityId: id,
-        entityName: doc.title,
-        detail: `${chunk.length}`,
-        summary: `Reminded ${chunk.length} ${chunk.length === 1 ? 'person' : 'people'} to sign version ${v.number}`,
-      },
-    );
+    // The first write also marks the day, so a second click (or a second manager) sends nothing twice.
+    const marker = i === 0 ? [documentsRepo.remindedOp(db, id, v.number, day)] : [];
+    await db.write([...marker, ...chunk.map((m) => m.op)], {
+      action: 'document.reminders_sent',
+      entityType: 'document',
+      entityId: id,
+      entityName: doc.title,
+      detail: `${chunk.length}`,
+      summary: `Reminded ${chunk.length} ${chunk.length === 1 ? 'person' : 'people'} to sign version ${v.number}`,
+    });
     for (const m of chunk) await p.jobs.mailQueued({ tenantId: db.tenantId, messageId: m.message.id });
   }
   return { reminded: mails.length };

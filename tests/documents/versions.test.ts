@@ -225,6 +225,9 @@ describe('publishing and signatures', () => {
     expect((await as(desk)('GET', `/documents/${doc.id}/versions/1/signatures`)).status).toBe(403);
     const reminded = await as(manager)('POST', `/documents/${doc.id}/remind`);
     expect(reminded.body).toEqual({ reminded: 2 });
+    const again = await as(manager)('POST', `/documents/${doc.id}/remind`);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain('already reminded today');
     const outbox = await as(owner)('GET', '/outbox?limit=100');
     const reminders = outbox.body.items.filter((m: { subject: string }) =>
       m.subject.includes('Please read and sign “Workstation security policy”'),

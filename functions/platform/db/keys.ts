@@ -137,6 +137,11 @@ export const tenantKeys = {
     PK: `T#${s.tenantId}#DOC#${documentId}`,
     SK: `SIG#${String(n).padStart(5, '0')}#${userId}`,
   }),
+  /** Marks that a version's unsigned were reminded on a day: one reminder a day, not a flood. */
+  documentReminder: (s: TenantScope, documentId: string, n: number, day: string): Key => ({
+    PK: `T#${s.tenantId}#DOC#${documentId}`,
+    SK: `REMIND#${String(n).padStart(5, '0')}#${day}`,
+  }),
   documentPartition: (s: TenantScope, documentId: string) => `T#${s.tenantId}#DOC#${documentId}`,
   documentSignaturesPrefix: (n: number) => `SIG#${String(n).padStart(5, '0')}#`,
   documentVersionsPrefix: 'VER#',

@@ -31,7 +31,7 @@ function Sheet(props: { doc: DocumentDetail; n: number; inForce: boolean }) {
       message: (
         <p>
           Everyone who has not signed version {props.n} of {props.doc.title} gets an email asking them to read
-          and sign it.
+          and sign it. Reminders go out at most once a day.
         </p>
       ),
       confirmLabel: 'Send reminders',
