@@ -67,9 +67,8 @@ export async function submitForApproval(
   const draft = await latestOf(db, doc);
   if (draft.status !== 'draft') throw notADraft(draft);
   if (!draft.blocks.length && !draft.file) {
-    throw validationFailed([
-      { path: 'blocks', message: 'Write the text or attach a PDF before sending it for approval' },
-    ]);
+    // The saved draft is empty: a state to change first, not a field of this request.
+    throw conflict('Write the text or attach a PDF, and save it, before sending it for approval');
   }
   const approvers = await loadApprovers(db, input.approverIds);
   const sent: StoredVersion = {

@@ -124,6 +124,30 @@ describe('approval', () => {
     expect((await as(manager)('GET', `/documents/${approved.id}`)).body.latestStatus).toBe('approved');
   });
 
+  it('an empty draft cannot go for approval; a practice of one approves its own', async () => {
+    const solo = await signUpPractice(t, 'Solo Practice');
+    const created = await as(solo)('POST', '/documents', { title: 'Solo policy', folder: 'policies' });
+    const empty = await as(solo)('POST', `/documents/${created.body.id}/submit`, {
+      approverIds: [solo.userId],
+      version: created.body.version,
+    });
+    expect(empty.status).toBe(409);
+    expect(empty.body.error.message).toContain('Write the text or attach a PDF');
+    const saved = await as(solo)('PUT', `/documents/${created.body.id}/draft`, {
+      blocks: [para('Lock the door.')],
+      version: created.body.version,
+    });
+    const sent = await as(solo)('POST', `/documents/${created.body.id}/submit`, {
+      approverIds: [solo.userId],
+      version: saved.body.version,
+    });
+    const ok = await as(solo)('POST', `/documents/${created.body.id}/review`, {
+      decision: 'approve',
+      version: sent.body.version,
+    });
+    expect(ok.body.latest.status).toBe('approved');
+  });
+
   it('refuses approvers who are not on the team, in words', async () => {
     const created = await as(manager)('POST', '/documents', {
       title: 'Parking',

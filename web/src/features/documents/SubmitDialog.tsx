@@ -79,8 +79,12 @@ export function SubmitDialog(props: {
   const [message, setMessage] = createSignal('');
   const form = createForm();
   let formRef: HTMLFormElement | undefined;
-  // Whoever wrote the draft does not approve it.
-  const people = () => (team() ?? []).filter((u) => u.id !== me()?.user.id);
+  // Billing staff do not approve documents (the API refuses them).
+  const approvers = () => (team() ?? []).filter((u) => u.role !== 'billing');
+  // Whoever wrote the draft does not approve it, unless nobody else can (a practice of one).
+  const others = () => approvers().filter((u) => u.id !== me()?.user.id);
+  const alone = () => team() !== undefined && others().length === 0;
+  const people = () => (alone() ? approvers() : others());
   const send = async (e: SubmitEvent) => {
     e.preventDefault();
     const ok = await form.submit(
@@ -115,7 +119,11 @@ export function SubmitDialog(props: {
           <PeoplePicker
             legend="Approvers"
             name="approverIds"
-            hint="Choose 1 to 5 people."
+            hint={
+              alone()
+                ? 'Nobody else on the team can approve yet, so you approve it yourself. Invite a physician or the owner from Team to have someone else approve.'
+                : 'Choose 1 to 5 people.'
+            }
             people={people()}
             chosen={chosen()}
             onChange={(ids) => {
