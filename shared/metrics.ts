@@ -5,13 +5,16 @@
  * values measured two different ways.
  */
 
-export type MetricUnit = 'percent' | 'count' | 'minutes' | 'days';
+export type MetricUnit = 'percent' | 'count' | 'minutes' | 'days' | 'dollars';
 
 export interface MetricDefinition {
   /** Stable, `<module>.<name>`: stored in every snapshot key. */
   id: string;
   label: string;
-  /** `percent` values are stored as a fraction from 0 to 1 and shown as a percentage. */
+  /**
+   * `percent` values are stored as a fraction from 0 to 1 and shown as a percentage; `dollars` values
+   * are stored in dollars with 2 decimals (the ledger's cents ÷ 100).
+   */
   unit: MetricUnit;
   /** What is counted and over what, in plain words a practice manager can check. */
   definition: string;
@@ -83,8 +86,145 @@ export const SCHEDULING_METRICS = [
 
 export type SchedulingMetricId = (typeof SCHEDULING_METRICS)[number]['id'];
 
+export const BILLING_METRICS = [
+  {
+    id: 'billing.days_in_ar',
+    label: 'Days in A/R',
+    unit: 'days',
+    definition:
+      'What was still owed at the end of the month (charges not yet paid, adjusted or written off) divided by the average charges per day over the last three months (their charges divided by their calendar days). Follows the MGMA and HFMA days-in-A/R measure. Empty when those three months had no charges.',
+    source: 'MGMA',
+    version: 1,
+    module: 'billing',
+    better: 'lower',
+  },
+  {
+    id: 'billing.ar_over_90',
+    label: 'A/R over 90 days',
+    unit: 'percent',
+    definition:
+      'Of what was owed at the end of the month, the share for services dated at least three calendar months before (at the end of June: March and earlier). Follows the HFMA aged A/R measure, aged by month of service, across the whole practice.',
+    source: 'HFMA',
+    version: 1,
+    module: 'billing',
+    better: 'lower',
+  },
+  {
+    id: 'billing.ar_over_120',
+    label: 'A/R over 120 days',
+    unit: 'percent',
+    definition:
+      'Of what was owed at the end of the month, the share for services dated at least four calendar months before (at the end of June: February and earlier). Follows the MGMA A/R over 120 days measure, aged by month of service, across the whole practice.',
+    source: 'MGMA',
+    version: 1,
+    module: 'billing',
+    better: 'lower',
+  },
+  {
+    id: 'billing.net_collection_rate',
+    label: 'Net collection rate',
+    unit: 'percent',
+    definition:
+      'Payer and patient payments posted in the month divided by charges for services in the month minus contractual adjustments posted in the month: what was collected out of what the practice could collect (the MGMA adjusted collection rate). Can pass 100% in a month when older claims are paid.',
+    source: 'MGMA',
+    version: 1,
+    module: 'billing',
+    better: 'higher',
+  },
+  {
+    id: 'billing.gross_collection_rate',
+    label: 'Gross collection rate',
+    unit: 'percent',
+    definition:
+      'Payer and patient payments posted in the month divided by the full charges for services in the month, before any adjustment (the MGMA gross collection rate).',
+    source: 'MGMA',
+    version: 1,
+    module: 'billing',
+    better: 'higher',
+  },
+  {
+    id: 'billing.denial_rate',
+    label: 'Initial denial rate',
+    unit: 'percent',
+    definition:
+      'Claims denied the first time a payer decided on them, divided by all claims a payer decided on for the first time in the month. Follows the HFMA initial denial rate.',
+    source: 'HFMA',
+    version: 1,
+    module: 'billing',
+    better: 'lower',
+  },
+  {
+    id: 'billing.denial_rate_dollars',
+    label: 'Initial denial rate (dollars)',
+    unit: 'percent',
+    definition:
+      'Billed charges of claims denied the first time a payer decided on them, divided by billed charges of all claims a payer decided on for the first time in the month. Follows the HFMA initial denial rate, in dollars.',
+    source: 'HFMA',
+    version: 1,
+    module: 'billing',
+    better: 'lower',
+  },
+  {
+    id: 'billing.first_pass_rate',
+    label: 'First-pass resolution rate',
+    unit: 'percent',
+    definition:
+      'Claims paid the first time a payer decided on them, with no denial to rework, divided by all claims a payer decided on for the first time in the month.',
+    source: 'Rounds',
+    version: 1,
+    module: 'billing',
+    better: 'higher',
+  },
+  {
+    id: 'billing.billing_lag',
+    label: 'Billing lag',
+    unit: 'days',
+    definition:
+      'Average number of days from the date of service to the date the claim was sent, over claims sent in the month.',
+    source: 'Rounds',
+    version: 1,
+    module: 'billing',
+    better: 'lower',
+  },
+  {
+    id: 'billing.payment_lag',
+    label: 'Payment lag',
+    unit: 'days',
+    definition:
+      "Average number of days from sending a claim to the payer's first payment on it, over claims first paid in the month.",
+    source: 'Rounds',
+    version: 1,
+    module: 'billing',
+    better: 'lower',
+  },
+  {
+    id: 'billing.charges',
+    label: 'Charges',
+    unit: 'dollars',
+    definition:
+      "Full billed charges, at the practice's own prices, of claims for services dated in the month, before any payment or adjustment.",
+    source: 'Rounds',
+    version: 1,
+    module: 'billing',
+    better: 'higher',
+  },
+  {
+    id: 'billing.payments',
+    label: 'Payments',
+    unit: 'dollars',
+    definition:
+      'Money received in the month from payers (net of payments they took back) and from patients, whatever the date of service.',
+    source: 'Rounds',
+    version: 1,
+    module: 'billing',
+    better: 'higher',
+  },
+] as const satisfies readonly MetricDefinition[];
+
+export type BillingMetricId = (typeof BILLING_METRICS)[number]['id'];
+
 /** Every declared metric; a new module appends its list here. */
-export const METRICS: readonly MetricDefinition[] = [...SCHEDULING_METRICS];
+export const METRICS: readonly MetricDefinition[] = [...SCHEDULING_METRICS, ...BILLING_METRICS];
 
 export function metricById(id: string): MetricDefinition | undefined {
   return METRICS.find((m) => m.id === id);

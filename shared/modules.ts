@@ -7,7 +7,7 @@ import type { TenantKind } from './roles.ts';
  * Each module's code lives in `functions/<id>/` (with `handler.ts`, its Lambda entry) and
  * `web/src/features/...`; role access is named with the groups in `roles.ts`.
  */
-export const MODULE_IDS = ['tenants', 'scheduling', 'today', 'documents'] as const;
+export const MODULE_IDS = ['tenants', 'scheduling', 'today', 'documents', 'billing'] as const;
 export type ModuleId = (typeof MODULE_IDS)[number];
 
 /** A choice in the audit log's filters: an action, a family of actions ("team."), or an entity type. */
@@ -168,6 +168,24 @@ export const MODULES: Record<ModuleId, ModuleManifest> = {
     auditEntities: [
       { value: 'file', label: 'File' },
       { value: 'document', label: 'Document' },
+    ],
+  },
+  billing: {
+    label: 'Billing',
+    tenantKinds: ['practice'],
+    apiPrefixes: ['billing'],
+    publicRoutes: [],
+    auditActions: [
+      { value: 'billing.', label: 'Billing (all)' },
+      { value: 'billing.remittance_imported', label: 'Remittances imported' },
+      { value: 'billing.claim_assigned', label: 'Claims assigned' },
+      { value: 'billing.claim_worked', label: 'Claim follow-ups' },
+      { value: 'billing.claim_appealed', label: 'Appeals sent' },
+      { value: 'billing.claim_written_off', label: 'Write-offs' },
+    ],
+    auditEntities: [
+      { value: 'claim', label: 'Claim' },
+      { value: 'remittance', label: 'Remittance' },
     ],
   },
 };

@@ -62,3 +62,23 @@ export function addDays(date: string, days: number): string {
 
 /** Minutes since midnight of an HH:MM time. */
 export const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** YYYY-MM shifted by whole months (negative goes back). */
+export function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + by, 1)).toISOString().slice(0, 7);
+}
+
+/** Calendar days in a YYYY-MM month, leap years included. */
+export function daysInMonth(month: string): number {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  // Day 0 of the next month is the last day of this one.
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** Every YYYY-MM from `from` to `to`, both included, oldest first; empty when `from` is after `to`. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let m = from; m <= to; m = shiftMonth(m, 1)) out.push(m);
+  return out;
+}

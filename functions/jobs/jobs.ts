@@ -1,3 +1,4 @@
+import { billingMetrics } from '../billing/billing-metrics.ts';
 import { tenantKeys } from '../platform/db/keys.ts';
 import { runDueAlerts } from '../platform/due/due-runner.ts';
 import { type DeliveryResult, deliverOutboxMessage, retryQueuedMail } from '../platform/mail/delivery.ts';
@@ -10,7 +11,7 @@ import { sendMorningDigests } from '../today/digest.service.ts';
 import type { ScheduledJobName } from './schedules.ts';
 
 /** The modules that declare metrics: the monthly snapshot job computes each one's months. */
-export const METRIC_MODULES = [schedulingMetrics];
+export const METRIC_MODULES = [schedulingMetrics, billingMetrics];
 
 type JobDeps = Pick<Platform, 'store' | 'mail' | 'clock' | 'logger'>;
 

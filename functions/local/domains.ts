@@ -1,5 +1,6 @@
 import type { ModuleId } from '../../shared/modules.ts';
 import { MODULE_IDS } from '../../shared/modules.ts';
+import { createBillingApp } from '../billing/billing.routes.ts';
 import { createDocumentsApp } from '../documents/documents.routes.ts';
 import type { DomainApp } from '../platform/http/route.ts';
 import type { Platform } from '../platform/platform.ts';
@@ -13,6 +14,7 @@ const MODULE_APPS: Record<ModuleId, (platform: Platform) => DomainApp> = {
   scheduling: createSchedulingApp,
   today: createTodayApp,
   documents: createDocumentsApp,
+  billing: createBillingApp,
 };
 
 /** Every module's app, in the module list's order; the local host mounts them all in one process. */

@@ -9,6 +9,7 @@ const MODULE_MIGRATIONS: Record<ModuleId, readonly Migration[]> = {
   scheduling: schedulingMigrations,
   today: [],
   documents: [],
+  billing: [],
 };
 
 /** Every module's migrations, in module-list order. */

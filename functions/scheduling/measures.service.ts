@@ -6,14 +6,13 @@
 
 import { SCHEDULING_METRICS, type SchedulingMetricId } from '../../shared/metrics.ts';
 import type { Appointment, MonthlyMeasures } from '../../shared/schemas/scheduling.ts';
-import { addDays, localParts } from '../../shared/time.ts';
+import { addDays, localParts, shiftMonth } from '../../shared/time.ts';
 import { strip } from '../platform/db/items.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import {
   type MetricModule,
   type MetricValue,
   readSnapshots,
-  shiftMonth,
 } from '../platform/metric-snapshots/metric-snapshots.ts';
 import { getLocation, listLocations } from '../tenants/settings.service.ts';
 import { appointmentRepo } from './appointments.repo.ts';

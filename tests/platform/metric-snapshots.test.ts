@@ -12,13 +12,13 @@ import { METRICS, type MetricDefinition, SCHEDULING_METRICS } from '../../shared
 import { schedulingWorld } from '../scheduling/world.ts';
 import { createTestApp, testClock } from '../support/app.ts';
 
-const UNITS = ['percent', 'count', 'minutes', 'days'];
+const UNITS = ['percent', 'count', 'minutes', 'days', 'dollars'];
 const JOB = { id: 'metric-snapshots', name: 'Monthly metrics' };
 
 describe('metric registry', () => {
   it('declares every metric with all its fields, once', () => {
     for (const m of METRICS as MetricDefinition[]) {
-      expect(m.id, m.id).toMatch(/^[a-z]+\.[a-z_]+$/);
+      expect(m.id, m.id).toMatch(/^[a-z]+\.[a-z0-9_]+$/);
       expect(m.id.startsWith(`${m.module}.`), m.id).toBe(true);
       expect(m.label.length, m.id).toBeGreaterThan(0);
       expect(UNITS, m.id).toContain(m.unit);

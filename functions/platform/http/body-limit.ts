@@ -23,6 +23,12 @@ export const IMPORT_BODY_BYTES = 3 * 90_000 + 8 * 1024;
  */
 export const DOCUMENT_BODY_BYTES = 400 * 1024;
 
+/**
+ * An X12 file's text (an 835 remittance or an 837 claim batch). A 5,000-claim 835 is about 1.5 MB;
+ * 5 MB stays under Lambda's 6 MB request limit with the JSON envelope around it.
+ */
+export const X12_BODY_BYTES = 5 * 1024 * 1024 + 16 * 1024;
+
 const kb = (bytes: number) => `${Math.floor(bytes / 1024)} KB`;
 
 /** Refuses a body over `maxBytes` with 413 before it is parsed (a declared length before any byte is read). */

@@ -1,5 +1,5 @@
 import type { MetricDefinition } from '../../../shared/metrics.ts';
-import { localParts } from '../../../shared/time.ts';
+import { localParts, shiftMonth } from '../../../shared/time.ts';
 import { systemDb } from '../db/system-db.ts';
 import type { TenantDb } from '../db/tenant-db.ts';
 import { AppError, ContentionError } from '../errors.ts';
@@ -133,10 +133,4 @@ export async function readSnapshots(
   return [...byMonth.entries()]
     .sort(([a], [b]) => (a < b ? 1 : -1))
     .map(([month, values]) => ({ month, values }));
-}
-
-/** YYYY-MM shifted by whole months. */
-export function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1 + by, 1)).toISOString().slice(0, 7);
 }

@@ -1,0 +1,193 @@
+import type { Page } from '../../shared/schemas/common.ts';
+import type { Remittance835 } from '../../shared/x12/x12-types.ts';
+import { tenantKeys } from '../platform/db/keys.ts';
+import type { WriteOp } from '../platform/db/store.ts';
+import type { TenantDb } from '../platform/db/tenant-db.ts';
+import { conflict } from '../platform/errors.ts';
+
+/** An imported (or importing) remittance: its header, not its claims (those live with the claims). */
+export interface StoredRemittance {
+  id: string;
+  traceNumber: string;
+  payerId: string;
+  payerName: string;
+  paymentDate: string;
+  paymentCents: number;
+  paymentMethod: string;
+  claims: number;
+  providerAdjustmentsCents: number;
+  fileName?: string;
+  status: 'importing' | 'imported';
+  importedAt: string;
+  importedBy: string;
+}
+
+const idOf = (payerId: string, trace: string) => `${payerId}#${trace}`;
+
+const strip = (item: StoredRemittance): StoredRemittance => {
+  const { PK, SK, GSI1PK, GSI1SK, ...rest } = item as StoredRemittance & Record<string, unknown>;
+  return rest as StoredRemittance;
+};
+
+/** The payers and rendering providers a remittance names, for filters and labels (idempotent puts). */
+function directoryOps(db: TenantDb, r: Remittance835): WriteOp[] {
+  const providers = new Map<string, string>();
+  for (const c of r.claims) {
+    const p = c.renderingProvider;
+    if (p?.npi && !providers.has(p.npi)) providers.set(p.npi, p.name ?? `NPI ${p.npi}`);
+  }
+  return [
+    {
+      kind: 'put',
+      item: { ...tenantKeys.billingPayer(db, r.payer.id), payerId: r.payer.id, name: r.payer.name },
+    },
+    ...[...providers].slice(0, 90).map(
+      ([npi, name]): WriteOp => ({
+        kind: 'put',
+        item: { ...tenantKeys.billingProvider(db, npi), npi, name },
+      }),
+    ),
+  ];
+}
+
+export const remittanceRepo = {
+  async get(db: TenantDb, payerId: string, trace: string): Promise<StoredRemittance | undefined> {
+    const item = await db.get<StoredRemittance>(tenantKeys.remittance(db, payerId, trace));
+    return item ? strip(item) : undefined;
+  },
+
+  /** The stored records of these remittances, keyed `payer#trace`. */
+  async getMany(db: TenantDb, rs: readonly Remittance835[]): Promise<Map<string, StoredRemittance>> {
+    const out = new Map<string, StoredRemittance>();
+    for (let i = 0; i < rs.length; i += 100) {
+      const keys = rs.slice(i, i + 100).map((r) => tenantKeys.remittance(db, r.payer.id, r.traceNumber));
+      for (const item of await db.batchGet<StoredRemittance>(keys)) out.set(item.id, strip(item));
+    }
+    return out;
+  },
+
+  /** Records the remittance as importing, with the payer and providers it names. */
+  async start(db: TenantDb, r: Remittance835, fileName?: string): Promise<StoredRemittance> {
+    const record: StoredRemittance = {
+      id: idOf(r.payer.id, r.traceNumber),
+      traceNumber: r.traceNumber,
+      payerId: r.payer.id,
+      payerName: r.payer.name,
+      paymentDate: r.paymentDate,
+      paymentCents: r.paymentCents,
+      paymentMethod: r.paymentMethod,
+      claims: r.claims.length,
+      providerAdjustmentsCents: r.providerAdjustments.reduce((s, a) => s + a.amountCents, 0),
+      ...(fileName ? { fileName } : {}),
+      status: 'importing',
+      importedAt: db.now().toISOString(),
+      importedBy: db.actor.name,
+    };
+    await db.write(
+      [
+        {
+          kind: 'create',
+          item: {
+            ...tenantKeys.remittance(db, r.payer.id, r.traceNumber),
+            ...record,
+            GSI1PK: tenantKeys.remittancesByDate(db),
+            GSI1SK: tenantKeys.remittanceDateSort(r.paymentDate, r.payer.id, r.traceNumber),
+          },
+          onFail: () => conflict('This remittance is being imported right now; try again in a minute'),
+        },
+        ...directoryOps(db, r),
+      ],
+      {
+        action: 'billing.remittance_started',
+        entityType: 'remittance',
+        entityId: record.id,
+        entityName: `${r.payer.name} ${r.traceNumber}`,
+        summary: `Started importing ${r.payer.name}'s remittance ${r.traceNumber} (${r.claims.length} claims)`,
+      },
+    );
+    return record;
+  },
+
+  /** The chunk numbers already written for this remittance. */
+  async chunksDone(db: TenantDb, payerId: string, trace: string): Promise<Set<number>> {
+    const done = new Set<number>();
+    const prefix = tenantKeys.remittanceChunkPrefix(payerId, trace);
+    let cursor: string | undefined;
+    do {
+      const page = await db.query<{ SK: string }>({
+        partition: tenantKeys.remittanceChunkPartition(db),
+        skPrefix: prefix,
+        limit: 100,
+        cursor,
+      });
+      for (const item of page.items) done.add(Number(item.SK.slice(prefix.length)));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return done;
+  },
+
+  /** The marker a chunk's transaction creates: a second writer of the same chunk fails whole. */
+  chunkMarkerOp(db: TenantDb, r: Remittance835, n: number): WriteOp {
+    return {
+      kind: 'create',
+      item: { ...tenantKeys.remittanceChunk(db, r.payer.id, r.traceNumber, n), at: db.now().toISOString() },
+      onFail: () => conflict('This remittance is being imported right now; try again in a minute'),
+    };
+  },
+
+  async finish(db: TenantDb, r: Remittance835): Promise<void> {
+    await db.write(
+      [
+        {
+          kind: 'update',
+          key: tenantKeys.remittance(db, r.payer.id, r.traceNumber),
+          set: { status: 'imported' },
+        },
+      ],
+      {
+        action: 'billing.remittance_finished',
+        entityType: 'remittance',
+        entityId: idOf(r.payer.id, r.traceNumber),
+        entityName: `${r.payer.name} ${r.traceNumber}`,
+        summary: `Imported ${r.payer.name}'s remittance ${r.traceNumber}: ${r.claims.length} claims`,
+      },
+    );
+  },
+
+  /** Remittances by payment date, newest first. */
+  async list(db: TenantDb, limit: number, cursor?: string): Promise<Page<StoredRemittance>> {
+    const page = await db.query<StoredRemittance>({
+      partition: tenantKeys.remittancesByDate(db),
+      index: 'GSI1',
+      limit,
+      cursor,
+      newestFirst: true,
+    });
+    return { items: page.items.map(strip), nextCursor: page.nextCursor };
+  },
+};
+
+/** The payers and providers seen on claims, for filters and labels. */
+export async function billingDirectory(
+  db: TenantDb,
+): Promise<{ payers: { id: string; name: string }[]; providers: { npi: string; name: string }[] }> {
+  const payers: { id: string; name: string }[] = [];
+  const providers: { npi: string; name: string }[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await db.query<{ SK: string; payerId?: string; npi?: string; name: string }>({
+      partition: tenantKeys.billingDirectoryPartition(db),
+      limit: 100,
+      cursor,
+    });
+    for (const i of page.items) {
+      if (i.payerId) payers.push({ id: i.payerId, name: i.name });
+      else if (i.npi) providers.push({ npi: i.npi, name: i.name });
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && payers.length + providers.length < 1000);
+  return {
+    payers: payers.sort((a, b) => a.name.localeCompare(b.name)),
+    providers: providers.sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}

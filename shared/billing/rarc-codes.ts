@@ -1,0 +1,48 @@
+/**
+ * The Remittance Advice Remark Codes (RARC list, maintained by CMS) a practice sees most, in plain
+ * words. A remark code adds detail to an adjustment reason. The words are ours; where they differ
+ * from the official text, the official text governs. Read through adjustment-codes.ts.
+ */
+export const RARC: Record<string, string> = {
+  M15: 'Services billed separately were bundled as parts of the same procedure: no separate payment.',
+  M20: 'The HCPCS code is missing, incomplete or invalid.',
+  M51: 'The procedure code is missing, incomplete or invalid.',
+  M62: 'The treatment authorization code is missing, incomplete or invalid.',
+  M76: 'The diagnosis or condition is missing, incomplete or invalid.',
+  M77: 'The place of service is missing, incomplete, invalid or inappropriate.',
+  M80: 'Not covered when done in the same session or on the same date as a service already processed.',
+  M86: 'Denied: the same or a similar procedure was already paid within the allowed time frame.',
+  M127: "The patient's medical record for this service is missing.",
+  MA01: 'You may appeal this decision in writing within the time limit the notice gives.',
+  MA04: "Secondary payment needs the primary payer's name and payment details, which were missing or illegible.",
+  MA07: 'The claim was also forwarded to Medicaid.',
+  MA13: 'Do not bill the patient for amounts not marked patient responsibility (PR): penalties may apply.',
+  MA18: "The claim was also forwarded to the patient's supplemental insurer; ask them about their part.",
+  MA27: 'The entitlement number or name on the claim is missing, incomplete or invalid.',
+  MA61: 'The social security number is missing, incomplete or invalid.',
+  MA130:
+    'The claim is incomplete or invalid and cannot be processed, so it cannot be appealed: send a new, corrected claim.',
+  N4: "The prior insurer's explanation of benefits (EOB) is missing, incomplete or invalid.",
+  N19: 'The procedure is incidental to the main procedure.',
+  N20: 'Not paid together with another service on the same date.',
+  N30: 'The patient is not eligible for this service.',
+  N54: 'The claim does not match the services that were authorized.',
+  N56: 'The procedure code is not right for the services billed or the date of service.',
+  N95: 'This provider type or specialty may not bill this service.',
+  N115: "Decided under a Local Coverage Determination (LCD): the Medicare contractor's coverage policy.",
+  N130: "See the plan's benefit documents for the limits on this service.",
+  N211: 'This decision cannot be appealed.',
+  N290: "The rendering provider's primary identifier (NPI) is missing, incomplete or invalid.",
+  N362: 'More days or units were billed than the payer accepts.',
+  N381: 'See the contract for the limits, billing or payment rules on these charges.',
+  N386: "Decided under a National Coverage Determination (NCD): Medicare's national coverage policy.",
+  N425: 'A service excluded by law.',
+  N432: 'Adjusted after a Recovery Audit.',
+  N479: "The other payer's explanation of benefits (coordination of benefits or Medicare secondary) is missing.",
+  N517: 'Send a new claim with the information requested.',
+  N522: 'Duplicate of a claim processed, or to be processed, as a crossover claim.',
+  N640: 'More than the number or frequency allowed within the time period.',
+  N657: 'Bill these services with the appropriate code.',
+  N704: 'This decision cannot be appealed, but the claim can be sent again with corrected information.',
+  N706: 'Documentation is missing.',
+};
