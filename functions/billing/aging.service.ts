@@ -1,15 +1,14 @@
+/**
+ * A/R aging by day of service, from the ledger's A/R items (one Query however many claims).
+ * Cross-domain reads: `getTenant` (the practice's time zone: how old is a balance today) and
+ * `listLocations` (location names), both from tenants/settings.service.ts.
+ */
 import { AGING_BUCKETS, type Aging } from '../../shared/schemas/billing.ts';
 import { localParts } from '../../shared/time.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { getTenant, listLocations } from '../tenants/settings.service.ts';
 import { type ArBalance, readArBalances } from './ledger.repo.ts';
 import { billingDirectory } from './remittance.repo.ts';
-
-/**
- * A/R aging by day of service, from the ledger's A/R items (one Query however many claims).
- * Cross-domain reads: `getTenant` (the practice's time zone: how old is a balance today) and
- * `listLocations` (location names), both from tenants/settings.service.ts.
- */
 
 /** Bucket floors in days; a balance `age` days old goes in the last bucket whose floor it reaches. */
 const FLOORS = [0, 31, 61, 91, 121] as const;

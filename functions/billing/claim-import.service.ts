@@ -1,3 +1,10 @@
+/**
+ * Importing 837P claim batches: each claim becomes known (charges in its month of service) and
+ * submitted (billing lag). A claim already submitted is left as it is, so a batch imported twice
+ * changes nothing; a claim first seen on a remittance gets its submission date. A claim's location
+ * is the Rounds location named like its service facility (NM1*77).
+ * Cross-domain read: `listLocations` (tenants/settings.service.ts, through aging.service.ts).
+ */
 import type { ClaimBatchPreview, ClaimBatchResult, X12Upload } from '../../shared/schemas/billing.ts';
 import { parse837P } from '../../shared/x12/claim-837p.ts';
 import type { Claim837, Parsed837 } from '../../shared/x12/x12-types.ts';
@@ -9,14 +16,6 @@ import { applySubmission, type LedgerDelta, type StoredClaim } from './claim-eff
 import { claimsRepo, claimWriteOp } from './claims.repo.ts';
 import { ledgerOps } from './ledger.repo.ts';
 import { payerKey } from './remittances.service.ts';
-
-/**
- * Importing 837P claim batches: each claim becomes known (charges in its month of service) and
- * submitted (billing lag). A claim already submitted is left as it is, so a batch imported twice
- * changes nothing; a claim first seen on a remittance gets its submission date. A claim's location
- * is the Rounds location named like its service facility (NM1*77).
- * Cross-domain read: `listLocations` (tenants/settings.service.ts, through aging.service.ts).
- */
 
 /** Finds the location a claim's service facility names (case and spacing ignored). */
 async function facilityMatcher(db: TenantDb): Promise<(c: Claim837) => { locationId?: string }> {

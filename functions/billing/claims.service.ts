@@ -1,3 +1,8 @@
+/**
+ * Claims: the list a biller works, one claim's timeline, and the work on it (assignment with a
+ * follow-up date that lands in the assignee's Today, follow-ups, appeals and write-offs).
+ * Cross-domain read: `getActiveMember` (tenants/members.service.ts), to assign a claim to someone.
+ */
 import { carcText, isPreventable, rarcText } from '../../shared/billing/adjustment-codes.ts';
 import type {
   ClaimAssign,
@@ -21,12 +26,6 @@ import {
 } from './claim-effects.ts';
 import { type ClaimItem, claimsRepo, claimWriteOp } from './claims.repo.ts';
 import { ledgerOps } from './ledger.repo.ts';
-
-/**
- * Claims: the list a biller works, one claim's timeline, and the work on it (assignment with a
- * follow-up date that lands in the assignee's Today, follow-ups, appeals and write-offs).
- * Cross-domain read: `getActiveMember` (tenants/members.service.ts), to assign a claim to someone.
- */
 
 const reasonsOf = (c: StoredClaim) => (c.lastAdjudication?.denied ? c.lastAdjudication.reasons : []);
 

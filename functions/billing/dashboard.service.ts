@@ -1,3 +1,8 @@
+/**
+ * The KPI dashboard: every figure from the ledger's monthly totals (one Query over the months on
+ * the books, a few hundred items at most), never from the claims themselves.
+ * Cross-domain read: `getTenant` (tenants/settings.service.ts), for the practice's current month.
+ */
 import {
   arAging,
   arEndCents,
@@ -21,12 +26,6 @@ import { getTenant } from '../tenants/settings.service.ts';
 import { locationNames } from './aging.service.ts';
 import { readLedger } from './ledger.repo.ts';
 import { billingDirectory } from './remittance.repo.ts';
-
-/**
- * The KPI dashboard: every figure from the ledger's monthly totals (one Query over the months on
- * the books, a few hundred items at most), never from the claims themselves.
- * Cross-domain read: `getTenant` (tenants/settings.service.ts), for the practice's current month.
- */
 
 const FIRST_MONTH = '2000-01';
 

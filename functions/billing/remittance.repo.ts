@@ -1,5 +1,5 @@
 import type { Page } from '../../shared/schemas/common.ts';
-import type { Remittance835 } from '../../shared/x12/x12-types.ts';
+import type { ClaimPayment, Remittance835 } from '../../shared/x12/x12-types.ts';
 import { tenantKeys } from '../platform/db/keys.ts';
 import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
@@ -29,19 +29,20 @@ const strip = (item: StoredRemittance): StoredRemittance => {
   return rest as StoredRemittance;
 };
 
-/** The payers and rendering providers a remittance names, for filters and labels (idempotent puts). */
-function directoryOps(db: TenantDb, r: Remittance835): WriteOp[] {
+/** The payer and the rendering providers of these claims, for filters and labels (idempotent puts). */
+export function directoryOps(
+  db: TenantDb,
+  payer: { id: string; name: string },
+  claims: readonly ClaimPayment[],
+): WriteOp[] {
   const providers = new Map<string, string>();
-  for (const c of r.claims) {
+  for (const c of claims) {
     const p = c.renderingProvider;
     if (p?.npi && !providers.has(p.npi)) providers.set(p.npi, p.name ?? `NPI ${p.npi}`);
   }
   return [
-    {
-      kind: 'put',
-      item: { ...tenantKeys.billingPayer(db, r.payer.id), payerId: r.payer.id, name: r.payer.name },
-    },
-    ...[...providers].slice(0, 90).map(
+    { kind: 'put', item: { ...tenantKeys.billingPayer(db, payer.id), payerId: payer.id, name: payer.name } },
+    ...[...providers].map(
       ([npi, name]): WriteOp => ({
         kind: 'put',
         item: { ...tenantKeys.billingProvider(db, npi), npi, name },
@@ -66,8 +67,8 @@ export const remittanceRepo = {
     return out;
   },
 
-  /** Records the remittance as importing, with the payer and providers it names. */
-  async start(db: TenantDb, r: Remittance835, fileName?: string): Promise<StoredRemittance> {
+  /** Records the remittance (in its first chunk's transaction); a second importer of it fails whole. */
+  createOp(db: TenantDb, r: Remittance835, status: StoredRemittance['status'], fileName?: string): WriteOp {
     const record: StoredRemittance = {
       id: idOf(r.payer.id, r.traceNumber),
       traceNumber: r.traceNumber,
@@ -79,33 +80,20 @@ export const remittanceRepo = {
       claims: r.claims.length,
       providerAdjustmentsCents: r.providerAdjustments.reduce((s, a) => s + a.amountCents, 0),
       ...(fileName ? { fileName } : {}),
-      status: 'importing',
+      status,
       importedAt: db.now().toISOString(),
       importedBy: db.actor.name,
     };
-    await db.write(
-      [
-        {
-          kind: 'create',
-          item: {
-            ...tenantKeys.remittance(db, r.payer.id, r.traceNumber),
-            ...record,
-            GSI1PK: tenantKeys.remittancesByDate(db),
-            GSI1SK: tenantKeys.remittanceDateSort(r.paymentDate, r.payer.id, r.traceNumber),
-          },
-          onFail: () => conflict('This remittance is being imported right now; try again in a minute'),
-        },
-        ...directoryOps(db, r),
-      ],
-      {
-        action: 'billing.remittance_started',
-        entityType: 'remittance',
-        entityId: record.id,
-        entityName: `${r.payer.name} ${r.traceNumber}`,
-        summary: `Started importing ${r.payer.name}'s remittance ${r.traceNumber} (${r.claims.length} claims)`,
+    return {
+      kind: 'create',
+      item: {
+        ...tenantKeys.remittance(db, r.payer.id, r.traceNumber),
+        ...record,
+        GSI1PK: tenantKeys.remittancesByDate(db),
+        GSI1SK: tenantKeys.remittanceDateSort(r.paymentDate, r.payer.id, r.traceNumber),
       },
-    );
-    return record;
+      onFail: () => conflict('This remittance is being imported right now; try again in a minute'),
+    };
   },
 
   /** The chunk numbers already written for this remittance. */
@@ -135,23 +123,13 @@ export const remittanceRepo = {
     };
   },
 
-  async finish(db: TenantDb, r: Remittance835): Promise<void> {
-    await db.write(
-      [
-        {
-          kind: 'update',
-          key: tenantKeys.remittance(db, r.payer.id, r.traceNumber),
-          set: { status: 'imported' },
-        },
-      ],
-      {
-        action: 'billing.remittance_finished',
-        entityType: 'remittance',
-        entityId: idOf(r.payer.id, r.traceNumber),
-        entityName: `${r.payer.name} ${r.traceNumber}`,
-        summary: `Imported ${r.payer.name}'s remittance ${r.traceNumber}: ${r.claims.length} claims`,
-      },
-    );
+  /** Marks the remittance imported (in its last chunk's transaction). */
+  finishOp(db: TenantDb, r: Remittance835): WriteOp {
+    return {
+      kind: 'update',
+      key: tenantKeys.remittance(db, r.payer.id, r.traceNumber),
+      set: { status: 'imported' },
+    };
   },
 
   /** Remittances by payment date, newest first. */

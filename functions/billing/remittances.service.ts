@@ -1,14 +1,13 @@
 import type { RemittanceImportResult, RemittancePreview, X12Upload } from '../../shared/schemas/billing.ts';
 import { parse835 } from '../../shared/x12/remittance-835.ts';
 import type { ClaimPayment, Parsed835, Remittance835 } from '../../shared/x12/x12-types.ts';
-import { tenantKeys } from '../platform/db/keys.ts';
 import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { validationFailed } from '../platform/errors.ts';
 import { applyClaimPayment, isDenial, type LedgerDelta, type StoredClaim } from './claim-effects.ts';
 import { claimPaymentOp, claimsRepo, claimWriteOp, type StoredClaimPayment } from './claims.repo.ts';
 import { ledgerOps } from './ledger.repo.ts';
-import { remittanceRepo, type StoredRemittance } from './remittance.repo.ts';
+import { directoryOps, remittanceRepo } from './remittance.repo.ts';
 
 /**
  * Importing 835 remittances. A file with any problem is refused whole, naming each segment; a
@@ -16,8 +15,12 @@ import { remittanceRepo, type StoredRemittance } from './remittance.repo.ts';
  * a marker, so an interrupted import resumes where it stopped and a repeated one changes nothing.
  */
 
-/** Claims per transaction: each brings its claim, its payment and up to two ledger items (≤ 100 items). */
-export const CLAIMS_PER_CHUNK = 20;
+/**
+ * Claims per transaction. At worst each brings its claim, its payment, a ledger and an A/R item
+ * for its month of service and its provider's directory entry (5 × 18 = 90), plus the posting
+ * month's ledger item, the chunk marker, the remittance, its payer and the audit record: 96 ≤ 100.
+ */
+export const CLAIMS_PER_CHUNK = 18;
 
 /** A payer id safe inside keys and counter names (X12 ids are mostly digits and letters already). */
 export const payerKey = (id: string) => id.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 60) || 'UNKNOWN';
@@ -84,32 +87,35 @@ export async function importRemittances(db: TenantDb, upload: X12Upload): Promis
   return result;
 }
 
-/** One remittance: its record, then its claims chunk by chunk; false when it was imported before. */
+/**
+ * One remittance, chunk by chunk: the first chunk also records the remittance and the last marks it
+ * imported, so a small remittance is one transaction. False when it was imported before.
+ */
 async function importOne(db: TenantDb, r: Remittance835, fileName?: string): Promise<boolean> {
-  let record = await remittanceRepo.get(db, r.payer.id, r.traceNumber);
+  const record = await remittanceRepo.get(db, r.payer.id, r.traceNumber);
   if (record?.status === 'imported') return false;
-  if (!record) record = await remittanceRepo.start(db, r, fileName);
-  const done = await remittanceRepo.chunksDone(db, r.payer.id, r.traceNumber);
-  for (let n = 0; n * CLAIMS_PER_CHUNK < r.claims.length; n++) {
+  const done = record ? await remittanceRepo.chunksDone(db, r.payer.id, r.traceNumber) : new Set<number>();
+  const chunks = Math.max(1, Math.ceil(r.claims.length / CLAIMS_PER_CHUNK));
+  for (let n = 0; n < chunks; n++) {
     if (done.has(n)) continue;
-    await importChunk(db, r, record, n);
+    await importChunk(db, r, n, { create: !record && n === 0, finish: n === chunks - 1, fileName });
   }
-  await remittanceRepo.finish(db, r);
   return true;
 }
 
 async function importChunk(
   db: TenantDb,
   r: Remittance835,
-  record: StoredRemittance,
   n: number,
+  step: { create: boolean; finish: boolean; fileName?: string },
 ): Promise<void> {
   const payments = r.claims.slice(n * CLAIMS_PER_CHUNK, (n + 1) * CLAIMS_PER_CHUNK);
-  const claims = await claimsRepo.getMany(
-    db,
-    payments.map((p) => p.claimId),
+  const working = new Map<string, StoredClaim>(
+    await claimsRepo.getMany(
+      db,
+      payments.map((p) => p.claimId),
+    ),
   );
-  const working = new Map<string, StoredClaim>(claims);
   const deltas: LedgerDelta[] = [];
   const ops: WriteOp[] = [];
   const ctx = { traceNumber: r.traceNumber, paymentDate: r.paymentDate, payer: r.payer };
@@ -120,17 +126,25 @@ async function importChunk(
     deltas.push(...applied.deltas);
     ops.push(claimPaymentOp(db, paymentRecord(p, r), n * CLAIMS_PER_CHUNK + i));
   });
-  for (const c of working.values()) {
-    if (!payments.some((p) => p.claimId === c.id)) continue;
-    ops.push(claimWriteOp(db, c));
-  }
-  ops.push(...ledgerOps(db, deltas), remittanceRepo.chunkMarkerOp(db, r, n));
+  const touched = new Set(payments.map((p) => p.claimId));
+  for (const c of working.values()) if (touched.has(c.id)) ops.push(claimWriteOp(db, c));
+  ops.push(
+    ...ledgerOps(db, deltas),
+    remittanceRepo.chunkMarkerOp(db, r, n),
+    ...directoryOps(db, r.payer, payments),
+  );
+  if (step.create)
+    ops.push(remittanceRepo.createOp(db, r, step.finish ? 'imported' : 'importing', step.fileName));
+  else if (step.finish) ops.push(remittanceRepo.finishOp(db, r));
+  const span = payments.length
+    ? ` claims ${n * CLAIMS_PER_CHUNK + 1}–${n * CLAIMS_PER_CHUNK + payments.length} of ${r.claims.length}`
+    : '';
   await db.write(ops, {
     action: 'billing.remittance_imported',
     entityType: 'remittance',
-    entityId: record.id,
+    entityId: `${r.payer.id}#${r.traceNumber}`,
     entityName: `${r.payer.name} ${r.traceNumber}`,
-    summary: `Imported claims ${n * CLAIMS_PER_CHUNK + 1}–${n * CLAIMS_PER_CHUNK + payments.length} of ${r.claims.length} from ${r.payer.name}'s remittance ${r.traceNumber}`,
+    summary: `Imported${span} from ${r.payer.name}'s remittance ${r.traceNumber}`,
   });
 }
 

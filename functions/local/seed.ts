@@ -13,6 +13,7 @@ import { acceptInvite, inviteUser } from '../tenants/team.service.ts';
 import { directoryRepo } from '../tenants/tenants.repo.ts';
 import { markMigrationsDone } from './migration-runner.ts';
 import { allMigrations } from './migrations.ts';
+import { seedBilling } from './seed-billing.ts';
 import { seedDocuments } from './seed-documents.ts';
 import { seedLogo } from './seed-logo.ts';
 import { seedSchedule } from './seed-schedule.ts';
@@ -165,6 +166,11 @@ export async function seedDemo(p: Platform, origin: string): Promise<void> {
     manager: team.find((m) => m.role === 'manager')!,
     team,
   });
+  await seedBilling(
+    maple.db,
+    'America/New_York',
+    team.filter((m) => m.role === 'billing'),
+  );
   // The monthly job runs at 02:00 local; the demo's reports page should have its months on first start.
   await snapshotPractice(
     systemDb(p, maple.db.tenantId, { id: 'metric-snapshots', name: 'Monthly metrics' }),

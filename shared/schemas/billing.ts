@@ -150,6 +150,7 @@ export const X12UploadSchema = z.strictObject({
     .check(
       z.minLength(1, 'The file is empty'),
       z.maxLength(5_000_000, 'The file is larger than 5 MB; ask the billing system for one file per payment'),
+      z.regex(/^\uFEFF?\s*ISA/, 'This is not an X12 file: an 835 or 837 starts with "ISA"'),
     ),
 });
 export type X12Upload = z.infer<typeof X12UploadSchema>;
@@ -206,7 +207,7 @@ export const RemittanceSchema = z.object({
 const MonthSchema = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-03'));
 
 /** GET /api/billing/dashboard */
-export const DashboardQuerySchema = z.object({
+export const DashboardQuerySchema = z.strictObject({
   month: z.optional(MonthSchema),
   months: z.optional(z.string().check(z.regex(/^([1-9]|1[0-9]|2[0-4])$/, 'Show 1 to 24 months'))),
   payer: z.optional(z.string().check(z.maxLength(80))),
@@ -263,7 +264,7 @@ export const AgingRowSchema = z.object({
   buckets: z.array(z.int()),
   totalCents: z.int(),
 });
-export const AgingQuerySchema = z.object({
+export const AgingQuerySchema = z.strictObject({
   by: z.optional(z.enum(['payer', 'provider', 'location'], 'Group by payer, provider or location')),
 });
 export const AgingSchema = z.object({

@@ -12,8 +12,10 @@
  * 9. PDF: a ten-page branded document's render time (pdf.ts).
  * 10. Documents: publish to the whole demo team, sign, the signature sheet, and the evidence zip
  *     of the demo handbook (documents.ts).
+ * 11. Billing: a practice with 100,000 service lines over 3 years: 835 import speed, the KPI
+ *     dashboard and aging beside a raw Query (billing.ts).
  * `npm run bench -- <section>` runs one section: bundles, read, day-view, day-load, lighthouse,
- * today, due-queue, files, pdf, documents (BENCH_DUE_PRACTICES=1000 for a quicker due-queue run).
+ * today, due-queue, files, pdf, documents, billing (BENCH_DUE_PRACTICES=1000 for a quicker due-queue run).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,7 @@ import { startDynamoLocal } from '../../functions/local/dynamo-local.ts';
 import { startLocalServer } from '../../functions/local/server.ts';
 import { tenantKeys } from '../../functions/platform/db/keys.ts';
 import { LAMBDA_BUNDLING, LAMBDA_DOMAINS } from '../../infra/lambda-bundling.ts';
+import { benchBilling } from './billing.ts';
 import { benchDayLoad } from './day-load.ts';
 import { benchDayView } from './day-view.ts';
 import { benchDocuments } from './documents.ts';
@@ -84,6 +87,7 @@ const SECTIONS = [
   'files',
   'pdf',
   'documents',
+  'billing',
 ] as const;
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(SECTIONS as readonly string[]).includes(w));
@@ -112,6 +116,7 @@ async function main() {
     if (runs('files')) await benchFiles(server);
     if (runs('pdf')) await benchPdf(OUT);
     if (runs('documents')) await benchDocuments(server);
+    if (runs('billing')) await benchBilling(server, process.env);
     await server.close();
   } finally {
     await dynamo.stop();

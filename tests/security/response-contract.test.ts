@@ -177,6 +177,11 @@ const PREPARE: Record<string, () => Promise<Call>> = {
     return { path: saved.body.branding.logoUrl };
   },
   ...documentCalls(post, () => w.a.userId),
+  // The claim was assigned earlier in the run, which moved its version on.
+  'POST /billing/claims/:id/follow-ups': async () => {
+    const claim = await w.t.call('GET', `/api/billing/claims/${w.ids.claimId}`, { token: w.a.token });
+    return { body: { action: 'note', note: 'Called the payer', version: claim.body.claim.version } };
+  },
   'GET /scheduling/reminder-links/:token': async () => ({
     path: `/api/scheduling/reminder-links/${await reminderToken()}`,
   }),

@@ -67,6 +67,7 @@ describe('another tenant’s ids', () => {
       w.ids.recallId,
       w.ids.fileId,
       w.ids.documentId,
+      w.ids.claimId,
     ];
     for (const spec of authed().filter((s) => s.method === 'get' && !s.path.includes(':'))) {
       for (const session of [w.b, w.y]) {

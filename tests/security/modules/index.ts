@@ -1,4 +1,5 @@
 import { MODULE_IDS, type ModuleId } from '../../../shared/modules.ts';
+import { billingFixture } from './billing.ts';
 import { documentsFixture } from './documents.ts';
 import type { ModuleFixture, SeedContext, WorldIds } from './module-fixture.ts';
 import { schedulingFixture } from './scheduling.ts';
@@ -11,6 +12,7 @@ export const MODULE_FIXTURES: Record<ModuleId, ModuleFixture> = {
   scheduling: schedulingFixture,
   today: todayFixture,
   documents: documentsFixture,
+  billing: billingFixture,
 };
 
 /** Seeds every module in module-list order (a later module may use an earlier one's ids). */

@@ -22,6 +22,7 @@ export interface WorldIds {
   todayItemId: string;
   fileId: string;
   documentId: string;
+  claimId: string;
 }
 
 /** What a module's seed may use: the tenants, a session per role, and the ids seeded before it. */

@@ -1,0 +1,76 @@
+import { addDays, localParts } from '../../shared/time.ts';
+import type { Claim837, Remittance835 } from '../../shared/x12/x12-types.ts';
+import { write835, write837P } from '../../shared/x12/x12-writer.ts';
+import { importClaimBatch } from '../billing/claim-import.service.ts';
+import { assignClaim, listClaims } from '../billing/claims.service.ts';
+import { importRemittances } from '../billing/remittances.service.ts';
+import type { TenantDb } from '../platform/db/tenant-db.ts';
+import { demoBilling } from './billing-demo.ts';
+
+/**
+ * The demo practice's billing year: its claims go in as monthly 837P batches and the payers'
+ * weekly 835s after them, through the same imports a practice uses, so every total on the billing
+ * pages comes from the ledger exactly as it would in use. Aetna has not credentialed Dr. Alvarez
+ * yet (her Aetna claims are denied), and two denials are already assigned to the billing staff.
+ */
+
+const PROVIDERS = [
+  { npi: '1336421879', name: 'Priya Raman', facilities: ['Main Street Clinic'] },
+  { npi: '1588765433', name: 'Marcus Chen', facilities: ['Main Street Clinic'] },
+  { npi: '1215038962', name: 'Elena Alvarez', facilities: ['Main Street Clinic', 'Westside Clinic'] },
+  { npi: '1902873345', name: 'Jordan Ellis', facilities: ['Westside Clinic'] },
+];
+const ENVELOPE = { senderId: 'MAPLESTREET', receiverId: 'CLEARINGHOUSE' };
+
+/** Claims grouped by the month they were submitted: one 837P file each, as a billing system sends. */
+function byMonth<T>(items: T[], date: (t: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items)
+    groups.set(date(item).slice(0, 7), [...(groups.get(date(item).slice(0, 7)) ?? []), item]);
+  return [...groups.keys()].sort().map((k) => groups.get(k)!);
+}
+
+export async function seedBilling(
+  db: TenantDb,
+  timeZone: string,
+  billers: { userId: string; name: string }[],
+): Promise<void> {
+  const today = localParts(db.now().getTime(), timeZone).date;
+  const demo = demoBilling({
+    seed: 20261201,
+    from: addDays(today, -365),
+    days: 365,
+    claimsPerDay: 12,
+    today,
+    providers: PROVIDERS,
+    uncredentialed: { payerId: '60054', npi: '1215038962' },
+  });
+  let control = 1000;
+  for (const claims of byMonth<Claim837>(demo.claims, (c) => c.submittedDate)) {
+    const text = write837P(claims, {
+      ...ENVELOPE,
+      interchangeControl: String(++control),
+      date: claims[claims.length - 1]!.submittedDate,
+    });
+    await importClaimBatch(db, { fileName: `claims-${claims[0]!.submittedDate.slice(0, 7)}.837`, text });
+  }
+  for (const remits of byMonth<Remittance835>(demo.remittances, (r) => r.paymentDate)) {
+    const text = write835(remits, {
+      senderId: 'PAYERS',
+      receiverId: 'MAPLESTREET',
+      interchangeControl: String(++control),
+      date: remits[remits.length - 1]!.paymentDate,
+    });
+    await importRemittances(db, { fileName: `remittances-${remits[0]!.paymentDate.slice(0, 7)}.835`, text });
+  }
+  const denied = await listClaims(db, { state: 'denied', sort: 'newest' }, 4);
+  for (const [i, claim] of denied.items.slice(0, 2).entries()) {
+    const biller = billers[i % billers.length]!;
+    await assignClaim(db, claim.id, {
+      assigneeId: biller.userId,
+      followUpDate: addDays(today, i + 1),
+      note: 'Check the denial reason and appeal if it was our error',
+      version: claim.version,
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { ModuleFixture } from './module-fixture.ts';
+
+const fixture = (name: string) =>
+  readFileSync(join(import.meta.dirname, '..', '..', 'billing', 'fixtures', name), 'utf8');
+
+/** Billing in practice A: the claims of an 837P batch, one of them paid by a remittance. */
+export const billingFixture: ModuleFixture = {
+  seed: async ({ t, a }) => {
+    const claims = await t.call('POST', '/api/billing/claim-batches', {
+      token: a.token,
+      json: { text: fixture('claims-basic.837') },
+    });
+    expect(claims.status).toBe(200);
+    const remit = await t.call('POST', '/api/billing/remittances', {
+      token: a.token,
+      json: { text: fixture('remit-basic.835') },
+    });
+    expect(remit.status).toBe(200);
+    return { claimId: 'RND-10044' };
+  },
+  idPrefixes: { '/billing/claims': 'claimId' },
+  queries: () => ({}),
+  bodies: (ids) => ({
+    'POST /billing/remittances/preview': { text: fixture('remit-denied.835') },
+    'POST /billing/remittances': { text: fixture('remit-denied.835') },
+    'POST /billing/claim-batches/preview': { text: fixture('claims-basic.837') },
+    'POST /billing/claim-batches': { text: fixture('claims-basic.837') },
+    'POST /billing/claims/:id/assign': {
+      assigneeId: ids.staffUserId,
+      followUpDate: '2027-01-04',
+      version: 1,
+    },
+    'POST /billing/claims/:id/follow-ups': { action: 'note', note: 'Called the payer', version: 1 },
+  }),
+};
