@@ -75,6 +75,8 @@ const PHRASES: Record<string, (n: Names) => string | undefined> = {
   'today.snoozed': (n) => `snoozed "${n.entity}"`,
   'today.reassigned': (n) => `reassigned "${n.entity}"`,
   'today.commented': (n) => `commented on "${n.entity}"`,
+  'billing.claim_viewed': (n) => `viewed ${n.entity}${n.detail ? ` (${n.detail})` : ''}`,
+  'billing.claim_assigned': (n) => `assigned ${n.entity}${n.detail ? ` to ${n.detail}` : ''}`,
   'patient.created': (n) => `added ${n.patient} as a patient`,
   'patient.viewed': (n) => `viewed ${possessive(n.patient)} details`,
   'patient.visits_viewed': (n) => `viewed ${possessive(n.patient)} visits`,

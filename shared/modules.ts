@@ -178,6 +178,9 @@ export const MODULES: Record<ModuleId, ModuleManifest> = {
     auditActions: [
       { value: 'billing.', label: 'Billing (all)' },
       { value: 'billing.remittance_imported', label: 'Remittances imported' },
+      { value: 'billing.claims_imported', label: 'Claim batches imported' },
+      { value: 'billing.claim_viewed', label: 'Claims viewed' },
+      { value: 'billing.claims_listed', label: 'Claim lists viewed' },
       { value: 'billing.claim_assigned', label: 'Claims assigned' },
       { value: 'billing.claim_worked', label: 'Claim follow-ups' },
       { value: 'billing.claim_appealed', label: 'Appeals sent' },

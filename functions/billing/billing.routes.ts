@@ -25,6 +25,7 @@ import type { Platform } from '../platform/platform.ts';
 import { aging } from './aging.service.ts';
 import { importClaimBatch, previewClaimBatch } from './claim-import.service.ts';
 import * as claims from './claims.service.ts';
+import { credentialingRoutes } from './credentialing.routes.ts';
 import { dashboard } from './dashboard.service.ts';
 import { remittanceRepo } from './remittance.repo.ts';
 import { importRemittances, previewRemittances } from './remittances.service.ts';
@@ -40,6 +41,7 @@ export function createBillingApp(p: Platform) {
   remittanceRoutes(route);
   claimRoutes(route);
   reportRoutes(route);
+  credentialingRoutes(route);
   return domain;
 }
 

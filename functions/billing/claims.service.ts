@@ -25,6 +25,7 @@ import {
   type StoredClaim,
 } from './claim-effects.ts';
 import { type ClaimItem, claimsRepo, claimWriteOp } from './claims.repo.ts';
+import { claimCredentialingIssue, credentialingIssues, type PairIssue } from './credentialing.service.ts';
 import { ledgerOps } from './ledger.repo.ts';
 
 const reasonsOf = (c: StoredClaim) => (c.lastAdjudication?.denied ? c.lastAdjudication.reasons : []);
@@ -59,8 +60,23 @@ export function toClaimDto(c: ClaimItem): ClaimDto {
 }
 
 export async function listClaims(db: TenantDb, q: ClaimListQuery, limit: number): Promise<Page<ClaimDto>> {
-  const page = await claimsRepo.list(db, q, limit);
-  return { items: page.items.map(toClaimDto), nextCursor: page.nextCursor };
+  const [page, issues] = await Promise.all([claimsRepo.list(db, q, limit), credentialingIssues(db)]);
+  // Claims carry patient names and member ids: a list that showed any is a read of patient data.
+  if (page.items.length) {
+    await db.appendAudit({
+      action: 'billing.claims_listed',
+      entityType: 'claim',
+      entityId: page.items[0]!.id,
+      summary: `Listed ${page.items.length} claim${page.items.length === 1 ? '' : 's'}`,
+    });
+  }
+  return { items: page.items.map((c) => flagged(toClaimDto(c), issues)), nextCursor: page.nextCursor };
+}
+
+/** The claim with its credentialing issue, when its provider was not in network with its payer. */
+function flagged(dto: ClaimDto, issues: Map<string, PairIssue>): ClaimDto {
+  const credentialingIssue = claimCredentialingIssue(issues, dto);
+  return credentialingIssue ? { ...dto, credentialingIssue } : dto;
 }
 
 async function loadClaim(db: TenantDb, id: string): Promise<ClaimItem> {
@@ -71,9 +87,21 @@ async function loadClaim(db: TenantDb, id: string): Promise<ClaimItem> {
 
 /** One claim: its lines, every remittance's part in words, and its timeline. */
 export async function claimDetail(db: TenantDb, id: string): Promise<ClaimDetail> {
-  const [claim, payments] = await Promise.all([loadClaim(db, id), claimsRepo.payments(db, id)]);
+  const [claim, payments, issues] = await Promise.all([
+    loadClaim(db, id),
+    claimsRepo.payments(db, id),
+    credentialingIssues(db),
+  ]);
+  await db.appendAudit({
+    action: 'billing.claim_viewed',
+    entityType: 'claim',
+    entityId: id,
+    entityName: `Claim ${id}`,
+    detail: [claim.patient.lastName, claim.patient.firstName].filter(Boolean).join(', '),
+    summary: 'Viewed a claim',
+  });
   return {
-    claim: toClaimDto(claim),
+    claim: flagged(toClaimDto(claim), issues),
     patient: claim.patient,
     lines: claim.lines.map((l) => ({ ...l })),
     payments: payments.map((p) => ({

@@ -4,7 +4,8 @@ import type { ClaimPayment, Parsed835, Remittance835 } from '../../shared/x12/x1
 import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { validationFailed } from '../platform/errors.ts';
-import { applyClaimPayment, isDenial, type LedgerDelta, type StoredClaim } from './claim-effects.ts';
+import type { LedgerDelta, StoredClaim } from './claim-effects.ts';
+import { applyClaimPayment, isDenial } from './claim-payment-effects.ts';
 import { claimPaymentOp, claimsRepo, claimWriteOp, type StoredClaimPayment } from './claims.repo.ts';
 import { ledgerOps } from './ledger.repo.ts';
 import { directoryOps, remittanceRepo } from './remittance.repo.ts';

@@ -40,7 +40,7 @@ export async function seedBilling(
     seed: 20261201,
     from: addDays(today, -365),
     days: 365,
-    claimsPerDay: 12,
+    claimsPerDay: 10,
     today,
     providers: PROVIDERS,
     uncredentialed: { payerId: '60054', npi: '1215038962' },

@@ -73,6 +73,8 @@ export const ClaimSchema = z.object({
   assignee: z.optional(z.object({ id: z.string(), name: z.string() })),
   followUpDate: z.optional(DateSchema),
   lastActivityAt: z.string(),
+  /** The provider was not in network with the payer on the date of service, in words. */
+  credentialingIssue: z.optional(z.string()),
   version: z.int(),
 });
 export type ClaimDto = z.infer<typeof ClaimSchema>;

@@ -218,6 +218,22 @@ describe('claims and remittances in', () => {
     // February: 60 paid, 60 taken back, 55 paid again.
     expect((await dashboard()).months[2].paymentsCents).toBe(5500);
   });
+  it('posts a secondary payer once: its restated adjustments are not taken off again', async () => {
+    expect(
+      (await as(biller)('POST', '/billing/remittances', { text: fixture('remit-two-transactions.835') }))
+        .status,
+    ).toBe(200);
+    const claim = (await as(biller)('GET', '/billing/claims/RND-20011')).body.claim;
+    // Billed 160: the primary paid 112, wrote 20 down (CO-45) and left 28 to the patient; the
+    // secondary paid 22.40 of those 28 (its CO-45 20 and OA-23 112 restate the primary's).
+    expect(claim).toMatchObject({
+      paidCents: 13440,
+      adjustedCents: 2000,
+      insuranceBalanceCents: 0,
+      patientBalanceCents: 560,
+      state: 'patient',
+    });
+  });
 });
 
 describe('denials and the work list', () => {
@@ -236,7 +252,12 @@ describe('denials and the work list', () => {
     expect(byId['RND-50021']).toMatchObject({ denialReasons: ['29'], preventable: false });
     const feb = (await dashboard()).months[2];
     // February's first adjudications: RND-10044 paid (2026-02-06) and these two denied.
-    expect(feb).toMatchObject({ firstAdjudicated: 3, deniedFirst: 2, denialRate: 2 / 3, firstPassRate: 1 / 3 });
+    expect(feb).toMatchObject({
+      firstAdjudicated: 3,
+      deniedFirst: 2,
+      denialRate: 2 / 3,
+      firstPassRate: 1 / 3,
+    });
 
     const assign = await as(owner)('POST', '/billing/claims/RND-50030/assign', {
       assigneeId: biller.userId,
@@ -293,12 +314,21 @@ describe('denials and the work list', () => {
     });
     expect(notDenied.status).toBe(400);
     expect(notDenied.body.error.message).toMatch(/denied/);
-    const nobody = await as(owner)('POST', '/billing/claims/RND-20102/assign', {
+    // Someone of another practice is nobody here; a paid claim has nothing to follow up.
+    const denied = (await as(biller)('GET', '/billing/claims/RND-50030')).body.claim;
+    const nobody = await as(owner)('POST', '/billing/claims/RND-50030/assign', {
       assigneeId: other.userId,
+      followUpDate: '2026-12-10',
+      version: denied.version,
+    });
+    expect(nobody.status).toBe(404);
+    const paid = await as(owner)('POST', '/billing/claims/RND-20102/assign', {
+      assigneeId: biller.userId,
       followUpDate: '2026-12-10',
       version: claim.version,
     });
-    expect(nobody.status).toBe(404);
+    expect(paid.status).toBe(409);
+    expect(paid.body.error.message).toMatch(/closed/);
   });
 });
 

@@ -45,6 +45,9 @@ export function pathFor(spec: RouteSpec, ids: WorldIds): string {
     .replace(':providerId', ids.providerId)
     .replace(':startDate', '2027-12-24')
     .replace(':id', idFor(spec.path, ids))
+    // Billing's credentialing: the remittance's rendering provider and payer (before ':n').
+    .replace(':npi', '1987654321')
+    .replace(':payerId', 'HHP01')
     .replace(':n', '1')
     .replace(':userId', ids.staffUserId)
     .replace(':code', ids.code)

@@ -309,7 +309,8 @@ export const tenantKeys = {
   }),
   /** GSI1: remittances by payment date. */
   remittancesByDate: (s: TenantScope) => `T#${s.tenantId}#BILL#REMITS`,
-  remittanceDateSort: (paymentDate: string, payerId: string, trace: string) => `${paymentDate}#${payerId}#${trace}`,
+  remittanceDateSort: (paymentDate: string, payerId: string, trace: string) =>
+    `${paymentDate}#${payerId}#${trace}`,
   /** One marker per written chunk of a remittance: an interrupted import resumes where it stopped. */
   remittanceChunk: (s: TenantScope, payerId: string, trace: string, n: number): Key => ({
     PK: `T#${s.tenantId}#BILL#REMITCHUNK`,
@@ -319,8 +320,27 @@ export const tenantKeys = {
   remittanceChunkPrefix: (payerId: string, trace: string) => `R#${payerId}#${trace}#`,
   /** The payers and rendering providers seen on claims: names for filters and labels. */
   billingDirectoryPartition: (s: TenantScope) => `T#${s.tenantId}#BILL#DIR`,
-  billingPayer: (s: TenantScope, payerId: string): Key => ({ PK: `T#${s.tenantId}#BILL#DIR`, SK: `PAYER#${payerId}` }),
-  billingProvider: (s: TenantScope, npi: string): Key => ({ PK: `T#${s.tenantId}#BILL#DIR`, SK: `PROV#${npi}` }),
+  billingPayer: (s: TenantScope, payerId: string): Key => ({
+    PK: `T#${s.tenantId}#BILL#DIR`,
+    SK: `PAYER#${payerId}`,
+  }),
+  billingProvider: (s: TenantScope, npi: string): Key => ({
+    PK: `T#${s.tenantId}#BILL#DIR`,
+    SK: `PROV#${npi}`,
+  }),
+  /** Credentialing: one record per provider × payer, all in one partition (the grid is one Query). */
+  credentialingPartition: (s: TenantScope) => `T#${s.tenantId}#BILL#CRED`,
+  credentialing: (s: TenantScope, npi: string, payerId: string): Key => ({
+    PK: `T#${s.tenantId}#BILL#CRED`,
+    SK: `C#${npi}#${payerId}`,
+  }),
+  /** A provider's CAQH profile (re-attested every 120 days), beside their credentialing records. */
+  caqhProfile: (s: TenantScope, npi: string): Key => ({ PK: `T#${s.tenantId}#BILL#CRED`, SK: `CAQH#${npi}` }),
+  /** Per-payer billing rules (timely filing and appeal windows) and the contract with the payer. */
+  payerSettings: (s: TenantScope, payerId: string): Key => ({
+    PK: `T#${s.tenantId}#BILL#DIR`,
+    SK: `RULES#${payerId}`,
+  }),
 };
 
 const mailRetryTime = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0');

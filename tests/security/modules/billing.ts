@@ -34,5 +34,20 @@ export const billingFixture: ModuleFixture = {
       version: 1,
     },
     'POST /billing/claims/:id/follow-ups': { action: 'note', note: 'Called the payer', version: 1 },
+    // Paths name the remittance's rendering provider and payer (tests/security/fixture.ts pathFor).
+    'PUT /billing/credentialing/:npi/caqh': {
+      lastAttestedDate: '2026-10-01',
+      caqhId: '12345678',
+      version: 0,
+    },
+    'PUT /billing/credentialing/:npi/:payerId': {
+      status: 'effective',
+      submittedDate: '2025-09-02',
+      effectiveDate: '2026-01-01',
+      recredentialDate: '2029-01-01',
+      note: 'Welcome letter received',
+      version: 0,
+    },
+    'POST /billing/credentialing/providers': { npi: '9876500015', name: 'Dr. Nia Newcomer' },
   }),
 };

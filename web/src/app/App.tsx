@@ -1,6 +1,6 @@
 import { Navigate, Route, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
-import { getTenant } from '../features/settings/api.ts';
+import { getTenant } from '../features/settings/tenant.ts';
 import { hasAccess } from '../lib/api.ts';
 import { modulePages } from './modules.ts';
 import { RootLayout } from './RootLayout.tsx';

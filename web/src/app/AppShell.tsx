@@ -14,7 +14,7 @@ import {
 import type { Me } from '../../../shared/schemas/auth.ts';
 import { Button } from '../components/ui/Button.tsx';
 import { Loading } from '../components/ui/Spinner.tsx';
-import { getTenant } from '../features/settings/api.ts';
+import { getTenant } from '../features/settings/tenant.ts';
 import { getTodayCounts } from '../features/today/api.ts';
 import { ApiError } from '../lib/api.ts';
 import { readableOn } from '../lib/color.ts';

@@ -16,6 +16,7 @@ const AREAS = {
   'files-upload': { kinds: ['practice'], roles: 'practiceAdmins' },
   documents: { kinds: ['practice'], roles: 'practice' },
   'documents-write': { kinds: ['practice'], roles: 'practiceAdmins' },
+  billing: { kinds: ['practice'], roles: 'revenue' },
 } as const satisfies Record<string, { kinds: readonly TenantKind[]; roles: RoleGroup }>;
 
 export type Area = keyof typeof AREAS;
@@ -50,6 +51,7 @@ export const ICONS = {
   membership: 'M4 21V8l8-5 8 5v13M9 21v-6h6v6M4 21h16',
   members: 'M3 21h18M5 21V7l7-4 7 4v14M9 10h.01M15 10h.01M9 14h.01M15 14h.01',
   documents: 'M7 3h7l5 5v13H7V3Zm7 0v5h5M10 12h6M10 16h6',
+  billing: 'M6 3h12v18l-3-2-3 2-3-2-3 2V3Zm3.5 5h5M9.5 12h5M9.5 16h3',
   audit:
     'M9 4h6M9 4a1 1 0 0 0-1 1v1h8V5a1 1 0 0 0-1-1M8 6H6a1 1 0 0 0-1 1v13a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V7a1 1 0 0 0-1-1h-2M9 12h6M9 16h4',
 } as const;

@@ -139,6 +139,29 @@ export const WEB_MODULES: Record<ModuleId, WebModule> = {
       },
     ],
   },
+  billing: {
+    pages: [
+      { path: '/billing', component: lazy(() => import('../routes/billing.tsx')) },
+      { path: '/billing/aging', component: lazy(() => import('../routes/billing-aging.tsx')) },
+      { path: '/billing/claims', component: lazy(() => import('../routes/billing-claims.tsx')) },
+      { path: '/billing/claims/:id', component: lazy(() => import('../routes/billing-claim.tsx')) },
+      { path: '/billing/import', component: lazy(() => import('../routes/billing-import.tsx')) },
+      {
+        path: '/billing/credentialing',
+        component: lazy(() => import('../routes/billing-credentialing.tsx')),
+      },
+    ],
+    nav: [
+      {
+        area: 'billing',
+        order: 12,
+        href: '/app/billing',
+        label: 'Billing',
+        description: 'Is money coming in: KPIs, A/R aging, denials and the claims to work.',
+        icon: ICONS.billing,
+      },
+    ],
+  },
 };
 
 /** Every module's pages, in module order, for the router. */

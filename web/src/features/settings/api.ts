@@ -10,8 +10,9 @@ import {
 } from '../../../../shared/schemas/tenants.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { sendToFileStore } from '../../lib/upload.ts';
+import { getTenant } from './tenant.ts';
 
-export const getTenant = query(() => api<Tenant>('/tenant'), 'tenant');
+export { getTenant };
 
 export const listLocations = query(
   (includeArchived: boolean, cursor: string | undefined, limit: number) =>

@@ -1,8 +1,9 @@
 import { createAsync } from '@solidjs/router';
-import { createMemo, For, type JSX, Show } from 'solid-js';
+import { createMemo, type JSX, Show } from 'solid-js';
 import { SCHEDULING_METRICS, type SchedulingMetricId } from '../../../../../shared/metrics.ts';
 import type { MonthlyMeasures as Month } from '../../../../../shared/schemas/scheduling.ts';
 import { ColumnChart } from '../../../components/charts/ColumnChart.tsx';
+import { MetricDefinitions } from '../../../components/charts/MetricDefinitions.tsx';
 import { TrendHeadline } from '../../../components/charts/TrendHeadline.tsx';
 import { EmptyState } from '../../../components/ui/EmptyState.tsx';
 import { Section } from '../../../components/ui/PageHeader.tsx';
@@ -17,28 +18,9 @@ const MONTHS = 12;
 /** Column headers come from the registry, so the table and the definitions below say the same name. */
 const label = (id: SchedulingMetricId) => SCHEDULING_METRICS.find((m) => m.id === id)!.label;
 
-/** What each number counts, from the metric registry: the same text benchmarks are built on. */
+/** Scheduling's measures' definitions. */
 function Definitions() {
-  return (
-    <details class="metric-definitions">
-      <summary>How these are measured</summary>
-      <dl>
-        <For each={SCHEDULING_METRICS}>
-          {(m) => (
-            <>
-              <dt>{m.label}</dt>
-              <dd>
-                {m.definition}{' '}
-                <span class="muted">
-                  Source: {m.source}, version {m.version}; {m.better} is better.
-                </span>
-              </dd>
-            </>
-          )}
-        </For>
-      </dl>
-    </details>
-  );
+  return <MetricDefinitions metrics={SCHEDULING_METRICS} />;
 }
 
 /** A rate cell: "No visits" for screen readers where sighted users see a dash. */
