@@ -185,6 +185,9 @@ export const MODULES: Record<ModuleId, ModuleManifest> = {
       { value: 'billing.claim_worked', label: 'Claim follow-ups' },
       { value: 'billing.claim_appealed', label: 'Appeals sent' },
       { value: 'billing.claim_written_off', label: 'Write-offs' },
+      { value: 'billing.credentialing_saved', label: 'Credentialing changes' },
+      { value: 'billing.caqh_attested', label: 'CAQH attestations' },
+      { value: 'billing.provider_added', label: 'Billing providers added' },
     ],
     auditEntities: [
       { value: 'claim', label: 'Claim' },

@@ -1,6 +1,7 @@
 import {
   AgingQuerySchema,
   AgingSchema,
+  BillingDirectorySchema,
   ClaimAssignSchema,
   ClaimBatchPreviewSchema,
   ClaimBatchResultSchema,
@@ -27,7 +28,7 @@ import { importClaimBatch, previewClaimBatch } from './claim-import.service.ts';
 import * as claims from './claims.service.ts';
 import { credentialingRoutes } from './credentialing.routes.ts';
 import { dashboard } from './dashboard.service.ts';
-import { remittanceRepo } from './remittance.repo.ts';
+import { billingDirectory, remittanceRepo } from './remittance.repo.ts';
 import { importRemittances, previewRemittances } from './remittances.service.ts';
 
 type Route = ReturnType<typeof defineDomain>['route'];
@@ -190,6 +191,17 @@ function reportRoutes(route: Route) {
       response: DashboardSchema,
     },
     (r) => dashboard(r.db, r.query),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/billing/directory',
+      summary: 'The payers and rendering providers seen on claims, by name (for filters)',
+      roles: 'revenue',
+      response: BillingDirectorySchema,
+    },
+    (r) => billingDirectory(r.db),
   );
   route(
     {

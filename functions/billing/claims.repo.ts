@@ -110,10 +110,21 @@ export const claimsRepo = {
       Object.assign(names, { '#payer': 'payer', '#id': 'id' });
       values[':payer'] = q.payer;
     }
-    if (q.provider) {
+    if (q.provider === '-') {
+      parts.push('attribute_not_exists(#provider)');
+      names['#provider'] = 'provider';
+    } else if (q.provider) {
       parts.push('#provider.#npi = :npi');
       Object.assign(names, { '#provider': 'provider', '#npi': 'npi' });
       values[':npi'] = q.provider;
+    }
+    if (q.location === '-') {
+      parts.push('attribute_not_exists(#locationId)');
+      names['#locationId'] = 'locationId';
+    } else if (q.location) {
+      parts.push('#locationId = :location');
+      names['#locationId'] = 'locationId';
+      values[':location'] = q.location;
     }
     if (q.q) {
       parts.push('contains(#findText, :q)');

@@ -14,7 +14,7 @@ import type {
 import { FOLLOW_UP_LABELS } from '../../shared/schemas/billing.ts';
 import type { Page } from '../../shared/schemas/common.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
-import { badRequest, conflict, notFound } from '../platform/errors.ts';
+import { badRequest, conflict, notFound, staleVersion } from '../platform/errors.ts';
 import { closeIfOpenOps, raiseTodayItemOp, todayItemId } from '../platform/today/today-items.ts';
 import { getActiveMember } from '../tenants/members.service.ts';
 import {
@@ -157,8 +157,7 @@ function followUpItem(
 /** Gives the claim to a person with a follow-up date: a Today item for them, due that day. */
 export async function assignClaim(db: TenantDb, id: string, input: ClaimAssign): Promise<ClaimDto> {
   const claim = await loadClaim(db, id);
-  if (claim.version !== input.version)
-    throw conflict('Someone changed this claim meanwhile; reload it and try again');
+  if (claim.version !== input.version) throw staleVersion();
   if (claim.state === 'closed')
     throw conflict('This claim is paid and closed; there is nothing to follow up');
   const member = await getActiveMember(db, input.assigneeId);
@@ -199,8 +198,7 @@ export async function assignClaim(db: TenantDb, id: string, input: ClaimAssign):
 /** Records work on a claim: a note, an appeal and its outcome, or a write-off; moves or closes the follow-up. */
 export async function recordFollowUp(db: TenantDb, id: string, input: ClaimFollowUp): Promise<ClaimDto> {
   const claim = await loadClaim(db, id);
-  if (claim.version !== input.version)
-    throw conflict('Someone changed this claim meanwhile; reload it and try again');
+  if (claim.version !== input.version) throw staleVersion();
   const next: StoredClaim = { ...claim, events: [...claim.events] };
   const deltas: LedgerDelta[] = [];
   const at = db.now().toISOString();
@@ -209,9 +207,11 @@ export async function recordFollowUp(db: TenantDb, id: string, input: ClaimFollo
     next.appealed = true;
   }
   if (input.action === 'appeal_lost' || input.action === 'appeal_won') next.appealed = false;
+  const owed = insuranceBalance(next);
   if (input.action === 'written_off') deltas.push(...writeOff(next, at));
   next.events.push({
     at,
+    ...(input.action === 'written_off' ? { amountCents: owed } : {}),
     kind:
       input.action === 'note'
         ? 'follow_up'

@@ -91,6 +91,9 @@ export async function dashboard(db: TenantDb, q: DashboardQuery): Promise<Dashbo
       paymentsCents: r.totals.paymentsCents + r.totals.patientPaymentsCents,
       denialRate: denialRate(r.totals),
       netCollectionRate: netCollectionRate(r.totals),
+      claims: r.totals.claims,
+      firstAdjudicated: r.totals.firstAdjudicated,
+      deniedFirst: r.totals.deniedFirst,
     }));
   return {
     months: months.map((m) => kpiMonth(ledger, m, filter)),

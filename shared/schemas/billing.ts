@@ -137,6 +137,8 @@ export const ClaimListQuerySchema = z.extend(PageQuerySchema, {
   state: z.optional(z.enum([...CLAIM_STATES, 'open'], 'Choose a claim state')),
   payer: z.optional(z.string().check(z.maxLength(80))),
   provider: z.optional(z.string().check(z.maxLength(80))),
+  /** A location id, or `-` for claims whose location is not known (as in the breakdowns). */
+  location: z.optional(z.string().check(z.maxLength(80))),
   q: z.optional(z.string().check(z.maxLength(80))),
   sort: z.optional(z.enum(['oldest', 'newest'], 'Sort by oldest or newest')),
 });
@@ -246,6 +248,10 @@ const BreakdownRow = z.object({
   paymentsCents: z.int(),
   denialRate: Rate,
   netCollectionRate: Rate,
+  /** The counts behind the rates: claims by month of service, first adjudications and denials among them. */
+  claims: z.int(),
+  firstAdjudicated: z.int(),
+  deniedFirst: z.int(),
 });
 
 export const DashboardSchema = z.object({
@@ -327,3 +333,9 @@ export type ClaimBatchPreview = z.infer<typeof ClaimBatchPreviewSchema>;
 
 export const ClaimBatchResultSchema = z.object({ imported: z.int(), skipped: z.int(), chargeCents: z.int() });
 export type ClaimBatchResult = z.infer<typeof ClaimBatchResultSchema>;
+
+/** GET /api/billing/directory: the payers and rendering providers seen on claims, for filters. */
+export const BillingDirectorySchema = z.object({
+  payers: z.array(z.object({ id: z.string(), name: z.string() })),
+  providers: z.array(z.object({ npi: z.string(), name: z.string() })),
+});

@@ -1,10 +1,9 @@
-import { createEffect, createSignal, on, Show } from 'solid-js';
+import { createEffect, createSignal, on } from 'solid-js';
 import {
   CaqhAttestSchema,
   CREDENTIALING_STATUS_LABELS,
   type CredentialingRecord,
   CredentialingUpsertSchema,
-  ProviderAddSchema,
 } from '../../../../shared/schemas/billing-credentialing.ts';
 import { FormAlert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
@@ -14,7 +13,7 @@ import { toast } from '../../components/ui/Toast.tsx';
 import { formatCalendarDate } from '../../lib/format.ts';
 import { createForm, type Form, optional } from '../../lib/forms.ts';
 import { TextAreaField } from '../documents/TextAreaField.tsx';
-import { addCredentialingProvider, attestCaqh, saveCredentialing } from './credentialing-api.ts';
+import { attestCaqh, saveCredentialing } from './credentialing-api.ts';
 
 /** The cell being edited: a provider, a payer, and the record between them if there is one. */
 export interface CellTarget {
@@ -46,6 +45,7 @@ function DateInput(props: {
   set: (name: Field, v: string) => void;
   form: Form;
   hint?: string;
+  required?: boolean;
 }) {
   return (
     <TextField
@@ -56,7 +56,8 @@ function DateInput(props: {
       onInput={(v) => props.set(props.name, v)}
       error={props.form.error(props.name)}
       hint={props.hint}
-      optional
+      optional={!props.required}
+      required={props.required}
     />
   );
 }
@@ -130,7 +131,7 @@ export function RecordDialog(props: { target: CellTarget | undefined; onClose: (
             values={values()}
             set={set}
             form={form}
-            hint={status() === 'effective' ? 'Needed when the status is Effective.' : undefined}
+            required={status() === 'effective'}
           />
           <DateInput
             label="Re-credential by"
@@ -239,77 +240,6 @@ export function CaqhDialog(props: { target: CaqhTarget | undefined; onClose: () 
           <Button onClick={props.onClose}>Cancel</Button>
           <Button type="submit" variant="primary" busy={form.sending()}>
             Save
-          </Button>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
-
-/** "Add provider": an NPI (checked digit by digit) and the name payers know them by. */
-export function AddProviderDialog(props: { open: boolean; onClose: () => void }) {
-  const form = createForm();
-  const [npi, setNpi] = createSignal('');
-  const [name, setName] = createSignal('');
-  let formRef: HTMLFormElement | undefined;
-  const close = () => {
-    form.setErrors({});
-    form.setFormError(undefined);
-    setNpi('');
-    setName('');
-    props.onClose();
-  };
-  const send = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const ok = await form.submit(
-      formRef,
-      ProviderAddSchema,
-      { npi: npi().trim(), name: name() },
-      async (data) => {
-        await addCredentialingProvider(data);
-      },
-    );
-    if (ok) {
-      toast.success(`${name().trim()} is listed. Click a payer's cell to record their credentialing.`);
-      close();
-    }
-  };
-  return (
-    <Dialog open={props.open} title="Add a provider" onClose={close}>
-      <form ref={formRef} class="stack" onSubmit={send} novalidate>
-        <Show when={form.formError()}>
-          <FormAlert message={form.formError()} />
-        </Show>
-        <TextField
-          label="NPI"
-          name="npi"
-          value={npi()}
-          inputMode="numeric"
-          maxLength={10}
-          onInput={(v) => {
-            setNpi(v);
-            form.clearError('npi');
-          }}
-          error={form.error('npi')}
-          hint="The provider's 10-digit National Provider Identifier."
-          required
-        />
-        <TextField
-          label="Name"
-          name="name"
-          value={name()}
-          maxLength={100}
-          onInput={(v) => {
-            setName(v);
-            form.clearError('name');
-          }}
-          error={form.error('name')}
-          required
-        />
-        <div class="button-row">
-          <Button onClick={close}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={form.sending()}>
-            Add provider
           </Button>
         </div>
       </form>

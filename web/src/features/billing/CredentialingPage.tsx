@@ -14,14 +14,9 @@ import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { LoadBoundary } from '../../components/ui/LoadBoundary.tsx';
 import { PageHeader, Section } from '../../components/ui/PageHeader.tsx';
 import { formatCalendarDate, isoDay } from '../../lib/format.ts';
+import { AddProviderDialog } from './AddProviderDialog.tsx';
 import { BillingNav } from './BillingNav.tsx';
-import {
-  AddProviderDialog,
-  CaqhDialog,
-  type CaqhTarget,
-  type CellTarget,
-  RecordDialog,
-} from './CredentialingDialogs.tsx';
+import { CaqhDialog, type CaqhTarget, type CellTarget, RecordDialog } from './CredentialingDialogs.tsx';
 import { getCredentialing } from './credentialing-api.ts';
 import { IMPORT_HREF } from './links.ts';
 import './billing.css';

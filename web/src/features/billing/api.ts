@@ -52,10 +52,14 @@ export const getDashboard = query(
  * The payers and providers Rounds has seen on remittances, for the claims list's filters. The API
  * has no list of its own for them: the one-month dashboard carries both and is the cheapest read.
  */
-export const getDirectory = query(async () => {
-  const d = await api<Dashboard>('/billing/dashboard', { query: { months: 1 } });
-  return { payers: d.payers, providers: d.providers };
-}, 'billingDirectory');
+/** The payers and providers seen on claims, for the filters. */
+export const getDirectory = query(
+  () =>
+    api<{ payers: { id: string; name: string }[]; providers: { npi: string; name: string }[] }>(
+      '/billing/directory',
+    ),
+  'billingDirectory',
+);
 
 /** Today's A/R in five age buckets, by payer, provider or location. */
 export const getAging = query(

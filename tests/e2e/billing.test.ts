@@ -1,0 +1,140 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addDays, localParts } from '../../shared/time.ts';
+import type { ClaimPayment } from '../../shared/x12/x12-types.ts';
+import { write835 } from '../../shared/x12/x12-writer.ts';
+import {
+  DEMO,
+  expectNoAxeViolations,
+  logInUi,
+  newPage,
+  PHONE,
+  sidewaysOverflow,
+  useE2eApp,
+} from './support.ts';
+
+const app = useE2eApp('billing');
+const BILLER = 'billing@maplestreet.example';
+
+/** This week's remittance from Anthem: one visit paid, one denied for a missing authorization. */
+function remittanceFile(): string {
+  const today = localParts(Date.now(), 'America/New_York').date;
+  const seen = addDays(today, -6);
+  const claim = (id: string, paid: boolean): ClaimPayment => ({
+    claimId: id,
+    statusCode: paid ? '1' : '4',
+    chargeCents: 25000,
+    paidCents: paid ? 17000 : 0,
+    patientResponsibilityCents: 0,
+    patient: { lastName: paid ? 'QUINTERO' : 'VASQUEZ', firstName: 'LUZ', memberId: 'ANT55501' },
+    renderingProvider: { npi: '1336421879', name: 'Priya Raman' },
+    serviceDateFrom: seen,
+    adjustments: [{ group: 'CO', reason: paid ? '45' : '197', amountCents: paid ? 8000 : 25000 }],
+    remarks: [],
+    lines: [],
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'rounds-e2e-835-'));
+  const path = join(dir, 'anthem-this-week.835');
+  writeFileSync(
+    path,
+    write835(
+      [
+        {
+          traceNumber: 'E2E0000001',
+          paymentCents: 17000,
+          handlingCode: 'I',
+          paymentMethod: 'ACH',
+          paymentDate: today,
+          payer: { id: '00227', name: 'Anthem Blue Cross' },
+          payee: { name: 'Maple Street Family Medicine', npi: '1437246810' },
+          claims: [claim('E2E-PAID-1', true), claim('E2E-DENIED-1', false)],
+          providerAdjustments: [],
+          startSegment: 0,
+        },
+      ],
+      {
+        senderId: 'ANTHEM',
+        receiverId: 'MAPLESTREET',
+        interchangeControl: '987',
+        date: today,
+        lineBreaks: true,
+      },
+    ),
+  );
+  return path;
+}
+
+const agingTotal = async (page: import('playwright-core').Page) =>
+  ((await page.locator('tfoot tr.billing-grid-total').textContent()) ?? '').replace(/\s+/g, ' ');
+
+describe('Billing oversight', () => {
+  it('the manager imports an 835, sees A/R change and assigns the denial; billing appeals it from Today', async () => {
+    const { context, page } = await newPage(app);
+    await logInUi(page, DEMO.manager, DEMO.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Billing' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Billing' }).waitFor();
+    await page.getByRole('heading', { name: 'Key figures' }).waitFor();
+    await expectNoAxeViolations(page, 'billing overview');
+
+    await page.getByRole('link', { name: 'A/R aging' }).click();
+    const before = await agingTotal(page);
+
+    // Upload → preview → import.
+    await page.getByRole('link', { name: 'Import 835' }).click();
+    await page.locator('#billing-file-input').setInputFiles(remittanceFile());
+    const preview = page.getByRole('region', { name: /Check what it holds/ });
+    await preview.getByText('E2E0000001').waitFor();
+    await preview.getByText('New', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Import 1 remittance' }).click();
+    await page.getByText('Imported', { exact: true }).waitFor();
+
+    // The new denial is owed and recent: the aging's total moved.
+    await page.getByRole('link', { name: 'A/R aging' }).click();
+    await expect.poll(() => agingTotal(page)).not.toBe(before);
+
+    // The denied claim, assigned to billing for follow-up.
+    await page.getByRole('link', { name: 'Claims', exact: true }).click();
+    await page.getByRole('tab', { name: 'Denied' }).click();
+    await page.getByRole('link', { name: 'E2E-DENIED-1' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Claim E2E-DENIED-1' }).waitFor();
+    await page.getByText('No prior authorization', { exact: false }).first().waitFor();
+    await expectNoAxeViolations(page, 'claim page');
+    await page.getByRole('button', { name: 'Assign for follow-up' }).click();
+    const dialog = page.getByRole('dialog', { name: /Assign claim E2E-DENIED-1/ });
+    await dialog.getByLabel('Who follows it up').selectOption({ label: 'Tom Becker' });
+    await dialog.getByLabel('Follow up by').fill(addDays(localParts(Date.now(), 'America/New_York').date, 2));
+    await dialog.getByLabel('Note').fill('Get the authorization number from the referral');
+    await dialog.getByRole('button', { name: 'Assign' }).click();
+    await page.getByText('Tom Becker').first().waitFor();
+    await context.close();
+
+    // Billing sees it in Today and records the appeal.
+    const billing = await newPage(app);
+    await logInUi(billing.page, BILLER, DEMO.password);
+    const item = billing.page.getByRole('link', { name: 'Follow up claim E2E-DENIED-1 (Anthem Blue Cross)' });
+    await item.click();
+    await billing.page.getByRole('heading', { level: 1, name: 'Claim E2E-DENIED-1' }).waitFor();
+    await billing.page.getByRole('button', { name: 'Record follow-up' }).click();
+    const record = billing.page.getByRole('dialog', { name: /Record follow-up/ });
+    await record.getByLabel('What did you do?').selectOption({ label: 'Sent an appeal' });
+    await record.getByLabel('Note').fill('Appeal faxed with authorization 88123');
+    await record.getByRole('button', { name: 'Record' }).click();
+    await billing.page.getByText('Appealed', { exact: true }).first().waitFor();
+    await billing.page.getByText(/Sent an appeal: Appeal faxed with authorization 88123/).waitFor();
+    await billing.context.close();
+    // Two people, six pages and two accessibility scans: longer than one page's test.
+  }, 120_000);
+
+  it('the claims work list fits a phone', async () => {
+    const { context, page } = await newPage(app);
+    await logInUi(page, DEMO.manager, DEMO.password);
+    await page.setViewportSize(PHONE);
+    await page.goto('/app/billing/claims?state=denied');
+    await page.getByRole('heading', { level: 1, name: 'Claims' }).waitFor();
+    await page.locator('a[href*="/app/billing/claims/"]').first().waitFor();
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    await context.close();
+  });
+});
