@@ -188,10 +188,13 @@ export const MODULES: Record<ModuleId, ModuleManifest> = {
       { value: 'billing.credentialing_saved', label: 'Credentialing changes' },
       { value: 'billing.caqh_attested', label: 'CAQH attestations' },
       { value: 'billing.provider_added', label: 'Billing providers added' },
+      { value: 'billing.payer_updated', label: 'Payer windows and contracts' },
+      { value: 'billing.fee_schedule_imported', label: 'Fee schedules imported' },
     ],
     auditEntities: [
       { value: 'claim', label: 'Claim' },
       { value: 'remittance', label: 'Remittance' },
+      { value: 'payer', label: 'Payer' },
     ],
   },
 };

@@ -27,7 +27,10 @@ import { aging } from './aging.service.ts';
 import { importClaimBatch, previewClaimBatch } from './claim-import.service.ts';
 import * as claims from './claims.service.ts';
 import { credentialingRoutes } from './credentialing.routes.ts';
+import { csvImportRoutes } from './csv-import.routes.ts';
 import { dashboard } from './dashboard.service.ts';
+import { manualEntryRoutes } from './manual-entry.routes.ts';
+import { payerRoutes } from './payers.routes.ts';
 import { billingDirectory, remittanceRepo } from './remittance.repo.ts';
 import { importRemittances, previewRemittances } from './remittances.service.ts';
 
@@ -42,7 +45,10 @@ export function createBillingApp(p: Platform) {
   remittanceRoutes(route);
   claimRoutes(route);
   reportRoutes(route);
+  payerRoutes(route);
   credentialingRoutes(route);
+  csvImportRoutes(route);
+  manualEntryRoutes(route);
   return domain;
 }
 

@@ -17,6 +17,10 @@ export interface StoredLine {
   paidCents: number;
   allowedCents?: number;
   lineControl?: string;
+  /** What the payer's fee schedule says this line should be allowed (when it prices the code). */
+  expectedCents?: number;
+  /** How much less than expected the payer allowed. */
+  underpaidCents?: number;
 }
 
 export interface StoredClaim {
@@ -37,6 +41,8 @@ export interface StoredClaim {
   writeOffCents: number;
   /** Adjustments of a denial: not posted (the claim stays owed until appealed or written off). */
   deniedHoldCents: number;
+  /** Σ of the lines' shortfalls against the payer's fee schedule (absent on claims never priced). */
+  underpaidCents?: number;
   firstAdjudicatedDate?: string;
   firstPaidDate?: string;
   lastAdjudication?: { date: string; statusCode: string; denied: boolean; reasons: string[] };

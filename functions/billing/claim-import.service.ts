@@ -15,24 +15,33 @@ import { locationNames } from './aging.service.ts';
 import { applySubmission, type LedgerDelta, type StoredClaim } from './claim-effects.ts';
 import { claimsRepo, claimWriteOp } from './claims.repo.ts';
 import { ledgerOps } from './ledger.repo.ts';
+import { directoryOps } from './remittance.repo.ts';
 import { payerKey } from './remittances.service.ts';
 
-/** Finds the location a claim's service facility names (case and spacing ignored). */
-async function facilityMatcher(db: TenantDb): Promise<(c: Claim837) => { locationId?: string }> {
+/**
+ * Finds the Rounds location a name designates (case, spacing and punctuation ignored): an 837's
+ * service facility, a CSV's location column.
+ */
+export async function locationMatcher(
+  db: TenantDb,
+): Promise<(name: string | undefined) => { locationId?: string }> {
   const norm = (s: string) =>
     s
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, ' ')
       .trim();
   const byName = new Map((await locationNames(db)).map((l) => [norm(l.name), l.id]));
-  return (c) => {
-    const id = c.facility && byName.get(norm(c.facility.name));
+  return (name) => {
+    const id = name && byName.get(norm(name));
     return id ? { locationId: id } : {};
   };
 }
 
-/** Claims per transaction: a claim and up to three ledger items each, well under 100 items. */
-const CLAIMS_PER_CHUNK = 20;
+/**
+ * Claims per transaction: at worst a claim, three ledger items (service and submission months, A/R)
+ * and its payer and provider in the directory each (6 × 15 = 90), with the audit record's two.
+ */
+const CLAIMS_PER_CHUNK = 15;
 
 function parseOrRefuse(text: string): Parsed837 {
   const parsed = parse837P(text);
@@ -70,7 +79,8 @@ export async function previewClaimBatch(db: TenantDb, upload: X12Upload): Promis
 /** Imports the batch's claims not submitted before. */
 export async function importClaimBatch(db: TenantDb, upload: X12Upload): Promise<ClaimBatchResult> {
   const claims = parseOrRefuse(upload.text).claims.map(normalized);
-  const locationOf = await facilityMatcher(db);
+  const locate = await locationMatcher(db);
+  const locationOf = (c: Claim837) => locate(c.facility?.name);
   const result: ClaimBatchResult = { imported: 0, skipped: 0, chargeCents: 0 };
   for (let i = 0; i < claims.length; i += CLAIMS_PER_CHUNK) {
     const chunk = claims.slice(i, i + CLAIMS_PER_CHUNK);
@@ -95,9 +105,15 @@ export async function importClaimBatch(db: TenantDb, upload: X12Upload): Promise
       result.chargeCents += sub.chargeCents;
     }
     if (!changed.size) continue;
+    const submitted = chunk.filter((c) => changed.has(c.claimId));
     const ops: WriteOp[] = [
       ...[...changed].map((id) => claimWriteOp(db, working.get(id)!)),
       ...ledgerOps(db, deltas),
+      ...directoryOps(
+        db,
+        submitted.map((c) => c.payer),
+        submitted.map((c) => ({ renderingProvider: c.renderingProvider ?? c.billingProvider })),
+      ),
     ];
     await db.write(ops, {
       action: 'billing.claims_imported',

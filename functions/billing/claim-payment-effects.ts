@@ -14,6 +14,7 @@ import {
   type StoredClaim,
   type StoredLine,
 } from './claim-effects.ts';
+import { type FeeLookup, type PricedLine, priceLine } from './contract-pricing.ts';
 
 /**
  * What a remittance's CLP loop does to its claim and to the ledger: a payment, a denial (held,
@@ -24,6 +25,8 @@ export interface RemittanceContext {
   traceNumber: string;
   paymentDate: string;
   payer: { id: string; name: string };
+  /** The payer's fee schedule, when it has one: lines it prices are checked for underpayment. */
+  fees?: FeeLookup;
 }
 
 const sumGroup = (adjs: readonly Adjustment[], groups: readonly Adjustment['group'][]) =>
@@ -54,19 +57,25 @@ function lineFromPayment(l: ServiceLinePayment): StoredLine {
 }
 
 /** Adds a payment's line amounts to the claim's lines, matched by line control, else code and date. */
-function mergeLines(c: StoredClaim, lines: readonly ServiceLinePayment[]): void {
+function mergeLines(
+  c: StoredClaim,
+  lines: readonly ServiceLinePayment[],
+  priced: Map<ServiceLinePayment, PricedLine>,
+): void {
   for (const l of lines) {
+    const price = priced.get(l);
     const match =
       c.lines.find((x) => l.lineControl && x.lineControl === l.lineControl) ??
       c.lines.find(
         (x) => x.code === l.code && (!l.serviceDate || !x.serviceDate || x.serviceDate === l.serviceDate),
       );
-    if (!match) {
-      c.lines.push(lineFromPayment(l));
-      continue;
+    const target = match ?? c.lines[c.lines.push({ ...lineFromPayment(l), paidCents: 0 }) - 1]!;
+    target.paidCents += l.paidCents;
+    if (l.allowedCents !== undefined) target.allowedCents = l.allowedCents;
+    if (price) {
+      target.expectedCents = price.expectedCents;
+      target.underpaidCents = price.underpaidCents;
     }
-    match.paidCents += l.paidCents;
-    if (l.allowedCents !== undefined) match.allowedCents = l.allowedCents;
   }
 }
 
@@ -188,7 +197,13 @@ export function applyClaimPayment(
     c.otherAdjustmentsCents += other;
     c.patientResponsibilityCents += pr;
     c.deniedHoldCents = 0;
-    if (!reversal) mergeLines(c, p.lines);
+    if (!reversal) {
+      const priced = priceLines(p.lines, r.fees);
+      mergeLines(c, p.lines, priced);
+      deltas.push(...pricingDeltas(c, month, [...priced.values()]));
+      c.underpaidCents =
+        (c.underpaidCents ?? 0) + [...priced.values()].reduce((s, x) => s + x.underpaidCents, 0);
+    }
     pushEvent(c, paymentEvent(p, r, reversal));
     if (pr > 0)
       pushEvent(c, {
@@ -287,4 +302,46 @@ function applySecondary(
     });
   c.remittances += 1;
   return { claim: c, deltas: postingDeltas(c, month, p.paidCents, writeDown, 0, prDelta) };
+}
+
+/** The lines the fee schedule prices, each with its expected and allowed amounts. */
+function priceLines(
+  lines: readonly ServiceLinePayment[],
+  fees: FeeLookup | undefined,
+): Map<ServiceLinePayment, PricedLine> {
+  const out = new Map<ServiceLinePayment, PricedLine>();
+  if (!fees) return out;
+  for (const l of lines) {
+    const price = priceLine(l, fees);
+    if (price) out.set(l, price);
+  }
+  return out;
+}
+
+/** The contract's figures of a payment's priced lines, by month posted. */
+function pricingDeltas(c: StoredClaim, month: string, priced: readonly PricedLine[]): LedgerDelta[] {
+  if (!priced.length) return [];
+  const sum = (f: (p: PricedLine) => number) => priced.reduce((s, p) => s + f(p), 0);
+  return [
+    monthDelta(c, month, 'pricedLines', priced.length),
+    monthDelta(
+      c,
+      month,
+      'expectedCents',
+      sum((p) => p.expectedCents),
+    ),
+    monthDelta(
+      c,
+      month,
+      'allowedCents',
+      sum((p) => p.allowedCents),
+    ),
+    monthDelta(
+      c,
+      month,
+      'underpaidCents',
+      sum((p) => p.underpaidCents),
+    ),
+    monthDelta(c, month, 'underpaidLines', priced.filter((p) => p.underpaidCents > 0).length),
+  ];
 }

@@ -54,6 +54,7 @@ export function toClaimDto(c: ClaimItem): ClaimDto {
     preventable: reasons.some(isPreventable),
     ...(c.assignee ? { assignee: c.assignee } : {}),
     ...(c.followUpDate ? { followUpDate: c.followUpDate } : {}),
+    ...(c.underpaidCents ? { underpaidCents: c.underpaidCents } : {}),
     lastActivityAt: c.lastActivityAt,
     version: c.version,
   };

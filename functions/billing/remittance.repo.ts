@@ -1,5 +1,5 @@
 import type { Page } from '../../shared/schemas/common.ts';
-import type { ClaimPayment, Remittance835 } from '../../shared/x12/x12-types.ts';
+import type { Remittance835 } from '../../shared/x12/x12-types.ts';
 import { tenantKeys } from '../platform/db/keys.ts';
 import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
@@ -29,19 +29,25 @@ const strip = (item: StoredRemittance): StoredRemittance => {
   return rest as StoredRemittance;
 };
 
-/** The payer and the rendering providers of these claims, for filters and labels (idempotent puts). */
+/** The payers and rendering providers these claims name, for filters and labels (idempotent puts). */
 export function directoryOps(
   db: TenantDb,
-  payer: { id: string; name: string },
-  claims: readonly ClaimPayment[],
+  payers: readonly { id: string; name: string }[],
+  claims: readonly { renderingProvider?: { npi?: string; name?: string } }[],
 ): WriteOp[] {
   const providers = new Map<string, string>();
   for (const c of claims) {
     const p = c.renderingProvider;
     if (p?.npi && !providers.has(p.npi)) providers.set(p.npi, p.name ?? `NPI ${p.npi}`);
   }
+  const uniquePayers = new Map(payers.map((p) => [p.id, p.name]));
   return [
-    { kind: 'put', item: { ...tenantKeys.billingPayer(db, payer.id), payerId: payer.id, name: payer.name } },
+    ...[...uniquePayers].map(
+      ([id, name]): WriteOp => ({
+        kind: 'put',
+        item: { ...tenantKeys.billingPayer(db, id), payerId: id, name },
+      }),
+    ),
     ...[...providers].map(
       ([npi, name]): WriteOp => ({
         kind: 'put',
@@ -158,9 +164,12 @@ export async function billingDirectory(
       limit: 100,
       cursor,
     });
+    // The partition also holds each payer's rules and the credentialing of providers: by prefix.
+    const payerPrefix = tenantKeys.billingPayer(db, '').SK;
+    const providerPrefix = tenantKeys.billingProvider(db, '').SK;
     for (const i of page.items) {
-      if (i.payerId) payers.push({ id: i.payerId, name: i.name });
-      else if (i.npi) providers.push({ npi: i.npi, name: i.name });
+      if (i.SK.startsWith(payerPrefix) && i.payerId) payers.push({ id: i.payerId, name: i.name });
+      else if (i.SK.startsWith(providerPrefix) && i.npi) providers.push({ npi: i.npi, name: i.name });
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor && payers.length + providers.length < 1000);

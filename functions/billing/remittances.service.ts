@@ -7,7 +7,9 @@ import { validationFailed } from '../platform/errors.ts';
 import type { LedgerDelta, StoredClaim } from './claim-effects.ts';
 import { applyClaimPayment, isDenial } from './claim-payment-effects.ts';
 import { claimPaymentOp, claimsRepo, claimWriteOp, type StoredClaimPayment } from './claims.repo.ts';
+import type { FeeLookup } from './contract-pricing.ts';
 import { ledgerOps } from './ledger.repo.ts';
+import { payerRepo } from './payers.repo.ts';
 import { directoryOps, remittanceRepo } from './remittance.repo.ts';
 
 /**
@@ -97,9 +99,10 @@ async function importOne(db: TenantDb, r: Remittance835, fileName?: string): Pro
   if (record?.status === 'imported') return false;
   const done = record ? await remittanceRepo.chunksDone(db, r.payer.id, r.traceNumber) : new Set<number>();
   const chunks = Math.max(1, Math.ceil(r.claims.length / CLAIMS_PER_CHUNK));
+  const fees = await payerRepo.lookup(db, r.payer.id);
   for (let n = 0; n < chunks; n++) {
     if (done.has(n)) continue;
-    await importChunk(db, r, n, { create: !record && n === 0, finish: n === chunks - 1, fileName });
+    await importChunk(db, r, n, { create: !record && n === 0, finish: n === chunks - 1, fileName, fees });
   }
   return true;
 }
@@ -108,7 +111,7 @@ async function importChunk(
   db: TenantDb,
   r: Remittance835,
   n: number,
-  step: { create: boolean; finish: boolean; fileName?: string },
+  step: { create: boolean; finish: boolean; fileName?: string; fees?: FeeLookup },
 ): Promise<void> {
   const payments = r.claims.slice(n * CLAIMS_PER_CHUNK, (n + 1) * CLAIMS_PER_CHUNK);
   const working = new Map<string, StoredClaim>(
@@ -119,7 +122,7 @@ async function importChunk(
   );
   const deltas: LedgerDelta[] = [];
   const ops: WriteOp[] = [];
-  const ctx = { traceNumber: r.traceNumber, paymentDate: r.paymentDate, payer: r.payer };
+  const ctx = { traceNumber: r.traceNumber, paymentDate: r.paymentDate, payer: r.payer, fees: step.fees };
   const now = db.now().toISOString();
   payments.forEach((p, i) => {
     const applied = applyClaimPayment(working.get(p.claimId), p, ctx, now);
@@ -132,7 +135,7 @@ async function importChunk(
   ops.push(
     ...ledgerOps(db, deltas),
     remittanceRepo.chunkMarkerOp(db, r, n),
-    ...directoryOps(db, r.payer, payments),
+    ...directoryOps(db, [r.payer], payments),
   );
   if (step.create)
     ops.push(remittanceRepo.createOp(db, r, step.finish ? 'imported' : 'importing', step.fileName));

@@ -54,6 +54,16 @@ export interface MonthTotals {
   paidClaims: number;
   /** By month posted: sum over those claims of days from submission to first payment. */
   paymentLagDays: number;
+  /** By month posted: service lines the payer's fee schedule prices (paid as primary, not denied). */
+  pricedLines: number;
+  /** By month posted: what the contract says those lines should be allowed (fee × units). */
+  expectedCents: number;
+  /** By month posted: what the payer allowed for those lines (AMT*B6, else paid + patient share). */
+  allowedCents: number;
+  /** By month posted: Σ max(0, expected − allowed) over those lines. */
+  underpaidCents: number;
+  /** By month posted: priced lines allowed less than expected. */
+  underpaidLines: number;
 }
 
 export const MONTH_TOTAL_FIELDS = [
@@ -74,6 +84,11 @@ export const MONTH_TOTAL_FIELDS = [
   'firstPassPaid',
   'paidClaims',
   'paymentLagDays',
+  'pricedLines',
+  'expectedCents',
+  'allowedCents',
+  'underpaidCents',
+  'underpaidLines',
 ] as const satisfies readonly (keyof MonthTotals)[];
 
 export type MonthTotalField = (typeof MONTH_TOTAL_FIELDS)[number];

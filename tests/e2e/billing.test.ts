@@ -97,13 +97,16 @@ describe('Billing oversight', () => {
     // The denied claim, assigned to billing for follow-up.
     await page.getByRole('link', { name: 'Claims', exact: true }).click();
     await page.getByRole('tab', { name: 'Denied' }).click();
+    // A year of demo denials comes first (oldest first): the new one is found by its id.
+    await page.getByLabel('Search', { exact: true }).fill('E2E-DENIED-1');
+    await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('link', { name: 'E2E-DENIED-1' }).click();
     await page.getByRole('heading', { level: 1, name: 'Claim E2E-DENIED-1' }).waitFor();
     await page.getByText('No prior authorization', { exact: false }).first().waitFor();
     await expectNoAxeViolations(page, 'claim page');
     await page.getByRole('button', { name: 'Assign for follow-up' }).click();
     const dialog = page.getByRole('dialog', { name: /Assign claim E2E-DENIED-1/ });
-    await dialog.getByLabel('Who follows it up').selectOption({ label: 'Tom Becker' });
+    await dialog.getByLabel('Who follows it up').selectOption({ label: 'Tom Becker · Billing' });
     await dialog.getByLabel('Follow up by').fill(addDays(localParts(Date.now(), 'America/New_York').date, 2));
     await dialog.getByLabel('Note').fill('Get the authorization number from the referral');
     await dialog.getByRole('button', { name: 'Assign' }).click();

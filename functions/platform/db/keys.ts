@@ -336,6 +336,12 @@ export const tenantKeys = {
   }),
   /** A provider's CAQH profile (re-attested every 120 days), beside their credentialing records. */
   caqhProfile: (s: TenantScope, npi: string): Key => ({ PK: `T#${s.tenantId}#BILL#CRED`, SK: `CAQH#${npi}` }),
+  /** A payer's fee schedule: the contracted allowed amount per code and modifier, one partition per payer. */
+  feeSchedulePartition: (s: TenantScope, payerId: string) => `T#${s.tenantId}#BILL#FEE#${payerId}`,
+  feeScheduleEntry: (s: TenantScope, payerId: string, code: string, modifier: string): Key => ({
+    PK: `T#${s.tenantId}#BILL#FEE#${payerId}`,
+    SK: `CODE#${code}#${modifier || '-'}`,
+  }),
   /** Per-payer billing rules (timely filing and appeal windows) and the contract with the payer. */
   payerSettings: (s: TenantScope, payerId: string): Key => ({
     PK: `T#${s.tenantId}#BILL#DIR`,

@@ -49,5 +49,16 @@ export const billingFixture: ModuleFixture = {
       version: 0,
     },
     'POST /billing/credentialing/providers': { npi: '9876500015', name: 'Dr. Nia Newcomer' },
+    'PUT /billing/payers/:payerId': {
+      appealDays: 120,
+      timelyFilingDays: 365,
+      contract: { effectiveFrom: '2025-01-01', renewalDate: '2027-07-01', noticeDays: 90 },
+      version: 0,
+    },
+    'POST /billing/fee-schedules/import': {
+      kind: 'billing.fee_schedule',
+      csv: 'payer_id,code,allowed\nHHP01,99213,92.50',
+      dryRun: true,
+    },
   }),
 };

@@ -14,7 +14,16 @@ import { getClaim } from './api.ts';
 import { BillingNav } from './BillingNav.tsx';
 import { AssignDialog, FollowUpDialog } from './ClaimActions.tsx';
 import { claimsHref } from './links.ts';
-import { Day, DenialReasons, Missing, Money, PreventableBadge, StateBadge, When } from './parts.tsx';
+import {
+  CredentialingBadge,
+  Day,
+  DenialReasons,
+  Missing,
+  Money,
+  PreventableBadge,
+  StateBadge,
+  When,
+} from './parts.tsx';
 import './billing.css';
 
 type Line = ClaimDetail['lines'][number];
@@ -157,6 +166,9 @@ function ClaimView(props: { detail: ClaimDetail }) {
                   <Show when={claim().preventable}>
                     <PreventableBadge />
                   </Show>
+                  <Show when={claim().credentialingIssue}>
+                    {(issue) => <CredentialingBadge issue={issue()} />}
+                  </Show>
                   <span class="muted small">Seen {formatCalendarDate(claim().serviceDate)}</span>
                 </p>
               </div>
@@ -196,6 +208,16 @@ function ClaimView(props: { detail: ClaimDetail }) {
                 <Show when={claim().submittedDate}>{(d) => <> · sent {formatCalendarDate(d())}</>}</Show>
               </span>
             </p>
+            <Show when={claim().credentialingIssue}>
+              {(issue) => (
+                <Alert tone="warning" title="Billed for a provider the payer has not credentialed">
+                  <p>
+                    {issue()}. Check the provider's status on the{' '}
+                    <A href="/app/billing/credentialing">credentialing page</A> before resubmitting.
+                  </p>
+                </Alert>
+              )}
+            </Show>
             <Show when={claim().denialReasons.length > 0}>
               <Alert tone={claim().state === 'denied' ? 'warning' : 'info'} title="Why the payer denied it">
                 <DenialReasons codes={claim().denialReasons} />

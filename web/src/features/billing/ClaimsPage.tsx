@@ -13,7 +13,7 @@ import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
 import { type ClaimFilters, type ClaimListState, getDirectory, listClaims } from './api.ts';
 import { BillingNav } from './BillingNav.tsx';
 import { claimHref, IMPORT_HREF } from './links.ts';
-import { Day, DenialReasons, Money, PreventableBadge, StateBadge } from './parts.tsx';
+import { CredentialingBadge, Day, DenialReasons, Money, PreventableBadge, StateBadge } from './parts.tsx';
 import './billing.css';
 
 /** The tabs, in the order a biller works them: what needs action first. */
@@ -201,6 +201,9 @@ function ClaimList(props: { filters: ClaimFilters; filterKey: string; onClear: (
                     <StateBadge state={c.state} />
                     <Show when={c.preventable}>
                       <PreventableBadge />
+                    </Show>
+                    <Show when={c.credentialingIssue}>
+                      {(issue) => <CredentialingBadge issue={issue()} />}
                     </Show>
                   </span>
                   <Show when={c.denialReasons.length > 0}>

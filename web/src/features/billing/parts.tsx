@@ -49,6 +49,15 @@ export function StateBadge(props: { state: ClaimState }) {
 }
 
 /** A denial the front desk could have prevented (eligibility, authorization, registration). */
+/** A claim billed for a provider not (yet) effective with its payer: the words say which and why. */
+export function CredentialingBadge(props: { issue: string }) {
+  return (
+    <span title={props.issue}>
+      <Badge tone="danger">Not credentialed</Badge>
+    </span>
+  );
+}
+
 export function PreventableBadge() {
   return (
     <span title="The front desk could have prevented this denial: coverage, authorization or registration">
