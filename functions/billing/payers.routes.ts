@@ -10,8 +10,7 @@ import { pageArgs } from '../platform/http/paging.ts';
 import type { defineDomain } from '../platform/http/route.ts';
 import { importRoutes } from '../platform/imports/import.routes.ts';
 import { feeScheduleImport } from './fee-schedule-import.ts';
-import { payerRepo } from './payers.repo.ts';
-import { listPayers, updatePayer } from './payers.service.ts';
+import { listPayers, payerFees, updatePayer } from './payers.service.ts';
 
 type Route = ReturnType<typeof defineDomain>['route'];
 
@@ -54,10 +53,7 @@ export function payerRoutes(route: Route) {
       query: PageQuerySchema,
       response: pageOf(FeeSchema),
     },
-    (r) => {
-      const { limit, cursor } = pageArgs(r.query, 50);
-      return payerRepo.fees(r.db, r.params.payerId, limit, cursor);
-    },
+    (r) => payerFees(r.db, r.params.payerId, pageArgs(r.query, 50)),
   );
   importRoutes(route, {
     tag,

@@ -102,6 +102,13 @@ async function noticeOps(db: TenantDb, payer: { id: string; name: string }, s: S
   );
 }
 
+/** One page of a payer's fee schedule; 404 for a payer not on the practice's claims. */
+export async function payerFees(db: TenantDb, payerId: string, page: { limit: number; cursor?: string }) {
+  const directory = await billingDirectory(db);
+  if (!directory.payers.some((p) => p.id === payerId)) throw notFound('Payer');
+  return payerRepo.fees(db, payerId, page.limit, page.cursor);
+}
+
 /** Saves a payer's windows and contract (versioned) and re-plans its notice alert in the same write. */
 export async function updatePayer(db: TenantDb, payerId: string, input: PayerUpdate): Promise<Payer> {
   const directory = await billingDirectory(db);

@@ -3,8 +3,12 @@ import type { Claim837, Remittance835 } from '../../shared/x12/x12-types.ts';
 import { write835, write837P } from '../../shared/x12/x12-writer.ts';
 import { importClaimBatch } from '../billing/claim-import.service.ts';
 import { assignClaim, listClaims } from '../billing/claims.service.ts';
+import { saveCredentialing } from '../billing/credentialing.service.ts';
+import { feeScheduleImport } from '../billing/fee-schedule-import.ts';
+import { updatePayer } from '../billing/payers.service.ts';
 import { importRemittances } from '../billing/remittances.service.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
+import { importChunk } from '../platform/imports/import.service.ts';
 import { demoBilling } from './billing-demo.ts';
 
 /**
@@ -12,6 +16,8 @@ import { demoBilling } from './billing-demo.ts';
  * weekly 835s after them, through the same imports a practice uses, so every total on the billing
  * pages comes from the ledger exactly as it would in use. Aetna has not credentialed Dr. Alvarez
  * yet (her Aetna claims are denied), and two denials are already assigned to the billing staff.
+ * Aetna's contract says 70% of charges but Aetna allows about 61%: its fee schedule, imported before
+ * the remittances, flags the shortfall on every line it prices.
  */
 
 const PROVIDERS = [
@@ -54,6 +60,7 @@ export async function seedBilling(
     });
     await importClaimBatch(db, { fileName: `claims-${claims[0]!.submittedDate.slice(0, 7)}.837`, text });
   }
+  await seedContracts(db, today);
   for (const remits of byMonth<Remittance835>(demo.remittances, (r) => r.paymentDate)) {
     const text = write835(remits, {
       senderId: 'PAYERS',
@@ -73,4 +80,46 @@ export async function seedBilling(
       version: claim.version,
     });
   }
+}
+
+/** Aetna's contracted fees: 70% of the practice's charges (Aetna allows about 61%). */
+const AETNA_FEES = [
+  ['99212', 6650],
+  ['99213', 10150],
+  ['99214', 14700],
+  ['99203', 12950],
+  ['99204', 18550],
+  ['99395', 16800],
+  ['99396', 17850],
+  ['36415', 1260],
+  ['87880', 2940],
+  ['93000', 4550],
+  ['81002', 1050],
+] as const;
+
+/** The payers' windows, Aetna's contract and fee schedule, and Dr. Alvarez's Aetna application. */
+async function seedContracts(db: TenantDb, today: string): Promise<void> {
+  const csv = [
+    'payer_id,code,allowed',
+    ...AETNA_FEES.map(([code, cents]) => `60054,${code},${(cents / 100).toFixed(2)}`),
+  ].join('\n');
+  await importChunk(db, feeScheduleImport, { csv, dryRun: false });
+  await updatePayer(db, '60054', {
+    appealDays: 180,
+    timelyFilingDays: 90,
+    contract: {
+      effectiveFrom: addDays(today, -700),
+      renewalDate: addDays(today, 110),
+      noticeDays: 90,
+      note: 'Rates: 70% of billed charges',
+    },
+    version: 0,
+  });
+  await updatePayer(db, '15202', { appealDays: 120, timelyFilingDays: 365, version: 0 });
+  await saveCredentialing(db, '1215038962', '60054', {
+    status: 'in_process',
+    submittedDate: addDays(today, -75),
+    note: 'Application sent; Aetna asked for the malpractice certificate again',
+    version: 0,
+  });
 }

@@ -79,10 +79,16 @@ beforeAll(async () => {
 });
 
 describe('the grid', () => {
-  it('lists the providers and payers seen on remittances, with no records yet', async () => {
+  it('lists the providers and payers seen on claims and remittances, with no records yet', async () => {
     const g = await grid();
-    expect(g.providers).toEqual([{ npi: OKAFOR, name: expect.stringMatching(/okafor/i) }]);
-    expect(g.payers).toEqual([{ id: HARBOR, name: expect.stringMatching(/harbor/i) }]);
+    // Dr. Okafor renders; claims without a rendering provider name their billing provider's NPI.
+    expect(g.providers).toContainEqual({ npi: OKAFOR, name: expect.stringMatching(/okafor/i) });
+    expect(g.providers.map((p: { npi: string }) => p.npi).sort()).toEqual([
+      '1234567893',
+      '1477553210',
+      OKAFOR,
+    ]);
+    expect(g.payers.map((p: { id: string }) => p.id).sort()).toEqual([HARBOR, 'SMCD7']);
     expect(g.records).toEqual([]);
   });
 
@@ -109,6 +115,8 @@ describe('the grid', () => {
     expect(again.status).toBe(409);
     // Sorted by name: a name's spelling decides the order, so only membership is checked.
     expect((await grid()).providers.map((p: { npi: string }) => p.npi).sort()).toEqual([
+      '1234567893',
+      '1477553210',
       OKAFOR,
       '9876500015',
     ]);
@@ -154,7 +162,7 @@ describe('a provider’s credentialing with a payer', () => {
 
   it('is 404 for a payer or provider the practice has never billed', async () => {
     expect((await save({ status: 'submitted', version: 0 }, OKAFOR, 'NOPAYER')).status).toBe(404);
-    expect((await save({ status: 'submitted', version: 0 }, '1234567893')).status).toBe(404);
+    expect((await save({ status: 'submitted', version: 0 }, '1000000004')).status).toBe(404);
   });
 });
 

@@ -145,6 +145,6 @@ describe('payer rules and contracts', () => {
         .status,
     ).toBe(404);
     expect((await as(other)('GET', '/billing/payers')).body.items).toEqual([]);
-    expect((await as(other)('GET', '/billing/payers/HHP01/fees')).body.items).toEqual([]);
+    expect((await as(other)('GET', '/billing/payers/HHP01/fees')).status).toBe(404);
   });
 });

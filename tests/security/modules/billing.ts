@@ -6,7 +6,7 @@ import type { ModuleFixture } from './module-fixture.ts';
 const fixture = (name: string) =>
   readFileSync(join(import.meta.dirname, '..', '..', 'billing', 'fixtures', name), 'utf8');
 
-/** Billing in practice A: the claims of an 837P batch, one of them paid by a remittance. */
+/** Billing in practice A: the claims of an 837P batch, some paid by a remittance, one with a patient share. */
 export const billingFixture: ModuleFixture = {
   seed: async ({ t, a }) => {
     const claims = await t.call('POST', '/api/billing/claim-batches', {
@@ -19,6 +19,17 @@ export const billingFixture: ModuleFixture = {
       json: { text: fixture('remit-basic.835') },
     });
     expect(remit.status).toBe(200);
+    // A patient share on the claim, so recording a patient payment on it can succeed.
+    const share = await t.call('POST', '/api/billing/imports', {
+      token: a.token,
+      json: {
+        kind: 'billing.payments',
+        csv: 'claim_id,posted_date,payer,amount_paid,adjustment_group,adjustment_reason,adjustment_amount\r\nRND-10044,2026-01-20,HHP01,,PR,1,10\r\n',
+        dryRun: false,
+        firstRow: 2,
+      },
+    });
+    expect(share.body).toMatchObject({ created: 1, errors: [] });
     return { claimId: 'RND-10044' };
   },
   idPrefixes: { '/billing/claims': 'claimId' },
@@ -49,6 +60,24 @@ export const billingFixture: ModuleFixture = {
       version: 0,
     },
     'POST /billing/credentialing/providers': { npi: '9876500015', name: 'Dr. Nia Newcomer' },
+    'POST /billing/imports': {
+      kind: 'billing.claims',
+      csv: 'claim_id,patient_last_name,payer_name,service_date,submitted_date,cpt_code,charge\r\nSEC-1,Garcia,Harbor Health Plan,01/05/2026,01/06/2026,99213,95\r\n',
+      dryRun: true,
+    },
+    'POST /billing/claims': {
+      claimId: 'SEC-2',
+      patient: { lastName: 'Garcia', firstName: 'Elena' },
+      payer: { id: 'HHP01', name: 'HARBOR HEALTH PLAN' },
+      submittedDate: '2026-01-06',
+      lines: [{ code: '99213', modifiers: [], units: 1, serviceDate: '2026-01-05', chargeCents: 9500 }],
+    },
+    'POST /billing/claims/:id/patient-payments': {
+      amountCents: 100,
+      date: '2026-01-20',
+      method: 'cash',
+      version: 1,
+    },
     'PUT /billing/payers/:payerId': {
       appealDays: 120,
       timelyFilingDays: 365,
