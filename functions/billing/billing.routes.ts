@@ -95,7 +95,9 @@ function remittanceRoutes(route: Route) {
       const { limit, cursor } = pageArgs(r.query);
       const page = await remittanceRepo.list(r.db, limit, cursor);
       return {
-        items: page.items.map(({ status: _s, providerAdjustmentsCents: _p, ...rest }) => rest),
+        items: page.items.map(
+          ({ status: _s, providerAdjustmentsCents: _p, chunkStarts: _c, ...rest }) => rest,
+        ),
         nextCursor: page.nextCursor,
       };
     },

@@ -47,6 +47,8 @@ export interface StoredClaim {
   firstPaidDate?: string;
   lastAdjudication?: { date: string; statusCode: string; denied: boolean; reasons: string[] };
   appealed?: boolean;
+  /** The appeal deadline of an open denial, while its alerts are planned. */
+  appealDue?: string;
   assignee?: { id: string; name: string };
   followUpDate?: string;
   events: ClaimEvent[];

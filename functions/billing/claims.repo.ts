@@ -54,7 +54,9 @@ export function claimWriteOp(db: TenantDb, c: StoredClaim): WriteOp {
       onFail: staleVersion,
     };
   const { version, ...rest } = claimRecord(db, c);
-  const cleared = (['followUpDate', 'assignee', 'appealed'] as const).filter((f) => c[f] === undefined);
+  const cleared = (['followUpDate', 'assignee', 'appealed', 'appealDue'] as const).filter(
+    (f) => c[f] === undefined,
+  );
   return { kind: 'update', key, set: rest, remove: cleared, expectedVersion: version, onFail: staleVersion };
 }
 

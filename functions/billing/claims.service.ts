@@ -17,6 +17,7 @@ import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { badRequest, conflict, notFound, staleVersion } from '../platform/errors.ts';
 import { closeIfOpenOps, raiseTodayItemOp, todayItemId } from '../platform/today/today-items.ts';
 import { getActiveMember } from '../tenants/members.service.ts';
+import { cancelAppealDeadline } from './appeal-deadlines.ts';
 import {
   claimStatusText,
   insuranceBalance,
@@ -224,34 +225,33 @@ export async function recordFollowUp(db: TenantDb, id: string, input: ClaimFollo
     summary: `${FOLLOW_UP_LABELS[input.action]}: ${input.note}`,
     by: db.actor.name,
   });
-  const ops = [claimWriteOp(db, next), ...ledgerOps(db, deltas)];
-  const stillOpen = input.action !== 'written_off' && input.nextFollowUpDate && next.assignee;
-  if (stillOpen && next.assignee && input.nextFollowUpDate) {
-    next.followUpDate = input.nextFollowUpDate;
-    ops[0] = claimWriteOp(db, next);
-    ops.push(
-      raiseTodayItemOp(
-        db,
-        followUpItem(
-          next,
-          { userId: next.assignee.id, name: next.assignee.name },
-          input.nextFollowUpDate,
-          input.note,
-        ),
-        db.now(),
-      ),
-    );
-  } else {
-    ops[0] = claimWriteOp(db, { ...next, followUpDate: undefined });
-    ops.push(...(await closeIfOpenOps(db, [followUpItemId(id)])));
-  }
-  await db.write(ops, {
-    action: `billing.claim_${input.action === 'note' ? 'worked' : input.action}`,
-    entityType: 'claim',
-    entityId: id,
-    entityName: `Claim ${id}`,
-    summary: `${FOLLOW_UP_LABELS[input.action]} on claim ${id}`,
-  });
+  // An appeal sent or a write-off meets the appeal deadline: its alerts stop.
+  const deadlineMet = (input.action === 'appealed' || input.action === 'written_off') && next.appealDue;
+  const deadline = deadlineMet ? await cancelAppealDeadline(db, id) : { ops: [], platformOps: [] };
+  if (deadlineMet) next.appealDue = undefined;
+  const nextDate = input.action !== 'written_off' && next.assignee ? input.nextFollowUpDate : undefined;
+  next.followUpDate = nextDate;
+  const followUp =
+    nextDate && next.assignee
+      ? [
+          raiseTodayItemOp(
+            db,
+            followUpItem(next, { userId: next.assignee.id, name: next.assignee.name }, nextDate, input.note),
+            db.now(),
+          ),
+        ]
+      : await closeIfOpenOps(db, [followUpItemId(id)]);
+  await db.writeWithPlatformItems(
+    [claimWriteOp(db, next), ...ledgerOps(db, deltas), ...followUp, ...deadline.ops],
+    deadline.platformOps,
+    {
+      action: `billing.claim_${input.action === 'note' ? 'worked' : input.action}`,
+      entityType: 'claim',
+      entityId: id,
+      entityName: `Claim ${id}`,
+      summary: `${FOLLOW_UP_LABELS[input.action]} on claim ${id}`,
+    },
+  );
   return toClaimDto(await loadClaim(db, id));
 }
 

@@ -18,6 +18,8 @@ export interface StoredRemittance {
   providerAdjustmentsCents: number;
   fileName?: string;
   status: 'importing' | 'imported';
+  /** Where each chunk of claims starts (remittances.service.ts): a resumed import keeps them. */
+  chunkStarts?: number[];
   importedAt: string;
   importedBy: string;
 }
@@ -74,7 +76,13 @@ export const remittanceRepo = {
   },
 
   /** Records the remittance (in its first chunk's transaction); a second importer of it fails whole. */
-  createOp(db: TenantDb, r: Remittance835, status: StoredRemittance['status'], fileName?: string): WriteOp {
+  createOp(
+    db: TenantDb,
+    r: Remittance835,
+    status: StoredRemittance['status'],
+    chunkStarts: number[],
+    fileName?: string,
+  ): WriteOp {
     const record: StoredRemittance = {
       id: idOf(r.payer.id, r.traceNumber),
       traceNumber: r.traceNumber,
@@ -87,6 +95,7 @@ export const remittanceRepo = {
       providerAdjustmentsCents: r.providerAdjustments.reduce((s, a) => s + a.amountCents, 0),
       ...(fileName ? { fileName } : {}),
       status,
+      chunkStarts,
       importedAt: db.now().toISOString(),
       importedBy: db.actor.name,
     };

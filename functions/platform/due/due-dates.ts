@@ -184,6 +184,29 @@ function dropEntries(thing: DueThing): WriteOp[] {
     }));
 }
 
+/**
+ * Several dated things planned in one write (a remittance's denials) share the queue's hour markers:
+ * one transaction may touch an item once, so each marker is put once, with the latest expiry.
+ */
+export function mergeQueueMarkers(ops: readonly WriteOp[]): WriteOp[] {
+  const markers = new Map<string, WriteOp & { kind: 'put' }>();
+  const out: WriteOp[] = [];
+  for (const op of ops) {
+    if (op.kind !== 'put' || !('hour' in op.item) || !('shard' in op.item)) {
+      out.push(op);
+      continue;
+    }
+    const key = `${op.item.PK}|${op.item.SK}`;
+    const seen = markers.get(key);
+    if (!seen) {
+      markers.set(key, op);
+      out.push(op);
+    } else if (Number(op.item.expiresAt) > Number(seen.item.expiresAt))
+      seen.item.expiresAt = op.item.expiresAt;
+  }
+  return out;
+}
+
 /** The UTC hour an instant falls in, as the queue partitions name it ("2026-11-30T13"). */
 export function hourOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 13);
