@@ -190,6 +190,9 @@ export const MODULES: Record<ModuleId, ModuleManifest> = {
       { value: 'billing.provider_added', label: 'Billing providers added' },
       { value: 'billing.payer_updated', label: 'Payer windows and contracts' },
       { value: 'billing.fee_schedule_imported', label: 'Fee schedules imported' },
+      { value: 'billing.csv_imported', label: 'Claims and payments imported from CSV' },
+      { value: 'billing.claim_entered', label: 'Claims entered by hand' },
+      { value: 'billing.patient_payment_recorded', label: 'Patient payments recorded' },
     ],
     auditEntities: [
       { value: 'claim', label: 'Claim' },

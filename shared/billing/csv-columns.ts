@@ -207,7 +207,7 @@ export function readHeader(kind: BillingCsvKind, header: readonly string[]) {
 }
 
 /** A record keyed by header names (aliases or not) keyed by the kind's column names. */
-export function canonicalRow(kind: BillingCsvKind, record: Record<string, string | undefined>) {
+function canonicalRow(kind: BillingCsvKind, record: Record<string, string | undefined>) {
   const names = aliasMap(BILLING_CSV_COLUMNS[kind]);
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(record)) {

@@ -17,7 +17,7 @@ let downtown: string;
 const as = (s: Session) => (method: string, path: string, json?: unknown) =>
   t.call(method, `/api${path}`, { token: s.token, json });
 const csv = (rows: string[]) => `${rows.join('\r\n')}\r\n`;
-const send = (s: Session, kind: string, rows: string[], dryRun = false, firstRow?: number) =>
+const send = (s: Session, kind: string, rows: string[], dryRun = false, firstRow = 2) =>
   as(s)('POST', '/billing/imports', { kind: `billing.${kind}`, csv: csv(rows), dryRun, firstRow });
 const month = async (m: string) =>
   (await as(owner)('GET', `/billing/dashboard?month=${m}&months=1`)).body.months[0];

@@ -14,6 +14,7 @@ import { getClaim } from './api.ts';
 import { BillingNav } from './BillingNav.tsx';
 import { AssignDialog, FollowUpDialog } from './ClaimActions.tsx';
 import { claimsHref } from './links.ts';
+import { PatientPaymentDialog } from './PatientPaymentDialog.tsx';
 import {
   CredentialingBadge,
   Day,
@@ -147,6 +148,7 @@ function PaymentCard(props: { p: Payment }) {
 function ClaimView(props: { detail: ClaimDetail }) {
   const [assigning, setAssigning] = createSignal(false);
   const [working, setWorking] = createSignal(false);
+  const [paying, setPaying] = createSignal(false);
   const claim = () => props.detail.claim;
   const patient = () => props.detail.patient;
   const closed = () => claim().state === 'closed';
@@ -177,6 +179,9 @@ function ClaimView(props: { detail: ClaimDetail }) {
                   {claim().assignee ? 'Reassign' : 'Assign for follow-up'}
                 </Button>
                 <Button onClick={() => setWorking(true)}>Record follow-up</Button>
+                <Show when={claim().patientBalanceCents > 0}>
+                  <Button onClick={() => setPaying(true)}>Record patient payment</Button>
+                </Show>
               </div>
             </div>
             <Amounts claim={claim()} />
@@ -336,6 +341,7 @@ function ClaimView(props: { detail: ClaimDetail }) {
       </div>
       <AssignDialog open={assigning()} claim={claim()} onClose={() => setAssigning(false)} />
       <FollowUpDialog open={working()} claim={claim()} onClose={() => setWorking(false)} />
+      <PatientPaymentDialog open={paying()} claim={claim()} onClose={() => setPaying(false)} />
     </>
   );
 }
