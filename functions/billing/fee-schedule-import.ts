@@ -4,6 +4,7 @@
  * amount for a code replaces the old amount.
  */
 import * as z from 'zod/mini';
+import { FEE_SCHEDULE_COLUMNS } from '../../shared/billing/csv-columns.ts';
 import { ModifierSchema, ProcedureCodeSchema, readMoney } from '../../shared/schemas/billing-entry.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import type { ImportFieldError, ImportKind, ImportRowToApply } from '../platform/imports/import-kind.ts';
@@ -51,36 +52,7 @@ export const feeScheduleImport: ImportKind<Row, Set<string>> = {
   kind: 'billing.fee_schedule',
   module: 'billing',
   label: 'Fee schedule',
-  columns: [
-    {
-      name: 'payer_id',
-      required: true,
-      aliases: ['payer', 'payer id', 'insurance id'],
-      description: 'The payer id as your remittances name it',
-      example: '60054',
-    },
-    {
-      name: 'code',
-      required: true,
-      aliases: ['cpt', 'hcpcs', 'procedure code', 'cpt code'],
-      description: 'CPT or HCPCS code',
-      example: '99213',
-    },
-    {
-      name: 'modifier',
-      required: false,
-      aliases: ['mod', 'modifier 1'],
-      description: 'Only when the fee differs for a modifier',
-      example: '25',
-    },
-    {
-      name: 'allowed',
-      required: true,
-      aliases: ['allowed amount', 'fee', 'rate', 'contract rate', 'amount'],
-      description: 'The contracted allowed amount in dollars',
-      example: '92.50',
-    },
-  ],
+  columns: FEE_SCHEDULE_COLUMNS,
   rowSchema: z.record(z.string(), z.string()),
   prepare: async (db) => new Set((await billingDirectory(db)).payers.map((p) => p.id)),
   rowKey: (row) =>

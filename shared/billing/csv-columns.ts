@@ -178,6 +178,38 @@ export const PAYMENT_COLUMNS: readonly ImportColumn[] = [
   },
 ];
 
+/** A payer's fee schedule: one row per payer, code and modifier with its contracted allowed amount. */
+export const FEE_SCHEDULE_COLUMNS: readonly ImportColumn[] = [
+  {
+    name: 'payer_id',
+    required: true,
+    aliases: ['payer', 'payer id', 'insurance id'],
+    description: 'The payer id as your remittances name it (shown under each payer’s name)',
+    example: '60054',
+  },
+  {
+    name: 'code',
+    required: true,
+    aliases: ['cpt', 'hcpcs', 'procedure code', 'cpt code'],
+    description: 'CPT or HCPCS code, like 99213 or G0439',
+    example: '99213',
+  },
+  {
+    name: 'modifier',
+    required: false,
+    aliases: ['mod', 'modifier 1'],
+    description: 'Only when the fee differs for a modifier, like 25 or LT',
+    example: '25',
+  },
+  {
+    name: 'allowed',
+    required: true,
+    aliases: ['allowed amount', 'fee', 'rate', 'contract rate', 'amount'],
+    description: 'The contracted allowed amount in dollars, like 92.50',
+    example: '92.50',
+  },
+];
+
 export const BILLING_CSV_COLUMNS: Record<BillingCsvKind, readonly ImportColumn[]> = {
   'billing.claims': CLAIM_COLUMNS,
   'billing.payments': PAYMENT_COLUMNS,
