@@ -5,7 +5,7 @@
  * zone (this month, and when alerts go out).
  */
 import { breakdown, denialRate, ratio, trailingMonths } from '../../shared/billing/kpis.ts';
-import type { Payer, PayerUpdate } from '../../shared/schemas/billing.ts';
+import { DEFAULT_NOTICE_DAYS, type Payer, type PayerUpdate } from '../../shared/schemas/billing.ts';
 import { addDays, localParts } from '../../shared/time.ts';
 import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
@@ -19,7 +19,6 @@ import { billingDirectory } from './remittance.repo.ts';
 /** Common windows when a practice has not set its own: 60 days to appeal, 90 to file. */
 export const DEFAULT_APPEAL_DAYS = 60;
 export const DEFAULT_TIMELY_FILING_DAYS = 90;
-const DEFAULT_NOTICE_DAYS = 90;
 const NOTICE_ALERT_DAYS = [60, 30, 14, 0] as const;
 
 const defaults = (payerId: string, now: string): StoredPayerSettings => ({

@@ -346,6 +346,9 @@ export const BillingDirectorySchema = z.object({
   providers: z.array(z.object({ npi: z.string(), name: z.string() })),
 });
 
+/** Days of notice before a contract's renewal when the contract does not say. */
+export const DEFAULT_NOTICE_DAYS = 90;
+
 const PayerContractSchema = z
   .strictObject({
     effectiveFrom: DateSchema,

@@ -143,9 +143,12 @@ export const WEB_MODULES: Record<ModuleId, WebModule> = {
     pages: [
       { path: '/billing', component: lazy(() => import('../routes/billing.tsx')) },
       { path: '/billing/aging', component: lazy(() => import('../routes/billing-aging.tsx')) },
+      { path: '/billing/patients', component: lazy(() => import('../routes/billing-patients.tsx')) },
+      { path: '/billing/payers', component: lazy(() => import('../routes/billing-payers.tsx')) },
       { path: '/billing/claims', component: lazy(() => import('../routes/billing-claims.tsx')) },
       { path: '/billing/claims/:id', component: lazy(() => import('../routes/billing-claim.tsx')) },
       { path: '/billing/import', component: lazy(() => import('../routes/billing-import.tsx')) },
+      { path: '/billing/import-csv', component: lazy(() => import('../routes/billing-csv-import.tsx')) },
       {
         path: '/billing/credentialing',
         component: lazy(() => import('../routes/billing-credentialing.tsx')),

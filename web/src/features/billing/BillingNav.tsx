@@ -4,9 +4,12 @@ import { For } from 'solid-js';
 const LINKS = [
   { href: '/app/billing', label: 'Overview', end: true },
   { href: '/app/billing/aging', label: 'A/R aging', end: true },
+  { href: '/app/billing/patients', label: 'Patient balances', end: true },
   // A claim's own page keeps "Claims" marked as the current section.
   { href: '/app/billing/claims', label: 'Claims', end: false },
+  { href: '/app/billing/payers', label: 'Payers', end: true },
   { href: '/app/billing/import', label: 'Import 835', end: true },
+  { href: '/app/billing/import-csv', label: 'Import CSV', end: true },
   { href: '/app/billing/credentialing', label: 'Credentialing', end: true },
 ] as const;
 
