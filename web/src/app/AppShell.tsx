@@ -19,6 +19,7 @@ import { getTodayCounts } from '../features/today/api.ts';
 import { ApiError } from '../lib/api.ts';
 import { readableOn } from '../lib/color.ts';
 import { initials, roleLabel } from '../lib/format.ts';
+import { createLater } from '../lib/later.ts';
 import { HOME_ICON } from './access.ts';
 import { Logo } from './Logo.tsx';
 import { navFor } from './modules.ts';
@@ -196,7 +197,12 @@ function Shell(props: { me: Me; children: JSX.Element }) {
 
 /** How many of the signed-in person's items are due or overdue; nothing when none. */
 function TodayBadge() {
-  const counts = createAsync(() => getTodayCounts().catch(() => undefined));
+  // Asked for a task after the shell is drawn: the count can wait, and the shell's first render is
+  // what a cold load of every page waits on (starting a request there costs a phone milliseconds).
+  const asked = createLater();
+  const counts = createAsync(() =>
+    asked() ? getTodayCounts().catch(() => undefined) : Promise.resolve(undefined),
+  );
   return (
     <Show when={counts.latest?.due}>
       {(due) => (

@@ -1,4 +1,4 @@
-import { createEffect, createSignal, type JSX, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, type JSX, onCleanup, Show } from 'solid-js';
 import { Button } from './Button.tsx';
 
 export interface DialogProps {
@@ -96,29 +96,34 @@ export function ConfirmHost() {
     setRequest(null);
     r?.resolve(ok);
   };
+  // Built on the first confirm() and kept from then on: every page's first render would otherwise
+  // build a closed dialog and its buttons (a quarter of the app's first render, before any page).
+  const asked = createMemo((was: boolean) => was || request() !== null, false);
   return (
-    <Dialog
-      open={request() !== null}
-      title={request()?.title ?? ''}
-      role="alertdialog"
-      onClose={() => answer(false)}
-      initialFocus={() => cancelRef}
-      footer={
-        <>
-          <Button ref={cancelRef} onClick={() => answer(false)}>
-            {request()?.cancelLabel ?? 'Cancel'}
-          </Button>
-          <Button
-            variant={request()?.danger === false ? 'primary' : 'danger'}
-            class={request()?.danger === false ? undefined : 'btn-danger-solid'}
-            onClick={() => answer(true)}
-          >
-            {request()?.confirmLabel ?? 'Confirm'}
-          </Button>
-        </>
-      }
-    >
-      {request()?.message}
-    </Dialog>
+    <Show when={asked()}>
+      <Dialog
+        open={request() !== null}
+        title={request()?.title ?? ''}
+        role="alertdialog"
+        onClose={() => answer(false)}
+        initialFocus={() => cancelRef}
+        footer={
+          <>
+            <Button ref={cancelRef} onClick={() => answer(false)}>
+              {request()?.cancelLabel ?? 'Cancel'}
+            </Button>
+            <Button
+              variant={request()?.danger === false ? 'primary' : 'danger'}
+              class={request()?.danger === false ? undefined : 'btn-danger-solid'}
+              onClick={() => answer(true)}
+            >
+              {request()?.confirmLabel ?? 'Confirm'}
+            </Button>
+          </>
+        }
+      >
+        {request()?.message}
+      </Dialog>
+    </Show>
   );
 }

@@ -2,7 +2,6 @@ import { query } from '@solidjs/router';
 import type * as z from 'zod/mini';
 import type { FeeSchema, Payer, PayerUpdate } from '../../../../shared/schemas/billing.ts';
 import type { Page } from '../../../../shared/schemas/common.ts';
-import type { ImportColumn } from '../../../../shared/schemas/imports.ts';
 import { api } from '../../lib/api.ts';
 import { mutate } from '../../lib/mutation.ts';
 import { getToday, getTodayCounts } from '../today/api.ts';

@@ -2,6 +2,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Appointment } from '../../../../shared/schemas/scheduling.ts';
 import { minutesOf } from '../../../../shared/time.ts';
 import { formatHourMark, formatLocalTime } from '../../lib/format.ts';
+import { createLater } from '../../lib/later.ts';
 
 /** The grid shows 07:00 to 19:00 in 15-minute rows. */
 const FIRST = 7 * 60;
@@ -142,8 +143,13 @@ export function TimeGrid(props: {
   const [hover, setHover] = createSignal<[number, number] | undefined>(undefined, {
     equals: (a, b) => a?.[0] === b?.[0] && a?.[1] === b?.[1],
   });
+  // The visits are drawn a task after the grid itself: the two halves of the day view's first
+  // render each stay short, and the grid (headings, hours, empty times) shows as soon as it can.
+  const visitsShown = createLater();
   const placed = () =>
-    props.appointments.filter((a) => props.columns.some((c) => c.id === props.columnOf(a)));
+    visitsShown()
+      ? props.appointments.filter((a) => props.columns.some((c) => c.id === props.columnOf(a)))
+      : [];
   // The keyboard's drag: Alt + arrows move a visit by one row or one column, through the same drop path.
   const nudge = (e: KeyboardEvent, a: Appointment) => {
     const steps: Record<string, [number, number]> = {
@@ -272,19 +278,30 @@ export function TimeGrid(props: {
           </Show>
           <For each={placed()}>
             {(a) => {
+              // A visit never changes in place (a refetch brings new objects, so new buttons): its
+              // text and attributes are worked out once, not watched one by one. Only its column
+              // follows the columns.
               const col = () => props.columns.findIndex((c) => c.id === props.columnOf(a)) + 2;
-              const start = () => Math.max(0, Math.floor((minutesOf(a.time) - FIRST) / LINE));
-              const span = () => Math.max(LINES_PER_ROW, Math.ceil(a.durationMinutes / LINE));
+              const start = Math.max(0, Math.floor((minutesOf(a.time) - FIRST) / LINE));
+              const span = Math.max(LINES_PER_ROW, Math.ceil(a.durationMinutes / LINE));
+              const time = formatLocalTime(a.time);
+              const kind = `sched-appt status-${a.status}${a.durationMinutes < SHORT_VISIT ? ' sched-appt-short' : ''}`;
+              const at = `${props.columnOf(a)}@${a.time}`;
+              const label = `${time} ${a.patientName}, ${a.typeName}, ${a.status.replace('_', ' ')}`;
+              const title = `${time}–${formatLocalTime(a.endTime)} ${a.patientName}, ${a.typeName}`;
+              const patientName = a.patientName;
+              const typeName = a.typeName;
+              const movable = !GONE.has(a.status);
               return (
                 <button
                   type="button"
-                  class={`sched-appt status-${a.status}${a.durationMinutes < SHORT_VISIT ? ' sched-appt-short' : ''}`}
+                  class={kind}
                   style={{
                     'grid-column': String(col()),
-                    'grid-row': `${start() + 2} / span ${span()}`,
+                    'grid-row': `${start + 2} / span ${span}`,
                     'border-left-color': a.color,
                   }}
-                  draggable={!GONE.has(a.status)}
+                  draggable={movable}
                   onDragStart={(e) => {
                     setDragging(a);
                     e.dataTransfer?.setData('text/plain', a.id);
@@ -293,13 +310,13 @@ export function TimeGrid(props: {
                   onClick={() => props.onOpen(a)}
                   onKeyDown={(e) => nudge(e, a)}
                   aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight"
-                  data-at={`${props.columnOf(a)}@${a.time}`}
-                  aria-label={`${formatLocalTime(a.time)} ${a.patientName}, ${a.typeName}, ${a.status.replace('_', ' ')}`}
-                  title={`${formatLocalTime(a.time)}–${formatLocalTime(a.endTime)} ${a.patientName}, ${a.typeName}`}
+                  data-at={at}
+                  aria-label={label}
+                  title={title}
                 >
-                  <span class="sched-appt-time">{formatLocalTime(a.time)}</span>{' '}
-                  <span class="sched-appt-name">{a.patientName}</span>
-                  <span class="sched-appt-type">{a.typeName}</span>
+                  <span class="sched-appt-time">{time}</span>{' '}
+                  <span class="sched-appt-name">{patientName}</span>
+                  <span class="sched-appt-type">{typeName}</span>
                 </button>
               );
             }}
