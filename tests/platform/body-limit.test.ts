@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_BODY_BYTES, MAX_BODY_BYTES } from '../../functions/platform/http/body-limit.ts';
+import { IMPORT_BODY_BYTES, MAX_BODY_BYTES, X12_BODY_BYTES } from '../../functions/platform/http/body-limit.ts';
 import { createTestApp, type Session, signUpPractice, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -49,8 +49,8 @@ describe('request body limits', () => {
     );
   });
 
-  it('a path no route serves is bounded too', async () => {
-    const res = await send('POST', '/api/nowhere', padded(4 * 1024 * 1024));
+  it('a path no route serves is bounded too, by the largest route limit (an X12 file)', async () => {
+    const res = await send('POST', '/api/nowhere', padded(X12_BODY_BYTES + 1024));
     expect(res.status).toBe(413);
   });
 });
