@@ -4,7 +4,7 @@ import {
   PayerIdParamsSchema,
   PayerSchema,
   PayerUpdateSchema,
-} from '../../shared/schemas/billing.ts';
+} from '../../shared/schemas/billing-payers.ts';
 import { PageQuerySchema, pageOf } from '../../shared/schemas/common.ts';
 import { pageArgs } from '../platform/http/paging.ts';
 import type { defineDomain } from '../platform/http/route.ts';

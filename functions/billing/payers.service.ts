@@ -5,7 +5,7 @@
  * zone (this month, and when alerts go out).
  */
 import { breakdown, denialRate, ratio, trailingMonths } from '../../shared/billing/kpis.ts';
-import { DEFAULT_NOTICE_DAYS, type Payer, type PayerUpdate } from '../../shared/schemas/billing.ts';
+import { DEFAULT_NOTICE_DAYS, type Payer, type PayerUpdate } from '../../shared/schemas/billing-payers.ts';
 import { addDays, localParts } from '../../shared/time.ts';
 import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';

@@ -1,6 +1,6 @@
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { type Payer, PayerUpdateSchema } from '../../../../shared/schemas/billing.ts';
+import { type Payer, PayerUpdateSchema } from '../../../../shared/schemas/billing-payers.ts';
 import { addDays } from '../../../../shared/time.ts';
 import { FormAlert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import type { Payer } from '../../../../shared/schemas/billing.ts';
+import type { Payer } from '../../../../shared/schemas/billing-payers.ts';
 import { Button } from '../../components/ui/Button.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { LoadBoundary } from '../../components/ui/LoadBoundary.tsx';

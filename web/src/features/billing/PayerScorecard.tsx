@@ -1,6 +1,6 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import type { Payer } from '../../../../shared/schemas/billing.ts';
+import type { Payer } from '../../../../shared/schemas/billing-payers.ts';
 import { Button } from '../../components/ui/Button.tsx';
 import { SelectField } from '../../components/ui/Field.tsx';
 import { formatCount, formatPercent } from '../../lib/number-format.ts';

@@ -2,7 +2,7 @@ import { A, createAsync } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { BILLING_METRICS } from '../../../../shared/metrics.ts';
 import { inRoleGroup } from '../../../../shared/roles.ts';
-import type { Payer } from '../../../../shared/schemas/billing.ts';
+import type { Payer } from '../../../../shared/schemas/billing-payers.ts';
 import { me } from '../../app/session.ts';
 import { MetricDefinitions } from '../../components/charts/MetricDefinitions.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';

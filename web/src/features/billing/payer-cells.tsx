@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import type { Payer } from '../../../../shared/schemas/billing.ts';
+import type { Payer } from '../../../../shared/schemas/billing-payers.ts';
 import { Badge } from '../../components/ui/Badge.tsx';
 import { formatCents, formatCentsShort, formatCount, formatPercent } from '../../lib/number-format.ts';
 import { Day, Missing } from './parts.tsx';

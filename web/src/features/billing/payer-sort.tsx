@@ -1,5 +1,5 @@
 import type { JSX } from 'solid-js';
-import type { Payer } from '../../../../shared/schemas/billing.ts';
+import type { Payer } from '../../../../shared/schemas/billing-payers.ts';
 import { addDays } from '../../../../shared/time.ts';
 import { isoDay } from '../../lib/format.ts';
 import { DEFAULT_NOTICE_DAYS } from './payers-api.ts';

@@ -1,6 +1,6 @@
 import { query } from '@solidjs/router';
 import type * as z from 'zod/mini';
-import type { FeeSchema, Payer, PayerUpdate } from '../../../../shared/schemas/billing.ts';
+import type { FeeSchema, Payer, PayerUpdate } from '../../../../shared/schemas/billing-payers.ts';
 import type { Page } from '../../../../shared/schemas/common.ts';
 import { api } from '../../lib/api.ts';
 import { mutate } from '../../lib/mutation.ts';
@@ -36,4 +36,4 @@ export const FEE_IMPORT_ENDPOINT = '/billing/fee-schedules/import';
 export const FEE_IMPORT_KIND = 'billing.fee_schedule';
 
 export { FEE_SCHEDULE_COLUMNS as FEE_COLUMNS } from '../../../../shared/billing/csv-columns.ts';
-export { DEFAULT_NOTICE_DAYS } from '../../../../shared/schemas/billing.ts';
+export { DEFAULT_NOTICE_DAYS } from '../../../../shared/schemas/billing-payers.ts';
