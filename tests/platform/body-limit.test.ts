@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_BODY_BYTES, MAX_BODY_BYTES, X12_BODY_BYTES } from '../../functions/platform/http/body-limit.ts';
+import {
+  IMPORT_BODY_BYTES,
+  MAX_BODY_BYTES,
+  X12_BODY_BYTES,
+} from '../../functions/platform/http/body-limit.ts';
 import { createTestApp, type Session, signUpPractice, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
