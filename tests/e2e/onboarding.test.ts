@@ -51,6 +51,7 @@ describe('sign-up', () => {
     expect(await navLinks(page)).toEqual([
       'Today',
       'Schedule',
+      'Billing',
       'Documents',
       'Team',
       'Associations',
