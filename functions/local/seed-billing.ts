@@ -46,7 +46,7 @@ export async function seedBilling(
     seed: 20261201,
     from: addDays(today, -365),
     days: 365,
-    claimsPerDay: 10,
+    claimsPerDay: 6,
     today,
     providers: PROVIDERS,
     uncredentialed: { payerId: '60054', npi: '1215038962' },

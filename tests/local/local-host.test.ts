@@ -75,8 +75,9 @@ describe('local server', () => {
     expect(members.items.map((m: { practiceName: string }) => m.practiceName)).toContain(
       'Maple Street Family Medicine',
     );
-    // Two starts and a full demo seed: like the e2e files' setup, allowed the same 120 s on a busy machine.
-  }, 120_000);
+    // Two starts and a full demo seed (a year of billing imported through the API's own imports
+    // among it): like the e2e files' setup, allowed 300 s on a busy machine.
+  }, 300_000);
 
   it('describes its API: OpenAPI 3.1 with exactly the auth endpoints of the wire contract', async () => {
     const server = await startLocalServer({
