@@ -231,6 +231,8 @@ describe('the front desk books from the grid', () => {
     await logInUi(page, email, PASSWORD);
     await page.goto('/app/schedule');
     await page.getByLabel('Date').fill('2031-03-05'); // a Wednesday
+    // Today's grid has the same first open time: key into the new day's grid once it is drawn.
+    await page.getByRole('region', { name: 'Appointments on 2031-03-05' }).waitFor();
     // The grid's one tab stop is the first open time (08:00); two rows down is 08:30.
     const first = page.locator('.sched-cell[tabindex="0"]');
     await expect.poll(() => first.getAttribute('data-slot')).toBe(`${provider.id}@08:00`);
