@@ -19,7 +19,7 @@ import { getTodayCounts } from '../features/today/api.ts';
 import { ApiError } from '../lib/api.ts';
 import { readableOn } from '../lib/color.ts';
 import { initials, roleLabel } from '../lib/format.ts';
-import { createLater } from '../lib/later.ts';
+import { createLater } from '../lib/later.tsx';
 import { HOME_ICON } from './access.ts';
 import { Logo } from './Logo.tsx';
 import { navFor } from './modules.ts';
@@ -71,6 +71,8 @@ function Shell(props: { me: Me; children: JSX.Element }) {
   let mainRef: HTMLElement | undefined;
   let menuButton: HTMLButtonElement | undefined;
 
+  // The page is drawn a task after the shell: two shorter tasks, not one long one, on a cold load.
+  const pageShown = createLater();
   const accent = () => tenant.latest?.branding.primaryColor ?? DEFAULT_ACCENT;
   const nav = () => navFor(props.me);
 
@@ -188,7 +190,7 @@ function Shell(props: { me: Me; children: JSX.Element }) {
       </header>
       <main id="main" ref={mainRef} tabindex="-1" class="app-main">
         <ErrorBoundary fallback={(err, reset) => <PageError error={err} reset={reset} />}>
-          <Suspense fallback={<Loading />}>{props.children}</Suspense>
+          <Suspense fallback={<Loading />}>{pageShown() ? props.children : null}</Suspense>
         </ErrorBoundary>
       </main>
     </div>

@@ -130,6 +130,16 @@ export interface SelectFieldProps {
   id?: string;
 }
 
+/** A field's label and an empty control box: holds a field's place while the field itself waits. */
+export function FieldPlaceholder(props: { label: string }) {
+  return (
+    <div class="field" aria-hidden="true">
+      <span class="field-label">{props.label}</span>
+      <div class="input" />
+    </div>
+  );
+}
+
 export function SelectField(props: SelectFieldProps) {
   const generated = createUniqueId();
   const id = () => props.id ?? `f-${generated}`;

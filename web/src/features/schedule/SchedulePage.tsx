@@ -20,12 +20,13 @@ import type {
 import { addDays, localParts } from '../../../../shared/time.ts';
 import { StatusBadge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
-import { SelectField, TextField } from '../../components/ui/Field.tsx';
+import { FieldPlaceholder, SelectField, TextField } from '../../components/ui/Field.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { Loading } from '../../components/ui/Spinner.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatLocalDayTime, formatLocalTime } from '../../lib/format.ts';
+import { createLater, Later } from '../../lib/later.tsx';
 import { onDemand } from '../../lib/on-demand.ts';
 import { getBoard, moveVisit } from './api.ts';
 import { NoLocation, NoProviders } from './NoLocation.tsx';
@@ -115,14 +116,27 @@ export function SchedulePage() {
         <Show when={board()} fallback={<Loading label="Loading the schedule…" />}>
           <Show when={location()} fallback={<NoLocation purpose="The schedule is kept per location." />}>
             <div class="sched-toolbar">
-              <SelectField
-                label="Location"
-                name="location"
-                value={location()?.id ?? ''}
-                onChange={(v) => setLocationId(v)}
-                options={(locations() ?? []).map((l) => ({ value: l.id, label: l.name }))}
-              />
-              <TextField label="Date" name="date" type="date" value={day()} onInput={(v) => setDate(v)} />
+              {/* A phone spends tens of milliseconds on a page's first select and first date input:
+                  each comes in a task of its own, its place held, so no task of the toolbar is long. */}
+              <Later
+                fallback={
+                  <>
+                    <FieldPlaceholder label="Location" />
+                    <FieldPlaceholder label="Date" />
+                  </>
+                }
+              >
+                <SelectField
+                  label="Location"
+                  name="location"
+                  value={location()?.id ?? ''}
+                  onChange={(v) => setLocationId(v)}
+                  options={(locations() ?? []).map((l) => ({ value: l.id, label: l.name }))}
+                />
+                <Later fallback={<FieldPlaceholder label="Date" />}>
+                  <TextField label="Date" name="date" type="date" value={day()} onInput={(v) => setDate(v)} />
+                </Later>
+              </Later>
               <fieldset class="sched-nav">
                 <legend class="visually-hidden">Change day</legend>
                 <Button size="sm" onClick={() => setDate(addDays(day(), -1))}>
@@ -247,7 +261,13 @@ function DayGrid(
       };
     }),
   );
-  return <TimeGrid {...grid} columns={columns()} />;
+  // A task after the toolbar: the board's arrival is drawn in two shorter tasks, not one long one.
+  const shown = createLater();
+  return (
+    <Show when={shown()}>
+      <TimeGrid {...grid} columns={columns()} />
+    </Show>
+  );
 }
 
 const FLOW_COLUMNS = [

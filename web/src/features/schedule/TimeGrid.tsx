@@ -2,7 +2,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Appointment } from '../../../../shared/schemas/scheduling.ts';
 import { minutesOf } from '../../../../shared/time.ts';
 import { formatHourMark, formatLocalTime } from '../../lib/format.ts';
-import { createLater } from '../../lib/later.ts';
+import { createLater } from '../../lib/later.tsx';
 
 /** The grid shows 07:00 to 19:00 in 15-minute rows. */
 const FIRST = 7 * 60;

@@ -1,4 +1,4 @@
-import { type Accessor, createSignal, onCleanup } from 'solid-js';
+import { type Accessor, createSignal, type JSX, onCleanup, Show } from 'solid-js';
 
 /**
  * False in the render that calls it, true one task later. A part of a page that can come a moment
@@ -11,4 +11,18 @@ export function createLater(): Accessor<boolean> {
   const timer = setTimeout(() => setReady(true));
   onCleanup(() => clearTimeout(timer));
   return ready;
+}
+
+/**
+ * Its children a task after the rest of the render, the fallback (which should hold their place)
+ * until then. For a costly part of a page's first screen, e.g. a phone's first date input or select
+ * of a page, which alone can take tens of milliseconds.
+ */
+export function Later(props: { fallback: JSX.Element; children: JSX.Element }) {
+  const ready = createLater();
+  return (
+    <Show when={ready()} fallback={props.fallback}>
+      {props.children}
+    </Show>
+  );
 }
