@@ -188,6 +188,8 @@ export const MODULES: Record<ModuleId, ModuleManifest> = {
       { value: 'billing.credentialing_saved', label: 'Credentialing changes' },
       { value: 'billing.caqh_attested', label: 'CAQH attestations' },
       { value: 'billing.provider_added', label: 'Billing providers added' },
+      { value: 'billing.provider_login_linked', label: 'Provider logins linked to an NPI' },
+      { value: 'billing.provider_login_unlinked', label: 'Provider logins unlinked from an NPI' },
       { value: 'billing.payer_updated', label: 'Payer windows and contracts' },
       { value: 'billing.fee_schedule_imported', label: 'Fee schedules imported' },
       { value: 'billing.csv_imported', label: 'Claims and payments imported from CSV' },

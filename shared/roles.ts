@@ -28,6 +28,8 @@ export const ROLE_GROUPS = {
   patientFlow: ['owner', 'manager', 'staff', 'provider'],
   /** Who reads money and access measures. */
   revenue: ['owner', 'manager', 'billing'],
+  /** Providers alone, for what is theirs and nobody else's (their own production). */
+  providers: ['provider'],
   /** Who administers a tenant of either kind: team, settings, outbox, audit log. */
   tenantAdmins: ['owner', 'manager', 'assoc_admin'],
   /** Everyone in an association. */

@@ -4,7 +4,7 @@
  * `listLocations` (location names), both from tenants/settings.service.ts.
  */
 import { AGING_BUCKETS, type Aging } from '../../shared/schemas/billing.ts';
-import { localParts } from '../../shared/time.ts';
+import { daysBetween, localParts } from '../../shared/time.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { getTenant, listLocations } from '../tenants/settings.service.ts';
 import { type ArBalance, readArBalances } from './ledger.repo.ts';
@@ -19,9 +19,6 @@ export function agingBucket(ageDays: number): number {
   while (i + 1 < FLOORS.length && ageDays >= FLOORS[i + 1]!) i++;
   return i;
 }
-
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 type Row = Aging['rows'][number];
 const emptyRow = (key: string, label: string): Row => ({

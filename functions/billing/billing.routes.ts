@@ -31,6 +31,7 @@ import { csvImportRoutes } from './csv-import.routes.ts';
 import { dashboard } from './dashboard.service.ts';
 import { manualEntryRoutes } from './manual-entry.routes.ts';
 import { payerRoutes } from './payers.routes.ts';
+import { productionRoutes } from './production.routes.ts';
 import { billingDirectory, remittanceRepo } from './remittance.repo.ts';
 import { importRemittances, previewRemittances } from './remittances.service.ts';
 
@@ -38,7 +39,8 @@ type Route = ReturnType<typeof defineDomain>['route'];
 
 /**
  * Billing oversight: remittances in, claims worked, A/R and KPIs out. Owners, managers and billing
- * staff see all of it; nobody else sees any (claims carry patient names and member ids).
+ * staff see all of it; a provider sees only their own production (production.routes.ts, totals with
+ * no patient); nobody else sees any (claims carry patient names and member ids).
  */
 export function createBillingApp(p: Platform) {
   const { route, domain } = defineDomain('billing', p);
@@ -49,6 +51,7 @@ export function createBillingApp(p: Platform) {
   credentialingRoutes(route);
   csvImportRoutes(route);
   manualEntryRoutes(route);
+  productionRoutes(route);
   return domain;
 }
 
@@ -138,7 +141,8 @@ function claimRoutes(route: Route) {
       tag,
       method: 'get',
       path: '/billing/claims',
-      summary: 'Claims in a state (open by default) by date of service, filtered by payer, provider or text',
+      summary:
+        'Claims in a state (open by default) by date of service, optionally only those with a date of service from `serviceFrom` to `serviceTo` (YYYY-MM-DD, both days included), filtered by payer, provider, location or text',
       roles: 'revenue',
       query: ClaimListQuerySchema,
       response: pageOf(ClaimSchema),

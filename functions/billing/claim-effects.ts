@@ -1,5 +1,6 @@
 import type { MonthTotalField } from '../../shared/billing/ledger.ts';
 import type { ClaimEvent, ClaimState } from '../../shared/schemas/billing.ts';
+import { daysBetween } from '../../shared/time.ts';
 import type { Claim837 } from '../../shared/x12/x12-types.ts';
 
 /**
@@ -117,8 +118,7 @@ export function claimState(c: StoredClaim): ClaimState {
 }
 
 export const monthOf = (date: string) => date.slice(0, 7);
-export const dayCount = (from: string, to: string) =>
-  Math.max(0, Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000));
+export const dayCount = (from: string, to: string) => Math.max(0, daysBetween(from, to));
 const dims = (c: StoredClaim) => ({
   payer: c.payer.id,
   provider: c.provider?.npi ?? '-',

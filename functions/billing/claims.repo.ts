@@ -101,7 +101,10 @@ export const claimsRepo = {
     return page.items.map(strip);
   },
 
-  /** One page of claims in a state (or all open ones), by date of service, filtered by payer, provider, text. */
+  /**
+   * One page of claims in a state (or all open ones), by date of service, within the service dates
+   * given, filtered by payer, provider, location and text.
+   */
   async list(db: TenantDb, q: ClaimListQuery, limit: number): Promise<Page<ClaimItem>> {
     const state = q.state ?? 'open';
     const parts: string[] = [];
@@ -137,6 +140,10 @@ export const claimsRepo = {
       ...(state === 'open'
         ? { partition: tenantKeys.claimsOpen(db, true), index: 'GSI2' as const }
         : { partition: tenantKeys.claimsInState(db, state), index: 'GSI1' as const }),
+      // The service dates bound the index's sort key: a month of claims reads that month only.
+      ...(q.serviceFrom || q.serviceTo
+        ? { skBetween: tenantKeys.claimServiceRange(q.serviceFrom, q.serviceTo) }
+        : {}),
       limit,
       cursor: q.cursor,
       newestFirst: q.sort === 'newest',

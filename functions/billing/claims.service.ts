@@ -1,9 +1,11 @@
 /**
  * Claims: the list a biller works, one claim's timeline, and the work on it (assignment with a
  * follow-up date that lands in the assignee's Today, follow-ups, appeals and write-offs).
- * Cross-domain read: `getActiveMember` (tenants/members.service.ts), to assign a claim to someone.
+ * Cross-domain reads: `getActiveMember` (tenants/members.service.ts), to assign a claim to someone;
+ * `getTenant` (tenants/settings.service.ts), for the practice's today against the filing limit.
  */
 import { carcText, isPreventable, rarcText } from '../../shared/billing/adjustment-codes.ts';
+import { filingRisks } from '../../shared/billing/timely-filing.ts';
 import type {
   ClaimAssign,
   ClaimDetail,
@@ -13,10 +15,12 @@ import type {
 } from '../../shared/schemas/billing.ts';
 import { FOLLOW_UP_LABELS } from '../../shared/schemas/billing.ts';
 import type { Page } from '../../shared/schemas/common.ts';
+import { localParts } from '../../shared/time.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { badRequest, conflict, notFound, staleVersion } from '../platform/errors.ts';
 import { closeIfOpenOps, raiseTodayItemOp, todayItemId } from '../platform/today/today-items.ts';
 import { getActiveMember } from '../tenants/members.service.ts';
+import { getTenant } from '../tenants/settings.service.ts';
 import { cancelAppealDeadline } from './appeal-deadlines.ts';
 import {
   claimStatusText,
@@ -28,6 +32,8 @@ import {
 import { type ClaimItem, claimsRepo, claimWriteOp } from './claims.repo.ts';
 import { claimCredentialingIssue, credentialingIssues, type PairIssue } from './credentialing.service.ts';
 import { ledgerOps } from './ledger.repo.ts';
+import { payerRepo } from './payers.repo.ts';
+import { DEFAULT_TIMELY_FILING_DAYS } from './payers.service.ts';
 
 const reasonsOf = (c: StoredClaim) => (c.lastAdjudication?.denied ? c.lastAdjudication.reasons : []);
 
@@ -94,6 +100,7 @@ export async function claimDetail(db: TenantDb, id: string): Promise<ClaimDetail
     claimsRepo.payments(db, id),
     credentialingIssues(db),
   ]);
+  const filing = await filingOf(db, claim);
   await db.appendAudit({
     action: 'billing.claim_viewed',
     entityType: 'claim',
@@ -124,7 +131,16 @@ export async function claimDetail(db: TenantDb, id: string): Promise<ClaimDetail
       remarks: p.remarks.map((code) => ({ code, text: rarcText(code) })),
     })),
     events: [...claim.events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
+    ...(filing ? { filing } : {}),
   };
+}
+
+/** The payer's timely-filing limit while it still threatens the claim (unpaid, not appealed). */
+async function filingOf(db: TenantDb, claim: ClaimItem): Promise<ClaimDetail['filing']> {
+  const days = (await payerRepo.settings(db, claim.payer.id))?.timelyFilingDays ?? DEFAULT_TIMELY_FILING_DAYS;
+  const today = localParts(db.now().getTime(), (await getTenant(db)).timeZone).date;
+  const [risk] = filingRisks([claim], () => days, today, Number.POSITIVE_INFINITY);
+  return risk && { deadline: risk.deadline, days, daysLeft: risk.daysLeft };
 }
 
 const followUpItemId = (claimId: string) => todayItemId('billing', 'follow_up', claimId);

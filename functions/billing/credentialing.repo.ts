@@ -1,14 +1,21 @@
-import type { CaqhProfile, CredentialingRecord } from '../../shared/schemas/billing-credentialing.ts';
+import type {
+  CaqhProfile,
+  CredentialingRecord,
+  ProviderLogin,
+} from '../../shared/schemas/billing-credentialing.ts';
 import { strip } from '../platform/db/items.ts';
 import { tenantKeys } from '../platform/db/keys.ts';
 import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { AppError, conflict } from '../platform/errors.ts';
+import { toLogin } from './provider-login.repo.ts';
 
 /**
  * Credentialing's storage: every provider × payer record and every CAQH profile of a practice sit
  * in one partition (tenantKeys.credentialingPartition), so the grid and the claims' flags are one
- * Query each. Writes are conditional: a new item must not exist, a change must be at the version read.
+ * Query each; the login ↔ NPI links sit there too (provider-login.repo.ts), so the grid shows them
+ * at no extra read. Writes are conditional: a new item must not exist, a change must be at the
+ * version read.
  */
 
 /** A CAQH profile as stored: the profile and whose it is. */
@@ -67,17 +74,21 @@ function versionedWrite(
 }
 
 export const credentialingRepo = {
-  /** The whole partition: every record and every CAQH profile. */
-  async all(db: TenantDb): Promise<{ records: CredentialingRecord[]; caqh: StoredCaqh[] }> {
+  /** The whole partition: every record, every CAQH profile and each NPI's login link. */
+  async all(
+    db: TenantDb,
+  ): Promise<{ records: CredentialingRecord[]; caqh: StoredCaqh[]; logins: ProviderLogin[] }> {
     const items = await readPartition(db, '');
     const records: CredentialingRecord[] = [];
     const caqh: StoredCaqh[] = [];
+    const logins: ProviderLogin[] = [];
     for (const item of items) {
       const sk = String(item.SK);
       if (sk.startsWith(RECORD_PREFIX)) records.push(strip<CredentialingRecord>(item));
       else if (sk.startsWith(CAQH_PREFIX)) caqh.push(strip<StoredCaqh>(item));
+      else if (sk.startsWith(tenantKeys.providerLoginByNpiPrefix)) logins.push(toLogin(item));
     }
-    return { records, caqh };
+    return { records, caqh, logins };
   },
 
   /** Every provider × payer record (no profiles). */

@@ -8,6 +8,9 @@ import {
   CredentialingRecordSchema,
   CredentialingUpsertSchema,
   ProviderAddSchema,
+  ProviderLoginParamsSchema,
+  ProviderLoginSchema,
+  ProviderLoginSetSchema,
 } from '../../shared/schemas/billing-credentialing.ts';
 import '../../shared/validation.ts';
 import type { defineDomain } from '../platform/http/route.ts';
@@ -17,12 +20,14 @@ import {
   credentialingGrid,
   saveCredentialing,
 } from './credentialing.service.ts';
+import { setProviderLogin } from './provider-login.service.ts';
 
 type Route = ReturnType<typeof defineDomain>['route'];
 
 /**
  * Credentialing: which provider is in network with which payer, and since when. The people who see
- * billing (owners, managers, billing staff) keep it; nobody else sees it.
+ * billing (owners, managers, billing staff) keep it; nobody else sees it. Which login reads an NPI's
+ * production is set by owners and managers alone: it decides what a provider is shown.
  */
 export function credentialingRoutes(route: Route) {
   const tag = 'billing';
@@ -79,5 +84,19 @@ export function credentialingRoutes(route: Route) {
       status: 201,
     },
     (r) => addBillingProvider(r.db, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'put',
+      path: '/billing/credentialing/providers/:npi/login',
+      summary:
+        'Link a provider-role login to this NPI (userId null unlinks) so they see its production; one NPI per login and one login per NPI (409 otherwise)',
+      roles: 'practiceAdmins',
+      params: ProviderLoginParamsSchema,
+      body: ProviderLoginSetSchema,
+      response: ProviderLoginSchema,
+    },
+    (r) => setProviderLogin(r.db, r.params.npi, r.body),
   );
 }

@@ -53,11 +53,13 @@ export async function credentialingGrid(db: TenantDb): Promise<CredentialingGrid
     if (!payers.has(r.payerId)) payers.set(r.payerId, r.payerName);
   }
   const caqh = new Map(stored.caqh.map((c) => [c.npi, profileOf(c)]));
+  const logins = new Map(stored.logins.map((l) => [l.npi, l]));
   return {
     providers: [...providers]
       .map(([npi, name]): CredentialingProvider => {
         const profile = caqh.get(npi);
-        return { npi, name, ...(profile ? { caqh: profile } : {}) };
+        const login = logins.get(npi);
+        return { npi, name, ...(profile ? { caqh: profile } : {}), ...(login ? { login } : {}) };
       })
       .sort(byName),
     payers: [...payers].map(([id, name]) => ({ id, name })).sort(byName),
@@ -65,8 +67,8 @@ export async function credentialingGrid(db: TenantDb): Promise<CredentialingGrid
   };
 }
 
-/** The provider's name: from the directory, else from any credentialing record of theirs. */
-async function providerName(db: TenantDb, npi: string, fromDirectory?: string, fromRecord?: string) {
+/** The provider's name: from the directory, else from any credentialing record of theirs; 404 when neither knows the NPI. */
+export async function providerName(db: TenantDb, npi: string, fromDirectory?: string, fromRecord?: string) {
   const name =
     fromDirectory ?? fromRecord ?? (await repo.records(db)).find((r) => r.npi === npi)?.providerName;
   if (!name) throw notFound('Provider');

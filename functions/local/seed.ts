@@ -170,6 +170,7 @@ export async function seedDemo(p: Platform, origin: string): Promise<void> {
     maple.db,
     'America/New_York',
     team.filter((m) => m.role === 'billing'),
+    userIds,
   );
   // The monthly job runs at 02:00 local; the demo's reports page should have its months on first start.
   await snapshotPractice(

@@ -8,9 +8,8 @@ import type { Appointment, Patient } from '../../shared/schemas/scheduling.ts';
 import { addDays, localParts } from '../../shared/time.ts';
 import { systemDb } from '../platform/db/system-db.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
-import { AppError } from '../platform/errors.ts';
 import type { Platform } from '../platform/platform.ts';
-import { todayItemId, todayItemRecord } from '../platform/today/today-items.ts';
+import { raiseTodayItemOnce, todayItemId } from '../platform/today/today-items.ts';
 import { forPracticesAtLocalHour } from '../platform/today/zone-listing.ts';
 import { listLocations } from '../tenants/settings.service.ts';
 import { appointmentRepo } from './appointments.repo.ts';
@@ -70,7 +69,7 @@ export function isFresh(verifiedOn: string | undefined, today: string): boolean 
 }
 
 /** Creates the location's item for that day unless it exists (a person may have closed it already). */
-async function raiseOnce(
+function raiseOnce(
   db: TenantDb,
   location: { id: string; name: string },
   tomorrow: string,
@@ -78,10 +77,9 @@ async function raiseOnce(
   unverified: Patient[],
 ): Promise<boolean> {
   const n = unverified.length;
-  const id = todayItemId('scheduling', 'eligibility', `${location.id}-${tomorrow}`);
-  const record = todayItemRecord(
+  return raiseTodayItemOnce(
     db,
-    id,
+    todayItemId('scheduling', 'eligibility', `${location.id}-${tomorrow}`),
     {
       source: 'scheduling',
       kind: 'eligibility',
@@ -99,18 +97,6 @@ async function raiseOnce(
       expiresAt: new Date(`${addDays(tomorrow, 1)}T12:00:00Z`),
     },
     { name: ACTOR.name },
-    db.now(),
+    { action: 'today.eligibility_check_raised', summary: `${n} unverified for ${tomorrow}` },
   );
-  try {
-    await db.write([{ kind: 'create', item: record }], {
-      action: 'today.eligibility_check_raised',
-      entityType: 'today_item',
-      entityId: id,
-      summary: `${n} unverified for ${tomorrow}`,
-    });
-    return true;
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'conflict') return false;
-    throw err;
-  }
 }

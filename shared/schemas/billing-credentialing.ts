@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import '../validation.ts';
-import { DateSchema } from './common.ts';
+import { DateSchema, IdSchema } from './common.ts';
 
 /**
  * Credentialing's wire shapes: each provider's standing with each payer (provider × payer), the
@@ -129,10 +129,33 @@ export const CaqhAttestSchema = z.strictObject({
 });
 export type CaqhAttest = z.infer<typeof CaqhAttestSchema>;
 
+/** PUT /api/billing/credentialing/providers/:npi/login */
+export const ProviderLoginParamsSchema = z.object({ npi: NpiSchema });
+
+/** PUT /api/billing/credentialing/providers/:npi/login: the login to link, or null to unlink. */
+export const ProviderLoginSetSchema = z.strictObject({
+  userId: z.nullable(IdSchema),
+  /** The link's version as read: 0 when the NPI was never linked. */
+  version: ReadVersionSchema,
+});
+export type ProviderLoginSet = z.infer<typeof ProviderLoginSetSchema>;
+
+/** The login linked to a billing NPI (none after an unlink), at its version. */
+export const ProviderLoginSchema = z.object({
+  npi: z.string(),
+  userId: z.optional(z.string()),
+  /** The login's name when it was linked. */
+  userName: z.optional(z.string()),
+  version: z.int(),
+});
+export type ProviderLogin = z.infer<typeof ProviderLoginSchema>;
+
 export const CredentialingProviderSchema = z.object({
   npi: z.string(),
   name: z.string(),
   caqh: z.optional(CaqhProfileSchema),
+  /** The Rounds login that reads this NPI's production, once an owner or manager linked one. */
+  login: z.optional(ProviderLoginSchema),
 });
 export type CredentialingProvider = z.infer<typeof CredentialingProviderSchema>;
 

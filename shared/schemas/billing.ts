@@ -134,20 +134,45 @@ export const ClaimDetailSchema = z.object({
   lines: z.array(ClaimLineSchema),
   payments: z.array(ClaimPaymentSchema),
   events: z.array(ClaimEventSchema),
+  /** While unpaid (awaiting the payer, or denied and not appealed): the payer's timely-filing limit. */
+  filing: z.optional(z.object({ deadline: DateSchema, days: z.int(), daysLeft: z.int() })),
 });
 export type ClaimDetail = z.infer<typeof ClaimDetailSchema>;
 
 export const CLAIM_SORTS = ['service', 'balance'] as const;
+
+/** True for a day the calendar has (the format check alone lets 2026-02-31 through). */
+const isCalendarDay = (d: string) => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
+};
+const serviceDay = (which: 'first' | 'last') =>
+  z.string().check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, `Give the ${which} date of service like 2026-09-01 (year, month, day)`),
+    z.refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || isCalendarDay(d), 'This date is not on the calendar'),
+  );
+
 /** GET /api/billing/claims */
-export const ClaimListQuerySchema = z.extend(PageQuerySchema, {
-  state: z.optional(z.enum([...CLAIM_STATES, 'open'], 'Choose a claim state')),
-  payer: z.optional(z.string().check(z.maxLength(80))),
-  provider: z.optional(z.string().check(z.maxLength(80))),
-  /** A location id, or `-` for claims whose location is not known (as in the breakdowns). */
-  location: z.optional(z.string().check(z.maxLength(80))),
-  q: z.optional(z.string().check(z.maxLength(80))),
-  sort: z.optional(z.enum(['oldest', 'newest'], 'Sort by oldest or newest')),
-});
+export const ClaimListQuerySchema = z
+  .extend(PageQuerySchema, {
+    state: z.optional(z.enum([...CLAIM_STATES, 'open'], 'Choose a claim state')),
+    payer: z.optional(z.string().check(z.maxLength(80))),
+    provider: z.optional(z.string().check(z.maxLength(80))),
+    /** A location id, or `-` for claims whose location is not known (as in the breakdowns). */
+    location: z.optional(z.string().check(z.maxLength(80))),
+    q: z.optional(z.string().check(z.maxLength(80))),
+    sort: z.optional(z.enum(['oldest', 'newest'], 'Sort by oldest or newest')),
+    /** Claims with a date of service on or after this day (YYYY-MM-DD). */
+    serviceFrom: z.optional(serviceDay('first')),
+    /** Claims with a date of service on or before this day (YYYY-MM-DD). */
+    serviceTo: z.optional(serviceDay('last')),
+  })
+  .check(
+    z.refine((q) => !q.serviceFrom || !q.serviceTo || q.serviceFrom <= q.serviceTo, {
+      message: 'The first date of service is after the last one: swap them',
+      path: ['serviceTo'],
+    }),
+  );
 export type ClaimListQuery = z.infer<typeof ClaimListQuerySchema>;
 
 export const ClaimIdParamsSchema = z.object({ id: ClaimIdSchema });

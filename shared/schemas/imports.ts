@@ -10,6 +10,24 @@ import '../validation.ts';
 /** Rows per request: the web app sends a file in chunks of this size and shows progress. */
 export const IMPORT_CHUNK_ROWS = 100;
 
+/** A CSV header as a mapping names it: as the file spells it (compared like aliases). */
+const HeaderNameSchema = z.string().check(z.minLength(1), z.maxLength(200));
+/** A kind's field name (`claim_id`). */
+const FieldNameSchema = z.string().check(z.minLength(1), z.maxLength(64));
+/** At most this many fields in a mapping: no kind has more columns. */
+export const MAPPING_MAX_FIELDS = 60;
+
+/**
+ * Field → the file's header that holds it. A field left out is not read, even when a header has
+ * its name: the mapping the user accepted is the one applied.
+ */
+export const ImportMappingSchema = z
+  .record(FieldNameSchema, HeaderNameSchema)
+  .check(
+    z.refine((m) => Object.keys(m).length <= MAPPING_MAX_FIELDS, `At most ${MAPPING_MAX_FIELDS} columns`),
+  );
+export type ImportMapping = Record<string, string>;
+
 /** The request body for a module's imports, its kind one of `kinds`. */
 export const importInputSchema = <const K extends readonly [string, ...string[]]>(kinds: K) =>
   z.strictObject({
@@ -20,6 +38,8 @@ export const importInputSchema = <const K extends readonly [string, ...string[]]
     dryRun: z.boolean(),
     /** Row number of this chunk's first data row in the whole file (for messages). */
     firstRow: z.optional(z.int().check(z.minimum(1))),
+    /** Which column holds each field; without it headers are read by the kind's names and aliases. */
+    mapping: z.optional(ImportMappingSchema),
   });
 
 export const ImportRowErrorSchema = z.object({ row: z.int(), field: z.string(), message: z.string() });

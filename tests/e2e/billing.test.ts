@@ -78,6 +78,15 @@ describe('Billing oversight', () => {
     await page.getByRole('heading', { name: 'Key figures' }).waitFor();
     await expectNoAxeViolations(page, 'billing overview');
 
+    // A tile drills down to its claims: the list arrives narrowed to the month's dates of service.
+    await page.getByRole('link', { name: /^See the open claims of .+ services behind Charges$/ }).click();
+    await page
+      .getByRole('list', { name: 'Also narrowed to' })
+      .getByText(/^Service .+ – .+, \d{4}$/)
+      .waitFor();
+    expect(new URL(page.url()).searchParams.get('serviceFrom')).toMatch(/^\d{4}-\d{2}-01$/);
+    await page.goBack();
+
     await page.getByRole('link', { name: 'A/R aging' }).click();
     const before = await agingTotal(page);
 

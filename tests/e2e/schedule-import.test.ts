@@ -160,6 +160,42 @@ describe('CSV import', () => {
     await context.close();
   }, 90_000);
 
+  it('maps a column whose header it does not know, and offers the saved source for the next file', async () => {
+    const { context, page } = await newPage(app);
+    await openImport(page);
+    const file = (name: string) =>
+      csvFile(
+        name,
+        Buffer.from(
+          `Given,Surname,Date of Birth\r\nMapo,${name.slice(0, 7)},1960-01-0${name.length % 9}\r\n`,
+        ),
+      );
+    await page.getByLabel('Choose a CSV file').setInputFiles(file('Mapped1.csv'));
+    await page.getByText('in step 3, “Match the columns”', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Preview' }).isDisabled()).toBe(true);
+    await page.getByLabel('first_name', { exact: true }).selectOption('Given');
+    await page.getByLabel('last_name', { exact: true }).selectOption('Surname');
+    await page.locator('#import-source').fill('Old EHR export');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('button', { name: 'Import 1 row' }).click();
+    await confirmImport(page, 'Import 1 patient?', 'Import 1 row');
+    await page.getByText('Import finished').waitFor();
+    expect(await findPatients('Mapped1')).toHaveLength(1);
+
+    // The next file: the saved source is offered, and choosing it matches the columns as last time.
+    await page.locator('#import-source').fill('');
+    await page.getByLabel('Choose a CSV file').setInputFiles(file('Mapped2.csv'));
+    expect(
+      await page
+        .locator('#import-source-names option')
+        .evaluateAll((o) => o.map((x) => x.getAttribute('value'))),
+    ).toContain('Old EHR export');
+    await page.locator('#import-source').fill('Old EHR export');
+    expect(await page.getByLabel('first_name', { exact: true }).inputValue()).toBe('Given');
+    expect(await page.getByRole('button', { name: 'Preview' }).isDisabled()).toBe(false);
+    await context.close();
+  }, 90_000);
+
   it('names a row that repeats one from an earlier chunk, in the preview and the import, and takes it once', async () => {
     const { context, page } = await newPage(app);
     await openImport(page);

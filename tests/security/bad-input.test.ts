@@ -22,7 +22,9 @@ const EMPTY_BODY_ALLOWED: Record<string, number> = { 'POST /auth/refresh': 401, 
 const tokenFor = (spec: RouteSpec) => {
   const admitted = rolesAdmitted(spec);
   if (admitted === 'public') return undefined;
-  return admitted.includes('owner') ? w.a.token : w.x.token;
+  if (admitted.includes('owner')) return w.a.token;
+  // A route for one practice role alone (a provider's own production) gets that role in practice A.
+  return admitted.includes('assoc_admin') ? w.x.token : w.roles[admitted[0]!].token;
 };
 const send = (spec: RouteSpec, init: { json?: unknown; body?: string; headers?: Record<string, string> }) =>
   w.t.call(spec.method.toUpperCase(), pathFor(spec, w.ids), { token: tokenFor(spec), ...init });

@@ -112,7 +112,7 @@ describe('splitCsv', () => {
 
   it('gives a header-only or empty file no chunks', () => {
     expect(splitCsv(header)).toMatchObject({ rows: 0, chunks: [] });
-    expect(splitCsv('')).toEqual({ columns: [], rows: 0, chunks: [], repeats: [] });
+    expect(splitCsv('')).toEqual({ columns: [], headers: [], rows: 0, chunks: [], repeats: [] });
     expect(columnKey('  Member  ID ')).toBe('member_id');
   });
 });

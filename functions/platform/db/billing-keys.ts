@@ -19,6 +19,11 @@ export const billingKeys = {
   /** GSI2: open or closed claims by date of service. */
   claimsOpen: (s: TenantScope, open: boolean) => `T#${s.tenantId}#CLAIMS#${open ? 'OPEN' : 'CLOSED'}`,
   claimServiceSort: (serviceDate: string, claimId: string) => `${serviceDate}#${claimId}`,
+  /**
+   * The claimServiceSort range of services from `from` to `to`, both days included. `$` sorts right
+   * after `#`, so `${to}$` bounds every claim id of the last day, whatever characters the id uses.
+   */
+  claimServiceRange: (from = '0000-01-01', to = '9999-12-31'): [string, string] => [`${from}#`, `${to}$`],
   /** The ledger's monthly totals, one item per month and payer, sorted by month. */
   billingLedgerPartition: (s: TenantScope) => `T#${s.tenantId}#BILL#LEDGER`,
   billingLedgerMonth: (s: TenantScope, month: string, payer: string): Key => ({
@@ -67,6 +72,19 @@ export const billingKeys = {
   }),
   /** A provider's CAQH profile (re-attested every 120 days), beside their credentialing records. */
   caqhProfile: (s: TenantScope, npi: string): Key => ({ PK: `T#${s.tenantId}#BILL#CRED`, SK: `CAQH#${npi}` }),
+  /**
+   * The link between a Rounds login and a billing NPI, kept twice beside credentialing: by NPI (the
+   * grid reads it in its one Query) and by login (a provider's own figures are one GetItem away).
+   */
+  providerLoginByNpi: (s: TenantScope, npi: string): Key => ({
+    PK: `T#${s.tenantId}#BILL#CRED`,
+    SK: `LOGIN#NPI#${npi}`,
+  }),
+  providerLoginByUser: (s: TenantScope, userId: string): Key => ({
+    PK: `T#${s.tenantId}#BILL#CRED`,
+    SK: `LOGIN#USER#${userId}`,
+  }),
+  providerLoginByNpiPrefix: 'LOGIN#NPI#',
   /** A payer's fee schedule: the contracted allowed amount per code and modifier, one partition per payer. */
   feeSchedulePartition: (s: TenantScope, payerId: string) => `T#${s.tenantId}#BILL#FEE#${payerId}`,
   feeScheduleEntry: (s: TenantScope, payerId: string, code: string, modifier: string): Key => ({

@@ -26,6 +26,22 @@ export function decodeCursor(secret: string, partition: string, cursor: string):
   return decoded.k;
 }
 
+/**
+ * Refuses a start key outside the query's sort-key range: the cursor is bound to the partition only,
+ * so one from the same list with other bounds (e.g. other dates of service) would otherwise reach
+ * DynamoDB, which rejects it as a server error instead of the client's mistake it is.
+ */
+export function assertCursorInRange(
+  start: Record<string, unknown>,
+  skName: string,
+  range: { skPrefix?: string; skBetween?: [string, string] },
+): void {
+  const sk = start[skName];
+  if (typeof sk !== 'string') throw invalid();
+  if (range.skPrefix !== undefined && !sk.startsWith(range.skPrefix)) throw invalid();
+  if (range.skBetween && (sk < range.skBetween[0] || sk > range.skBetween[1])) throw invalid();
+}
+
 const sign = (secret: string, payload: string) =>
   createHmac('sha256', secret).update(payload).digest('base64url');
 const invalid = () => badRequest('The page cursor is invalid or belongs to another list');

@@ -196,6 +196,18 @@ export const tenantKeys = {
     PK: `T#${s.tenantId}#IMPORT#${kind}`,
     SK: rowKey,
   }),
+  /** Saved import sources (a name and its column mapping), every kind in one partition: the list is one Query. */
+  importSourcePartition: (s: TenantScope) => `T#${s.tenantId}#IMPORTSRC`,
+  importSource: (s: TenantScope, id: string): Key => ({
+    PK: `T#${s.tenantId}#IMPORTSRC`,
+    SK: `SOURCE#${id}`,
+  }),
+  importSourcePrefix: 'SOURCE#',
+  /** Holds a source's name within its kind (compared lower-cased), so two sources never share one. */
+  importSourceName: (s: TenantScope, kind: string, name: string): Key => ({
+    PK: `T#${s.tenantId}#IMPORTSRC`,
+    SK: `NAME#${kind}#${name.trim().toLowerCase()}`,
+  }),
   reminderSettings: (s: TenantScope): Key => ({ PK: `T#${s.tenantId}#SCHED`, SK: 'REMINDERS' }),
   /** Sorted by start date so a date range reads only exceptions that start before its end. */
   exception: (s: TenantScope, startDate: string, id: string): Key => ({

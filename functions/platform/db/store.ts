@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../../../shared/schemas/common.ts';
 import { type AppError, ContentionError, conflict, notFound, staleVersion, unavailable } from '../errors.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { assertCursorInRange, decodeCursor, encodeCursor } from './cursor.ts';
 import type { Key } from './keys.ts';
 
 type Item = Record<string, unknown>;
@@ -141,6 +141,7 @@ export class Store {
       condition += ' AND #sk BETWEEN :a AND :b';
     }
     let start = opts.cursor ? decodeCursor(await this.cursorKey(), opts.partition, opts.cursor) : undefined;
+    if (start && (opts.skPrefix || opts.skBetween)) assertCursorInRange(start, skName, opts);
     // A filter drops items after DynamoDB's Limit: read on (bounded) so a page is not left
     // sparse or empty when matches are rare, e.g. one action among hundreds of audit records.
     const reads = opts.filter ? FILTERED_READS : 1;

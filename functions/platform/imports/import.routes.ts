@@ -5,6 +5,7 @@ import { IMPORT_BODY_BYTES } from '../http/body-limit.ts';
 import type { defineDomain } from '../http/route.ts';
 import { importChunk } from './import.service.ts';
 import { type AnyImportKind, registerImportKinds } from './import-kind.ts';
+import { importSourceRoutes } from './import-source.routes.ts';
 
 type Route = ReturnType<typeof defineDomain>['route'];
 
@@ -13,6 +14,7 @@ type Route = ReturnType<typeof defineDomain>['route'];
  * dryRun, firstRow? }`). Each module keeps its imports under its own API prefix rather than one
  * platform-wide `/imports/:kind`: in the cloud each module is its own Lambda with its own table
  * permissions, and a kind's `apply` runs the module's services, so the request must land there.
+ * The kinds' saved sources (column mappings by name) are mounted beside it, at `<path>/sources`.
  */
 export function importRoutes(
   route: Route,
@@ -42,4 +44,5 @@ export function importRoutes(
     },
     (r) => importChunk(r.db, byName.get(r.body.kind)!, r.body),
   );
+  importSourceRoutes(route, { tag: opts.tag, path: opts.path, roles: opts.roles, kinds: byName });
 }

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { csvRecords } from '../../../shared/csv.ts';
-import { IMPORT_CHUNK_ROWS, type ImportResultBase } from '../../../shared/schemas/imports.ts';
+import { mappedRecord, mappingProblems } from '../../../shared/import-mapping.ts';
+import {
+  IMPORT_CHUNK_ROWS,
+  type ImportMapping,
+  type ImportResultBase,
+} from '../../../shared/schemas/imports.ts';
 import type { TenantDb } from '../db/tenant-db.ts';
 import { validationFailed } from '../errors.ts';
 import { importRepo } from './import.repo.ts';
@@ -18,6 +23,8 @@ export interface ImportChunkInput {
   dryRun: boolean;
   /** Spreadsheet row number of the chunk's first data row (the header is row 1). */
   firstRow?: number;
+  /** Field → header, as the user confirmed it; without it headers are read by names and aliases. */
+  mapping?: ImportMapping;
 }
 
 /** Marker sort keys are hashes: an identity may hold names and birth dates, which a key must not. */
@@ -31,6 +38,27 @@ function canonicalHeader(kind: AnyImportKind, header: string[]): string[] {
 }
 const normal = (h: string) => h.toLowerCase().replace(/\s+/g, '_');
 
+type Parsed = ReturnType<typeof csvRecords>;
+
+/** Records keyed by the kind's columns, read by header names and aliases (clients without a mapping). */
+function byAliases(kind: AnyImportKind, parsed: Parsed, csvError: (m: string) => Error) {
+  const header = canonicalHeader(kind, parsed.header);
+  for (const c of kind.columns) {
+    if (c.required && !header.includes(c.name)) throw csvError(`The header row needs a "${c.name}" column`);
+  }
+  return parsed.records.map((r) => Object.fromEntries(header.map((h, i) => [h, r[parsed.header[i]!] ?? ''])));
+}
+
+/**
+ * Records keyed by the kind's columns through the user's mapping. A mapping naming a field the kind
+ * lacks or a header the file lacks, or leaving a required field out, refuses the whole chunk.
+ */
+function mapped(kind: AnyImportKind, parsed: Parsed, mapping: ImportMapping) {
+  const problems = mappingProblems(kind.columns, mapping, parsed.header);
+  if (problems.length) throw validationFailed(problems, problems[0]!.message);
+  return parsed.records.map((r) => mappedRecord(mapping, r));
+}
+
 /** Validates (dryRun) or imports one chunk of a kind's rows. */
 export async function importChunk(
   db: TenantDb,
@@ -41,13 +69,7 @@ export async function importChunk(
   const csvError = (message: string) => validationFailed([{ path: 'csv', message }], message);
   if (parsed.records.length > IMPORT_CHUNK_ROWS)
     throw csvError(`Send at most ${IMPORT_CHUNK_ROWS} rows per request`);
-  const header = canonicalHeader(kind, parsed.header);
-  for (const c of kind.columns) {
-    if (c.required && !header.includes(c.name)) throw csvError(`The header row needs a "${c.name}" column`);
-  }
-  const records = parsed.records.map((r) =>
-    Object.fromEntries(header.map((h, i) => [h, r[parsed.header[i]!] ?? ''])),
-  );
+  const records = input.mapping ? mapped(kind, parsed, input.mapping) : byAliases(kind, parsed, csvError);
   const first = input.firstRow ?? 1;
   const ctx = kind.prepare ? await kind.prepare(db) : undefined;
 

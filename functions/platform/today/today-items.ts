@@ -4,6 +4,7 @@ import type { Assignee, TodayItem, TodayPriority, TodaySource } from '../../../s
 import { type TenantScope, tenantKeys } from '../db/keys.ts';
 import type { WriteOp } from '../db/store.ts';
 import type { TenantDb } from '../db/tenant-db.ts';
+import { AppError } from '../errors.ts';
 
 /**
  * Today items, the platform side: a module raises, moves and closes items about its own things
@@ -93,6 +94,27 @@ export function todayItemRecord(
 }
 
 /** Raises (or re-raises, replacing) a module's item about one of its things. */
+/**
+ * Creates the item unless one with its id exists, in its own write: for a scheduled check that
+ * raises one item a day (a person may have closed that day's already). True when it was created.
+ */
+export async function raiseTodayItemOnce(
+  db: TenantDb,
+  id: string,
+  input: Omit<RaisedItem, 'ref'>,
+  by: Raiser,
+  audit: { action: string; summary: string },
+): Promise<boolean> {
+  const record = todayItemRecord(db, id, input, by, db.now());
+  try {
+    await db.write([{ kind: 'create', item: record }], { ...audit, entityType: 'today_item', entityId: id });
+    return true;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'conflict') return false;
+    throw err;
+  }
+}
+
 export function raiseTodayItemOp(scope: TenantScope, item: RaisedItem, now: Date): WriteOp {
   const id = todayItemId(item.source, item.kind, item.ref);
   return { kind: 'put', item: todayItemRecord(scope, id, item, { name: 'Rounds' }, now) };

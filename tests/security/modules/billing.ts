@@ -8,7 +8,7 @@ const fixture = (name: string) =>
 
 /** Billing in practice A: the claims of an 837P batch, some paid by a remittance, one with a patient share. */
 export const billingFixture: ModuleFixture = {
-  seed: async ({ t, a }) => {
+  seed: async ({ t, a, roles }) => {
     const claims = await t.call('POST', '/api/billing/claim-batches', {
       token: a.token,
       json: { text: fixture('claims-basic.837') },
@@ -30,9 +30,22 @@ export const billingFixture: ModuleFixture = {
       },
     });
     expect(share.body).toMatchObject({ created: 1, errors: [] });
-    return { claimId: 'RND-10044' };
+    const source = (path: string, kind: string) =>
+      t
+        .call('POST', `/api${path}/sources`, {
+          token: a.token,
+          json: { kind, name: 'Kareo export', mapping: {} },
+        })
+        .then((res) => res.body.id as string);
+    const billingSourceId = await source('/billing/imports', 'billing.claims');
+    const feeSourceId = await source('/billing/fee-schedules/import', 'billing.fee_schedule');
+    return { billingSourceId, feeSourceId, claimId: 'RND-10044', providerUserId: roles.provider.userId };
   },
-  idPrefixes: { '/billing/claims': 'claimId' },
+  idPrefixes: {
+    '/billing/claims': 'claimId',
+    '/billing/imports/sources': 'billingSourceId',
+    '/billing/fee-schedules/import/sources': 'feeSourceId',
+  },
   queries: () => ({}),
   bodies: (ids) => ({
     'POST /billing/remittances/preview': { text: fixture('remit-denied.835') },
@@ -60,6 +73,16 @@ export const billingFixture: ModuleFixture = {
       version: 0,
     },
     'POST /billing/credentialing/providers': { npi: '9876500015', name: 'Dr. Nia Newcomer' },
+    // Links A's provider to the remittance's rendering provider: GET /billing/my-production then has figures.
+    'PUT /billing/credentialing/providers/:npi/login': { userId: ids.providerUserId, version: 0 },
+    'POST /billing/imports/sources': { kind: 'billing.payments', name: 'AdvancedMD payments', mapping: {} },
+    'PUT /billing/imports/sources/:id': { name: 'Kareo claims', version: 1 },
+    'POST /billing/fee-schedules/import/sources': {
+      kind: 'billing.fee_schedule',
+      name: 'Aetna fees',
+      mapping: {},
+    },
+    'PUT /billing/fee-schedules/import/sources/:id': { name: 'Kareo fees', version: 1 },
     'POST /billing/imports': {
       kind: 'billing.claims',
       csv: 'claim_id,patient_last_name,payer_name,service_date,submitted_date,cpt_code,charge\r\nSEC-1,Garcia,Harbor Health Plan,01/05/2026,01/06/2026,99213,95\r\n',

@@ -23,6 +23,12 @@ export interface WorldIds {
   fileId: string;
   documentId: string;
   claimId: string;
+  /** Saved import sources (column mappings), one under each module's import path. */
+  scheduleSourceId: string;
+  billingSourceId: string;
+  feeSourceId: string;
+  /** Practice A's provider login (billing links it to an NPI). */
+  providerUserId: string;
 }
 
 /** What a module's seed may use: the tenants, a session per role, and the ids seeded before it. */

@@ -70,7 +70,13 @@ export const schedulingFixture: ModuleFixture = {
       reason: 'Annual physical',
       dueDate: '2027-05-01',
     });
+    const scheduleSourceId = await post('/scheduling/imports/sources', {
+      kind: 'patients',
+      name: 'Old EHR export',
+      mapping: { last_name: 'Surname' },
+    });
     return {
+      scheduleSourceId,
       providerId,
       typeId,
       resourceId,
@@ -92,6 +98,7 @@ export const schedulingFixture: ModuleFixture = {
     '/scheduling/appointments': 'appointmentId',
     '/scheduling/waitlist': 'waitlistId',
     '/scheduling/recalls': 'recallId',
+    '/scheduling/imports/sources': 'scheduleSourceId',
   },
   // The patient's access report reads the practice's zone for a date range, then one keyed Query.
   queries: (ids) => ({
@@ -164,6 +171,8 @@ export const schedulingFixture: ModuleFixture = {
         toTime: '12:00',
       },
       'POST /scheduling/waitlist/:id/close': { status: 'removed', version: 1 },
+      'POST /scheduling/imports/sources': { kind: 'patients', name: 'Kareo export', mapping: {} },
+      'PUT /scheduling/imports/sources/:id': { name: 'Old EHR patients', version: 1 },
       'POST /scheduling/imports': {
         kind: 'patients',
         csv: 'first_name,last_name,date_of_birth,email\nIvy,Import,1970-02-03,ivy@example.test\n',

@@ -17,6 +17,10 @@ const AREAS = {
   documents: { kinds: ['practice'], roles: 'practice' },
   'documents-write': { kinds: ['practice'], roles: 'practiceAdmins' },
   billing: { kinds: ['practice'], roles: 'revenue' },
+  /** Which login reads which NPI's production: it decides what a provider is shown. */
+  'billing-logins': { kinds: ['practice'], roles: 'practiceAdmins' },
+  /** A provider's own production (of the NPI their login is linked to), and no other billing page. */
+  'my-production': { kinds: ['practice'], roles: 'providers' },
 } as const satisfies Record<string, { kinds: readonly TenantKind[]; roles: RoleGroup }>;
 
 export type Area = keyof typeof AREAS;

@@ -153,6 +153,10 @@ export const WEB_MODULES: Record<ModuleId, WebModule> = {
         path: '/billing/credentialing',
         component: lazy(() => import('../routes/billing-credentialing.tsx')),
       },
+      {
+        path: '/billing/my-production',
+        component: lazy(() => import('../routes/billing-my-production.tsx')),
+      },
     ],
     nav: [
       {
@@ -161,6 +165,14 @@ export const WEB_MODULES: Record<ModuleId, WebModule> = {
         href: '/app/billing',
         label: 'Billing',
         description: 'Is money coming in: KPIs, A/R aging, denials and the claims to work.',
+        icon: ICONS.billing,
+      },
+      {
+        area: 'my-production',
+        order: 12,
+        href: '/app/billing/my-production',
+        label: 'My production',
+        description: 'Your own charges, payments, claims and what is still owed, month by month.',
         icon: ICONS.billing,
       },
     ],

@@ -1,6 +1,6 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { For, Index, Show } from 'solid-js';
-import type { Aging } from '../../../../shared/schemas/billing.ts';
+import { AGING_BUCKETS, type Aging } from '../../../../shared/schemas/billing.ts';
 import { BarList } from '../../components/charts/BarList.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { LoadBoundary } from '../../components/ui/LoadBoundary.tsx';
@@ -11,7 +11,8 @@ import { formatCalendarDate } from '../../lib/format.ts';
 import { formatCents, formatCentsShort, formatPercent } from '../../lib/number-format.ts';
 import { type AgingBy, getAging } from './api.ts';
 import { BillingNav } from './BillingNav.tsx';
-import { claimsHref, IMPORT_HREF, isUnknownKey, overviewHref } from './links.ts';
+import { bucketRange } from './drill-down.ts';
+import { type ClaimsLinkFilters, claimsHref, IMPORT_HREF, isUnknownKey } from './links.ts';
 import { Money } from './parts.tsx';
 import './billing.css';
 
@@ -28,14 +29,50 @@ const isBy = (v: string | undefined): v is AgingBy => v === 'payer' || v === 'pr
 const bucketName = (b: string) =>
   b.endsWith('+') ? `Over ${b.slice(0, -1)} days` : `${b.replace('-', '–')} days`;
 
-/** Where a row leads: its claims (payers, providers, patient balances) or the overview for a location. */
-function rowHref(by: AgingBy, row: Row): string | undefined {
+/** The claims a row stands for: patient balances, or a payer's, provider's or location's open claims. */
+function rowClaims(by: AgingBy, row: Row): ClaimsLinkFilters | undefined {
+  if (by === 'payer' && row.key === 'PATIENT') return { state: 'patient' };
+  // A provider or location not known is `-` to the claims list too.
+  if (by !== 'payer' && row.key === '-') return { state: 'open', [by]: '-' };
   if (isUnknownKey(row.key)) return undefined;
-  if (by === 'payer')
-    return row.key === 'PATIENT' ? claimsHref({ state: 'patient' }) : claimsHref({ payer: row.key });
-  if (by === 'provider') return claimsHref({ provider: row.key });
-  // The claims list cannot be filtered by location: the overview can.
-  return overviewHref({ location: row.key });
+  return { state: 'open', [by]: row.key };
+}
+
+/** The footer's rows: patients' balances, or every open claim (one owing a payer may also owe the patient). */
+const footerClaims = (row: Row): ClaimsLinkFilters =>
+  row.key === 'patient' ? { state: 'patient' } : { state: 'open' };
+
+/** A bucket's amount, linked to the row's claims serviced in the bucket's days (as of the report's day). */
+function BucketCell(props: {
+  claims: ClaimsLinkFilters | undefined;
+  whose: string;
+  bucket: number;
+  cents: number;
+  asOf: string;
+}) {
+  const href = () =>
+    props.claims && props.cents !== 0
+      ? claimsHref({ ...props.claims, ...bucketRange(props.asOf, props.bucket) })
+      : undefined;
+  return (
+    <td class="num">
+      <Show
+        when={href()}
+        fallback={
+          props.cents === 0 ? <span class="muted">{formatCents(0)}</span> : <Money cents={props.cents} />
+        }
+      >
+        {(h) => (
+          <A href={h()}>
+            <Money cents={props.cents} />
+            <span class="visually-hidden">
+              {` ${props.whose}, ${bucketName(AGING_BUCKETS[props.bucket] ?? '')}: see the claims`}
+            </span>
+          </A>
+        )}
+      </Show>
+    </td>
+  );
 }
 
 /** Rows × buckets in a real table (it scrolls sideways on a phone; the first column stays put). */
@@ -77,26 +114,23 @@ function AgingTable(props: { aging: Aging }) {
               {(r) => (
                 <tr>
                   <th scope="row">
-                    <Show when={rowHref(props.aging.by, r)} fallback={<span>{r.label}</span>}>
-                      {(href) => (
-                        <A
-                          href={href()}
-                          title={
-                            props.aging.by === 'location'
-                              ? 'Show this location on the overview'
-                              : 'Open its claims'
-                          }
-                        >
+                    <Show when={rowClaims(props.aging.by, r)} fallback={<span>{r.label}</span>}>
+                      {(f) => (
+                        <A href={claimsHref(f())} title="Open its claims">
                           {r.label}
                         </A>
                       )}
                     </Show>
                   </th>
                   <Index each={r.buckets}>
-                    {(c) => (
-                      <td class="num">
-                        {c() === 0 ? <span class="muted">{formatCents(0)}</span> : <Money cents={c()} />}
-                      </td>
+                    {(c, i) => (
+                      <BucketCell
+                        claims={rowClaims(props.aging.by, r)}
+                        whose={r.label}
+                        bucket={i}
+                        cents={c()}
+                        asOf={props.aging.asOf}
+                      />
                     )}
                   </Index>
                   <td class="num strong">
@@ -113,10 +147,14 @@ function AgingTable(props: { aging: Aging }) {
                 <tr class={r.key === 'total' ? 'billing-grid-total' : undefined}>
                   <th scope="row">{r.key === 'patient' ? 'Patients' : r.label}</th>
                   <Index each={r.buckets}>
-                    {(c) => (
-                      <td class="num">
-                        <Money cents={c()} />
-                      </td>
+                    {(c, i) => (
+                      <BucketCell
+                        claims={footerClaims(r)}
+                        whose={r.key === 'patient' ? 'Patients' : r.label}
+                        bucket={i}
+                        cents={c()}
+                        asOf={props.aging.asOf}
+                      />
                     )}
                   </Index>
                   <td class="num strong">

@@ -13,6 +13,7 @@ import { formatCents } from '../../lib/number-format.ts';
 import { getClaim } from './api.ts';
 import { BillingNav } from './BillingNav.tsx';
 import { AssignDialog, FollowUpDialog } from './ClaimActions.tsx';
+import { FilingLimit } from './FilingLimit.tsx';
 import { claimsHref } from './links.ts';
 import { PatientPaymentDialog } from './PatientPaymentDialog.tsx';
 import {
@@ -222,6 +223,9 @@ function ClaimView(props: { detail: ClaimDetail }) {
                   </p>
                 </Alert>
               )}
+            </Show>
+            <Show when={props.detail.filing}>
+              {(filing) => <FilingLimit filing={filing()} payerName={claim().payerName} />}
             </Show>
             <Show when={claim().denialReasons.length > 0}>
               <Alert tone={claim().state === 'denied' ? 'warning' : 'info'} title="Why the payer denied it">

@@ -12,6 +12,8 @@ import { formatCents } from '../../lib/number-format.ts';
 import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
 import { type ClaimFilters, type ClaimListState, getDirectory, listClaims } from './api.ts';
 import { BillingNav } from './BillingNav.tsx';
+import { ActiveFilters } from './claim-filter-chips.tsx';
+import { serviceDatesOf, serviceRangeText } from './drill-down.ts';
 import { claimHref, IMPORT_HREF } from './links.ts';
 import { CredentialingBadge, Day, DenialReasons, Money, PreventableBadge, StateBadge } from './parts.tsx';
 import './billing.css';
@@ -113,12 +115,25 @@ function ClaimList(props: { filters: ClaimFilters; filterKey: string; onClear: (
     () => props.filterKey,
     (cursor) => listClaims(props.filters, cursor, PAGE_SIZE),
   );
-  const narrowed = () => Boolean(props.filters.payer || props.filters.provider || props.filters.q);
+  const narrowed = () =>
+    Boolean(
+      props.filters.payer ||
+        props.filters.provider ||
+        props.filters.location ||
+        props.filters.q ||
+        props.filters.serviceFrom ||
+        props.filters.serviceTo,
+    );
   return (
     <>
       <div class="billing-table-scroll">
         <DataTable<ClaimDto>
-          caption={`${STATE_TABS.find((t) => t.id === props.filters.state)!.label} claims`}
+          caption={[
+            `${STATE_TABS.find((t) => t.id === props.filters.state)!.label} claims`,
+            serviceRangeText(props.filters.serviceFrom, props.filters.serviceTo),
+          ]
+            .filter(Boolean)
+            .join(', ')}
           loading={list.loading()}
           rows={list.items()}
           rowClass={(c) => (c.preventable ? 'billing-row-preventable' : undefined)}
@@ -144,7 +159,7 @@ function ClaimList(props: { filters: ClaimFilters; filterKey: string; onClear: (
                   action={<Button onClick={() => props.onClear()}>Clear the search and filters</Button>}
                 >
                   Search finds the start of a patient's last or first name, a claim id or a member id. Try
-                  another tab, or fewer filters.
+                  another tab (it keeps the dates of service), or fewer filters.
                 </EmptyState>
               </Show>
             </Show>
@@ -244,14 +259,21 @@ export function ClaimsPage() {
     state?: string;
     payer?: string;
     provider?: string;
+    location?: string;
     q?: string;
+    serviceFrom?: string;
+    serviceTo?: string;
     sort?: string;
   }>();
+  const dates = () => serviceDatesOf(params.serviceFrom || undefined, params.serviceTo || undefined);
   const filters = (): ClaimFilters => ({
     state: isState(params.state) ? params.state : 'open',
     payer: params.payer || undefined,
     provider: params.provider || undefined,
+    location: params.location || undefined,
     q: params.q?.trim() || undefined,
+    serviceFrom: dates().serviceFrom,
+    serviceTo: dates().serviceTo,
     sort: params.sort === 'newest' ? 'newest' : 'oldest',
   });
   const filterKey = () => JSON.stringify(filters());
@@ -281,11 +303,21 @@ export function ClaimsPage() {
           <div {...tabPanelProps('billing-state', filters().state)}>
             <div class="stack">
               <ClaimFiltersBar filters={filters()} onChange={change} />
+              <ActiveFilters filters={filters()} badDates={dates().dropped} onChange={change} />
               <LoadBoundary what="claims" keys={[listClaims.key]}>
                 <ClaimList
                   filters={filters()}
                   filterKey={filterKey()}
-                  onClear={() => change({ payer: undefined, provider: undefined, q: undefined })}
+                  onClear={() =>
+                    change({
+                      payer: undefined,
+                      provider: undefined,
+                      location: undefined,
+                      q: undefined,
+                      serviceFrom: undefined,
+                      serviceTo: undefined,
+                    })
+                  }
                 />
               </LoadBoundary>
             </div>

@@ -8,6 +8,8 @@ import {
   type CredentialingStatus,
 } from '../../../../shared/schemas/billing-credentialing.ts';
 import { addDays } from '../../../../shared/time.ts';
+import { canAccess } from '../../app/access.ts';
+import { me } from '../../app/session.ts';
 import { Badge, type Tone } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
@@ -19,6 +21,7 @@ import { BillingNav } from './BillingNav.tsx';
 import { CaqhDialog, type CaqhTarget, type CellTarget, RecordDialog } from './CredentialingDialogs.tsx';
 import { getCredentialing } from './credentialing-api.ts';
 import { IMPORT_HREF } from './links.ts';
+import { type LoginTarget, ProviderLoginDialog } from './ProviderLoginDialog.tsx';
 import './billing.css';
 import './credentialing.css';
 
@@ -101,11 +104,33 @@ function CaqhCell(props: { provider: CredentialingProvider; onEdit: () => void }
   );
 }
 
+/** The provider's Rounds login (who sees this NPI's production); owners and managers change it. */
+function LoginLine(props: { provider: CredentialingProvider; onEdit?: () => void }) {
+  const name = () => props.provider.login?.userName;
+  return (
+    <span class="cred-npi muted small">
+      {name() ? `Rounds login: ${name()}` : 'No Rounds login'}
+      <Show when={props.onEdit}>
+        {' '}
+        <button
+          type="button"
+          class="link-button"
+          onClick={() => props.onEdit?.()}
+          aria-label={`${name() ? 'Change' : 'Link'} the Rounds login of ${props.provider.name}`}
+        >
+          {name() ? 'Change' : 'Link'}
+        </button>
+      </Show>
+    </span>
+  );
+}
+
 /** Providers (rows) × CAQH and payers (columns); the table scrolls inside its frame on a phone. */
 function Grid(props: {
   grid: CredentialingGrid;
   onCell: (t: CellTarget) => void;
   onCaqh: (t: CaqhTarget) => void;
+  onLogin?: (t: LoginTarget) => void;
 }) {
   const records = () => new Map(props.grid.records.map((r) => [`${r.npi}|${r.payerId}`, r]));
   const cell = (p: CredentialingProvider, payer: Payer): CellTarget => ({
@@ -137,6 +162,14 @@ function Grid(props: {
                   <th scope="row">
                     <span class="strong">{p.name}</span>
                     <span class="cred-npi muted small">NPI {p.npi}</span>
+                    <LoginLine
+                      provider={p}
+                      onEdit={
+                        props.onLogin
+                          ? () => props.onLogin?.({ npi: p.npi, providerName: p.name, login: p.login })
+                          : undefined
+                      }
+                    />
                   </th>
                   <CaqhCell
                     provider={p}
@@ -177,6 +210,12 @@ function CredentialingBody(props: { onAdd: () => void }) {
   const grid = createAsync(() => getCredentialing());
   const [cell, setCell] = createSignal<CellTarget>();
   const [caqh, setCaqh] = createSignal<CaqhTarget>();
+  const [login, setLogin] = createSignal<LoginTarget>();
+  // Billing staff see the links; only owners and managers decide who reads an NPI's production.
+  const mayLink = () => {
+    const m = me();
+    return m ? canAccess(m, 'billing-logins') : false;
+  };
   return (
     <Show when={grid()}>
       {(g) => (
@@ -208,10 +247,11 @@ function CredentialingBody(props: { onAdd: () => void }) {
             title="Providers and payers"
             description="Click a cell to record where credentialing stands. Claims billed while a provider was not effective with the payer are flagged on the claims list."
           >
-            <Grid grid={g()} onCell={setCell} onCaqh={setCaqh} />
+            <Grid grid={g()} onCell={setCell} onCaqh={setCaqh} onLogin={mayLink() ? setLogin : undefined} />
           </Section>
           <RecordDialog target={cell()} onClose={() => setCell(undefined)} />
           <CaqhDialog target={caqh()} onClose={() => setCaqh(undefined)} />
+          <ProviderLoginDialog target={login()} onClose={() => setLogin(undefined)} />
         </Show>
       )}
     </Show>

@@ -47,6 +47,7 @@ function columnsOf(kind: BillingCsvKind): ColumnDoc[] {
     return {
       name: c.name,
       required: c.required,
+      aliases: c.aliases,
       description: also.length ? `${c.description} Also read from ${also.join(', ')}.` : c.description,
     };
   });

@@ -18,9 +18,11 @@ import { isoDay } from '../../lib/format.ts';
 import { listLocations } from '../schedule/api.ts';
 import { type DashboardFilters, getDashboard, getDirectory } from './api.ts';
 import { BillingNav } from './BillingNav.tsx';
+import { tileDrillDown } from './drill-down.ts';
 import {
   DELTA_UNITS,
   formatters,
+  headlineMonth,
   KPI_TILES,
   type KpiTile,
   metricOf,
@@ -125,23 +127,43 @@ function Breakdowns(props: { data: Dashboard; filters: DashboardFilters; months:
   );
 }
 
-/** One KPI: its latest figure with what it is out of and its change, and the months as a chart. */
-function KpiChart(props: { tile: KpiTile; data: Dashboard; filtered: boolean; thisMonth: string }) {
+/** One KPI: its latest figure with what it is out of and its change, the months as a chart, and its claims. */
+function KpiChart(props: {
+  tile: KpiTile;
+  data: Dashboard;
+  filters: DashboardFilters;
+  filtered: boolean;
+  thisMonth: string;
+}) {
   const metric = () => metricOf(props.tile.id);
   const f = () => formatters(props.tile);
   const h = () => tileHeadline(props.data.months, props.tile, props.filtered, props.thisMonth);
+  const drill = () => {
+    const month = headlineMonth(props.data.months, props.tile);
+    return month ? tileDrillDown(props.tile.id, month, props.filters) : undefined;
+  };
   const headline = (): JSX.Element => (
-    <TrendHeadline
-      better={metric().better === 'higher' ? 'up' : 'down'}
-      unit={DELTA_UNITS[props.tile.unit]}
-      value={h().value}
-      none={h().none}
-      count={h().count}
-      delta={h().delta}
-      vs={h().vs}
-      noPrevious={h().noPrevious}
-      when={h().when}
-    />
+    <>
+      <TrendHeadline
+        better={metric().better === 'higher' ? 'up' : 'down'}
+        unit={DELTA_UNITS[props.tile.unit]}
+        value={h().value}
+        none={h().none}
+        count={h().count}
+        delta={h().delta}
+        vs={h().vs}
+        noPrevious={h().noPrevious}
+        when={h().when}
+      />
+      <Show when={drill()}>
+        {(d) => (
+          <A href={d().href} class="billing-kpi-drill small">
+            {d().label}
+            <span class="visually-hidden"> behind {metric().label}</span>
+          </A>
+        )}
+      </Show>
+    </>
   );
   const common = () => ({
     title: metric().label,
@@ -307,7 +329,13 @@ function OverviewBody(props: {
               <div class="billing-kpi-grid">
                 <For each={KPI_TILES}>
                   {(tile) => (
-                    <KpiChart tile={tile} data={data()} filtered={filtered()} thisMonth={thisMonth} />
+                    <KpiChart
+                      tile={tile}
+                      data={data()}
+                      filters={props.filters}
+                      filtered={filtered()}
+                      thisMonth={thisMonth}
+                    />
                   )}
                 </For>
               </div>

@@ -35,7 +35,12 @@ export interface ClaimFilters {
   state: ClaimListState;
   payer?: string;
   provider?: string;
+  /** A location id, or `-` for claims whose location is not known. */
+  location?: string;
   q?: string;
+  /** Dates of service, YYYY-MM-DD, both days included. */
+  serviceFrom?: string;
+  serviceTo?: string;
   sort: 'oldest' | 'newest';
 }
 
@@ -70,7 +75,18 @@ export const getAging = query(
 export const listClaims = query(
   (f: ClaimFilters, cursor: string | undefined, limit: number) =>
     api<Page<ClaimDto>>('/billing/claims', {
-      query: { state: f.state, payer: f.payer, provider: f.provider, q: f.q, sort: f.sort, cursor, limit },
+      query: {
+        state: f.state,
+        payer: f.payer,
+        provider: f.provider,
+        location: f.location,
+        q: f.q,
+        serviceFrom: f.serviceFrom,
+        serviceTo: f.serviceTo,
+        sort: f.sort,
+        cursor,
+        limit,
+      },
     }),
   'billingClaims',
 );

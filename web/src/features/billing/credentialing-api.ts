@@ -6,7 +6,11 @@ import type {
   CredentialingRecord,
   CredentialingUpsert,
   ProviderAdd,
+  ProviderLogin,
+  ProviderLoginSet,
 } from '../../../../shared/schemas/billing-credentialing.ts';
+import type { Page } from '../../../../shared/schemas/common.ts';
+import type { User } from '../../../../shared/schemas/team.ts';
 import { api } from '../../lib/api.ts';
 import { mutate } from '../../lib/mutation.ts';
 import { getToday, getTodayCounts } from '../today/api.ts';
@@ -39,4 +43,23 @@ export const addCredentialingProvider = (body: ProviderAdd) =>
   mutate(
     api<{ npi: string; name: string }>('/billing/credentialing/providers', { method: 'POST', body }),
     KEYS,
+  );
+
+/** The team's active providers: the logins an owner or manager may link to an NPI. */
+export const listProviderLogins = query(
+  async () =>
+    (await api<Page<User>>('/team', { query: { status: 'active', limit: 100 } })).items.filter(
+      (u) => u.role === 'provider',
+    ),
+  'billingProviderLogins',
+);
+
+/** Links a provider's login to the NPI (userId null unlinks), at the link's version as read. */
+export const setProviderLogin = (npi: string, body: ProviderLoginSet) =>
+  mutate(
+    api<ProviderLogin>(`/billing/credentialing/providers/${encodeURIComponent(npi)}/login`, {
+      method: 'PUT',
+      body,
+    }),
+    [getCredentialing.key],
   );

@@ -5,10 +5,10 @@
 
 import { BILLING_METRICS, type BillingMetricId } from '../../../../shared/metrics.ts';
 import type { KpiMonth } from '../../../../shared/schemas/billing.ts';
-import type { TrendHeadlineProps } from '../../components/charts/TrendHeadline.tsx';
 import type { Datum } from '../../components/charts/text-alternative.ts';
 import { formatMonthShort, formatMonthYear } from '../../lib/calendar-format.ts';
-import { formatCents, formatCentsShort, formatCount, formatPercent } from '../../lib/number-format.ts';
+import { formatCents, formatCount } from '../../lib/number-format.ts';
+import { tileHeadline as headlineOf, unitFormatters } from './tile-headline.ts';
 
 type NumericKey =
   | 'daysInAr'
@@ -97,18 +97,8 @@ export const KPI_TILES: KpiTile[] = [
 
 export const metricOf = (id: BillingMetricId) => BILLING_METRICS.find((m) => m.id === id)!;
 
-/** "38 days", "1 day", "4.5 days": averages of days read to one decimal below 10. */
-export function formatDays(days: number): string {
-  const shown = days < 10 ? Math.round(days * 10) / 10 : Math.round(days);
-  return `${shown.toLocaleString('en-US')} ${shown === 1 ? 'day' : 'days'}`;
-}
-
 /** How a tile's values read: in full in the headline, short on the chart's axis. */
-export function formatters(tile: KpiTile): { full: (v: number) => string; axis: (v: number) => string } {
-  if (tile.unit === 'percent') return { full: formatPercent, axis: formatPercent };
-  if (tile.unit === 'money') return { full: (v) => formatCents(Math.round(v)), axis: formatCentsShort };
-  return { full: formatDays, axis: (v) => String(Math.round(v)) };
-}
+export const formatters = (tile: KpiTile) => unitFormatters(tile.unit);
 
 const figureOf = (m: KpiMonth, tile: KpiTile): number | null => m[tile.key];
 
@@ -124,52 +114,23 @@ export const monthDatum = (m: KpiMonth, tile: KpiTile, filtered: boolean): Datum
   count: figureOf(m, tile) === null ? undefined : tile.count?.(m),
 });
 
-/** The change between two figures, in the units the headline reads them in. */
-function change(tile: KpiTile, value: number, before: number): number | undefined {
-  if (tile.unit === 'percent') return Math.round(value * 100) - Math.round(before * 100);
-  if (tile.unit === 'days') return Math.round(value) - Math.round(before);
-  // Money changes read as a share of the month before: "$41,200 ↑ 8 percent".
-  return before > 0 ? Math.round(((value - before) / before) * 100) : undefined;
-}
-
-export const DELTA_UNITS: Record<KpiTile['unit'], [string, string]> = {
-  percent: ['pt', 'pts'],
-  days: ['day', 'days'],
-  money: ['percent', 'percent'],
-};
-
-export type HeadlineParts = Omit<TrendHeadlineProps, 'better' | 'unit' | 'sampleNoun'>;
-
-/**
- * The latest month with a figure, what it is out of, and its change from the month before. The
- * current month is still running: it is said so, since its figures grow until the month ends.
- */
-export function tileHeadline(
-  months: KpiMonth[],
-  tile: KpiTile,
-  filtered: boolean,
-  thisMonth: string,
-): HeadlineParts {
+/** The month a tile's headline shows: the latest with a figure, else the latest shown. */
+export function headlineMonth(months: KpiMonth[], tile: KpiTile): string | undefined {
   const at = months.findLastIndex((m) => figureOf(m, tile) !== null);
-  if (at < 0) return { none: missingOf(tile, filtered), vs: '', when: `in the last ${months.length} months` };
-  const month = months[at]!;
-  const value = figureOf(month, tile)!;
-  const previous = at > 0 ? months[at - 1]! : undefined;
-  const before = previous ? figureOf(previous, tile) : null;
-  const latest = at === months.length - 1;
-  return {
-    value: formatters(tile).full(value),
-    count: tile.count?.(month),
-    delta: before === null ? undefined : change(tile, value, before),
-    vs: previous ? `vs ${formatMonthShort(previous.month)}` : '',
-    noPrevious: previous
-      ? `${missingOf(tile, filtered).toLowerCase()} in ${formatMonthShort(previous.month)}`
-      : undefined,
-    when:
-      month.month === thisMonth
-        ? `${formatMonthYear(month.month)}, month to date`
-        : latest
-          ? formatMonthYear(month.month)
-          : `${formatMonthYear(month.month)}, the latest with a figure`,
-  };
+  return (at < 0 ? months[months.length - 1] : months[at])?.month;
 }
+
+/** The latest month with a figure and its change from the month before (tile-headline.ts). */
+export const tileHeadline = (months: KpiMonth[], tile: KpiTile, filtered: boolean, thisMonth: string) =>
+  headlineOf(
+    months,
+    {
+      unit: tile.unit,
+      figure: (m) => figureOf(m, tile),
+      missing: missingOf(tile, filtered),
+      count: tile.count,
+    },
+    thisMonth,
+  );
+
+export { DELTA_UNITS, formatDays, type HeadlineParts } from './tile-headline.ts';

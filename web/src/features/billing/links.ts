@@ -8,21 +8,34 @@ function withQuery(path: string, params: Record<string, string | number | undefi
   return s ? `${path}?${s}` : path;
 }
 
+/** What the claims work list can be narrowed to; the dates of service are YYYY-MM-DD, both included. */
+export interface ClaimsLinkFilters {
+  state?: ClaimListState;
+  payer?: string;
+  provider?: string;
+  /** A location id, or `-` for claims whose location is not known. */
+  location?: string;
+  q?: string;
+  serviceFrom?: string;
+  serviceTo?: string;
+}
+
 /** The claims work list, filtered: what every drill-down links to. */
-export const claimsHref = (
-  f: { state?: ClaimListState; payer?: string; provider?: string; q?: string } = {},
-) =>
+export const claimsHref = (f: ClaimsLinkFilters = {}) =>
   withQuery('/app/billing/claims', {
     // Open is the list's default: it is left out of the link.
     state: f.state === 'open' ? undefined : f.state,
     payer: f.payer,
     provider: f.provider,
+    location: f.location,
     q: f.q,
+    serviceFrom: f.serviceFrom,
+    serviceTo: f.serviceTo,
   });
 
 export const claimHref = (id: string) => `/app/billing/claims/${encodeURIComponent(id)}`;
 
-/** The overview, filtered (a location row drills down here: the claims list has no location filter). */
+/** The overview, filtered. */
 export const overviewHref = (f: { payer?: string; provider?: string; location?: string; months?: number }) =>
   withQuery('/app/billing', f);
 

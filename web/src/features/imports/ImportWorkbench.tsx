@@ -1,12 +1,15 @@
 import { createEffect, createMemo, createSignal, type JSX, on, onCleanup, Show } from 'solid-js';
+import { mappedRecord } from '../../../../shared/import-mapping.ts';
 import type { ImportResultBase } from '../../../../shared/schemas/imports.ts';
 import { Button } from '../../components/ui/Button.tsx';
 import { confirm } from '../../components/ui/Dialog.tsx';
 import { Section } from '../../components/ui/PageHeader.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { createColumnMapping, unmappedProblem } from './column-mapping.ts';
 import { type SplitCsv, splitCsv, toCsv } from './csv-chunks.ts';
 import { type CheckedFile, fileProblem, textProblem } from './file-check.ts';
+import { ImportColumns } from './ImportColumns.tsx';
 import { ImportFile } from './ImportFile.tsx';
 import { ImportKind } from './ImportKind.tsx';
 import { plural, type Run, rowsWithErrors, sendChunk } from './import-run.ts';
@@ -15,9 +18,10 @@ import './import.css';
 
 /**
  * The import page every module's kinds share: what to import (columns and template), the file and
- * its checks, then a dry-run preview with row errors by spreadsheet row and the import itself, sent
- * in chunks with progress, stop and resume. A module's page passes its kinds' descriptions and the
- * API path of its imports (see functions/platform/imports); the API's markers make a re-run safe.
+ * its checks, which of its columns holds each field (saved per source), then a dry-run preview with
+ * row errors by spreadsheet row and the import itself, sent in chunks with progress, stop and resume.
+ * A module's page passes its kinds' descriptions and the API path of its imports (see
+ * functions/platform/imports); the API's markers make a re-run safe.
  */
 
 /** One column of a kind's file as the page lists it: its name, whether required, and what it holds. */
@@ -25,6 +29,8 @@ export interface ColumnDoc {
   name: string;
   required: boolean;
   description: string;
+  /** Other header names the field is read from: the column step is prefilled with them. */
+  aliases?: readonly string[];
 }
 
 /** How the page shows one import kind: its label, nouns, template header row and repeat column. */
@@ -87,22 +93,48 @@ export function ImportWorkbench<E>(props: ImportWorkbenchProps<E>) {
     return url;
   });
 
-  /** The chosen file cut into chunks and checked against the chosen kind's columns. */
+  /** The chosen file read once for its header row, so its columns can be matched to the fields. */
+  const head = createMemo((): { split: SplitCsv } | { problem: string } | undefined => {
+    const f = file();
+    if (!f) return undefined;
+    try {
+      return { split: splitCsv(f.text) };
+    } catch (err) {
+      return { problem: err instanceof Error ? err.message : String(err) };
+    }
+  });
+  const headers = createMemo(() => {
+    const h = head();
+    return h && 'split' in h ? h.split.headers : undefined;
+  });
+  const columnMapping = createColumnMapping({
+    endpoint: () => props.endpoint,
+    kind,
+    columns,
+    headers,
+  });
+
+  /** The chosen file cut into chunks through the column mapping, and checked against the kind. */
   const parsed = createMemo((): CheckedFile | { ok: false; problem: string } | undefined => {
     const f = file();
+    const h = head();
     const identity = props.identity(kind());
-    if (!f || !identity) return undefined;
+    if (!f || !h || !identity) return undefined;
+    if ('problem' in h) return { ok: false, problem: h.problem };
+    const check = props.checkColumns(kind(), h.split.columns);
+    const unmapped = columnMapping.unmapped();
+    if (unmapped.length) return { ok: false, problem: unmappedProblem(unmapped, check.problem) };
+    if (h.split.rows === 0)
+      return { ok: false, problem: `“${f.name}” has a header row but no data rows below it.` };
+    const mapping = columnMapping.mapping();
     let split: SplitCsv;
     try {
-      split = splitCsv(f.text, undefined, undefined, identity);
+      // Repeats are found by the fields the mapping reads, as the API will read them.
+      split = splitCsv(f.text, undefined, undefined, (r) => identity(mappedRecord(mapping, r)));
     } catch (err) {
       return { ok: false, problem: err instanceof Error ? err.message : String(err) };
     }
-    const { problem, ignored, warning } = props.checkColumns(kind(), split.columns);
-    if (problem) return { ok: false, problem };
-    if (split.rows === 0)
-      return { ok: false, problem: `“${f.name}” has a header row but no data rows below it.` };
-    return { ok: true, split, ignored, warning };
+    return { ok: true, split, ignored: columnMapping.ignored(), warning: check.warning };
   });
   const ready = () => {
     const p = parsed();
@@ -113,9 +145,9 @@ export function ImportWorkbench<E>(props: ImportWorkbenchProps<E>) {
     return fileError() ?? (p && !p.ok ? p.problem : undefined);
   };
 
-  // Another file or kind makes earlier results meaningless.
+  // Another file, kind or column mapping makes earlier results meaningless.
   createEffect(
-    on([kind, file], () => {
+    on([kind, file, columnMapping.mapping], () => {
       setRun(undefined);
       setPreview(undefined);
     }),
@@ -156,6 +188,18 @@ export function ImportWorkbench<E>(props: ImportWorkbenchProps<E>) {
     const chosen = kind();
     const repeatField = view().repeatField;
     if (mode === 'preview') setPreview(undefined);
+    const mapping = columnMapping.mapping();
+    if (mode === 'import') {
+      // The mapping is saved for its source before any row goes in: an import it read is one it remembers.
+      try {
+        await columnMapping.saveForImport();
+      } catch (err) {
+        toast.error(
+          `The columns could not be saved for this source, so nothing was imported: ${errorMessage(err)}`,
+        );
+        return;
+      }
+    }
     setRun({
       mode,
       status: 'running',
@@ -184,6 +228,7 @@ export function ImportWorkbench<E>(props: ImportWorkbenchProps<E>) {
             csv: chunk.csv,
             dryRun: mode === 'preview',
             firstRow: chunk.firstRow,
+            mapping,
           },
           () => cancelled,
         );
@@ -292,8 +337,16 @@ export function ImportWorkbench<E>(props: ImportWorkbenchProps<E>) {
         onChoose={chooseFile}
       />
 
+      <ImportColumns
+        columns={columns()}
+        headers={headers()}
+        state={columnMapping}
+        running={running()}
+        nouns={nouns()}
+      />
+
       <Section
-        title="3. Preview, then import"
+        title="4. Preview, then import"
         id="import-run"
         description="The preview checks every row and saves nothing. The import then adds the rows without errors; rows with errors are skipped."
       >

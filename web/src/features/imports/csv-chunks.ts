@@ -34,6 +34,8 @@ export interface CsvChunk {
 export interface SplitCsv {
   /** Column keys of the header row (see `columnKey`). */
   columns: string[];
+  /** The header row as the file writes it (trimmed): what the column step shows and the API is sent. */
+  headers: string[];
   /** Data rows in the file (blank lines are not rows). */
   rows: number;
   chunks: CsvChunk[];
@@ -89,5 +91,5 @@ export function splitCsv(
     size += line.length;
   }
   flush();
-  return { columns, rows: body.length, chunks, repeats };
+  return { columns, headers: header?.cells ?? [], rows: body.length, chunks, repeats };
 }

@@ -3,7 +3,7 @@
  * chunk sent at a time, waiting and retrying while the API is busy. ImportWorkbench runs it and
  * RunReport shows it.
  */
-import type { ImportResultBase } from '../../../../shared/schemas/imports.ts';
+import type { ImportMapping, ImportResultBase } from '../../../../shared/schemas/imports.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import type { RowError } from './RowErrors.tsx';
 
@@ -43,6 +43,7 @@ export async function sendChunk(
     csv: string;
     dryRun: boolean;
     firstRow: number;
+    mapping: ImportMapping;
   },
   cancelled: () => boolean,
 ): Promise<Result> {
