@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import E2eLastSequencer from './tests/support/sequencer.ts';
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/bench/**', 'node_modules/**'],
     globalSetup: ['tests/support/global-setup.ts'],
+    // The e2e files last: the global set-up seeds the demo they copy while the others run.
+    sequence: { sequencer: E2eLastSequencer },
     testTimeout: 30_000,
     // An e2e file's beforeAll starts the app and copies the demo, which the first file to ask seeds
     // once per run (~30 s alone, two minutes and more on a loaded 2-core machine) while others wait.

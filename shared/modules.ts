@@ -81,6 +81,7 @@ export const MODULES: Record<ModuleId, ModuleManifest> = {
       { value: 'settings.location_archived', label: 'Locations archived' },
       { value: 'membership.', label: 'Associations (all)' },
       { value: 'tenant.', label: 'Sign-up' },
+      { value: 'imports.', label: 'Saved import sources (all)' },
     ],
     auditEntities: [
       { value: 'user', label: 'User' },
@@ -89,6 +90,7 @@ export const MODULES: Record<ModuleId, ModuleManifest> = {
       { value: 'location', label: 'Location' },
       { value: 'membership', label: 'Membership' },
       { value: 'invite_code', label: 'Invite code' },
+      { value: 'import_source', label: 'Saved import source' },
     ],
   },
   scheduling: {

@@ -12,6 +12,8 @@ import { checkTimelyFiling } from '../billing/timely-filing.service.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { importChunk } from '../platform/imports/import.service.ts';
 import { demoBilling } from './billing-demo.ts';
+import type { SeedX12File } from './seed-billing-files.ts';
+import { seedPatientPayments } from './seed-billing-patients.ts';
 
 /**
  * The demo practice's billing year: its claims go in as monthly 837P batches and the payers'
@@ -20,7 +22,8 @@ import { demoBilling } from './billing-demo.ts';
  * yet (her Aetna claims are denied), and two denials are already assigned to the billing staff.
  * Aetna's contract says 70% of charges but Aetna allows about 61%: its fee schedule, imported before
  * the remittances, flags the shortfall on every line it prices. Dr. Raman's login is linked to her
- * NPI, so signing in as her shows My production.
+ * NPI, so signing in as her shows My production. The latest month's 837P and 835 come back to the
+ * caller, which keeps them in Documents to import again.
  */
 
 const PROVIDERS = [
@@ -47,7 +50,7 @@ export async function seedBilling(
   billers: { userId: string; name: string }[],
   /** The demo team's user ids by email. */
   userIds: ReadonlyMap<string, string>,
-): Promise<void> {
+): Promise<{ claims: SeedX12File; remittances: SeedX12File }> {
   const today = localParts(db.now().getTime(), timeZone).date;
   const demo = demoBilling({
     seed: 20261201,
@@ -59,13 +62,16 @@ export async function seedBilling(
     uncredentialed: { payerId: '60054', npi: '1215038962' },
   });
   let control = 1000;
+  let lastClaims: SeedX12File | undefined;
+  let lastRemittances: SeedX12File | undefined;
   for (const claims of byMonth<Claim837>(demo.claims, (c) => c.submittedDate)) {
     const text = write837P(claims, {
       ...ENVELOPE,
       interchangeControl: String(++control),
       date: claims[claims.length - 1]!.submittedDate,
     });
-    await importClaimBatch(db, { fileName: `claims-${claims[0]!.submittedDate.slice(0, 7)}.837`, text });
+    lastClaims = { fileName: `claims-${claims[0]!.submittedDate.slice(0, 7)}.837`, text };
+    await importClaimBatch(db, lastClaims);
   }
   await seedContracts(db, today);
   for (const remits of byMonth<Remittance835>(demo.remittances, (r) => r.paymentDate)) {
@@ -75,12 +81,14 @@ export async function seedBilling(
       interchangeControl: String(++control),
       date: remits[remits.length - 1]!.paymentDate,
     });
-    await importRemittances(db, { fileName: `remittances-${remits[0]!.paymentDate.slice(0, 7)}.835`, text });
+    lastRemittances = { fileName: `remittances-${remits[0]!.paymentDate.slice(0, 7)}.835`, text };
+    await importRemittances(db, lastRemittances);
   }
   for (const link of LINKED_LOGINS) {
     const userId = userIds.get(link.email);
     if (userId) await setProviderLogin(db, link.npi, { userId, version: 0 });
   }
+  await seedPatientPayments(db, demo.remittances, today);
   const denied = await listClaims(db, { state: 'denied', sort: 'newest' }, 4);
   for (const [i, claim] of denied.items.slice(0, 2).entries()) {
     const biller = billers[i % billers.length]!;
@@ -93,6 +101,8 @@ export async function seedBilling(
   }
   // The morning's timely-filing check, as the hourly job raises it from 08:00.
   await checkTimelyFiling(db, today);
+  if (!lastClaims || !lastRemittances) throw new Error('The demo billing year has no claims or remittances');
+  return { claims: lastClaims, remittances: lastRemittances };
 }
 
 /** Aetna's contracted fees: 70% of the practice's charges (Aetna allows about 61%). */

@@ -14,6 +14,7 @@ import { directoryRepo } from '../tenants/tenants.repo.ts';
 import { markMigrationsDone } from './migration-runner.ts';
 import { allMigrations } from './migrations.ts';
 import { seedBilling } from './seed-billing.ts';
+import { seedBillingFiles } from './seed-billing-files.ts';
 import { seedDocuments } from './seed-documents.ts';
 import { seedLogo } from './seed-logo.ts';
 import { seedSchedule } from './seed-schedule.ts';
@@ -166,11 +167,13 @@ export async function seedDemo(p: Platform, origin: string): Promise<void> {
     manager: team.find((m) => m.role === 'manager')!,
     team,
   });
-  await seedBilling(
-    maple.db,
-    'America/New_York',
-    team.filter((m) => m.role === 'billing'),
-    userIds,
+  const billers = team.filter((m) => m.role === 'billing');
+  const lastMonth = await seedBilling(maple.db, 'America/New_York', billers, userIds);
+  // The month's files just imported, kept in Documents by the billing staff to import again.
+  await seedBillingFiles(
+    p.files,
+    new TenantDb(p.store, maple.db, billers[0] ?? maple.db.actor, 'seed', p.clock),
+    [lastMonth.claims, lastMonth.remittances],
   );
   // The monthly job runs at 02:00 local; the demo's reports page should have its months on first start.
   await snapshotPractice(

@@ -43,7 +43,7 @@ function isa16Separator(text: string, separator: string): number {
  * The delimiters of an ISA. A fixed-width ISA puts them at 3, 82, 104 and 105; counting the
  * element separators instead also reads the occasional ISA whose padding was trimmed.
  */
-function readDelimiters(text: string): X12Delimiters | null {
+export function readDelimiters(text: string): X12Delimiters | null {
   const elementSep = text[3];
   if (!text.startsWith('ISA') || !elementSep) return null;
   const last = isa16Separator(text, elementSep);

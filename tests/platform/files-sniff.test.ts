@@ -28,6 +28,21 @@ describe('content sniffing (first bytes, never the name)', () => {
     expect(sniffFile(x12, { whole: true })).toEqual({ ok: true, type: 'text/plain', variant: 'x12' });
   });
 
+  it('reads X12 whose ISA declares control characters as delimiters as text, and only those', () => {
+    // GS between elements, US between components, RS after each segment: as some clearinghouses send.
+    const isa =
+      'ISA\u001d00\u001d          \u001d00\u001d          \u001dZZ\u001dSUBMITTER      \u001dZZ\u001dRECEIVER       \u001d260101\u001d1200\u001d^\u001d00501\u001d000000001\u001d0\u001dP\u001d\u001f\u001e';
+    const x12 = `${isa}GS\u001dHP\u001dPAYER\u001e`;
+    expect(sniffFile(text(x12), { whole: true })).toEqual({ ok: true, type: 'text/plain', variant: 'x12' });
+    // Any other control character still means binary.
+    expect(sniffFile(text(`${x12}CLP\u0002`), { whole: true }).ok).toBe(false);
+    // Prose that starts with "ISA" is plain text, not X12.
+    expect(sniffFile(text('ISAAC notes: call back Monday.\n'), { whole: true })).toEqual({
+      ok: true,
+      type: 'text/plain',
+    });
+  });
+
   it('refuses a Windows program renamed .pdf, naming what it is', () => {
     const exe = padded(bytes(0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0));
     const out = sniffFile(exe, { whole: true, declaredType: 'application/pdf' });

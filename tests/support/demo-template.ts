@@ -40,6 +40,20 @@ export async function copyDemoInto(endpoint: string, tableName: string, origin: 
   }
 }
 
+/**
+ * Seeds the template now, before any e2e file asks (the run's global set-up starts it in the
+ * background while the unit and API files run). Resolves once it is seeded or another process
+ * holds the lock.
+ */
+export async function seedTemplate(endpoint: string): Promise<void> {
+  const client = localClient(endpoint);
+  try {
+    await ensureTemplate(client, endpoint);
+  } finally {
+    client.destroy();
+  }
+}
+
 function localClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({
     region: 'us-east-1',

@@ -6,6 +6,7 @@
  * Platform-wide items start with `SYS#` and are only touched by platform code.
  */
 import { billingKeys } from './billing-keys.ts';
+import { importKeys } from './import-keys.ts';
 
 export interface TenantScope {
   readonly tenantId: string;
@@ -191,23 +192,6 @@ export const tenantKeys = {
   }),
   /** Sort-key bounds of the snapshots from month `from` to month `to`, both included. */
   metricSnapshotMonths: (from: string, to: string): [string, string] => [`MONTH#${from}#`, `MONTH#${to}#~`],
-  /** One marker per imported CSV row, by a key derived from the row: a re-import skips it. */
-  importMarker: (s: TenantScope, kind: string, rowKey: string): Key => ({
-    PK: `T#${s.tenantId}#IMPORT#${kind}`,
-    SK: rowKey,
-  }),
-  /** Saved import sources (a name and its column mapping), every kind in one partition: the list is one Query. */
-  importSourcePartition: (s: TenantScope) => `T#${s.tenantId}#IMPORTSRC`,
-  importSource: (s: TenantScope, id: string): Key => ({
-    PK: `T#${s.tenantId}#IMPORTSRC`,
-    SK: `SOURCE#${id}`,
-  }),
-  importSourcePrefix: 'SOURCE#',
-  /** Holds a source's name within its kind (compared lower-cased), so two sources never share one. */
-  importSourceName: (s: TenantScope, kind: string, name: string): Key => ({
-    PK: `T#${s.tenantId}#IMPORTSRC`,
-    SK: `NAME#${kind}#${name.trim().toLowerCase()}`,
-  }),
   reminderSettings: (s: TenantScope): Key => ({ PK: `T#${s.tenantId}#SCHED`, SK: 'REMINDERS' }),
   /** Sorted by start date so a date range reads only exceptions that start before its end. */
   exception: (s: TenantScope, startDate: string, id: string): Key => ({
@@ -289,6 +273,8 @@ export const tenantKeys = {
     PK: `T#${s.tenantId}#IDEM#${route}#${key}`,
     SK: 'IDEM',
   }),
+  // --- imports (import-keys.ts) ---
+  ...importKeys,
   // --- billing (billing-keys.ts) ---
   ...billingKeys,
 };

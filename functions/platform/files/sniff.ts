@@ -1,4 +1,5 @@
 import { FILE_TYPE_LABELS, type FileType } from '../../../shared/schemas/files.ts';
+import { readDelimiters } from '../../../shared/x12/x12-tokenizer.ts';
 
 /** How many first bytes the type check reads: magic numbers plus enough text to judge it. */
 export const SNIFF_BYTES = 8192;
@@ -49,9 +50,10 @@ const KNOWN_REFUSED: { label: string; test: (b: Uint8Array) => boolean }[] = [
 /**
  * The file's type from its first bytes (never from its name): PDF, PNG, JPEG, or text (UTF-8
  * with no NUL bytes; CSV when its first line reads like a header of several columns; X12 EDI
- * starts `ISA*` and is text). `whole` says the bytes are the entire file, so a multi-byte
- * character cut at the end of a prefix is not held against it. Anything else is refused with a
- * sentence naming what it is, e.g. "This file is a Windows program, not a PDF".
+ * starts with an ISA and is text, whatever delimiters it declares). `whole` says the bytes are the
+ * entire file, so a multi-byte character cut at the end of a prefix is not held against it.
+ * Anything else is refused with a sentence naming what it is, e.g. "This file is a Windows
+ * program, not a PDF".
  */
 export function sniffFile(bytes: Uint8Array, opts: { whole: boolean; declaredType?: string }): SniffResult {
   if (bytes.length === 0) return { ok: false, message: 'The file is empty.' };
@@ -91,11 +93,31 @@ function textKind(bytes: Uint8Array, whole: boolean): SniffResult | undefined {
   } catch {
     return undefined;
   }
-  // Control characters other than tab, line breaks and form feed mean binary, not text.
+  const x12 = x12Delimiters(text);
+  // Control characters other than tab, line breaks and form feed mean binary, not text; except
+  // those an X12 file's ISA declares as its delimiters (clearinghouses often use FS, GS or RS).
+  const outsideDelimiters = x12
+    ? text
+        .split('')
+        .filter((c) => !x12.includes(c))
+        .join('')
+    : text;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point of the check
-  if (/[\u0001-\u0008\u000b\u000e-\u001a\u001c-\u001f\u007f]/.test(text)) return undefined;
-  if (/^\s*ISA\*/.test(text)) return { ok: true, type: 'text/plain', variant: 'x12' };
+  if (/[\u0001-\u0008\u000b\u000e-\u001a\u001c-\u001f\u007f]/.test(outsideDelimiters)) return undefined;
+  if (x12) return { ok: true, type: 'text/plain', variant: 'x12' };
   return { ok: true, type: looksLikeCsv(text) ? 'text/csv' : 'text/plain' };
+}
+
+/**
+ * The delimiters a text starting with an ISA declares (element, component, segment, repetition),
+ * or undefined when it is not X12: the element separator is never a letter, digit or space, which
+ * keeps prose that happens to start with "ISA" plain text.
+ */
+function x12Delimiters(text: string): string[] | undefined {
+  const start = text.trimStart();
+  if (!start.startsWith('ISA') || /^[A-Za-z0-9\s]$/.test(start[3] ?? ' ')) return undefined;
+  const d = readDelimiters(start);
+  return d ? [d.element, d.component, d.segment, d.repetition].filter(Boolean) : undefined;
 }
 
 /** A first line with at least two commas (or semicolons) and a second line with as many. */

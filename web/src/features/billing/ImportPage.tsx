@@ -16,6 +16,7 @@ import { BillingNav } from './BillingNav.tsx';
 import { Day, Money, paymentMethodText } from './parts.tsx';
 import './billing.css';
 
+import { DocumentsX12Dialog, readDocumentsFile } from './import-from-documents.tsx';
 import {
   fileProblem,
   PreviewTable,
@@ -36,6 +37,7 @@ function ImportFlow() {
   const [importing, setImporting] = createSignal(false);
   const [result, setResult] = createSignal<RemittanceImportResult>();
   const [failure, setFailure] = createSignal<{ message: string; problems: Problem[] }>();
+  const [picking, setPicking] = createSignal(false);
   let seq = 0;
 
   const reset = () => {
@@ -46,7 +48,8 @@ function ImportFlow() {
     setText(undefined);
   };
 
-  const choose = async (f: File | undefined) => {
+  /** A chosen file or one kept in Documents: only how its text is read differs. */
+  const choose = async (f: { name: string; size: number; text: () => Promise<string> } | undefined) => {
     if (!f) return;
     const id = ++seq;
     reset();
@@ -59,6 +62,7 @@ function ImportFlow() {
     setReading(true);
     try {
       const body = await f.text();
+      if (id !== seq) return;
       const bad = textProblem(f.name, body);
       if (bad) {
         setProblem(bad);
@@ -119,7 +123,8 @@ function ImportFlow() {
               aria-invalid={problem() ? 'true' : undefined}
               onChange={(e) => {
                 const input = e.currentTarget;
-                void choose(input.files?.[0]).finally(() => {
+                const f = input.files?.[0];
+                void choose(f && { name: f.name, size: f.size, text: () => f.text() }).finally(() => {
                   // Choosing the same file again, corrected, reads it afresh.
                   input.value = '';
                 });
@@ -128,6 +133,9 @@ function ImportFlow() {
             <label class="btn btn-secondary file-label" for="billing-file-input">
               Choose a file
             </label>
+            <Button onClick={() => setPicking(true)} disabled={reading() || importing()}>
+              From Documents
+            </Button>
             <span class="billing-file-name">
               <Show when={fileName()} fallback={<span class="muted">No file chosen</span>}>
                 <span class="strong break-any">{fileName()}</span>
@@ -135,7 +143,8 @@ function ImportFlow() {
             </span>
           </div>
           <p class="field-hint" id="billing-file-hint">
-            An X12 835 file (it starts with “ISA”), up to 5 MB. Nothing is saved until you import it.
+            An X12 835 file (it starts with “ISA”), up to 5 MB, from this computer or kept in Documents.
+            Nothing is saved until you import it.
           </p>
           <Show when={problem()}>
             <p class="field-error" id="billing-file-error" role="alert">
@@ -149,6 +158,14 @@ function ImportFlow() {
             <Spinner size="sm" label="" /> Reading the file…
           </p>
         </Show>
+        <DocumentsX12Dialog
+          open={picking()}
+          onClose={() => setPicking(false)}
+          onChoose={(f) => {
+            setPicking(false);
+            void choose({ name: f.name, size: f.size, text: () => readDocumentsFile(f) });
+          }}
+        />
       </Section>
 
       <Show when={preview()}>
@@ -228,7 +245,8 @@ function RemittanceList() {
         empty={
           <Show when={!list.loading()}>
             <EmptyState title="Nothing imported yet">
-              Choose an 835 file above: each remittance in it appears here once imported.
+              Choose an 835 file above, or one kept in Documents: each remittance in it appears here once
+              imported.
             </EmptyState>
           </Show>
         }

@@ -19,7 +19,7 @@ export type PreviewRow = RemittancePreview['remittances'][number];
 export type Problem = RemittancePreview['problems'][number];
 
 /** Why a chosen file cannot be sent, from its size and text; undefined when it may be. */
-export function fileProblem(f: File): string | undefined {
+export function fileProblem(f: { name: string; size: number }): string | undefined {
   if (f.size === 0) return `“${f.name}” is empty.`;
   if (f.size > MAX_BYTES) {
     return `“${f.name}” is larger than 5 MB (${(f.size / 1_000_000).toFixed(1)} MB). Ask your billing service or clearinghouse for one file per payment, then import them one by one.`;
@@ -31,6 +31,10 @@ export function textProblem(name: string, text: string): string | undefined {
   if (text.includes('\u0000'))
     return `“${name}” is not a text file. An 835 is plain text starting with “ISA”.`;
   if (text.trim() === '') return `“${name}” is empty.`;
+  // Documents keeps both kinds side by side: an 837 sent here would only read as 835 problems.
+  const firstSet = /(?:^|[^A-Za-z0-9])ST([^A-Za-z0-9\s])(\d{3})\1/.exec(text.slice(0, 4096));
+  if (firstSet?.[2] === '837')
+    return `“${name}” is an 837 claim file, not an 835 remittance. This page imports 835 files.`;
   return undefined;
 }
 
