@@ -92,7 +92,7 @@ export const BILLING_METRICS = [
     label: 'Days in A/R',
     unit: 'days',
     definition:
-      'What was still owed at the end of the month (charges not yet paid, adjusted or written off) divided by the average charges per day over the last three months (their charges divided by their calendar days). Follows the MGMA and HFMA days-in-A/R measure. Empty when those three months had no charges.',
+      'What was still owed at the end of the month (charges not yet paid, adjusted or written off) divided by the average charges per day over the last three months (their charges divided by their calendar days; for the month in progress, its days so far). Follows the MGMA and HFMA days-in-A/R measure. Empty when those three months had no charges.',
     source: 'MGMA',
     version: 1,
     module: 'billing',

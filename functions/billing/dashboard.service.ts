@@ -37,8 +37,8 @@ export interface DashboardQuery {
   location?: string;
 }
 
-/** One month's KPIs under a filter. */
-export function kpiMonth(ledger: Ledger, month: string, filter: LedgerFilter): KpiMonth {
+/** One month's KPIs under a filter; `asOf` (today) when the month is still running. */
+export function kpiMonth(ledger: Ledger, month: string, filter: LedgerFilter, asOf?: string): KpiMonth {
   const t = monthTotals(ledger, month, filter);
   const aged = arAging(ledger, month, filter);
   return {
@@ -46,7 +46,7 @@ export function kpiMonth(ledger: Ledger, month: string, filter: LedgerFilter): K
     chargesCents: t.chargesCents,
     paymentsCents: t.paymentsCents + t.patientPaymentsCents,
     arCents: arEndCents(ledger, month, filter),
-    daysInAr: daysInAr(ledger, month, filter),
+    daysInAr: daysInAr(ledger, month, filter, asOf),
     arOver90: aged.over90,
     arOver120: aged.over120,
     netCollectionRate: netCollectionRate(t),
@@ -64,7 +64,8 @@ export function kpiMonth(ledger: Ledger, month: string, filter: LedgerFilter): K
 
 export async function dashboard(db: TenantDb, q: DashboardQuery): Promise<Dashboard> {
   const tenant = await getTenant(db);
-  const month = q.month ?? localParts(db.now().getTime(), tenant.timeZone).date.slice(0, 7);
+  const today = localParts(db.now().getTime(), tenant.timeZone).date;
+  const month = q.month ?? today.slice(0, 7);
   const count = Number(q.months ?? 12);
   const months = monthsBetween(shiftMonth(month, -(count - 1)), month);
   const filter: LedgerFilter = {
@@ -96,7 +97,7 @@ export async function dashboard(db: TenantDb, q: DashboardQuery): Promise<Dashbo
       deniedFirst: r.totals.deniedFirst,
     }));
   return {
-    months: months.map((m) => kpiMonth(ledger, m, filter)),
+    months: months.map((m) => kpiMonth(ledger, m, filter, today)),
     byPayer: rows('payer'),
     byProvider: rows('provider'),
     byLocation: rows('location'),

@@ -178,11 +178,18 @@ export function arEndCents(ledger: Ledger, month: string, filter: LedgerFilter =
  * Days in A/R (MGMA, HFMA): arEndCents(M) ÷ average daily gross charges of M-2..M, that is
  * A/R × (calendar days of M-2..M) ÷ (charges of M-2..M); null when those charges ≤ 0.
  */
-export function daysInAr(ledger: Ledger, month: string, filter: LedgerFilter = {}): number | null {
+export function daysInAr(
+  ledger: Ledger,
+  month: string,
+  filter: LedgerFilter = {},
+  /** Today (YYYY-MM-DD) while `month` is still running: its charges so far are over its days so far. */
+  asOf?: string,
+): number | null {
   const span = trailingMonths(month, 3);
   const charges = spanTotals(ledger, span, filter).chargesCents;
   if (!(charges > 0)) return null;
-  const days = span.reduce((n, m) => n + daysInMonth(m), 0);
+  const daysOf = (m: string) => (asOf?.startsWith(`${m}-`) ? Number(asOf.slice(8, 10)) : daysInMonth(m));
+  const days = span.reduce((n, m) => n + daysOf(m), 0);
   return (arEndCents(ledger, month, filter) * days) / charges;
 }
 

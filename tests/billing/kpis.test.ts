@@ -204,6 +204,8 @@ describe('A/R', () => {
     expect(daysInAr(LEDGER, '2026-02', { payer: 'AETNA' })).toBeCloseTo((80000 * 90) / 170000, 10);
     // No charges in the three months: null, not Infinity.
     expect(daysInAr(LEDGER, '2025-11')).toBeNull();
+    // A month still running counts its days so far: on June 10, 30 + 31 + 10 days of charges, not 91.
+    expect(daysInAr(LEDGER, '2026-06', {}, '2026-06-10')).toBeCloseTo((68.25 * 71) / 91, 10);
     expect(daysInAr(LEDGER, '2026-06', { payer: 'AETNA' })).toBeNull();
   });
 
