@@ -223,8 +223,50 @@ export const BILLING_METRICS = [
 
 export type BillingMetricId = (typeof BILLING_METRICS)[number]['id'];
 
+export const HR_METRICS = [
+  {
+    id: 'hr.staff_per_physician',
+    label: 'Support staff per FTE provider',
+    unit: 'count',
+    definition:
+      "Support staff FTE (everyone in the staff directory who is not a provider) divided by provider FTE, both counted on the month's last day. Follows MGMA's support staff per FTE physician, with nurse practitioners and physician assistants counted as providers.",
+    source: 'MGMA',
+    version: 1,
+    module: 'hr',
+    better: 'lower',
+  },
+  {
+    id: 'hr.turnover',
+    label: 'Staff turnover',
+    unit: 'percent',
+    definition:
+      "People whose last day fell in the month divided by the average headcount (people employed on the month's first and last days, halved). Monthly; twelve months add up to the yearly rate SHRM publishes.",
+    source: 'SHRM',
+    version: 1,
+    module: 'hr',
+    better: 'lower',
+  },
+  {
+    id: 'hr.time_off_liability',
+    label: 'Time-off liability',
+    unit: 'dollars',
+    definition:
+      "Paid time off earned and not yet taken on the month's last day, for everyone employed then, valued at each person's pay: the hourly rate, or the salary divided by 2,080 hours. What the practice would owe if everyone left that day.",
+    source: 'Rounds',
+    version: 1,
+    module: 'hr',
+    better: 'lower',
+  },
+] as const satisfies readonly MetricDefinition[];
+
+export type HrMetricId = (typeof HR_METRICS)[number]['id'];
+
 /** Every declared metric; a new module appends its list here. */
-export const METRICS: readonly MetricDefinition[] = [...SCHEDULING_METRICS, ...BILLING_METRICS];
+export const METRICS: readonly MetricDefinition[] = [
+  ...SCHEDULING_METRICS,
+  ...BILLING_METRICS,
+  ...HR_METRICS,
+];
 
 export function metricById(id: string): MetricDefinition | undefined {
   return METRICS.find((m) => m.id === id);

@@ -1,5 +1,6 @@
 import { billingMetrics } from '../billing/billing-metrics.ts';
 import { raiseTimelyFilingChecks } from '../billing/timely-filing.service.ts';
+import { hrMetrics } from '../hr/hr-metrics.ts';
 import { tenantKeys } from '../platform/db/keys.ts';
 import { runDueAlerts } from '../platform/due/due-runner.ts';
 import { type DeliveryResult, deliverOutboxMessage, retryQueuedMail } from '../platform/mail/delivery.ts';
@@ -12,7 +13,7 @@ import { sendMorningDigests } from '../today/digest.service.ts';
 import type { ScheduledJobName } from './schedules.ts';
 
 /** The modules that declare metrics: the monthly snapshot job computes each one's months. */
-export const METRIC_MODULES = [schedulingMetrics, billingMetrics];
+export const METRIC_MODULES = [schedulingMetrics, billingMetrics, hrMetrics];
 
 type JobDeps = Pick<Platform, 'store' | 'mail' | 'clock' | 'logger'>;
 

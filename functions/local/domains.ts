@@ -2,6 +2,7 @@ import type { ModuleId } from '../../shared/modules.ts';
 import { MODULE_IDS } from '../../shared/modules.ts';
 import { createBillingApp } from '../billing/billing.routes.ts';
 import { createDocumentsApp } from '../documents/documents.routes.ts';
+import { createHrApp } from '../hr/hr.routes.ts';
 import type { DomainApp } from '../platform/http/route.ts';
 import type { Platform } from '../platform/platform.ts';
 import { createSchedulingApp } from '../scheduling/scheduling.routes.ts';
@@ -15,6 +16,7 @@ const MODULE_APPS: Record<ModuleId, (platform: Platform) => DomainApp> = {
   today: createTodayApp,
   documents: createDocumentsApp,
   billing: createBillingApp,
+  hr: createHrApp,
 };
 
 /** Every module's app, in the module list's order; the local host mounts them all in one process. */

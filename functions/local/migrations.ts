@@ -10,6 +10,7 @@ const MODULE_MIGRATIONS: Record<ModuleId, readonly Migration[]> = {
   today: [],
   documents: [],
   billing: [],
+  hr: [],
 };
 
 /** Every module's migrations, in module-list order. */

@@ -16,6 +16,10 @@ import { allMigrations } from './migrations.ts';
 import { seedBilling } from './seed-billing.ts';
 import { seedBillingFiles } from './seed-billing-files.ts';
 import { seedDocuments } from './seed-documents.ts';
+import { seedHr } from './seed-hr.ts';
+import { seedHrMeetings } from './seed-hr-meetings.ts';
+import { seedPayroll } from './seed-hr-payroll.ts';
+import { seedHrPeople } from './seed-hr-people.ts';
 import { seedLogo } from './seed-logo.ts';
 import { seedSchedule } from './seed-schedule.ts';
 import { seedToday } from './seed-today.ts';
@@ -167,6 +171,26 @@ export async function seedDemo(p: Platform, origin: string): Promise<void> {
     manager: team.find((m) => m.role === 'manager')!,
     team,
   });
+  const hrTeam = MAPLE_TEAM.map((m) => ({ ...m, userId: userIds.get(m.email)! }));
+  const staffIds = await seedHr(
+    p,
+    maple.db,
+    { userId: maple.auth.userId, name: 'Dana Whitaker', email: DEMO_LOGINS[0].email, role: 'owner' },
+    hrTeam,
+    { main: mainClinic.id, west: westClinic.id },
+    'America/New_York',
+  );
+  const maria = hrTeam.find((m) => m.role === 'manager')!;
+  await seedHrMeetings(p, maple.db, maria, hrTeam, staffIds, { main: mainClinic.id }, 'America/New_York');
+  await seedHrPeople(
+    p,
+    maple.db,
+    { userId: maple.auth.userId, name: 'Dana Whitaker', email: DEMO_LOGINS[0].email, role: 'owner' },
+    hrTeam,
+    staffIds,
+    'America/New_York',
+  );
+  await seedPayroll(p, maple.db, maria, 'America/New_York');
   const billers = team.filter((m) => m.role === 'billing');
   const lastMonth = await seedBilling(maple.db, 'America/New_York', billers, userIds);
   // The month's files just imported, kept in Documents by the billing staff to import again.

@@ -3,6 +3,7 @@ import type { Appointment, Provider } from '../../shared/schemas/scheduling.ts';
 import type { Store } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { forbidden, notFound } from '../platform/errors.ts';
+import { calendar, escapeText, icsTime } from '../platform/ical.ts';
 import { newToken } from '../platform/ids.ts';
 import { feedRepo } from './feed.repo.ts';
 import { providerRepo } from './setup.repo.ts';
@@ -92,16 +93,7 @@ export async function renderFeed(store: Store, token: string, now: Date): Promis
   const events = page.items
     .filter((a) => a.status !== 'rescheduled')
     .flatMap((a) => vevent(a, feed.showNames, stamp));
-  return foldAll([
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Rounds//Scheduling//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(`${provider?.name ?? 'Provider'} (Rounds)`)}`,
-    ...events,
-    'END:VCALENDAR',
-  ]);
+  return calendar('Scheduling', `${provider?.name ?? 'Provider'} (Rounds)`, events);
 }
 
 function vevent(a: Appointment, showNames: boolean, stamp: string): string[] {
@@ -117,33 +109,4 @@ function vevent(a: Appointment, showNames: boolean, stamp: string): string[] {
     'TRANSP:OPAQUE',
     'END:VEVENT',
   ];
-}
-
-/** 2027-02-01T14:00:00.000Z → 20270201T140000Z */
-const icsTime = (isoTime: string) => `${isoTime.slice(0, 19).replace(/[-:]/g, '')}Z`;
-
-/** RFC 5545 §3.3.11: backslash, semicolon, comma and newline are escaped in TEXT. */
-const escapeText = (s: string) =>
-  s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-
-/** RFC 5545 §3.1: lines end in CRLF and fold at 75 octets (continuations start with a space). */
-function foldAll(lines: string[]): string {
-  return `${lines.map(fold).join('\r\n')}\r\n`;
-}
-
-function fold(line: string): string {
-  const bytes = Buffer.from(line, 'utf8');
-  if (bytes.length <= 75) return line;
-  const parts: string[] = [];
-  let start = 0;
-  let limit = 75;
-  while (start < bytes.length) {
-    let end = Math.min(start + limit, bytes.length);
-    // Never split a UTF-8 sequence: back up to a character boundary.
-    while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
-    parts.push(bytes.subarray(start, end).toString('utf8'));
-    start = end;
-    limit = 74;
-  }
-  return parts.join('\r\n ');
 }

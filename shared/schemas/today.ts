@@ -4,13 +4,14 @@ import '../validation.ts';
 import { DateSchema, IdSchema, PageQuerySchema, VersionSchema } from './common.ts';
 
 /** Where an item comes from: a module's own things, or a person who jotted it down. */
-export const TODAY_SOURCES = ['today', 'scheduling', 'documents', 'billing', 'platform'] as const;
+export const TODAY_SOURCES = ['today', 'scheduling', 'documents', 'billing', 'hr', 'platform'] as const;
 export type TodaySource = (typeof TODAY_SOURCES)[number];
 export const TODAY_SOURCE_LABELS: Record<TodaySource, string> = {
   today: 'Request',
   scheduling: 'Schedule',
   documents: 'Documents',
   billing: 'Billing',
+  hr: 'HR',
   platform: 'Rounds',
 };
 

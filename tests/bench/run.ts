@@ -14,8 +14,10 @@
  *     of the demo handbook (documents.ts).
  * 11. Billing: a practice with 100,000 service lines over 3 years: 835 import speed, the KPI
  *     dashboard and aging beside a raw Query (billing.ts).
+ * 12. HR: the week of shifts with coverage at a location with 40 staff and 10 providers: DynamoDB
+ *     calls and items read per view, p50 beside a raw Query of the week's shifts (hr.ts).
  * `npm run bench -- <section>` runs one section: bundles, read, day-view, day-load, lighthouse,
- * today, due-queue, files, pdf, documents, billing (BENCH_DUE_PRACTICES=1000 for a quicker due-queue run).
+ * today, due-queue, files, pdf, documents, billing, hr (BENCH_DUE_PRACTICES=1000 for a quicker due-queue run).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -31,6 +33,7 @@ import { benchDayLoad } from './day-load.ts';
 import { benchDayView } from './day-view.ts';
 import { benchDocuments } from './documents.ts';
 import { benchFiles } from './files.ts';
+import { benchHr } from './hr.ts';
 import { benchLighthouse } from './lighthouse.ts';
 import { benchPdf } from './pdf.ts';
 import { benchDueQueue, benchToday } from './today.ts';
@@ -88,6 +91,7 @@ const SECTIONS = [
   'pdf',
   'documents',
   'billing',
+  'hr',
 ] as const;
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(SECTIONS as readonly string[]).includes(w));
@@ -117,6 +121,7 @@ async function main() {
     if (runs('pdf')) await benchPdf(OUT);
     if (runs('documents')) await benchDocuments(server);
     if (runs('billing')) await benchBilling(server, process.env);
+    if (runs('hr')) await benchHr(server, dynamo.endpoint);
     await server.close();
   } finally {
     await dynamo.stop();

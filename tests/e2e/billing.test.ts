@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { addDays, localParts } from '../../shared/time.ts';
 import type { ClaimPayment } from '../../shared/x12/x12-types.ts';
@@ -17,6 +18,7 @@ import {
 
 const app = useE2eApp('billing');
 const BILLER = 'billing@maplestreet.example';
+const CLAIMS_837 = fileURLToPath(new URL('../billing/fixtures/claims-basic.837', import.meta.url));
 
 /** This week's remittance from Anthem: one visit paid, one denied for a missing authorization. */
 function remittanceFile(): string {
@@ -91,7 +93,7 @@ describe('Billing oversight', () => {
     const before = await agingTotal(page);
 
     // Upload → preview → import.
-    await page.getByRole('link', { name: 'Import 835' }).click();
+    await page.getByRole('link', { name: 'Import X12' }).click();
     // The demo keeps its latest 835 in Documents: read from there, it was imported before.
     await page.getByRole('button', { name: 'From Documents' }).click();
     await page
@@ -104,10 +106,20 @@ describe('Billing oversight', () => {
     await preview.getByText('E2E0000001').waitFor();
     await preview.getByText('New', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Import 1 remittance' }).click();
-    await page.getByText('Imported', { exact: true }).waitFor();
+    await preview.getByText('Imported', { exact: true }).waitFor();
+
+    // The practice's own claims come in from its billing system's 837P, on the same page.
+    await page.getByRole('tab', { name: 'Claims (837P)' }).click();
+    await page.locator('#billing-file-input').setInputFiles(remittanceFile());
+    await page.getByText(/is an 835 remittance, not an 837 claim file/).waitFor();
+    await page.locator('#billing-file-input').setInputFiles(CLAIMS_837);
+    await preview.getByText('New to Rounds').waitFor();
+    await expectNoAxeViolations(page, 'claim file preview');
+    await page.getByRole('button', { name: 'Import 4 claims' }).click();
+    await page.getByText(/^4 claims for \$[\d,.]+ in charges, now awaiting the payer\.$/).waitFor();
 
     // The new denial is owed and recent: the aging's total moved.
-    await page.getByRole('link', { name: 'A/R aging' }).click();
+    await page.getByRole('status').getByRole('link', { name: 'A/R aging' }).click();
     await expect.poll(() => agingTotal(page)).not.toBe(before);
 
     // The denied claim, assigned to billing for follow-up.

@@ -54,7 +54,7 @@ describe('team invitations', () => {
     await nav.waitFor();
     // "Today" carries the count of what is due for the front desk (the demo has some).
     const links = await nav.getByRole('link').allInnerTexts();
-    expect(links.map((l) => l.split('\n')[0])).toEqual(['Today', 'Schedule', 'Documents']);
+    expect(links.map((l) => l.split('\n')[0])).toEqual(['Today', 'Schedule', 'Staff', 'Documents']);
     await staff.page.goto('/app/audit');
     await staff.page.getByRole('heading', { level: 1, name: "You don't have access to this page" }).waitFor();
     await staff.page.goto('/app/settings');

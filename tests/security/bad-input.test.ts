@@ -69,6 +69,9 @@ describe('bad bodies on every route', () => {
     }
   });
 
+  /** Free-text fields that take more than 10,000 characters, each with the length just past its limit. */
+  const LONG_TEXT: Record<string, number> = { 'PUT /hr/meetings/:id minutes': 20_001 };
+
   it('a wrong type, a huge string or an unknown field in any field → 400 naming the field', async () => {
     for (const spec of withBody()) {
       const sample = sampleBody(spec, w.ids);
@@ -80,7 +83,8 @@ describe('bad bodies on every route', () => {
           Array.isArray(value) ? [12345] : [],
           { nested: true },
         ];
-        if (typeof value === 'string') wrongs.push('x'.repeat(10_000));
+        if (typeof value === 'string')
+          wrongs.push('x'.repeat(LONG_TEXT[`${routeKey(spec)} ${field}`] ?? 10_000));
         for (const wrong of wrongs) {
           const res = await send(spec, { json: setPath(sample, path, wrong) });
           expect(res.status, `${routeKey(spec)} ${field}=${JSON.stringify(wrong).slice(0, 20)}`).toBe(400);

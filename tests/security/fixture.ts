@@ -43,6 +43,8 @@ export type World = Awaited<ReturnType<typeof buildWorld>>;
 export function pathFor(spec: RouteSpec, ids: WorldIds): string {
   const path = spec.path
     .replace(':providerId', ids.providerId)
+    .replace(':staffId', ids.staffId)
+    .replace(':locationId', ids.locationId)
     .replace(':startDate', '2027-12-24')
     .replace(':id', idFor(spec.path, ids))
     // Billing's credentialing: the remittance's rendering provider and payer (before ':n').

@@ -19,6 +19,7 @@ import { uploadBytes, uploadLogo } from '../support/files.ts';
 import { solidPng } from '../support/pdf-tools.ts';
 import { documentCalls } from './document-calls.ts';
 import { buildWorld, LOCATION, pathFor, routeKey, SCHEDULING, sampleBody, type World } from './fixture.ts';
+import { staffBody } from './modules/hr.ts';
 
 /**
  * The published contract is true: every route is called (with the fixture's sample request, or with
@@ -177,6 +178,42 @@ const PREPARE: Record<string, () => Promise<Call>> = {
     return { path: saved.body.branding.logoUrl };
   },
   ...documentCalls(post, () => w.a.userId),
+  // A person of their own: the world's staff member keeps working for the time-off routes after it.
+  // A shift of its own: the world's shift was moved (version 2) earlier in the run.
+  'POST /hr/shifts/:id/remove': async () => {
+    const shift = await post('/hr/shifts', {
+      staffId: w.ids.staffId,
+      locationId: w.ids.locationId,
+      date: '2027-03-12',
+      start: '07:00',
+      end: '09:00',
+    });
+    return { path: `/api/hr/shifts/${shift.id}/remove`, body: { version: shift.version } };
+  },
+  // The shift feed is the caller's own: practice A's staff login has a directory entry.
+  'POST /hr/my-shifts/feed': async () => ({ token: w.roles.staff.token }),
+  // Only the person reviewed (the staff login) writes their self-review and signs the review off.
+  'POST /hr/reviews/:id/self': async () => ({ token: w.roles.staff.token }),
+  'POST /hr/reviews/:id/acknowledge': async () => ({ token: w.roles.staff.token }),
+  'POST /hr/my-shifts/feed/revoke': async () => {
+    await w.t.call('POST', '/api/hr/my-shifts/feed', { token: w.roles.staff.token });
+    return { token: w.roles.staff.token };
+  },
+  'GET /hr/feeds/:token': async () => {
+    const feed = await w.t.call('POST', '/api/hr/my-shifts/feed', { token: w.roles.staff.token });
+    return { path: `/api/hr/feeds/${feed.body.token}` };
+  },
+  'POST /hr/staff/:id/end': async () => {
+    const person = await post('/hr/staff', {
+      ...staffBody(w.ids.locationId),
+      firstName: 'Lee',
+      lastName: 'Leaving',
+    });
+    return {
+      path: `/api/hr/staff/${person.id}/end`,
+      body: { endDate: '2027-06-30', version: person.version },
+    };
+  },
   // The claim was assigned earlier in the run, which moved its version on.
   'POST /billing/claims/:id/follow-ups': async () => {
     const claim = await w.t.call('GET', `/api/billing/claims/${w.ids.claimId}`, { token: w.a.token });

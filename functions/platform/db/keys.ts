@@ -1,11 +1,15 @@
 /**
  * The one key module: every PK/SK/GSI key string in Rounds is built here (billing's builders
- * in billing-keys.ts, spread into `tenantKeys`).
+ * in billing-keys.ts and HR's in hr-keys.ts, spread into `tenantKeys`).
  * Tenant items start with `T#<tenantId>#` (PK and every GSI PK) so the IAM wall
  * (dynamodb:LeadingKeys) can confine a tenant's credentials to its own partitions.
  * Platform-wide items start with `SYS#` and are only touched by platform code.
  */
 import { billingKeys } from './billing-keys.ts';
+import { hrKeys } from './hr-keys.ts';
+import { hrMeetingsKeys } from './hr-meetings-keys.ts';
+import { hrPayrollKeys } from './hr-payroll-keys.ts';
+import { hrReviewsKeys } from './hr-reviews-keys.ts';
 import { importKeys } from './import-keys.ts';
 
 export interface TenantScope {
@@ -277,6 +281,10 @@ export const tenantKeys = {
   ...importKeys,
   // --- billing (billing-keys.ts) ---
   ...billingKeys,
+  ...hrKeys,
+  ...hrReviewsKeys,
+  ...hrPayrollKeys,
+  ...hrMeetingsKeys,
 };
 
 const mailRetryTime = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0');
@@ -337,6 +345,8 @@ export const systemKeys = {
   reminderLink: (tokenHash: string): Key => ({ PK: `SYS#RLINK#${tokenHash}`, SK: 'LINK' }),
   /** A provider's calendar feed, by the hash of its secret token (the URL carries the token). */
   calendarFeed: (tokenHash: string): Key => ({ PK: `SYS#FEED#${tokenHash}`, SK: 'FEED' }),
+  /** A staff member's shift feed: which tenant and person its token opens. */
+  staffFeed: (tokenHash: string): Key => ({ PK: `SYS#STAFFFEED#${tokenHash}`, SK: 'FEED' }),
   cursorSecret: (): Key => ({ PK: 'SYS#SECRET', SK: 'CURSOR' }),
   /** The key the local host signs file upload and download links with. */
   filesSecret: (): Key => ({ PK: 'SYS#SECRET', SK: 'FILES' }),

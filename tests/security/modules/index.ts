@@ -1,6 +1,7 @@
 import { MODULE_IDS, type ModuleId } from '../../../shared/modules.ts';
 import { billingFixture } from './billing.ts';
 import { documentsFixture } from './documents.ts';
+import { hrFixture } from './hr.ts';
 import type { ModuleFixture, SeedContext, WorldIds } from './module-fixture.ts';
 import { schedulingFixture } from './scheduling.ts';
 import { tenantsFixture } from './tenants.ts';
@@ -13,6 +14,7 @@ export const MODULE_FIXTURES: Record<ModuleId, ModuleFixture> = {
   today: todayFixture,
   documents: documentsFixture,
   billing: billingFixture,
+  hr: hrFixture,
 };
 
 /** Seeds every module in module-list order (a later module may use an earlier one's ids). */

@@ -29,6 +29,24 @@ export interface WorldIds {
   feeSourceId: string;
   /** Practice A's provider login (billing links it to an NPI). */
   providerUserId: string;
+  /** Practice A's staff login's directory entry, a time-off request and a shift of theirs. */
+  staffId: string;
+  timeOffRequestId: string;
+  shiftId: string;
+  /** HR meetings and hiring in practice A. */
+  meetingId: string;
+  meetingActionId: string;
+  openingId: string;
+  candidateId: string;
+  /** HR reviews and checklists in practice A. */
+  reviewId: string;
+  reviewStaffId: string;
+  checklistId: string;
+  /** An opened, ended pay period in practice A (its id is its first day) and an adjustment in it. */
+  payPeriodId: string;
+  payAdjustmentId: string;
+  /** The pay schedule's current period, not yet opened. */
+  currentPayPeriodStart: string;
 }
 
 /** What a module's seed may use: the tenants, a session per role, and the ids seeded before it. */

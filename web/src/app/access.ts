@@ -21,6 +21,10 @@ const AREAS = {
   'billing-logins': { kinds: ['practice'], roles: 'practiceAdmins' },
   /** A provider's own production (of the NPI their login is linked to), and no other billing page. */
   'my-production': { kinds: ['practice'], roles: 'providers' },
+  /** The staff directory and one's own time off: everyone in a practice. */
+  hr: { kinds: ['practice'], roles: 'practice' },
+  /** Keeping the directory, pay, and deciding time off. */
+  'hr-admin': { kinds: ['practice'], roles: 'practiceAdmins' },
 } as const satisfies Record<string, { kinds: readonly TenantKind[]; roles: RoleGroup }>;
 
 export type Area = keyof typeof AREAS;
@@ -56,6 +60,7 @@ export const ICONS = {
   members: 'M3 21h18M5 21V7l7-4 7 4v14M9 10h.01M15 10h.01M9 14h.01M15 14h.01',
   documents: 'M7 3h7l5 5v13H7V3Zm7 0v5h5M10 12h6M10 16h6',
   billing: 'M6 3h12v18l-3-2-3 2-3-2-3 2V3Zm3.5 5h5M9.5 12h5M9.5 16h3',
+  hr: 'M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6Zm-5 9v-1a5 5 0 0 1 10 0v1M17 8v6M14 11h6',
   audit:
     'M9 4h6M9 4a1 1 0 0 0-1 1v1h8V5a1 1 0 0 0-1-1M8 6H6a1 1 0 0 0-1 1v13a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V7a1 1 0 0 0-1-1h-2M9 12h6M9 16h4',
 } as const;

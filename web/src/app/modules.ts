@@ -177,6 +177,37 @@ export const WEB_MODULES: Record<ModuleId, WebModule> = {
       },
     ],
   },
+  hr: {
+    pages: [
+      { path: '/hr/staff', component: lazy(() => import('../routes/hr-staff.tsx')) },
+      { path: '/hr/staff/:id', component: lazy(() => import('../routes/hr-person.tsx')) },
+      { path: '/hr/time-off', component: lazy(() => import('../routes/hr-time-off.tsx')) },
+      { path: '/hr/shifts', component: lazy(() => import('../routes/hr-shifts.tsx')) },
+      { path: '/hr/payroll', component: lazy(() => import('../routes/hr-payroll.tsx')) },
+      { path: '/hr/reviews', component: lazy(() => import('../routes/hr-reviews.tsx')) },
+      { path: '/hr/checklists', component: lazy(() => import('../routes/hr-checklists.tsx')) },
+      { path: '/hr/meetings/:id?', component: lazy(() => import('../routes/hr-meetings.tsx')) },
+      { path: '/hr/hiring/:kind?/:id?', component: lazy(() => import('../routes/hr-hiring.tsx')) },
+    ],
+    nav: [
+      {
+        area: 'hr',
+        order: 14,
+        href: '/app/hr/staff',
+        label: 'Staff',
+        description: 'Who works here, their licenses and their time off.',
+        icon: ICONS.hr,
+      },
+      {
+        area: 'hr-admin',
+        order: 15,
+        href: '/app/hr/hiring',
+        label: 'Hiring',
+        description: 'Openings, candidates, interviews and offers, through to the hire.',
+        icon: ICONS.hr,
+      },
+    ],
+  },
 };
 
 /** Every module's pages, in module order, for the router. */

@@ -10,6 +10,11 @@ export const PAGE_SIZE = 20;
  * `page()` keeps showing the last page while the next one loads (`loading()` is true meanwhile),
  * so paging and refetches after a mutation never blank the table. Rows are reconciled by
  * `rowKey`, so a refetch updates rows in place (focus inside a row survives).
+ *
+ * `loading()` is worked out from what is on screen (the page remembers the filters and cursor it
+ * was read for), never from a signal set inside the fetcher: a mutation's revalidation re-runs the
+ * fetcher inside the router's transition, and a signal written there (true) and then after the
+ * transition (false) was committed back to true, leaving a list greyed out after every save.
  */
 export function createPagedList<T>(
   key: () => string,
@@ -17,33 +22,27 @@ export function createPagedList<T>(
   rowKey = 'id',
 ) {
   const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
-  const [loading, setLoading] = createSignal(true);
   createComputed(on(key, () => setCursors([undefined]), { defer: true }));
-  let seq = 0;
+  const wanted = () => `${key()}|${cursors().length}|${cursors()[cursors().length - 1] ?? ''}`;
   const data = createAsyncStore(
     async () => {
-      key();
       const stack = cursors();
-      const id = ++seq;
-      setLoading(true);
-      try {
-        return await load(stack[stack.length - 1]);
-      } finally {
-        if (id === seq) setLoading(false);
-      }
+      const forKey = wanted();
+      return { forKey, page: await load(stack[stack.length - 1]) };
     },
     { reconcile: { key: rowKey } },
   );
+  const page = (): Page<T> | undefined => data.latest?.page;
   return {
     /** The page on screen (suspends only before the first page arrives). */
-    page: (): Page<T> | undefined => data.latest,
-    items: (): T[] => data.latest?.items ?? [],
-    loading,
+    page,
+    items: (): T[] => page()?.items ?? [],
+    loading: () => data.latest?.forKey !== wanted(),
     pageNumber: () => cursors().length,
     hasPrev: () => cursors().length > 1,
-    hasNext: () => Boolean(data.latest?.nextCursor),
+    hasNext: () => Boolean(page()?.nextCursor),
     next(): void {
-      const cursor = data.latest?.nextCursor;
+      const cursor = page()?.nextCursor;
       if (cursor) setCursors((s) => [...s, cursor]);
     },
     prev(): void {

@@ -8,7 +8,7 @@ const LINKS = [
   // A claim's own page keeps "Claims" marked as the current section.
   { href: '/app/billing/claims', label: 'Claims', end: false },
   { href: '/app/billing/payers', label: 'Payers', end: true },
-  { href: '/app/billing/import', label: 'Import 835', end: true },
+  { href: '/app/billing/import', label: 'Import X12', end: true },
   { href: '/app/billing/import-csv', label: 'Import CSV', end: true },
   { href: '/app/billing/credentialing', label: 'Credentialing', end: true },
 ] as const;

@@ -1,174 +1,56 @@
-import { createSignal, Match, Show, Switch } from 'solid-js';
-import type { RemittanceImportResult, RemittancePreview } from '../../../../shared/schemas/billing.ts';
+import { A, useSearchParams } from '@solidjs/router';
+import { Show } from 'solid-js';
+import type {
+  ClaimBatchPreview,
+  ClaimBatchResult,
+  RemittanceImportResult,
+  RemittancePreview,
+} from '../../../../shared/schemas/billing.ts';
 import { Alert } from '../../components/ui/Alert.tsx';
-import { Button } from '../../components/ui/Button.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { LoadBoundary } from '../../components/ui/LoadBoundary.tsx';
 import { PageHeader, Section } from '../../components/ui/PageHeader.tsx';
-import { Spinner } from '../../components/ui/Spinner.tsx';
 import { DataTable, ListPager } from '../../components/ui/Table.tsx';
-import { errorMessage } from '../../lib/errors.ts';
+import { Tabs, tabPanelProps } from '../../components/ui/Tabs.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { formatCents, formatCount } from '../../lib/number-format.ts';
 import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
-import { importRemittances, listRemittances, previewRemittances, type RemittanceDto } from './api.ts';
+import {
+  importClaimBatch,
+  importRemittances,
+  listRemittances,
+  previewClaimBatch,
+  previewRemittances,
+  type RemittanceDto,
+} from './api.ts';
 import { BillingNav } from './BillingNav.tsx';
+import { PreviewTable, Problems, Result } from './import-parts.tsx';
+import { claimsHref } from './links.ts';
 import { Day, Money, paymentMethodText } from './parts.tsx';
+import { createX12Import, X12FileStep, type X12Import, X12ImportAction } from './x12-import.tsx';
 import './billing.css';
 
-import { DocumentsX12Dialog, readDocumentsFile } from './import-from-documents.tsx';
-import {
-  fileProblem,
-  PreviewTable,
-  type Problem,
-  Problems,
-  problemsOf,
-  Result,
-  textProblem,
-} from './import-parts.tsx';
-
-/** Choose → preview → import, then the result; a new file starts over. */
-function ImportFlow() {
-  const [fileName, setFileName] = createSignal<string>();
-  const [text, setText] = createSignal<string>();
-  const [problem, setProblem] = createSignal<string>();
-  const [reading, setReading] = createSignal(false);
-  const [preview, setPreview] = createSignal<RemittancePreview>();
-  const [importing, setImporting] = createSignal(false);
-  const [result, setResult] = createSignal<RemittanceImportResult>();
-  const [failure, setFailure] = createSignal<{ message: string; problems: Problem[] }>();
-  const [picking, setPicking] = createSignal(false);
-  let seq = 0;
-
-  const reset = () => {
-    setProblem(undefined);
-    setPreview(undefined);
-    setResult(undefined);
-    setFailure(undefined);
-    setText(undefined);
-  };
-
-  /** A chosen file or one kept in Documents: only how its text is read differs. */
-  const choose = async (f: { name: string; size: number; text: () => Promise<string> } | undefined) => {
-    if (!f) return;
-    const id = ++seq;
-    reset();
-    setFileName(f.name);
-    const tooBig = fileProblem(f);
-    if (tooBig) {
-      setProblem(tooBig);
-      return;
-    }
-    setReading(true);
-    try {
-      const body = await f.text();
-      if (id !== seq) return;
-      const bad = textProblem(f.name, body);
-      if (bad) {
-        setProblem(bad);
-        return;
-      }
-      const p = await previewRemittances({ fileName: f.name, text: body });
-      if (id !== seq) return;
-      setText(body);
-      setPreview(p);
-    } catch (err) {
-      if (id === seq) setProblem(errorMessage(err));
-    } finally {
-      if (id === seq) setReading(false);
-    }
-  };
-
-  const fresh = () => (preview()?.remittances ?? []).filter((r) => !r.alreadyImported);
-  const blocked = (): string | undefined => {
-    const p = preview();
-    if (!p) return undefined;
-    if (p.problems.length) return 'Fix the problems above first: a file with any problem is refused whole.';
-    if (p.remittances.length === 0) return 'The file holds no remittance to import.';
-    if (fresh().length === 0) return 'Everything in this file was imported before.';
-    return undefined;
-  };
-
-  const run = async () => {
-    const body = text();
-    if (!body || blocked()) return;
-    setImporting(true);
-    setFailure(undefined);
-    try {
-      setResult(await importRemittances({ fileName: fileName(), text: body }));
-    } catch (err) {
-      setFailure({ message: errorMessage(err), problems: problemsOf(err) });
-    } finally {
-      setImporting(false);
-    }
-  };
-
+/** 835: choose → preview → import, then the result; a new file starts over. */
+function RemittanceFlow() {
+  const fresh = (p: RemittancePreview | undefined) =>
+    (p?.remittances ?? []).filter((r) => !r.alreadyImported);
+  const flow = createX12Import<RemittancePreview, RemittanceImportResult>({
+    kind: '835',
+    preview: previewRemittances,
+    importText: importRemittances,
+    blocked: (p) => remittancesBlocked(p, fresh(p).length),
+  });
   return (
     <div class="stack-lg">
-      <Section
-        id="billing-file"
+      <X12FileStep
+        flow={flow as X12Import<unknown, unknown>}
         title="1. Choose the 835 file"
         description="The electronic remittance advice (ERA) your payer or clearinghouse sends with each payment."
-      >
-        <div class={`field${problem() ? ' field-invalid' : ''}`}>
-          <div class="billing-file">
-            <input
-              id="billing-file-input"
-              name="file"
-              type="file"
-              class="file-input"
-              accept=".835,.txt,.edi,.x12,.era,text/plain"
-              disabled={reading() || importing()}
-              aria-describedby={`billing-file-hint${problem() ? ' billing-file-error' : ''}`}
-              aria-invalid={problem() ? 'true' : undefined}
-              onChange={(e) => {
-                const input = e.currentTarget;
-                const f = input.files?.[0];
-                void choose(f && { name: f.name, size: f.size, text: () => f.text() }).finally(() => {
-                  // Choosing the same file again, corrected, reads it afresh.
-                  input.value = '';
-                });
-              }}
-            />
-            <label class="btn btn-secondary file-label" for="billing-file-input">
-              Choose a file
-            </label>
-            <Button onClick={() => setPicking(true)} disabled={reading() || importing()}>
-              From Documents
-            </Button>
-            <span class="billing-file-name">
-              <Show when={fileName()} fallback={<span class="muted">No file chosen</span>}>
-                <span class="strong break-any">{fileName()}</span>
-              </Show>
-            </span>
-          </div>
-          <p class="field-hint" id="billing-file-hint">
-            An X12 835 file (it starts with “ISA”), up to 5 MB, from this computer or kept in Documents.
-            Nothing is saved until you import it.
-          </p>
-          <Show when={problem()}>
-            <p class="field-error" id="billing-file-error" role="alert">
-              <span aria-hidden="true">! </span>
-              {problem()}
-            </p>
-          </Show>
-        </div>
-        <Show when={reading()}>
-          <p class="billing-progress" role="status">
-            <Spinner size="sm" label="" /> Reading the file…
-          </p>
-        </Show>
-        <DocumentsX12Dialog
-          open={picking()}
-          onClose={() => setPicking(false)}
-          onChoose={(f) => {
-            setPicking(false);
-            void choose({ name: f.name, size: f.size, text: () => readDocumentsFile(f) });
-          }}
-        />
-      </Section>
-
-      <Show when={preview()}>
+        hint="An X12 835 file (it starts with “ISA”), up to 5 MB, from this computer or kept in Documents. Nothing is saved until you import it."
+        accept=".835,.txt,.edi,.x12,.era,text/plain"
+        documentsTitle="Import an 835 from Documents"
+      />
+      <Show when={flow.preview()}>
         {(p) => (
           <Section
             id="billing-preview"
@@ -183,51 +65,152 @@ function ImportFlow() {
                 />
               </Show>
               <Show when={p().remittances.length > 0}>
-                <PreviewTable rows={p().remittances} done={Boolean(result())} />
+                <PreviewTable rows={p().remittances} done={Boolean(flow.result())} />
               </Show>
-              <Switch>
-                <Match when={result()}>{(r) => <Result result={r()} />}</Match>
-                <Match when={true}>
-                  <Show when={failure()}>
-                    {(f) => (
-                      <Show
-                        when={f().problems.length}
-                        fallback={<Alert title="The import failed">{f().message}</Alert>}
-                      >
-                        <Problems problems={f().problems} title={f().message} />
-                      </Show>
-                    )}
-                  </Show>
-                  <div class="billing-import-action">
-                    <Button
-                      variant="primary"
-                      busy={importing()}
-                      disabled={Boolean(blocked())}
-                      onClick={run}
-                      aria-describedby="billing-import-why"
-                    >
-                      {importing() ? 'Importing…' : `Import ${formatCount(fresh().length, 'remittance')}`}
-                    </Button>
-                    <p id="billing-import-why" class="muted small" aria-live="polite">
-                      <Show
-                        when={blocked()}
-                        fallback={
-                          importing()
-                            ? 'Importing: this takes a few seconds for a large file. Keep this page open.'
-                            : `${formatCents(fresh().reduce((s, r) => s + r.paymentCents, 0))} in payments. A remittance imported before is skipped.`
-                        }
-                      >
-                        {blocked()}
-                      </Show>
-                    </p>
-                  </div>
-                </Match>
-              </Switch>
+              <Show
+                when={flow.result()}
+                fallback={
+                  <X12ImportAction
+                    flow={flow as X12Import<unknown, unknown>}
+                    label={`Import ${formatCount(fresh(p()).length, 'remittance')}`}
+                    ready={`${formatCents(fresh(p()).reduce((s, r) => s + r.paymentCents, 0))} in payments. A remittance imported before is skipped.`}
+                  />
+                }
+              >
+                {(r) => <Result result={r()} />}
+              </Show>
             </div>
           </Section>
         )}
       </Show>
     </div>
+  );
+}
+
+const FIX_FIRST = 'Fix the problems above first: a file with any problem is refused whole.';
+
+function remittancesBlocked(p: RemittancePreview, fresh: number): string | undefined {
+  if (p.problems.length) return FIX_FIRST;
+  if (p.remittances.length === 0) return 'The file holds no remittance to import.';
+  if (fresh === 0) return 'Everything in this file was imported before.';
+  return undefined;
+}
+
+function claimBatchBlocked(p: ClaimBatchPreview): string | undefined {
+  if (p.problems.length) return FIX_FIRST;
+  if (p.claims === 0) return 'The file holds no claim to import.';
+  if (p.newClaims === 0) return 'Every claim in this file was imported before.';
+  return undefined;
+}
+
+/** 837P: the claims the practice submitted, so A/R counts them before any payer answers. */
+function ClaimBatchFlow() {
+  const flow = createX12Import<ClaimBatchPreview, ClaimBatchResult>({
+    kind: '837',
+    preview: previewClaimBatch,
+    importText: importClaimBatch,
+    blocked: claimBatchBlocked,
+  });
+  return (
+    <div class="stack-lg">
+      <X12FileStep
+        flow={flow as X12Import<unknown, unknown>}
+        title="1. Choose the 837P file"
+        description="The professional claims your billing system or clearinghouse sent to payers. Importing them puts each claim in A/R from the day it was submitted."
+        hint="An X12 837P file (it starts with “ISA”), up to 5 MB, from this computer or kept in Documents. Nothing is saved until you import it."
+        accept=".837,.txt,.edi,.x12,.clm,text/plain"
+        documentsTitle="Import an 837P from Documents"
+      />
+      <Show when={flow.preview()}>
+        {(p) => (
+          <Section
+            id="billing-preview"
+            title="2. Check what it holds"
+            description="What importing would add. A claim imported before is left as it is."
+          >
+            <div class="stack">
+              <Show when={p().problems.length > 0}>
+                <Problems
+                  problems={p().problems}
+                  title={`The file has ${formatCount(p().problems.length, 'problem')}`}
+                />
+              </Show>
+              <ClaimBatchSummary preview={p()} />
+              <Show
+                when={flow.result()}
+                fallback={
+                  <X12ImportAction
+                    flow={flow as X12Import<unknown, unknown>}
+                    label={`Import ${formatCount(p().newClaims, 'claim')}`}
+                    ready={`${formatCount(p().newClaims, 'new claim')}${p().alreadySubmitted ? `; ${formatCount(p().alreadySubmitted, 'claim')} imported before will be skipped` : ''}.`}
+                  />
+                }
+              >
+                {(r) => <ClaimBatchDone result={r()} />}
+              </Show>
+            </div>
+          </Section>
+        )}
+      </Show>
+    </div>
+  );
+}
+
+/** The preview in figures: how many claims, how many new, for how much, to which payers. */
+function ClaimBatchSummary(props: { preview: ClaimBatchPreview }) {
+  const p = () => props.preview;
+  return (
+    <Show when={p().claims > 0}>
+      <dl class="billing-batch-summary">
+        <div>
+          <dt>Claims in the file</dt>
+          <dd class="strong">{p().claims.toLocaleString('en-US')}</dd>
+        </div>
+        <div>
+          <dt>New to Rounds</dt>
+          <dd class="strong">{p().newClaims.toLocaleString('en-US')}</dd>
+        </div>
+        <div>
+          <dt>Imported before</dt>
+          <dd>{p().alreadySubmitted.toLocaleString('en-US')}</dd>
+        </div>
+        <div>
+          <dt>Charges</dt>
+          <dd>
+            <Money cents={p().chargeCents} class="strong" />
+          </dd>
+        </div>
+        <div class="billing-batch-payers">
+          <dt>{p().payers.length === 1 ? 'Payer' : 'Payers'}</dt>
+          <dd class="break">{p().payers.join(', ')}</dd>
+        </div>
+      </dl>
+    </Show>
+  );
+}
+
+function ClaimBatchDone(props: { result: ClaimBatchResult }) {
+  const r = () => props.result;
+  return (
+    <Alert tone="success" title={r().imported > 0 ? 'Imported' : 'Nothing new to import'}>
+      <p>
+        <Show
+          when={r().imported > 0}
+          fallback={<>Every claim in the file was imported before; nothing changed.</>}
+        >
+          {formatCount(r().imported, 'claim')} for {formatCents(r().chargeCents)} in charges, now awaiting the
+          payer.
+        </Show>
+        <Show when={r().imported > 0 && r().skipped > 0}>
+          {' '}
+          {formatCount(r().skipped, 'claim')} imported before {r().skipped === 1 ? 'was' : 'were'} skipped.
+        </Show>
+      </p>
+      <p class="billing-links">
+        <A href={claimsHref({ state: 'submitted' })}>See the claims awaiting payers</A>
+        <A href="/app/billing/aging">A/R aging</A>
+      </p>
+    </Alert>
   );
 }
 
@@ -285,22 +268,46 @@ function RemittanceList() {
   );
 }
 
-/** 835 import: choose, preview in words, import; and every remittance imported so far. */
+const KINDS = [
+  { id: 'remittances', label: 'Remittances (835)' },
+  { id: 'claims', label: 'Claims (837P)' },
+];
+type KindId = 'remittances' | 'claims';
+
+/** X12 import: payers' remittances (835) or the practice's own claims (837P), and what came in. */
 export function ImportPage() {
+  const [params, setParams] = useSearchParams<{ file?: string }>();
+  const kind = (): KindId => (params.file === 'claims' ? 'claims' : 'remittances');
   return (
     <div class="page billing">
       <PageHeader
-        title="Import remittances"
-        description="Bring in the 835 files payers send with their payments: claims, denials and balances update from them."
+        title="Import X12 files"
+        description="Bring in the 835 files payers send with their payments and the 837P claim files your billing system sends: claims, denials and balances update from them."
       />
       <BillingNav />
-      <div class="stack-lg">
-        <ImportFlow />
-        <Section id="billing-imported" title="Imported remittances" description="Newest payment first.">
-          <LoadBoundary what="imported remittances" keys={[listRemittances.key]}>
-            <RemittanceList />
-          </LoadBoundary>
-        </Section>
+      <Tabs
+        label="Kind of file"
+        idPrefix="billing-import"
+        tabs={KINDS}
+        selected={kind()}
+        onSelect={(id) => setParams({ file: id === 'claims' ? 'claims' : undefined }, { replace: true })}
+      />
+      <div {...tabPanelProps('billing-import', kind())}>
+        <Show
+          when={kind() === 'claims'}
+          fallback={
+            <div class="stack-lg">
+              <RemittanceFlow />
+              <Section id="billing-imported" title="Imported remittances" description="Newest payment first.">
+                <LoadBoundary what="imported remittances" keys={[listRemittances.key]}>
+                  <RemittanceList />
+                </LoadBoundary>
+              </Section>
+            </div>
+          }
+        >
+          <ClaimBatchFlow />
+        </Show>
       </div>
     </div>
   );

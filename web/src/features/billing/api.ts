@@ -3,6 +3,8 @@ import type * as z from 'zod/mini';
 import type {
   Aging,
   ClaimAssign,
+  ClaimBatchPreview,
+  ClaimBatchResult,
   ClaimDetail,
   ClaimDto,
   ClaimFollowUp,
@@ -119,6 +121,13 @@ export const previewRemittances = (body: X12Upload) =>
 
 export const importRemittances = (body: X12Upload) =>
   mutate(api<RemittanceImportResult>('/billing/remittances', { method: 'POST', body }), BILLING_KEYS);
+
+/** What importing an 837P would do; writes nothing. */
+export const previewClaimBatch = (body: X12Upload) =>
+  api<ClaimBatchPreview>('/billing/claim-batches/preview', { method: 'POST', body });
+
+export const importClaimBatch = (body: X12Upload) =>
+  mutate(api<ClaimBatchResult>('/billing/claim-batches', { method: 'POST', body }), BILLING_KEYS);
 
 /** A claim's follow-up is a Today item: assigning or working it also moves Today's list and count. */
 const CLAIM_KEYS = [...BILLING_KEYS, getToday.key, getTodayCounts.key];

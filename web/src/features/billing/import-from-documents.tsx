@@ -81,7 +81,7 @@ function X12FileList(props: { onChoose: (f: FileDto) => void }) {
             <EmptyState title={list.hasNext() ? 'No X12 file among these' : 'No X12 files in Documents'}>
               {list.hasNext()
                 ? 'Look at older files with Next.'
-                : 'Upload the 835 files your payers send in Documents, Files; or choose one from this computer.'}
+                : 'Upload the X12 files your payers and billing system produce in Documents, Files; or choose one from this computer.'}
             </EmptyState>
           </Show>
         }
@@ -115,13 +115,14 @@ function X12FileList(props: { onChoose: (f: FileDto) => void }) {
 /** The practice's X12-looking files in a dialog; the list is read afresh each time it opens. */
 export function DocumentsX12Dialog(props: {
   open: boolean;
+  title: string;
   onClose: () => void;
   onChoose: (f: FileDto) => void;
 }) {
   return (
     <Dialog
       open={props.open}
-      title="Import an 835 from Documents"
+      title={props.title}
       onClose={props.onClose}
       footer={<Button onClick={props.onClose}>Cancel</Button>}
     >

@@ -10,7 +10,7 @@ import { claimsHref } from './links.ts';
 import { Day, Money, paymentMethodText } from './parts.tsx';
 import './billing.css';
 
-/** The 835 import page's parts: file checks, the preview table, problems in words and the result. */
+/** The X12 import page's parts: file checks, the preview table, problems in words and the result. */
 
 /** The API takes at most 5,000,000 characters of text: a file larger in bytes is refused before it is read. */
 export const MAX_BYTES = 5_000_000;
@@ -27,14 +27,20 @@ export function fileProblem(f: { name: string; size: number }): string | undefin
   return undefined;
 }
 
-export function textProblem(name: string, text: string): string | undefined {
+/** The two X12 files billing takes in: remittances (835) and claims (837P). */
+export type X12Kind = '835' | '837';
+
+const KIND_WORDS: Record<X12Kind, string> = { '835': 'an 835 remittance', '837': 'an 837 claim file' };
+
+/** Why a file's text cannot be previewed as `kind`: not text, empty, or the other kind of X12. */
+export function textProblem(name: string, text: string, kind: X12Kind): string | undefined {
   if (text.includes('\u0000'))
-    return `“${name}” is not a text file. An 835 is plain text starting with “ISA”.`;
+    return `“${name}” is not a text file. An X12 file is plain text starting with “ISA”.`;
   if (text.trim() === '') return `“${name}” is empty.`;
-  // Documents keeps both kinds side by side: an 837 sent here would only read as 835 problems.
-  const firstSet = /(?:^|[^A-Za-z0-9])ST([^A-Za-z0-9\s])(\d{3})\1/.exec(text.slice(0, 4096));
-  if (firstSet?.[2] === '837')
-    return `“${name}” is an 837 claim file, not an 835 remittance. This page imports 835 files.`;
+  // Documents keeps both kinds side by side: the other kind sent here would only read as problems.
+  const firstSet = /(?:^|[^A-Za-z0-9])ST([^A-Za-z0-9\s])(\d{3})\1/.exec(text.slice(0, 4096))?.[2];
+  if ((firstSet === '835' || firstSet === '837') && firstSet !== kind)
+    return `“${name}” is ${KIND_WORDS[firstSet]}, not ${KIND_WORDS[kind]}. Choose “${firstSet === '835' ? 'Remittances (835)' : 'Claims (837P)'}” above to import it.`;
   return undefined;
 }
 

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, localParts } from '../../shared/time.ts';
+import {
+  DEMO,
+  expectNoAxeViolations,
+  logInUi,
+  newPage,
+  PHONE,
+  sidewaysOverflow,
+  useE2eApp,
+} from './support.ts';
+
+const app = useE2eApp('hr');
+/** The demo's Luis Ortega: a medical assistant at Main Street (functions/local/seed-hr.ts). */
+const LUIS = 'lortega@maplestreet.example';
+
+/** Thursday of next week in the demo's zone: Luis and Ava are Main Street's medical assistants then. */
+function nextThursday(): string {
+  const today = localParts(Date.now(), 'America/New_York').date;
+  const wd = new Date(`${today}T00:00:00Z`).getUTCDay();
+  const monday = addDays(today, (8 - wd) % 7 || 7);
+  return addDays(monday, 3);
+}
+
+describe('HR', () => {
+  it('staff asks for a day off; the manager sees the shifts it leaves short and approves; the balance moves', async () => {
+    const day = nextThursday();
+    const luis = await newPage(app);
+    await logInUi(luis.page, LUIS, DEMO.password);
+    await luis.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff' }).click();
+    await luis.page.getByRole('heading', { level: 1, name: 'Staff' }).waitFor();
+    await luis.page
+      .getByRole('navigation', { name: 'HR pages' })
+      .getByRole('link', { name: 'Time off' })
+      .click();
+    const pto = luis.page.getByRole('article', { name: 'Paid time off' });
+    await pto.waitFor();
+    const approvedAhead = () => pto.locator('dt:text("Approved ahead") + dd').textContent();
+    const before = await approvedAhead();
+
+    await luis.page.getByRole('button', { name: 'Request time off' }).click();
+    const ask = luis.page.getByRole('dialog', { name: 'Request time off' });
+    await ask.getByLabel('First day').fill(day);
+    await ask.getByLabel('Last day').fill(day);
+    await ask.getByLabel('Hours').fill('8');
+    await ask.getByLabel('Note').fill("Daughter's school play");
+    await ask
+      .getByText(/balance on/i)
+      .first()
+      .waitFor();
+    await expectNoAxeViolations(luis.page, 'time-off request');
+    await ask.getByRole('button', { name: 'Send the request' }).click();
+    await luis.page
+      .getByText(/^Asked for paid time off [A-Z][a-z]{2} \d+\. A manager will decide\.$/)
+      .waitFor();
+
+    const maria = await newPage(app);
+    await logInUi(maria.page, DEMO.manager, DEMO.password);
+    await maria.page.goto('/app/hr/time-off');
+    await maria.page
+      .getByRole('button', { name: /^Review Luis Ortega’s request for / })
+      .last()
+      .click();
+    const decide = maria.page.getByRole('dialog', { name: 'Time-off request' });
+    const short = decide.getByRole('alert').filter({ hasText: 'Shifts left short' });
+    await short.or(decide.getByText('Shifts left short')).first().waitFor();
+    await decide.getByText(/at Main Street Clinic: 08:00–17:00 \(8 hours short\)/).waitFor();
+    await expectNoAxeViolations(maria.page, 'time-off decision');
+    await decide.getByLabel('Note to the person').fill('Ava covers the morning; enjoy the play');
+    await decide.getByRole('button', { name: 'Approve' }).click();
+    await maria.page.getByText(/Approved Luis Ortega’s paid time off/).waitFor();
+
+    // The shift schedule shows him off that day.
+    await maria.page
+      .getByRole('navigation', { name: 'HR pages' })
+      .getByRole('link', { name: 'Shifts' })
+      .click();
+    await maria.page.getByRole('heading', { level: 1, name: 'Shifts' }).waitFor();
+    await expectNoAxeViolations(maria.page, 'shifts week');
+
+    await luis.page.reload();
+    await pto.waitFor();
+    await expect.poll(approvedAhead).not.toBe(before);
+    await luis.context.close();
+    await maria.context.close();
+  });
+
+  it('the staff directory and the shift week fit a phone; staff are never shown pay', async () => {
+    const { context, page } = await newPage(app);
+    await logInUi(page, DEMO.staff, DEMO.password);
+    await page.setViewportSize(PHONE);
+    await page.goto('/app/hr/staff');
+    await page.getByRole('link', { name: 'Diaz, Rosa' }).waitFor();
+    expect(await page.getByText(/\$\d/).count()).toBe(0);
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    await page.goto('/app/hr/shifts');
+    await page.getByRole('heading', { level: 1, name: 'Shifts' }).waitFor();
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    // Her published shifts, in her phone's calendar.
+    await page.getByRole('button', { name: 'Add my shifts to my calendar' }).click();
+    const link = await page.getByLabel('Calendar link (shown once)').inputValue();
+    expect(link).toMatch(/\/api\/hr\/feeds\/[A-Za-z0-9_-]+$/);
+    const ics = await (await fetch(link)).text();
+    expect(ics.startsWith('BEGIN:VCALENDAR')).toBe(true);
+    expect(ics).toContain('SUMMARY:Shift at Main Street Clinic');
+    await context.close();
+  });
+});

@@ -1,0 +1,527 @@
+import { createAsync } from '@solidjs/router';
+import { createEffect, createSignal, For, Index, on, Show, Suspense, untrack } from 'solid-js';
+import { createStore, produce } from 'solid-js/store';
+import { EMPLOYMENT_TYPE_LABELS, STAFF_ROLE_LABELS, type Staff } from '../../../../shared/schemas/hr.ts';
+import { canAccess } from '../../app/access.ts';
+import { me } from '../../app/session.ts';
+import { FormAlert } from '../../components/ui/Alert.tsx';
+import { Button } from '../../components/ui/Button.tsx';
+import { Dialog } from '../../components/ui/Dialog.tsx';
+import { Checkbox, FieldPlaceholder, optionsOf, SelectField, TextField } from '../../components/ui/Field.tsx';
+import { toast } from '../../components/ui/Toast.tsx';
+import { isStale } from '../../lib/errors.ts';
+import { createForm } from '../../lib/forms.ts';
+import { listLocations } from '../schedule/api.ts';
+import { listTeam } from '../team/api.ts';
+import { createStaff, getPerson, listAllCurrentStaff, updateStaff } from './staff-api.ts';
+import {
+  bodyOf,
+  type CredentialRow,
+  emptyValues,
+  isBlankRow,
+  newCredentialRow,
+  StaffCreateFormSchema,
+  StaffUpdateFormSchema,
+  type StaffValues,
+  valuesOf,
+} from './staff-form.ts';
+
+const ROLE_OPTIONS = optionsOf(STAFF_ROLE_LABELS);
+const TYPE_OPTIONS = optionsOf(EMPLOYMENT_TYPE_LABELS);
+const PAY_OPTIONS = [
+  { value: 'hourly', label: 'Hourly rate' },
+  { value: 'salary', label: 'Yearly salary' },
+];
+const MAX_LICENSES = 20;
+
+type TextKey = {
+  [K in keyof StaffValues]: StaffValues[K] extends string ? K : never;
+}[keyof StaffValues];
+
+/**
+ * Add a person to the directory, or edit one (`person`): job, contact, locations, manager, login and
+ * licenses; owners and managers also pay and an emergency contact.
+ */
+export function StaffDialog(props: {
+  open: boolean;
+  person?: Staff;
+  onClose: () => void;
+  onSaved?: (s: Staff) => void;
+}) {
+  const form = createForm();
+  const admin = () => {
+    const m = me();
+    return m ? canAccess(m, 'hr-admin') : false;
+  };
+  /** The person as last read: a 409 replaces it with the version someone else saved. */
+  const [base, setBase] = createSignal<Staff>();
+  const [values, setValues] = createStore<StaffValues>(emptyValues());
+  let formRef: HTMLFormElement | undefined;
+
+  // The pick lists load with the dialog; a failure leaves a list empty rather than the form unusable.
+  const locations = createAsync(() =>
+    props.open ? listLocations().catch(() => ({ items: [], nextCursor: null })) : Promise.resolve(undefined),
+  );
+  const staff = createAsync(() =>
+    props.open ? listAllCurrentStaff().catch(() => []) : Promise.resolve(undefined),
+  );
+  const team = createAsync(() =>
+    props.open
+      ? listTeam('active', undefined, 100).catch(() => ({ items: [], nextCursor: null }))
+      : Promise.resolve(undefined),
+  );
+
+  const reset = (p: Staff | undefined) => {
+    setBase(p);
+    setValues(p ? valuesOf(p) : emptyValues());
+    form.setErrors({});
+    form.setFormError(undefined);
+  };
+  // Each opening starts from the person as they are now (or an empty form); a re-read of the person
+  // while the dialog is open must not wipe what is being typed.
+  createEffect(
+    on(
+      () => props.open,
+      (open) => {
+        if (open) reset(untrack(() => props.person));
+      },
+    ),
+  );
+
+  const set = (name: TextKey, path: string) => (v: string) => {
+    setValues(name, v as never);
+    form.clearError(path);
+  };
+
+  /* ---------- Pick lists ---------- */
+
+  /** Locations to tick: every open location, and any the person is at that is no longer listed. */
+  const locationChoices = () => {
+    const listed = (locations()?.items ?? []).filter((l) => !l.archived || values.locationIds.includes(l.id));
+    const known = new Set(listed.map((l) => l.id));
+    const unlisted = values.locationIds
+      .filter((id) => !known.has(id))
+      .map((id) => ({ id, name: 'A location no longer listed' }));
+    return [...listed.map((l) => ({ id: l.id, name: l.name })), ...unlisted];
+  };
+  /** A ticked location's input is named by its place in `locationIds`, as the API's errors point at it. */
+  const locationPath = (id: string) => {
+    const i = values.locationIds.indexOf(id);
+    return i >= 0 ? `locationIds.${i}` : `location-${id}`;
+  };
+  const toggleLocation = (id: string, on: boolean) => {
+    form.clearError('locationIds');
+    for (let i = 0; i < values.locationIds.length; i++) form.clearError(`locationIds.${i}`);
+    setValues('locationIds', (ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
+  };
+
+  const managerOptions = () => {
+    const self = base()?.id;
+    const options = (staff() ?? []).filter((s) => s.id !== self).map((s) => ({ value: s.id, label: s.name }));
+    const current = base()?.managerId;
+    // A manager who has since left is still shown, so the form says who it is (the API asks for another).
+    if (current && values.managerId === current && !options.some((o) => o.value === current)) {
+      options.push({ value: current, label: `${base()?.managerName ?? 'Someone'} (no longer on staff)` });
+    }
+    return options;
+  };
+  const loginOptions = () => {
+    const linked = new Map((staff() ?? []).filter((s) => s.userId).map((s) => [s.userId!, s]));
+    return (team()?.items ?? [])
+      .filter((u) => {
+        const other = linked.get(u.id);
+        return !other || other.id === base()?.id;
+      })
+      .map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }));
+  };
+
+  /* ---------- Licenses ---------- */
+
+  const addLicense = () => {
+    setValues('credentials', (rows) => [...rows, newCredentialRow()]);
+    queueMicrotask(() =>
+      formRef
+        ?.querySelector<HTMLInputElement>(`[name="credentials.${values.credentials.length - 1}.name"]`)
+        ?.focus(),
+    );
+  };
+  const removeLicense = (i: number) => {
+    // Errors are keyed by row number: after a removal they would point at the wrong rows.
+    for (const key of Object.keys(form.errors())) if (key.startsWith('credentials')) form.clearError(key);
+    setValues(
+      'credentials',
+      produce((rows) => {
+        rows.splice(i, 1);
+      }),
+    );
+    queueMicrotask(() => formRef?.querySelector<HTMLButtonElement>('.hr-add-license')?.focus());
+  };
+  const setRow = (i: number, field: keyof Omit<CredentialRow, 'key'>) => (v: string) => {
+    setValues('credentials', i, field, v);
+    form.clearError(`credentials.${i}.${field}`);
+  };
+
+  /* ---------- Send ---------- */
+
+  const send = async (e: SubmitEvent) => {
+    e.preventDefault();
+    // Rows left empty are dropped before checking, so the errors' row numbers match what is shown.
+    if (values.credentials.some(isBlankRow))
+      setValues('credentials', (rows) => rows.filter((r) => !isBlankRow(r)));
+    const p = base();
+    const body = bodyOf(values, admin());
+    let saved: Staff | undefined;
+    let stale = false;
+    const ok = p
+      ? await form.submit(formRef, StaffUpdateFormSchema, { ...body, version: p.version }, async (data) => {
+          try {
+            saved = await updateStaff(p.id, data);
+          } catch (err) {
+            if (!isStale(err)) throw err;
+            stale = true;
+          }
+        })
+      : await form.submit(formRef, StaffCreateFormSchema, body, async (data) => {
+          saved = await createStaff(data);
+        });
+    if (stale && p) {
+      // The person was re-read with the other change: show them as they are now, and say so.
+      const fresh = await getPerson(p.id).catch(() => undefined);
+      if (fresh && 'person' in fresh) reset(fresh.person);
+      form.setFormError(
+        'Someone else saved changes to this person meanwhile. The form now shows them: make your changes again and save.',
+      );
+      return;
+    }
+    if (ok && saved) {
+      toast.success(p ? `Saved ${saved.name}.` : `Added ${saved.name} to the directory.`);
+      props.onSaved?.(saved);
+      props.onClose();
+    }
+  };
+
+  return (
+    <Dialog
+      open={props.open}
+      title={props.person ? `Edit ${props.person.name}` : 'Add a person'}
+      onClose={props.onClose}
+    >
+      <form ref={formRef} class="stack hr-staff-form" onSubmit={send} novalidate>
+        <FormAlert message={form.formError()} />
+        <fieldset class="fieldset stack">
+          <legend class="legend">Person</legend>
+          <div class="form-grid hr-form-grid">
+            <TextField
+              label="First name"
+              name="firstName"
+              value={values.firstName}
+              onInput={set('firstName', 'firstName')}
+              error={form.error('firstName')}
+              maxLength={60}
+              autocomplete="off"
+              required
+            />
+            <TextField
+              label="Last name"
+              name="lastName"
+              value={values.lastName}
+              onInput={set('lastName', 'lastName')}
+              error={form.error('lastName')}
+              maxLength={60}
+              autocomplete="off"
+              required
+            />
+            <TextField
+              label="Email"
+              name="email"
+              type="email"
+              inputMode="email"
+              value={values.email}
+              onInput={set('email', 'email')}
+              error={form.error('email')}
+              autocomplete="off"
+              optional
+            />
+            <TextField
+              label="Phone"
+              name="phone"
+              type="tel"
+              inputMode="tel"
+              value={values.phone}
+              onInput={set('phone', 'phone')}
+              error={form.error('phone')}
+              autocomplete="off"
+              optional
+            />
+          </div>
+        </fieldset>
+
+        <fieldset class="fieldset stack">
+          <legend class="legend">Job</legend>
+          <div class="form-grid hr-form-grid">
+            <TextField
+              label="Job title"
+              name="jobTitle"
+              value={values.jobTitle}
+              onInput={set('jobTitle', 'jobTitle')}
+              error={form.error('jobTitle')}
+              maxLength={80}
+              placeholder="e.g. Lead medical assistant"
+              required
+            />
+            <SelectField
+              label="Role"
+              name="staffRole"
+              value={values.staffRole}
+              placeholder="Choose…"
+              options={ROLE_OPTIONS}
+              onChange={set('staffRole', 'staffRole')}
+              error={form.error('staffRole')}
+              hint="What they do, for staffing and the directory's groups."
+              required
+            />
+            <TextField
+              label="Hire date"
+              name="hireDate"
+              type="date"
+              value={values.hireDate}
+              onInput={set('hireDate', 'hireDate')}
+              error={form.error('hireDate')}
+              required
+            />
+            <SelectField
+              label="Employment type"
+              name="employmentType"
+              value={values.employmentType}
+              options={TYPE_OPTIONS}
+              onChange={set('employmentType', 'employmentType')}
+              error={form.error('employmentType')}
+              required
+            />
+            <TextField
+              label="FTE"
+              name="fte"
+              type="number"
+              inputMode="decimal"
+              min={0.05}
+              max={1}
+              value={values.fte}
+              onInput={set('fte', 'fte')}
+              error={form.error('fte')}
+              hint="1 is a 40-hour week; 0.5 is 20 hours."
+              required
+            />
+            <Suspense fallback={<FieldPlaceholder label="Manager" />}>
+              <SelectField
+                label="Manager"
+                name="managerId"
+                value={values.managerId}
+                placeholder="No manager"
+                options={managerOptions()}
+                onChange={set('managerId', 'managerId')}
+                error={form.error('managerId')}
+                optional
+              />
+            </Suspense>
+          </div>
+          <fieldset class="hr-checks" name="locationIds">
+            <legend class="field-label">
+              Locations <span class="field-optional">(optional)</span>
+            </legend>
+            <Suspense fallback={<p class="small muted">Loading locations…</p>}>
+              <Show
+                when={locationChoices().length > 0}
+                fallback={<p class="small muted">The practice has no locations set up yet.</p>}
+              >
+                <div class="hr-check-grid">
+                  <For each={locationChoices()}>
+                    {(l) => (
+                      <Checkbox
+                        label={l.name}
+                        name={locationPath(l.id)}
+                        checked={values.locationIds.includes(l.id)}
+                        onChange={(on) => toggleLocation(l.id, on)}
+                        error={form.error(locationPath(l.id))}
+                      />
+                    )}
+                  </For>
+                </div>
+              </Show>
+            </Suspense>
+            <Show when={form.error('locationIds')}>
+              {(m) => (
+                <p class="field-error">
+                  <span aria-hidden="true">! </span>
+                  {m()}
+                </p>
+              )}
+            </Show>
+          </fieldset>
+          <Suspense fallback={<FieldPlaceholder label="Rounds login" />}>
+            <SelectField
+              label="Rounds login"
+              name="userId"
+              value={values.userId}
+              placeholder="No login"
+              options={loginOptions()}
+              onChange={set('userId', 'userId')}
+              error={form.error('userId')}
+              hint="Links the person to their team member account, so they see their own shifts and time off."
+              optional
+            />
+          </Suspense>
+        </fieldset>
+
+        <fieldset class="fieldset stack" name="credentials">
+          <legend class="legend">Licenses and certifications</legend>
+          <p class="muted small">
+            Managers are reminded 90, 60 and 30 days before a license expires, and on the day.
+          </p>
+          <Show when={values.credentials.length === 0}>
+            <p class="small">None listed.</p>
+          </Show>
+          <Index each={values.credentials}>
+            {(row, i) => (
+              <fieldset class="hr-license-row">
+                <legend class="visually-hidden">License {i + 1}</legend>
+                <TextField
+                  label="Name"
+                  name={`credentials.${i}.name`}
+                  value={row().name}
+                  onInput={setRow(i, 'name')}
+                  error={form.error(`credentials.${i}.name`)}
+                  placeholder="e.g. BLS, RN license"
+                  maxLength={100}
+                  required
+                />
+                <TextField
+                  label="Number"
+                  name={`credentials.${i}.number`}
+                  value={row().number}
+                  onInput={setRow(i, 'number')}
+                  error={form.error(`credentials.${i}.number`)}
+                  maxLength={60}
+                  optional
+                />
+                <TextField
+                  label="Expires on"
+                  name={`credentials.${i}.expiresOn`}
+                  type="date"
+                  value={row().expiresOn}
+                  onInput={setRow(i, 'expiresOn')}
+                  error={form.error(`credentials.${i}.expiresOn`)}
+                  optional
+                />
+                <div class="hr-license-remove">
+                  <Button size="sm" variant="ghost" onClick={() => removeLicense(i)}>
+                    Remove<span class="visually-hidden"> {row().name || `license ${i + 1}`}</span>
+                  </Button>
+                </div>
+              </fieldset>
+            )}
+          </Index>
+          <Show when={form.error('credentials')}>
+            {(m) => (
+              <p class="field-error">
+                <span aria-hidden="true">! </span>
+                {m()}
+              </p>
+            )}
+          </Show>
+          <div>
+            <Button
+              size="sm"
+              class="hr-add-license"
+              onClick={addLicense}
+              disabled={values.credentials.length >= MAX_LICENSES}
+            >
+              Add a license or certification
+            </Button>
+          </div>
+        </fieldset>
+
+        <Show when={admin()}>
+          <fieldset class="fieldset stack">
+            <legend class="legend">Pay</legend>
+            <p class="muted small">Only owners and managers see pay.</p>
+            <div class="form-grid hr-form-grid">
+              <SelectField
+                label="Paid by"
+                name="pay.type"
+                value={values.payType}
+                placeholder="Not recorded"
+                options={PAY_OPTIONS}
+                onChange={(v) => {
+                  set('payType', 'pay.type')(v);
+                  form.clearError('pay.rateCents');
+                }}
+                error={form.error('pay.type')}
+                optional
+              />
+              <Show when={values.payType}>
+                <TextField
+                  label={
+                    values.payType === 'hourly' ? 'Rate per hour, in dollars' : 'Salary per year, in dollars'
+                  }
+                  name="pay.rateCents"
+                  inputMode="decimal"
+                  value={values.payAmount}
+                  onInput={set('payAmount', 'pay.rateCents')}
+                  error={form.error('pay.rateCents')}
+                  placeholder={values.payType === 'hourly' ? '32.50' : '84,000'}
+                  required
+                />
+              </Show>
+            </div>
+          </fieldset>
+          <fieldset class="fieldset stack">
+            <legend class="legend">Emergency contact</legend>
+            <p class="muted small">
+              Only owners and managers see it. Leave every field empty if there is none.
+            </p>
+            <div class="form-grid hr-form-grid">
+              <TextField
+                label="Name"
+                name="emergencyContact.name"
+                value={values.ecName}
+                onInput={set('ecName', 'emergencyContact.name')}
+                error={form.error('emergencyContact.name')}
+                maxLength={100}
+                autocomplete="off"
+                optional
+              />
+              <TextField
+                label="Relationship"
+                name="emergencyContact.relationship"
+                value={values.ecRelationship}
+                onInput={set('ecRelationship', 'emergencyContact.relationship')}
+                error={form.error('emergencyContact.relationship')}
+                maxLength={60}
+                placeholder="e.g. Spouse"
+                optional
+              />
+              <TextField
+                label="Phone"
+                name="emergencyContact.phone"
+                type="tel"
+                inputMode="tel"
+                value={values.ecPhone}
+                onInput={set('ecPhone', 'emergencyContact.phone')}
+                error={form.error('emergencyContact.phone')}
+                autocomplete="off"
+                optional
+              />
+            </div>
+          </fieldset>
+        </Show>
+
+        <div class="button-row">
+          <Button onClick={props.onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" busy={form.sending()}>
+            {props.person ? 'Save' : 'Add person'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
