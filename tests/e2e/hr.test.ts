@@ -11,6 +11,7 @@ import {
 } from './support.ts';
 
 const app = useE2eApp('hr');
+const MEDIUM_DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 /** The demo's Luis Ortega: a medical assistant at Main Street (functions/local/seed-hr.ts). */
 const LUIS = 'lortega@maplestreet.example';
 
@@ -23,7 +24,7 @@ function nextThursday(): string {
 }
 
 describe('HR', () => {
-  it('staff asks for a day off; the manager sees the shifts it leaves short and approves; the balance moves', async () => {
+  it('staff asks for a day off; the manager sees the shifts it leaves short and approves; the balance moves; the pay period shows the hours', async () => {
     const day = nextThursday();
     const luis = await newPage(app);
     await logInUi(luis.page, LUIS, DEMO.password);
@@ -81,9 +82,27 @@ describe('HR', () => {
     await luis.page.reload();
     await pto.waitFor();
     await expect.poll(approvedAhead).not.toBe(before);
+
+    // The pay period holding the day (the demo pays every two weeks from this week's Monday) counts
+    // the eight hours as PTO once the manager opens it for review.
+    await maria.page
+      .getByRole('navigation', { name: 'HR pages' })
+      .getByRole('link', { name: 'Payroll' })
+      .click();
+    const periodStart = MEDIUM_DATE.format(new Date(`${addDays(day, -10)}T00:00:00Z`));
+    await maria.page
+      .getByRole('listitem')
+      .filter({ hasText: `${periodStart} to` })
+      .getByRole('button', { name: 'Open for review' })
+      .click();
+    const lines = maria.page.getByRole('table', { name: /^Hours per person/ });
+    const luisLine = lines.getByRole('row').filter({ hasText: 'Luis Ortega' });
+    // Person, Pay, Regular, Overtime, PTO.
+    await expect.poll(() => luisLine.getByRole('cell').nth(4).textContent()).toBe('8.00');
+    await expectNoAxeViolations(maria.page, 'pay period');
     await luis.context.close();
     await maria.context.close();
-  });
+  }, 120_000);
 
   it('the staff directory and the shift week fit a phone; staff are never shown pay', async () => {
     const { context, page } = await newPage(app);
@@ -104,5 +123,5 @@ describe('HR', () => {
     expect(ics.startsWith('BEGIN:VCALENDAR')).toBe(true);
     expect(ics).toContain('SUMMARY:Shift at Main Street Clinic');
     await context.close();
-  });
+  }, 60_000);
 });

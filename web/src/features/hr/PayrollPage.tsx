@@ -24,7 +24,13 @@ import { type Column, DataTable, ListPager } from '../../components/ui/Table.tsx
 import { toast } from '../../components/ui/Toast.tsx';
 import { saveFile } from '../../lib/download.ts';
 import { errorMessage, isStale } from '../../lib/errors.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import {
+  formatCalendarDate,
+  formatDateTime,
+  formatLocalDay,
+  formatLocalDayTime,
+  formatLocalTimes,
+} from '../../lib/format.ts';
 import { createForm, numberOrUndefined, optional } from '../../lib/forms.ts';
 import { createPagedList } from '../../lib/paging.ts';
 import { HrNav } from './HrNav.tsx';
@@ -49,7 +55,8 @@ const dollars = (cents: number | undefined) =>
   cents === undefined
     ? '—'
     : `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const range = (p: { start: string; end: string }) => `${p.start} to ${p.end}`;
+const range = (p: { start: string; end: string }) =>
+  `${formatCalendarDate(p.start)} to ${formatCalendarDate(p.end)}`;
 
 /** The pay schedule, edited in place: how often the practice pays and from which day. */
 function ScheduleForm(props: { schedule: PaySchedule }) {
@@ -236,7 +243,7 @@ function ShiftsOf(props: { shifts: PeriodShift[]; onLog: (s: PeriodShift) => voi
         {(s) => (
           <li>
             <span class="nowrap">
-              {s.date} {s.start}–{s.end}
+              {formatLocalDay(s.date)} {formatLocalTimes(s.start, s.end)}
             </span>
             <span class="num">{hours(s.hours)} h</span>
             <span class={s.attendanceVersion ? 'strong' : 'muted'}>{mark(s)}</span>
@@ -244,7 +251,7 @@ function ShiftsOf(props: { shifts: PeriodShift[]; onLog: (s: PeriodShift) => voi
               size="sm"
               variant="ghost"
               onClick={() => props.onLog(s)}
-              aria-label={`Attendance of ${props.name} on ${s.date} ${s.start}`}
+              aria-label={`Attendance of ${props.name} on ${formatLocalDayTime(s.date, s.start)}`}
             >
               {s.attendanceVersion ? 'Change' : 'Log'}
             </Button>
@@ -434,7 +441,8 @@ function PeriodView(props: { id: string }) {
           >
             <Show when={p().status === 'open' && !p().ended}>
               <Alert tone="info">
-                This period has not ended yet: it can be locked from the day after {p().end}.
+                This period has not ended yet: it can be locked from the day after{' '}
+                {formatCalendarDate(p().end)}.
               </Alert>
             </Show>
             <DataTable<PayrollLineDto>
