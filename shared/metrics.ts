@@ -257,6 +257,17 @@ export const HR_METRICS = [
     module: 'hr',
     better: 'lower',
   },
+  {
+    id: 'hr.overtime_share',
+    label: 'Overtime share',
+    unit: 'percent',
+    definition:
+      "Overtime hours divided by all hours worked in the month by hourly staff, from their shifts less the minutes late and left early (no-shows count nothing). Overtime is the hours past 40 in each Monday–Sunday workweek, counted on the day they fall, so a week that spans two months splits at the month's end. Empty when no hourly shift was worked.",
+    source: 'Rounds',
+    version: 1,
+    module: 'hr',
+    better: 'lower',
+  },
 ] as const satisfies readonly MetricDefinition[];
 
 export type HrMetricId = (typeof HR_METRICS)[number]['id'];

@@ -2,6 +2,7 @@ import { defineDomain } from '../platform/http/route.ts';
 import type { Platform } from '../platform/platform.ts';
 import { checklistsRoutes } from './checklists.routes.ts';
 import { hiringRoutes } from './hiring.routes.ts';
+import { leaveRoutes } from './leave.routes.ts';
 import { meetingRoutes } from './meetings.routes.ts';
 import { payrollRoutes } from './payroll.routes.ts';
 import { reviewsRoutes } from './reviews.routes.ts';
@@ -26,5 +27,6 @@ export function createHrApp(p: Platform) {
   checklistsRoutes(route);
   meetingRoutes(route);
   hiringRoutes(route);
+  leaveRoutes(route);
   return domain;
 }

@@ -17,6 +17,7 @@ import { seedBilling } from './seed-billing.ts';
 import { seedBillingFiles } from './seed-billing-files.ts';
 import { seedDocuments } from './seed-documents.ts';
 import { seedHr } from './seed-hr.ts';
+import { seedLeave } from './seed-hr-leave.ts';
 import { seedHrMeetings } from './seed-hr-meetings.ts';
 import { seedPayroll } from './seed-hr-payroll.ts';
 import { seedHrPeople } from './seed-hr-people.ts';
@@ -191,6 +192,7 @@ export async function seedDemo(p: Platform, origin: string): Promise<void> {
     'America/New_York',
   );
   await seedPayroll(p, maple.db, maria, 'America/New_York');
+  await seedLeave(p, maple.db, maria, 'America/New_York');
   const billers = team.filter((m) => m.role === 'billing');
   const lastMonth = await seedBilling(maple.db, 'America/New_York', billers, userIds);
   // The month's files just imported, kept in Documents by the billing staff to import again.

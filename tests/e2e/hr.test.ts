@@ -124,4 +124,38 @@ describe('HR', () => {
     expect(ics).toContain('SUMMARY:Shift at Main Street Clinic');
     await context.close();
   }, 60_000);
+
+  it('the owner opens a leave case, logs a day, sees the 12 weeks move and keeps a note only she sees', async () => {
+    const { context, page } = await newPage(app);
+    await logInUi(page, DEMO.owner, DEMO.password);
+    await page.goto('/app/hr/leave');
+    await page.getByRole('heading', { level: 1, name: 'Leave and accommodation' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Leave cases' })
+      .getByRole('button', { name: "Hannah Price's FMLA leave" })
+      .click();
+    const dialog = page.getByRole('dialog', { name: "Hannah Price's FMLA leave" });
+    const used = dialog.getByText(/ of 12 weeks used$/);
+    await used.waitFor();
+    const before = await used.textContent();
+    // The seed asked 12 days ago; the notice went out, the certification is still to come.
+    await dialog.getByRole('button', { name: 'Mark received' }).waitFor();
+    await expectNoAxeViolations(page, 'leave case');
+
+    const today = localParts(Date.now(), 'America/New_York').date;
+    await dialog.getByLabel('First day').fill(today);
+    await dialog.getByLabel('Hours a day').fill('4');
+    await dialog.getByRole('button', { name: 'Log leave' }).click();
+    await page.getByText(/^Logged leave on /).waitFor();
+    await expect.poll(() => used.textContent()).not.toBe(before);
+
+    await dialog.getByLabel('Note', { exact: true }).fill('Her mother’s surgery moved to Friday');
+    await dialog.getByRole('button', { name: 'Add the note' }).click();
+    await dialog.getByText('Her mother’s surgery moved to Friday').waitFor();
+
+    // At phone width the list and the case still fit.
+    await page.setViewportSize(PHONE);
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    await context.close();
+  }, 90_000);
 });

@@ -99,7 +99,7 @@ describe('bad bodies on every route', () => {
       const extra = await send(spec, { json: { ...(sample as object), isAdmin: true } });
       expect(extra.status, `${routeKey(spec)} extra field`).toBe(400);
     }
-  });
+  }, 120_000);
 
   it('a body over the route’s limit → 413', async () => {
     for (const spec of withBody()) {
@@ -149,7 +149,7 @@ describe('bad query strings and path ids', () => {
         expectWireError(res);
       }
     }
-  });
+  }, 120_000);
 
   it('odd ids in paths → 400 or 404, never 5xx', async () => {
     const odd = ['%00', '..%2F..%2Fetc', 'x'.repeat(300), '%F0%9F%92%A9', "1'%20OR%201=1", 'T%23other%23ORG'];
@@ -164,5 +164,5 @@ describe('bad query strings and path ids', () => {
         expectWireError(res);
       }
     }
-  });
+  }, 120_000);
 });

@@ -66,7 +66,7 @@ describe('the IAM wall (tenant-scoped credentials)', () => {
     }
     expect(failures).toEqual([]);
     expect(denied).toEqual([]);
-  });
+  }, 120_000);
 
   it('each request asks for its own tenant’s credentials', async () => {
     scopedCalls.length = 0;

@@ -50,7 +50,7 @@ describe('another tenant’s ids', () => {
     expect(codes.body.items[0].status).toBe('active');
     const memberships = await w.t.call('GET', '/api/memberships', { token: w.a.token });
     expect(memberships.body.items).toHaveLength(1);
-  });
+  }, 120_000);
 
   it('no list shows another tenant’s items', async () => {
     const secrets = [
@@ -81,7 +81,7 @@ describe('another tenant’s ids', () => {
         for (const secret of secrets) expect(text, `${routeKey(spec)} leaks ${secret}`).not.toContain(secret);
       }
     }
-  });
+  }, 120_000);
 
   it('a list cursor from one tenant is refused for another', async () => {
     const page = await w.t.call('GET', '/api/team?limit=1', { token: w.a.token });
@@ -106,7 +106,7 @@ describe('tokens', () => {
         expectWireError(res);
       }
     }
-  });
+  }, 120_000);
 });
 
 /** What the route layer answers a role a route does not admit. */

@@ -7,6 +7,7 @@
  */
 import { billingKeys } from './billing-keys.ts';
 import { hrKeys } from './hr-keys.ts';
+import { hrLeaveKeys } from './hr-leave-keys.ts';
 import { hrMeetingsKeys } from './hr-meetings-keys.ts';
 import { hrPayrollKeys } from './hr-payroll-keys.ts';
 import { hrReviewsKeys } from './hr-reviews-keys.ts';
@@ -285,6 +286,7 @@ export const tenantKeys = {
   ...hrReviewsKeys,
   ...hrPayrollKeys,
   ...hrMeetingsKeys,
+  ...hrLeaveKeys,
 };
 
 const mailRetryTime = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0');

@@ -73,8 +73,10 @@ export const hrFixture: ModuleFixture = {
     const reviewId = await poster(t, a)('/hr/reviews', { staffId });
     const checklistId = await poster(t, a)('/hr/checklists', { staffId, kind: 'onboarding' });
     const payroll = await seedPayroll(t, a, staffId, ids.locationId!);
+    const leave = await seedLeave(t, a, staffId);
     return {
       ...payroll,
+      ...leave,
       reviewId,
       reviewStaffId,
       checklistId,
@@ -98,6 +100,7 @@ export const hrFixture: ModuleFixture = {
     '/hr/reviews': 'reviewId',
     '/hr/checklists': 'checklistId',
     '/hr/payroll/periods': 'payPeriodId',
+    '/hr/leave-cases': 'leaveCaseId',
   },
   queries: (ids) => ({
     '/hr/shifts': `?locationId=${ids.locationId}&weekOf=2027-03-10`,
@@ -210,6 +213,18 @@ export const hrFixture: ModuleFixture = {
     },
     'POST /hr/payroll/periods/:id/adjustments/remove': { adjustmentId: ids.payAdjustmentId, version: 3 },
     'POST /hr/payroll/periods/:id/lock': { version: 4 },
+    'POST /hr/leave-cases': {
+      staffId: ids.staffId,
+      kind: 'ada',
+      reason: 'accommodation',
+      schedule: 'reduced',
+      startDate: '2027-05-03',
+    },
+    'POST /hr/leave-cases/:id/leave': { start: '2027-03-22', end: '2027-03-26', version: 2 },
+    'POST /hr/leave-cases/:id/leave/remove': { entryId: ids.leaveEntryId, version: 3 },
+    'POST /hr/leave-cases/:id/key-dates': { kind: 'certification', doneOn: '2027-03-10', version: 4 },
+    'POST /hr/leave-cases/:id/close': { returnDate: '2027-04-05', version: 5 },
+    'POST /hr/leave-cases/:id/notes': { text: 'Doctor’s note received' },
     'PUT /hr/staffing-rules/:locationId': {
       rules: [
         { staffRole: 'medical_assistant', perProvider: 1 },
@@ -244,4 +259,22 @@ async function seedPayroll(t: TestApp, a: Session, staffId: string, locationId: 
     payAdjustmentId: adjusted.body.adjustments[0].id as string,
     currentPayPeriodStart: current!.start,
   };
+}
+
+/** A leave case for the staff login's directory entry, with one week of leave logged. */
+async function seedLeave(t: TestApp, a: Session, staffId: string) {
+  const leaveCaseId = await poster(t, a)('/hr/leave-cases', {
+    staffId,
+    kind: 'fmla',
+    reason: 'own_health',
+    schedule: 'continuous',
+    requestedOn: '2027-03-01',
+    startDate: '2027-03-08',
+  });
+  const logged = await t.call('POST', `/api/hr/leave-cases/${leaveCaseId}/leave`, {
+    token: a.token,
+    json: { start: '2027-03-08', end: '2027-03-12', version: 1 },
+  });
+  expect(logged.status, JSON.stringify(logged.body)).toBe(200);
+  return { leaveCaseId, leaveEntryId: logged.body.entries[0].id as string };
 }

@@ -44,6 +44,8 @@ export interface WorldIds {
   checklistId: string;
   /** An opened, ended pay period in practice A (its id is its first day) and an adjustment in it. */
   payPeriodId: string;
+  leaveCaseId: string;
+  leaveEntryId: string;
   payAdjustmentId: string;
   /** The pay schedule's current period, not yet opened. */
   currentPayPeriodStart: string;

@@ -25,6 +25,8 @@ const AREAS = {
   hr: { kinds: ['practice'], roles: 'practice' },
   /** Keeping the directory, pay, and deciding time off. */
   'hr-admin': { kinds: ['practice'], roles: 'practiceAdmins' },
+  /** Leave cases' confidential notes (medical detail): the owner's alone, as the API rules. */
+  'hr-owner': { kinds: ['practice'], roles: 'practiceOwner' },
 } as const satisfies Record<string, { kinds: readonly TenantKind[]; roles: RoleGroup }>;
 
 export type Area = keyof typeof AREAS;

@@ -182,6 +182,7 @@ export const WEB_MODULES: Record<ModuleId, WebModule> = {
       { path: '/hr/staff', component: lazy(() => import('../routes/hr-staff.tsx')) },
       { path: '/hr/staff/:id', component: lazy(() => import('../routes/hr-person.tsx')) },
       { path: '/hr/time-off', component: lazy(() => import('../routes/hr-time-off.tsx')) },
+      { path: '/hr/leave', component: lazy(() => import('../routes/hr-leave.tsx')) },
       { path: '/hr/shifts', component: lazy(() => import('../routes/hr-shifts.tsx')) },
       { path: '/hr/payroll', component: lazy(() => import('../routes/hr-payroll.tsx')) },
       { path: '/hr/reviews', component: lazy(() => import('../routes/hr-reviews.tsx')) },
