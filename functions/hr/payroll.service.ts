@@ -22,6 +22,7 @@ import {
   shiftHours,
   workweekOf,
 } from '../../shared/hr/payroll.ts';
+import { staffDate } from '../../shared/locale.ts';
 import type { Page } from '../../shared/schemas/common.ts';
 import {
   EXPORT_LAYOUT_LABELS,
@@ -52,12 +53,12 @@ export const DEFAULT_SCHEDULE: StoredSchedule = {
 };
 
 const lockedMessage = (p: Period) =>
-  `The pay period ${p.start} to ${p.end} is locked: its hours were sent to payroll and can no longer change`;
+  `The pay period ${staffDate(p.start)} to ${staffDate(p.end)} is locked: its hours were sent to payroll and can no longer change`;
 
 export function scheduleText(s: Pick<StoredSchedule, 'frequency' | 'anchorDate'>): string {
   if (s.frequency === 'semimonthly') return PAY_FREQUENCY_LABELS.semimonthly;
   const label = PAY_FREQUENCY_LABELS[s.frequency];
-  return `${label}, periods starting ${s.anchorDate} and every ${s.frequency === 'weekly' ? '7' : '14'} days from it`;
+  return `${label}, periods starting ${s.anchorDate ? staffDate(s.anchorDate) : 'the anchor day'} and every ${s.frequency === 'weekly' ? '7' : '14'} days from it`;
 }
 
 async function storedSchedule(db: TenantDb): Promise<StoredSchedule> {

@@ -9,7 +9,8 @@ import type { SeedMember } from './seed-hr.ts';
 /**
  * The demo's leave case: Hannah Price's intermittent FMLA leave to care for a parent, asked for 12
  * days ago (the notice went out; the certification is due in three days), with two half days
- * taken. The practice counts the employees of its group within 75 miles (58), so she is eligible.
+ * taken. The practice counts the employees of its group within 75 miles (58) and payroll's 1,310 hours,
+ * so she is eligible.
  * Run after seedHr (it needs the directory).
  */
 export async function seedLeave(
@@ -31,6 +32,8 @@ export async function seedLeave(
     requestedOn,
     startDate: addDays(today, -8),
     employeesWithin75Miles: 58,
+    // From payroll: at 0.6 FTE the estimate (1,248) would fall two hours short of 1,250.
+    hoursWorkedLast12Months: 1310,
   });
   for (const day of [addDays(today, -8), addDays(today, -3)]) {
     c = await addLeaveEntry(db, c.id, { start: day, end: day, hoursPerDay: 4, version: c.version });

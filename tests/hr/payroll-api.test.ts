@@ -288,7 +288,7 @@ describe('payroll prep', () => {
     });
     expect(adj.status).toBe(409);
     expect(adj.body.error.message).toBe(
-      'The pay period 2027-03-01 to 2027-03-14 is locked: its hours were sent to payroll and can no longer change',
+      'The pay period Mon, Mar 1, 2027 to Sun, Mar 14, 2027 is locked: its hours were sent to payroll and can no longer change',
     );
     const removeAdj = await as(owner)('POST', `/hr/payroll/periods/${P}/adjustments/remove`, {
       adjustmentId: locked.body.adjustments[0].id,
