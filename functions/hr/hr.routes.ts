@@ -9,6 +9,7 @@ import { reviewsRoutes } from './reviews.routes.ts';
 import { shiftRoutes } from './shifts.routes.ts';
 import { staffRoutes } from './staff.routes.ts';
 import { staffFeedRoutes } from './staff-feed.routes.ts';
+import { swapRoutes } from './swaps.routes.ts';
 import { timeOffRoutes } from './time-off.routes.ts';
 
 /**
@@ -28,5 +29,6 @@ export function createHrApp(p: Platform) {
   meetingRoutes(route);
   hiringRoutes(route);
   leaveRoutes(route);
+  swapRoutes(route);
   return domain;
 }

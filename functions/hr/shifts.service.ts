@@ -17,6 +17,7 @@ import type {
   StaffingRules,
 } from '../../shared/schemas/hr-shifts.ts';
 import { addDays, localParts, minutesOf } from '../../shared/time.ts';
+import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { badRequest, notFound, staleVersion, validationFailed } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
@@ -266,6 +267,26 @@ export async function updateShift(db: TenantDb, id: string, input: ShiftUpdate):
     summary: `Shift changed: ${shiftWords(previous)} → ${shiftWords(next)}`,
   });
   return next;
+}
+
+/**
+ * The write that gives a shift to someone else (a swap approved), checked like any edit: the
+ * colleague is current, works at the location and is free then. Fails on write if the shift moved on.
+ */
+export async function reassignShiftOp(
+  db: TenantDb,
+  shift: Shift,
+  toStaffId: string,
+): Promise<{ op: WriteOp; next: Shift }> {
+  const person = await checkShift(db, { ...shift, staffId: toStaffId }, shift.id);
+  const next: Shift = {
+    ...shift,
+    staffId: person.id,
+    staffName: fullName(person),
+    staffRole: person.staffRole,
+    version: shift.version + 1,
+  };
+  return { op: shiftRepo.updateOp(db, shift, next), next };
 }
 
 /** Removes a shift read at `version`. */

@@ -195,6 +195,18 @@ const PREPARE: Record<string, () => Promise<Call>> = {
   // Only the person reviewed (the staff login) writes their self-review and signs the review off.
   'POST /hr/reviews/:id/self': async () => ({ token: w.roles.staff.token }),
   'POST /hr/reviews/:id/acknowledge': async () => ({ token: w.roles.staff.token }),
+  // A swap is asked by the shift's own person, and withdrawn by them: the staff login's request
+  // still pending (the one just asked about their other shift).
+  'POST /hr/shifts/:id/swap': async () => ({ token: w.roles.staff.token }),
+  'POST /hr/swap-requests/:id/cancel': async () => {
+    const list = await w.t.call('GET', '/api/hr/swap-requests', { token: w.roles.staff.token });
+    const open = (list.body.items as { id: string; version: number }[])[0]!;
+    return {
+      token: w.roles.staff.token,
+      path: `/api/hr/swap-requests/${open.id}/cancel`,
+      body: { version: open.version },
+    };
+  },
   'POST /hr/my-shifts/feed/revoke': async () => {
     await w.t.call('POST', '/api/hr/my-shifts/feed', { token: w.roles.staff.token });
     return { token: w.roles.staff.token };

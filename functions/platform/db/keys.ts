@@ -11,6 +11,7 @@ import { hrLeaveKeys } from './hr-leave-keys.ts';
 import { hrMeetingsKeys } from './hr-meetings-keys.ts';
 import { hrPayrollKeys } from './hr-payroll-keys.ts';
 import { hrReviewsKeys } from './hr-reviews-keys.ts';
+import { hrSwapKeys } from './hr-swap-keys.ts';
 import { importKeys } from './import-keys.ts';
 
 export interface TenantScope {
@@ -287,6 +288,7 @@ export const tenantKeys = {
   ...hrPayrollKeys,
   ...hrMeetingsKeys,
   ...hrLeaveKeys,
+  ...hrSwapKeys,
 };
 
 const mailRetryTime = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0');

@@ -41,7 +41,7 @@ export const hrFixture: ModuleFixture = {
     expect(request.status).toBe(201);
     const shift = (date: string) =>
       poster(t, a)('/hr/shifts', { staffId, locationId: ids.locationId, date, start: '08:00', end: '12:00' });
-    await shift('2027-03-01');
+    const firstShiftId = await shift('2027-03-01');
     const shiftId = await shift('2027-03-08');
     const meetingId = await poster(t, a)('/hr/meetings', {
       title: 'Staff meeting',
@@ -74,9 +74,16 @@ export const hrFixture: ModuleFixture = {
     const checklistId = await poster(t, a)('/hr/checklists', { staffId, kind: 'onboarding' });
     const payroll = await seedPayroll(t, a, staffId, ids.locationId!);
     const leave = await seedLeave(t, a, staffId);
+    // The staff login asks to hand their first shift to Lena.
+    const swap = await t.call('POST', `/api/hr/shifts/${firstShiftId}/swap`, {
+      token: roles.staff.token,
+      json: { toStaffId: reviewStaffId, note: 'Dentist' },
+    });
+    expect(swap.status, JSON.stringify(swap.body)).toBe(201);
     return {
       ...payroll,
       ...leave,
+      swapRequestId: swap.body.id as string,
       reviewId,
       reviewStaffId,
       checklistId,
@@ -101,6 +108,7 @@ export const hrFixture: ModuleFixture = {
     '/hr/checklists': 'checklistId',
     '/hr/payroll/periods': 'payPeriodId',
     '/hr/leave-cases': 'leaveCaseId',
+    '/hr/swap-requests': 'swapRequestId',
   },
   queries: (ids) => ({
     '/hr/shifts': `?locationId=${ids.locationId}&weekOf=2027-03-10`,
@@ -213,6 +221,9 @@ export const hrFixture: ModuleFixture = {
     },
     'POST /hr/payroll/periods/:id/adjustments/remove': { adjustmentId: ids.payAdjustmentId, version: 3 },
     'POST /hr/payroll/periods/:id/lock': { version: 4 },
+    'POST /hr/shifts/:id/swap': { toStaffId: ids.reviewStaffId, note: 'Family visit' },
+    'POST /hr/swap-requests/:id/decision': { decision: 'approve', note: 'Fine by me', version: 1 },
+    'POST /hr/swap-requests/:id/cancel': { version: 1 },
     'POST /hr/leave-cases': {
       staffId: ids.staffId,
       kind: 'ada',
