@@ -10,7 +10,7 @@ import { inRoleGroup, type Role } from '../../shared/roles.ts';
 import type { Attendance, AttendanceInput } from '../../shared/schemas/hr-attendance.ts';
 import { addDays, daysBetween, localParts, minutesOf } from '../../shared/time.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
-import { notFound, staleVersion, validationFailed } from '../platform/errors.ts';
+import { badRequest, notFound, staleVersion, validationFailed } from '../platform/errors.ts';
 import { pairRef, raiseTodayItemOp } from '../platform/today/today-items.ts';
 import { getTenant } from '../tenants/settings.service.ts';
 import { attendanceRepo } from './attendance.repo.ts';
@@ -53,6 +53,9 @@ export async function recordAttendance(
 ): Promise<Attendance> {
   const shift = await shiftRepo.get(db, shiftId);
   if (!shift) throw notFound('Shift');
+  if (shift.date > (await practiceToday(db))) {
+    throw badRequest('That shift has not happened yet: log attendance on the day or after');
+  }
   const previous = await attendanceRepo.get(db, shiftId);
   if ((previous?.version ?? 0) !== input.version) throw staleVersion();
   const length = minutesOf(shift.end) - minutesOf(shift.start);

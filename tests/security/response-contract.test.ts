@@ -198,6 +198,12 @@ const PREPARE: Record<string, () => Promise<Call>> = {
   // A swap is asked by the shift's own person, and withdrawn by them: the staff login's request
   // still pending (the one just asked about their other shift).
   'POST /hr/shifts/:id/swap': async () => ({ token: w.roles.staff.token }),
+  // Attendance is logged on a shift that has happened (the fixture's other shifts are ahead).
+  'POST /hr/shifts/:id/attendance': async () => ({ path: `/api/hr/shifts/${w.ids.pastShiftId}/attendance` }),
+  'GET /hr/shifts/:id/attendance': async () => ({ path: `/api/hr/shifts/${w.ids.pastShiftId}/attendance` }),
+  'POST /hr/shifts/:id/attendance/remove': async () => ({
+    path: `/api/hr/shifts/${w.ids.pastShiftId}/attendance/remove`,
+  }),
   'POST /hr/swap-requests/:id/cancel': async () => {
     const list = await w.t.call('GET', '/api/hr/swap-requests', { token: w.roles.staff.token });
     const open = (list.body.items as { id: string; version: number }[])[0]!;

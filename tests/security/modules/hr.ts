@@ -254,7 +254,13 @@ async function seedPayroll(t: TestApp, a: Session, staffId: string, locationId: 
   const schedule = await t.call('GET', '/api/hr/payroll/schedule', { token: a.token });
   expect(schedule.status).toBe(200);
   const [current, ended] = schedule.body.recent as { start: string }[];
-  await poster(t, a)('/hr/shifts', { staffId, locationId, date: ended!.start, start: '08:00', end: '16:00' });
+  const pastShiftId = await poster(t, a)('/hr/shifts', {
+    staffId,
+    locationId,
+    date: ended!.start,
+    start: '08:00',
+    end: '16:00',
+  });
   const opened = await t.call('POST', '/api/hr/payroll/periods', {
     token: a.token,
     json: { start: ended!.start },
@@ -269,6 +275,7 @@ async function seedPayroll(t: TestApp, a: Session, staffId: string, locationId: 
     payPeriodId: ended!.start,
     payAdjustmentId: adjusted.body.adjustments[0].id as string,
     currentPayPeriodStart: current!.start,
+    pastShiftId,
   };
 }
 

@@ -45,6 +45,7 @@ export interface WorldIds {
   /** An opened, ended pay period in practice A (its id is its first day) and an adjustment in it. */
   payPeriodId: string;
   leaveCaseId: string;
+  pastShiftId: string;
   swapRequestId: string;
   leaveEntryId: string;
   payAdjustmentId: string;
