@@ -75,7 +75,7 @@ export async function askSwap(
     staffRepo.get(db, input.toStaffId),
     getLocation(db, shift.locationId),
   ]);
-  if (!colleague || colleague.status !== 'active') {
+  if (colleague?.status !== 'active') {
     throw validationFailed([{ path: 'toStaffId', message: 'Choose a current colleague' }]);
   }
   if (!colleague.locationIds.includes(shift.locationId)) {

@@ -20,6 +20,7 @@ import { listLocations } from '../schedule/api.ts';
 import { HrNav } from './HrNav.tsx';
 import { ShiftDialog, type ShiftDialogTarget } from './ShiftDialog.tsx';
 import { ShiftFeed } from './ShiftFeed.tsx';
+import { MyShifts, SwapRequests } from './ShiftSwaps.tsx';
 import { StaffingRulesDialog } from './StaffingRulesDialog.tsx';
 import {
   type CopyWeekResult,
@@ -647,40 +648,6 @@ function StaffWeek(props: { locationId: string; week: string; narrow: boolean })
   );
 }
 
-/** The caller's own shifts in published weeks, the next four weeks, every location. */
-function MyShifts(props: { locationNames: ReadonlyMap<string, string> }) {
-  const data = createAsync(() => getMyShifts());
-  return (
-    <Show when={data()}>
-      {(d) => (
-        <Show
-          when={d().items.length}
-          fallback={
-            <EmptyState title="No shifts coming up">
-              Your shifts show here once your manager publishes the weeks they are in.
-            </EmptyState>
-          }
-        >
-          <ul class="shifts-mine">
-            <For each={d().items}>
-              {(s) => (
-                <li>
-                  <span class="strong nowrap">{formatLocalDay(s.date)}</span>
-                  <span class="nowrap">{shiftTimes(s)}</span>
-                  <span class="muted">{props.locationNames.get(s.locationId) ?? ''}</span>
-                  <Show when={s.note}>
-                    <span class="small muted shifts-note">{s.note}</span>
-                  </Show>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
-      )}
-    </Show>
-  );
-}
-
 /** Location and week choice; both live in the URL. */
 function ShiftsToolbar(props: {
   locations: { value: string; label: string }[];
@@ -775,6 +742,9 @@ export function ShiftsPage() {
     >
       {(id) => (
         <div class="stack-lg">
+          <Show when={admin()}>
+            <SwapRequests admin />
+          </Show>
           <ShiftsToolbar
             locations={active().map((l) => ({ value: l.id, label: l.name }))}
             locationId={id()}
@@ -796,7 +766,7 @@ export function ShiftsPage() {
             <Section
               id="shifts-mine"
               title="My next shifts"
-              description="Your shifts in published weeks, the next four weeks."
+              description="Your shifts in published weeks, the next four weeks. Can’t work one? Ask to hand it to a colleague."
             >
               <LoadBoundary what="your shifts" keys={[getMyShifts.key]}>
                 <MyShifts locationNames={names()} />
@@ -805,6 +775,7 @@ export function ShiftsPage() {
                 <ShiftFeed />
               </LoadBoundary>
             </Section>
+            <SwapRequests admin={false} />
           </Show>
         </div>
       )}
