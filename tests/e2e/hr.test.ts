@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, localParts } from '../../shared/time.ts';
 import {
+  apiCall,
+  apiLogin,
   DEMO,
   expectNoAxeViolations,
   logInUi,
@@ -11,6 +13,12 @@ import {
 } from './support.ts';
 
 const app = useE2eApp('hr');
+const SHORT_DAY = new Intl.DateTimeFormat('en-US', {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
 const MEDIUM_DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 /** The demo's Luis Ortega: a medical assistant at Main Street (functions/local/seed-hr.ts). */
 const LUIS = 'lortega@maplestreet.example';
@@ -157,5 +165,51 @@ describe('HR', () => {
     await page.setViewportSize(PHONE);
     expect(await sidewaysOverflow(page)).toEqual([]);
     await context.close();
+  }, 90_000);
+
+  it('staff asks to hand a shift to a colleague; the manager approves it and the shift moves', async () => {
+    // Next week (a draft in the demo) published, so Luis has Monday's shift ahead whatever today is;
+    // Ava, the per-diem assistant, works only Thursdays and Fridays: Monday is free for her.
+    const monday = addDays(nextThursday(), -3);
+    const token = await apiLogin(app, DEMO.manager, DEMO.password);
+    const locations = await apiCall(app, 'GET', '/locations', { token });
+    const main = (locations.body.items as { id: string; name: string }[]).find(
+      (l) => l.name === 'Main Street Clinic',
+    );
+    const published = await apiCall(app, 'POST', '/hr/shifts/publish', {
+      token,
+      json: { locationId: main!.id, weekOf: monday },
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    const day = SHORT_DAY.format(new Date(`${monday}T00:00:00Z`));
+
+    const luis = await newPage(app);
+    await logInUi(luis.page, LUIS, DEMO.password);
+    await luis.page.goto('/app/hr/shifts');
+    const ask = luis.page.getByRole('button', { name: `Ask to swap the shift on ${day} 8:00 AM–5:00 PM` });
+    await ask.click();
+    const dialog = luis.page.getByRole('dialog', { name: 'Ask to swap a shift' });
+    await dialog.getByLabel('Who takes it').selectOption({ label: 'Ava Brooks' });
+    await dialog.getByLabel('Note to the manager (optional)').fill('Dentist in the morning');
+    await expectNoAxeViolations(luis.page, 'swap request');
+    await dialog.getByRole('button', { name: 'Send the request' }).click();
+    await luis.page
+      .getByText(`Asked to hand your shift on ${day} to Ava Brooks. A manager will decide.`)
+      .waitFor();
+
+    const maria = await newPage(app);
+    await logInUi(maria.page, DEMO.manager, DEMO.password);
+    await maria.page.goto('/app/hr/shifts');
+    await maria.page.getByRole('button', { name: 'Approve Luis Ortega’s swap to Ava Brooks' }).click();
+    const approve = maria.page.getByRole('dialog', { name: `Give the shift on ${day} to Ava Brooks?` });
+    await approve.getByRole('button', { name: 'Approve the swap' }).click();
+    await maria.page.getByText(`Gave the shift on ${day} to Ava Brooks.`).waitFor();
+
+    // Monday is no longer Luis's to swap.
+    await luis.page.reload();
+    await luis.page.getByRole('heading', { name: 'My next shifts' }).waitFor();
+    await expect.poll(() => ask.count()).toBe(0);
+    await luis.context.close();
+    await maria.context.close();
   }, 90_000);
 });
