@@ -4,9 +4,9 @@
  * owner (the person themselves, everyone in a Rounds role, or one named person) and a due date
  * counted from the hire date or the last day, and raises each task as a Today item for its owner
  * in the same write. Completing a task closes its item.
- * "Revoke the Rounds login" stays a task for a manager (a Today item linking to the team page):
- * tenants/team.service.ts setUserStatus writes in its own transaction and needs the login's version
- * and the caller's auth, so calling it from here would not fit cleanly; HR never deactivates logins.
+ * The Rounds login itself is closed by the offboarding job (functions/jobs/offboarding-logins.ts)
+ * from 01:00 the day after the last day; the checklist keeps a manager's task to check it the
+ * morning after (an owner's login is never closed by the job).
  * The handbook task links to the Documents module's page; HR does not reach into documents.
  */
 import { inRoleGroup, type PracticeRole, type Role } from '../../shared/roles.ts';
@@ -67,7 +67,7 @@ export function defaultTasks(kind: ChecklistKind, role: StaffRole): ChecklistTas
   return [
     { title: 'Collect the ID badge and keys', owner: 'manager', days: 0 },
     { title: 'Revoke EHR access', owner: 'manager', days: 0 },
-    { title: 'Revoke the Rounds login', owner: 'manager', days: 0, link: '/app/team' },
+    { title: 'Check the Rounds login was closed', owner: 'manager', days: 1, link: '/app/team' },
     { title: 'Issue the final paycheck (check your state’s deadline)', owner: 'owner', days: 0 },
   ];
 }

@@ -317,6 +317,18 @@ export async function updateStaff(
   });
 }
 
+/** People whose last day is before `today` and who had a Rounds login: the offboarding job closes those logins. */
+export async function leaversWithLogins(
+  db: TenantDb,
+  today: string,
+): Promise<{ userId: string; name: string; lastDay: string }[]> {
+  return (await staffRepo.all(db)).flatMap((s) =>
+    s.status === 'ended' && s.userId && s.endDate && s.endDate < today
+      ? [{ userId: s.userId, name: fullName(s), lastDay: s.endDate }]
+      : [],
+  );
+}
+
 /** Ends a person's employment on their last day: they leave the current directory, their alerts stop. */
 export async function endStaff(db: TenantDb, viewer: Viewer, id: string, input: StaffEnd): Promise<Staff> {
   const previous = await staffRepo.get(db, id);

@@ -10,6 +10,7 @@ import { raiseEligibilityChecks } from '../scheduling/eligibility-check.service.
 import { schedulingMetrics } from '../scheduling/measures.service.ts';
 import { sendDueReminders } from '../scheduling/reminders.service.ts';
 import { sendMorningDigests } from '../today/digest.service.ts';
+import { closeLeaversLogins } from './offboarding-logins.ts';
 import type { ScheduledJobName } from './schedules.ts';
 
 /** The modules that declare metrics: the monthly snapshot job computes each one's months. */
@@ -29,6 +30,7 @@ export const SCHEDULED_JOB_BODIES: Record<
   'eligibility-check': (p) => raiseEligibilityChecks(p),
   'timely-filing-check': (p) => raiseTimelyFilingChecks(p),
   'metric-snapshots': (p) => snapshotCompletedMonths(p, METRIC_MODULES),
+  'offboarding-logins': (p) => closeLeaversLogins(p),
 };
 
 /** A row change the Streams consumer reacts to: keys plus the new image's type. */

@@ -44,6 +44,12 @@ export const SCHEDULED_JOBS = [
     description:
       "From 02:00 in the practice's time zone, stores every registered metric for each completed month not stored yet (up to a year back), once",
   },
+  {
+    name: 'offboarding-logins',
+    everyMinutes: 60,
+    description:
+      "From 01:00 in the practice's time zone, deactivates the Rounds logins of people whose last day in the staff directory has passed (never an owner's)",
+  },
 ] as const;
 
 export type ScheduledJobName = (typeof SCHEDULED_JOBS)[number]['name'];

@@ -92,6 +92,34 @@ export async function setUserStatus(
 }
 
 /**
+ * Closes the login of someone whose last day has passed (the offboarding job): an active login
+ * other than an owner's is deactivated, audited with the day. Answers whether it changed anything.
+ */
+export async function deactivateLeaver(db: TenantDb, userId: string, lastDay: string): Promise<boolean> {
+  const user = await userRepo.get(db, userId);
+  // An owner leaving hands the practice over first (Team page); the job never removes an owner.
+  if (user?.status !== 'active' || user.role === 'owner') return false;
+  await db.write(
+    [
+      userRepo.updateOp(
+        db,
+        userId,
+        { status: 'deactivated', updatedAt: db.now().toISOString() },
+        user.version,
+      ),
+    ],
+    {
+      action: 'team.user_deactivated',
+      entityType: 'user',
+      entityId: userId,
+      entityName: user.name,
+      summary: `Deactivated ${user.name}: their last day was ${lastDay}`,
+    },
+  );
+  return true;
+}
+
+/**
  * Invites someone by email: the invite and its message are written in one transaction.
  * The accept token is returned for the demo seed; the API only ever sends it by mail.
  */

@@ -214,9 +214,9 @@ describe('offboarding', () => {
     expect(res.body.anchorDate).toBe('2027-01-29');
     expect(res.body.tasks).toContainEqual(
       expect.objectContaining({
-        title: 'Revoke the Rounds login',
+        title: 'Check the Rounds login was closed',
         assigneeRole: 'manager',
-        dueDate: '2027-01-29',
+        dueDate: '2027-01-30',
         link: '/app/team',
       }),
     );
