@@ -13,12 +13,12 @@ import { Button } from '../../components/ui/Button.tsx';
 import { confirm, Dialog } from '../../components/ui/Dialog.tsx';
 import { SelectField, TextField } from '../../components/ui/Field.tsx';
 import { Loading } from '../../components/ui/Spinner.tsx';
+import { TextAreaField } from '../../components/ui/TextAreaField.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { formatCalendarDate, isoDay, roleLabel } from '../../lib/format.ts';
 import { createForm, optional } from '../../lib/forms.ts';
 import { formatCents } from '../../lib/number-format.ts';
-import { TextAreaField } from '../documents/TextAreaField.tsx';
 import { getAssignees } from '../today/api.ts';
 import { assignClaim, recordFollowUp } from './api.ts';
 

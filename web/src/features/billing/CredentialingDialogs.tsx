@@ -9,10 +9,10 @@ import { FormAlert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { Dialog } from '../../components/ui/Dialog.tsx';
 import { optionsOf, SelectField, TextField } from '../../components/ui/Field.tsx';
+import { TextAreaField } from '../../components/ui/TextAreaField.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { formatCalendarDate } from '../../lib/format.ts';
 import { createForm, type Form, optional } from '../../lib/forms.ts';
-import { TextAreaField } from '../documents/TextAreaField.tsx';
 import { attestCaqh, saveCredentialing } from './credentialing-api.ts';
 
 /** The cell being edited: a provider, a payer, and the record between them if there is one. */

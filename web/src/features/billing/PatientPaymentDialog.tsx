@@ -11,13 +11,13 @@ import { FormAlert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { Dialog } from '../../components/ui/Dialog.tsx';
 import { SelectField, TextField } from '../../components/ui/Field.tsx';
+import { TextAreaField } from '../../components/ui/TextAreaField.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { api } from '../../lib/api.ts';
 import { isoDay } from '../../lib/format.ts';
 import { createForm, optional } from '../../lib/forms.ts';
 import { mutate } from '../../lib/mutation.ts';
 import { formatCents } from '../../lib/number-format.ts';
-import { TextAreaField } from '../documents/TextAreaField.tsx';
 import { getAging, getClaim, getDashboard, listClaims } from './api.ts';
 
 /** Records the payment; the claim, its list, the KPIs and the aging all move with it. */

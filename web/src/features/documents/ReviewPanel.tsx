@@ -7,10 +7,10 @@ import {
 import { me } from '../../app/session.ts';
 import { Alert, FormAlert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
+import { TextAreaField } from '../../components/ui/TextAreaField.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { createForm } from '../../lib/forms.ts';
 import { reviewVersion } from './api.ts';
-import { TextAreaField } from './TextAreaField.tsx';
 import { approverState } from './version-events.ts';
 
 /** Whether the signed-in person is asked to decide on the version in review. */

@@ -8,12 +8,12 @@ import { Button } from '../../components/ui/Button.tsx';
 import { Dialog } from '../../components/ui/Dialog.tsx';
 import { Checkbox } from '../../components/ui/Field.tsx';
 import { Loading } from '../../components/ui/Spinner.tsx';
+import { TextAreaField } from '../../components/ui/TextAreaField.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { roleLabel } from '../../lib/format.ts';
 import { createForm } from '../../lib/forms.ts';
 import { listTeam } from '../team/api.ts';
 import { submitForApproval } from './api.ts';
-import { TextAreaField } from './TextAreaField.tsx';
 
 /** The active people of the practice, for approver and signer pickers (a practice is well under 100). */
 export function activeTeam() {

@@ -5,11 +5,11 @@ import { FormAlert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { Dialog } from '../../components/ui/Dialog.tsx';
 import { TextField } from '../../components/ui/Field.tsx';
+import { TextAreaField } from '../../components/ui/TextAreaField.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { isStale } from '../../lib/errors.ts';
 import { formatCalendarDate } from '../../lib/format.ts';
 import { createForm, optional } from '../../lib/forms.ts';
-import { TextAreaField } from '../documents/TextAreaField.tsx';
 import { endStaff } from './staff-api.ts';
 import { today } from './staff-format.ts';
 

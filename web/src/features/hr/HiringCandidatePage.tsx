@@ -18,11 +18,11 @@ import { confirm } from '../../components/ui/Dialog.tsx';
 import { optionsOf, SelectField, TextField } from '../../components/ui/Field.tsx';
 import { LoadBoundary } from '../../components/ui/LoadBoundary.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
+import { TextAreaField } from '../../components/ui/TextAreaField.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage, isStale } from '../../lib/errors.ts';
 import { formatCalendarDate, formatDateTime } from '../../lib/format.ts';
 import { createForm, optional } from '../../lib/forms.ts';
-import { TextAreaField } from '../documents/TextAreaField.tsx';
 import { openingHref } from './HiringPage.tsx';
 import { HrNav } from './HrNav.tsx';
 import {

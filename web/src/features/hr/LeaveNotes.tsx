@@ -4,10 +4,10 @@ import { LeaveNoteAddSchema } from '../../../../shared/schemas/hr-leave.ts';
 import { FormAlert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { LoadBoundary } from '../../components/ui/LoadBoundary.tsx';
+import { TextAreaField } from '../../components/ui/TextAreaField.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { createForm } from '../../lib/forms.ts';
-import { TextAreaField } from '../documents/TextAreaField.tsx';
 import { addLeaveNote, listLeaveNotes } from './leave-api.ts';
 
 function NoteList(props: { caseId: string }) {

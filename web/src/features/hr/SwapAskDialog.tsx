@@ -8,10 +8,10 @@ import { Button } from '../../components/ui/Button.tsx';
 import { Dialog } from '../../components/ui/Dialog.tsx';
 import { SelectField } from '../../components/ui/Field.tsx';
 import { LoadBoundary } from '../../components/ui/LoadBoundary.tsx';
+import { TextAreaField } from '../../components/ui/TextAreaField.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { formatLocalDay, formatLocalTimes } from '../../lib/format.ts';
 import { createForm, optional } from '../../lib/forms.ts';
-import { TextAreaField } from '../documents/TextAreaField.tsx';
 import { listAllCurrentStaff } from './staff-api.ts';
 import { askSwap } from './swaps-api.ts';
 
