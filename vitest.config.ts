@@ -9,6 +9,8 @@ export default defineConfig({
     // The e2e files last: the global set-up seeds the demo they copy while the others run.
     sequence: { sequencer: E2eLastSequencer },
     testTimeout: 30_000,
+    // expect.poll waits 1 s by default; a page's refetch on a loaded 2-core machine can take longer.
+    expect: { poll: { timeout: 10_000 } },
     // An e2e file's beforeAll starts the app and copies the demo, which the first file to ask seeds
     // once per run (~30 s alone, two minutes and more on a loaded 2-core machine) while others wait.
     hookTimeout: 300_000,

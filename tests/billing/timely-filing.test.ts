@@ -31,28 +31,28 @@ describe('filingRisks', () => {
   it('keeps unpaid claims within the window or past it, soonest first, each with its days left', () => {
     const risks = filingRisks(
       [
-        claim('A', 'submitted', '2026-10-01'), // due 2026-12-30: 29 days left
-        claim('B', 'denied', '2026-08-01'), // due 2026-10-30: past by 32 days
-        claim('C', 'submitted', '2026-10-03'), // due 2027-01-01: 31 days left, outside
-        claim('D', 'submitted', '2026-01-01', 'P2'), // Medicare's 365 days: due 2027-01-01
-        claim('E', 'partial', '2026-08-01'), // partly paid: the payer has it
-        claim('F', 'denied', '2026-08-01', 'P1', true), // appealed: the appeal's own deadline applies
+        claim('A', 'submitted', '2027-10-01'), // due 2027-12-30: 29 days left
+        claim('B', 'denied', '2027-08-01'), // due 2027-10-30: past by 32 days
+        claim('C', 'submitted', '2027-10-03'), // due 2028-01-01: 31 days left, outside
+        claim('D', 'submitted', '2027-01-01', 'P2'), // Medicare's 365 days: due 2028-01-01
+        claim('E', 'partial', '2027-08-01'), // partly paid: the payer has it
+        claim('F', 'denied', '2027-08-01', 'P1', true), // appealed: the appeal's own deadline applies
       ],
       days,
-      '2026-12-01',
+      '2027-12-01',
       30,
     );
     expect(risks.map((r) => [r.claimId, r.deadline, r.daysLeft])).toEqual([
-      ['B', '2026-10-30', -32],
-      ['A', '2026-12-30', 29],
+      ['B', '2027-10-30', -32],
+      ['A', '2027-12-30', 29],
     ]);
   });
 
   it('the day of the deadline counts as 0 days left, the window’s last day as in it', () => {
     const risks = filingRisks(
-      [claim('A', 'submitted', '2026-09-02'), claim('B', 'submitted', '2026-10-02')],
+      [claim('A', 'submitted', '2027-09-02'), claim('B', 'submitted', '2027-10-02')],
       days,
-      '2026-12-01',
+      '2027-12-01',
       30,
     );
     expect(risks.map((r) => r.daysLeft)).toEqual([0, 30]);
@@ -66,8 +66,8 @@ describe('the daily timely-filing check', () => {
   let biller: Session;
   const as = (s: Session) => (method: string, path: string, json?: unknown) =>
     t.call(method, `/api${path}`, { token: s.token, json });
-  // Tuesday 2026-12-01, 09:00 in Los Angeles (the test practice's zone).
-  const TODAY = '2026-12-01';
+  // Tuesday 2027-12-01, 09:00 in Los Angeles (the test practice's zone).
+  const TODAY = '2027-12-01';
   const claim837 = (id: string, serviceDate: string): Claim837 => ({
     claimId: id,
     chargeCents: 15000,
@@ -96,15 +96,15 @@ describe('the daily timely-filing check', () => {
     owner = await signUpPractice(t, 'Filing Practice');
     biller = await addMember(t, owner, 'billing', 'Bill Payne');
     const claims = [
-      claim837('TF-1', '2026-09-10'), // Aetna's 90 days: due 2026-12-09
-      claim837('TF-2', '2026-11-20'), // due 2027-02-18: not yet
-      claim837('TF-3', '2026-09-20'), // denied below: due 2026-12-19
+      claim837('TF-1', '2027-09-10'), // Aetna's 90 days: due 2027-12-09
+      claim837('TF-2', '2027-11-20'), // due 2028-02-18: not yet
+      claim837('TF-3', '2027-09-20'), // denied below: due 2027-12-19
     ];
     const text837 = write837P(claims, {
       senderId: 'PRACTICE',
       receiverId: 'CLEARINGHOUSE',
       interchangeControl: '7',
-      date: '2026-11-22',
+      date: '2027-11-22',
     });
     expect((await as(owner)('POST', '/billing/claim-batches', { text: text837 })).status).toBe(200);
     const text835 = write835(
@@ -114,15 +114,15 @@ describe('the daily timely-filing check', () => {
           paymentCents: 0,
           handlingCode: 'H',
           paymentMethod: 'NON',
-          paymentDate: '2026-11-25',
+          paymentDate: '2027-11-25',
           payer: { id: 'AET01', name: 'AETNA' },
           payee: { name: 'PRACTICE' },
-          claims: [denial('TF-3', '2026-09-20')],
+          claims: [denial('TF-3', '2027-09-20')],
           providerAdjustments: [],
           startSegment: 0,
         },
       ],
-      { senderId: 'AETNA', receiverId: 'PRACTICE', interchangeControl: '8', date: '2026-11-25' },
+      { senderId: 'AETNA', receiverId: 'PRACTICE', interchangeControl: '8', date: '2027-11-25' },
     );
     expect((await as(owner)('POST', '/billing/remittances', { text: text835 })).status).toBe(200);
   });
@@ -139,15 +139,15 @@ describe('the daily timely-filing check', () => {
     expect(item).toMatchObject({
       title: "2 claims reach the payer's timely-filing limit within 30 days",
       detail:
-        'Claim TF-1 (AETNA, no answer from the payer) due 2026-12-09; Claim TF-3 (AETNA, denied, corrected claim) due 2026-12-19',
+        'Claim TF-1 (AETNA, no answer from the payer) due 2027-12-09; Claim TF-3 (AETNA, denied, corrected claim) due 2027-12-19',
       dueDate: TODAY,
-      link: '/app/billing/claims?state=submitted&serviceTo=2026-09-10&sort=oldest',
+      link: '/app/billing/claims?state=submitted&serviceTo=2027-09-10&sort=oldest',
     });
   });
 
   it('an unpaid claim shows its limit; a partly paid or appealed one does not', async () => {
     const detail = (await as(biller)('GET', '/billing/claims/TF-1')).body;
-    expect(detail.filing).toEqual({ deadline: '2026-12-09', days: 90, daysLeft: 8 });
+    expect(detail.filing).toEqual({ deadline: '2027-12-09', days: 90, daysLeft: 8 });
     const appealed = await as(biller)('POST', '/billing/claims/TF-3/follow-ups', {
       action: 'appealed',
       note: 'Sent the corrected modifier',
@@ -164,7 +164,7 @@ describe('the daily timely-filing check', () => {
       version: 0,
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    clock.set(Date.parse('2026-12-02T17:00:00Z'));
+    clock.set(Date.parse('2027-12-02T17:00:00Z'));
     // With 180 days every claim is months from its limit: nothing to raise.
     expect((await raiseTimelyFilingChecks({ ...t.platform, clock })).raised).toBe(0);
   });

@@ -16,9 +16,9 @@ import {
  * directory and the person's service, the FMLA 12 weeks over all of a person's FMLA cases, key
  * dates as managers' alerts stopped when done or closed, the owner-only notes, and bad input.
  *
- * The clock stands on Wednesday 2026-12-02 (07:00 in Los Angeles). The directory holds four
- * current people (the headcount): Rosa (hired 2024-06-03, full time), Pat (2024-01-01, 0.6 FTE),
- * Kim (2026-06-01, full time) and Mia the manager.
+ * The clock stands on Wednesday 2027-12-01 (07:00 in Los Angeles). The directory holds four
+ * current people (the headcount): Rosa (hired 2025-06-02, full time), Pat (2024-12-30, 0.6 FTE),
+ * Kim (2027-05-31, full time) and Mia the manager.
  */
 
 const clock = testClock();
@@ -64,17 +64,17 @@ const met = (body: { eligibility: { fmla: { reasons: { rule: string; met: boolea
   Object.fromEntries(body.eligibility.fmla.reasons.map((r) => [r.rule, r.met]));
 
 beforeAll(async () => {
-  clock.set(Date.parse('2026-12-02T15:00:00Z'));
+  clock.set(Date.parse('2027-12-01T15:00:00Z'));
   t = await createTestApp({ clock });
   owner = await signUpPractice(t, 'Leave Practice');
   manager = await addMember(t, owner, 'manager', 'Mia Manager');
   staff = await addMember(t, owner, 'staff', 'Kim Desk');
   other = await signUpPractice(t, 'Other Leave Practice');
   ids.location = (await as(owner)('POST', '/locations', LOCATION)).body.id;
-  ids.rosa = await addPerson('Rosa', '2024-06-03');
-  ids.pat = await addPerson('Pat', '2024-01-01', 0.6);
-  ids.kim = await addPerson('Kim', '2026-06-01', 1, staff.userId);
-  ids.mia = await addPerson('Mia', '2025-01-06', 1, manager.userId);
+  ids.rosa = await addPerson('Rosa', '2025-06-02');
+  ids.pat = await addPerson('Pat', '2024-12-30', 0.6);
+  ids.kim = await addPerson('Kim', '2027-05-31', 1, staff.userId);
+  ids.mia = await addPerson('Mia', '2026-01-05', 1, manager.userId);
 });
 
 describe('eligibility on the first day', () => {
@@ -84,9 +84,9 @@ describe('eligibility on the first day', () => {
       kind: 'fmla',
       reason: 'own_health',
       schedule: 'continuous',
-      requestedOn: '2026-10-29',
-      startDate: '2026-11-02',
-      expectedReturnDate: '2026-11-16',
+      requestedOn: '2027-10-28',
+      startDate: '2027-11-01',
+      expectedReturnDate: '2027-11-15',
     });
     ids.rosaCase = c.id;
     expect(met(c)).toEqual({ employer_size: false, months_of_service: true, hours_worked: true });
@@ -111,7 +111,7 @@ describe('eligibility on the first day', () => {
       kind: 'fmla',
       reason: 'family_care',
       schedule: 'intermittent',
-      startDate: '2026-12-07',
+      startDate: '2027-12-06',
       employeesWithin75Miles: 60,
     });
     expect(met(estimated)).toEqual({ employer_size: true, months_of_service: true, hours_worked: false });
@@ -123,7 +123,7 @@ describe('eligibility on the first day', () => {
       kind: 'state',
       reason: 'family_care',
       schedule: 'reduced',
-      startDate: '2026-12-14',
+      startDate: '2027-12-13',
       employeesWithin75Miles: 60,
       hoursWorkedLast12Months: 1300,
     });
@@ -138,7 +138,7 @@ describe('eligibility on the first day', () => {
       kind: 'fmla',
       reason: 'new_child',
       schedule: 'continuous',
-      startDate: '2026-12-01',
+      startDate: '2027-11-30',
       employeesWithin75Miles: 80,
       priorEmploymentMonths: 5,
     });
@@ -152,17 +152,17 @@ describe('eligibility on the first day', () => {
 describe('the FMLA 12 weeks', () => {
   it('counts leave over every FMLA case of the person, used to today and scheduled after', async () => {
     let c = (await as(manager)('GET', `/hr/leave-cases/${ids.rosaCase}`)).body;
-    // Mon 2026-11-02 to Fri 2026-11-13: ten weekdays at a fifth of 40 hours.
+    // Mon 2027-11-01 to Fri 2027-11-12: ten weekdays at a fifth of 40 hours.
     let res = await as(manager)('POST', `/hr/leave-cases/${c.id}/leave`, {
-      start: '2026-11-02',
-      end: '2026-11-13',
+      start: '2027-11-01',
+      end: '2027-11-12',
       version: c.version,
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     c = res.body;
     res = await as(manager)('POST', `/hr/leave-cases/${c.id}/leave`, {
-      start: '2026-11-20',
-      end: '2026-11-20',
+      start: '2027-11-19',
+      end: '2027-11-19',
       hoursPerDay: 4,
       version: c.version,
     });
@@ -178,11 +178,11 @@ describe('the FMLA 12 weeks', () => {
       kind: 'fmla',
       reason: 'own_health',
       schedule: 'intermittent',
-      startDate: '2026-11-30',
+      startDate: '2027-11-29',
     });
     res = await as(manager)('POST', `/hr/leave-cases/${second.id}/leave`, {
-      start: '2026-12-07',
-      end: '2026-12-11',
+      start: '2027-12-06',
+      end: '2027-12-10',
       version: second.version,
     });
     // 84 hours used of 480 (12 × 40): 2.1 weeks; the week of Dec 7 is scheduled, not used.
@@ -194,7 +194,7 @@ describe('the FMLA 12 weeks', () => {
       weeksUsed: 2.1,
       scheduledHours: 40,
       exhausted: false,
-      window: { start: '2025-12-03', end: '2026-12-02' },
+      window: { start: '2026-12-02', end: '2027-12-01' },
     });
     const first = await as(manager)('GET', `/hr/leave-cases/${ids.rosaCase}`);
     expect(first.body.usage.usedHours).toBe(84);
@@ -205,20 +205,20 @@ describe('the FMLA 12 weeks', () => {
     const c = (await as(manager)('GET', `/hr/leave-cases/${ids.rosaCase}`)).body;
     const post = (body: Record<string, unknown>) =>
       as(manager)('POST', `/hr/leave-cases/${c.id}/leave`, { version: c.version, ...body });
-    const overlap = await post({ start: '2026-11-12', end: '2026-11-16' });
+    const overlap = await post({ start: '2027-11-11', end: '2027-11-15' });
     expect(overlap.status).toBe(409);
     expect(overlap.body.error.message).toBe(
-      'Leave from 2026-11-02 to 2026-11-13 is already logged: remove it first',
+      'Leave from 2027-11-01 to 2027-11-12 is already logged: remove it first',
     );
-    const early = await post({ start: '2026-10-30', end: '2026-10-30' });
+    const early = await post({ start: '2027-10-29', end: '2027-10-29' });
     expect(early.status).toBe(400);
-    const weekend = await post({ start: '2026-11-21', end: '2026-11-22' });
+    const weekend = await post({ start: '2027-11-20', end: '2027-11-21' });
     expect(weekend.status).toBe(400);
     expect(weekend.body.error.message).toBe('Those days are a weekend: log a weekend day on its own');
-    const backwards = await post({ start: '2026-11-25', end: '2026-11-24' });
+    const backwards = await post({ start: '2027-11-24', end: '2027-11-23' });
     expect(backwards.status).toBe(400);
     expect(JSON.stringify(backwards.body)).toContain('The last day must not be before the first');
-    const stale = await post({ start: '2026-11-25', end: '2026-11-25', version: c.version - 1 });
+    const stale = await post({ start: '2027-11-24', end: '2027-11-24', version: c.version - 1 });
     expect(stale.status).toBe(409);
     const after = (await as(manager)('GET', `/hr/leave-cases/${c.id}`)).body;
     expect(after.entries).toHaveLength(2);
@@ -227,7 +227,7 @@ describe('the FMLA 12 weeks', () => {
 
   it('gives the hours back when an entry logged by mistake is removed', async () => {
     const c = (await as(manager)('GET', `/hr/leave-cases/${ids.rosaCase}`)).body;
-    const single = c.entries.find((e: { start: string }) => e.start === '2026-11-20');
+    const single = c.entries.find((e: { start: string }) => e.start === '2027-11-19');
     const res = await as(manager)('POST', `/hr/leave-cases/${c.id}/leave/remove`, {
       entryId: single.id,
       version: c.version,
@@ -245,28 +245,28 @@ describe('the FMLA 12 weeks', () => {
 describe('key dates', () => {
   it('alerts managers for the notice (5 business days), the certification (15 days) and the return; overdue once past', async () => {
     const c = (await as(manager)('GET', `/hr/leave-cases/${ids.rosaCase}`)).body;
-    // Requested Thu 2026-10-29: notice Thu 11-05 (Fri, Mon, Tue, Wed, Thu); certification 11-13.
+    // Requested Thu 2027-10-28: notice Thu 11-05 (Fri, Mon, Tue, Wed, Thu); certification 11-13.
     expect(c.keyDates).toEqual([
-      { kind: 'designation_notice', date: '2026-11-05', overdue: true },
-      { kind: 'certification', date: '2026-11-13', overdue: true },
-      { kind: 'expected_return', date: '2026-11-16', overdue: true },
+      { kind: 'designation_notice', date: '2027-11-04', overdue: true },
+      { kind: 'certification', date: '2027-11-12', overdue: true },
+      { kind: 'expected_return', date: '2027-11-15', overdue: true },
     ]);
     const notice = await dueThing(c.id, 'designation_notice');
     expect(notice).toMatchObject({
-      dueDate: '2026-11-05',
+      dueDate: '2027-11-04',
       owner: { role: 'manager' },
       link: `/app/hr/leave?case=${c.id}`,
     });
     const res = await as(manager)('POST', `/hr/leave-cases/${c.id}/key-dates`, {
       kind: 'designation_notice',
-      doneOn: '2026-11-04',
+      doneOn: '2027-11-03',
       version: c.version,
     });
     expect(res.status).toBe(200);
     expect(res.body.keyDates[0]).toEqual({
       kind: 'designation_notice',
-      date: '2026-11-05',
-      doneOn: '2026-11-04',
+      date: '2027-11-04',
+      doneOn: '2027-11-03',
       overdue: false,
     });
     expect(await dueThing(c.id, 'designation_notice')).toBeUndefined();
@@ -276,17 +276,17 @@ describe('key dates', () => {
   it('closes on the return: the remaining alerts stop and the case takes no more leave', async () => {
     const c = (await as(manager)('GET', `/hr/leave-cases/${ids.rosaCase}`)).body;
     const res = await as(manager)('POST', `/hr/leave-cases/${c.id}/close`, {
-      returnDate: '2026-11-16',
+      returnDate: '2027-11-15',
       version: c.version,
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'closed', returnDate: '2026-11-16', closedBy: 'Mia Manager' });
+    expect(res.body).toMatchObject({ status: 'closed', returnDate: '2027-11-15', closedBy: 'Mia Manager' });
     expect(res.body.keyDates.every((k: { overdue: boolean }) => !k.overdue)).toBe(true);
     expect(await dueThing(c.id, 'certification')).toBeUndefined();
     expect(await dueThing(c.id, 'expected_return')).toBeUndefined();
     const more = await as(manager)('POST', `/hr/leave-cases/${c.id}/leave`, {
-      start: '2026-11-23',
-      end: '2026-11-23',
+      start: '2027-11-22',
+      end: '2027-11-22',
       version: res.body.version,
     });
     expect(more.status).toBe(409);
@@ -306,17 +306,17 @@ describe('the list', () => {
       c.startDate,
     ];
     expect(first.body.items.map(pick)).toEqual([
-      ['Pat Lee', 'state', '2026-12-14'],
-      ['Pat Lee', 'fmla', '2026-12-07'],
+      ['Pat Lee', 'state', '2027-12-13'],
+      ['Pat Lee', 'fmla', '2027-12-06'],
     ]);
     const second = await as(owner)('GET', `/hr/leave-cases?limit=2&cursor=${first.body.nextCursor}`);
     expect(second.body.items.map(pick)).toEqual([
-      ['Kim Lee', 'fmla', '2026-12-01'],
-      ['Rosa Lee', 'fmla', '2026-11-30'],
+      ['Kim Lee', 'fmla', '2027-11-30'],
+      ['Rosa Lee', 'fmla', '2027-11-29'],
     ]);
     expect(second.body.nextCursor).toBeNull();
     const closed = await as(owner)('GET', '/hr/leave-cases?status=closed');
-    expect(closed.body.items.map(pick)).toEqual([['Rosa Lee', 'fmla', '2026-11-02']]);
+    expect(closed.body.items.map(pick)).toEqual([['Rosa Lee', 'fmla', '2027-11-01']]);
     const byName = await as(owner)('GET', '/hr/leave-cases?status=all&sort=name');
     expect(byName.body.items.map((c: { staffName: string }) => c.staffName)).toEqual([
       'Kim Lee',
@@ -356,7 +356,7 @@ describe('who sees what', () => {
       kind: 'fmla',
       reason: 'own_health',
       schedule: 'continuous',
-      startDate: '2026-12-07',
+      startDate: '2027-12-06',
     });
     expect(unknown.status).toBe(404);
   });
@@ -367,7 +367,7 @@ describe('who sees what', () => {
       kind: 'fmla',
       reason: 'own_health',
       schedule: 'continuous',
-      startDate: '2026-12-07',
+      startDate: '2027-12-06',
     };
     const fieldsOf = async (over: Record<string, unknown>) => {
       const res = await as(manager)('POST', '/hr/leave-cases', { ...body, ...over });
@@ -377,7 +377,7 @@ describe('who sees what', () => {
       );
     };
     expect(await fieldsOf({ kind: 'vacation' })).toEqual({ kind: 'Choose FMLA, ADA, state or other leave' });
-    expect(await fieldsOf({ expectedReturnDate: '2026-12-01' })).toEqual({
+    expect(await fieldsOf({ expectedReturnDate: '2027-11-30' })).toEqual({
       expectedReturnDate: 'The return date must come after the first day of leave',
     });
     expect(await fieldsOf({ hoursWorkedLast12Months: 9000 })).toEqual({
