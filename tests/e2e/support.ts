@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject, vi } from 'vitest';
 import { startLocalServer } from '../../functions/local/server.ts';
 import type { Platform } from '../../functions/platform/platform.ts';
 import { copyDemoInto } from '../support/demo-template.ts';
@@ -37,6 +37,9 @@ export interface E2eApp {
  * them, and every test fails that left an uncaught error in a page. Use it at the top of a file.
  */
 export function useE2eApp(name: string, opts: { seed?: boolean } = {}): E2eApp {
+  // A journey in Chromium takes 10–35 s on a loaded 2-core machine: the 30 s unit-test default is too
+  // tight for the file's tests (a test's own timeout still wins).
+  vi.setConfig({ testTimeout: 90_000 });
   let started: E2eApp | undefined;
   const app = () => {
     if (!started) throw new Error(`The ${name} e2e app has not started`);
