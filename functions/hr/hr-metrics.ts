@@ -6,7 +6,7 @@ import type { MetricModule, MetricValue } from '../platform/metric-snapshots/met
 import { attendanceRepo } from './attendance.repo.ts';
 import { shiftRepo } from './shifts.repo.ts';
 import { type StoredStaff, staffRepo } from './staff.repo.ts';
-import { ptoBalanceOn } from './time-off.service.ts';
+import { ptoBalanceOn } from './time-off-balances.ts';
 
 /**
  * HR's entry in the metric registry: each completed month's staffing ratio, turnover and time-off

@@ -17,15 +17,14 @@ import { pageArgs } from '../platform/http/paging.ts';
 import type { defineDomain } from '../platform/http/route.ts';
 import {
   addLeaveEntry,
-  addLeaveNote,
   closeLeaveCase,
   getLeaveCase,
   listLeaveCases,
-  listLeaveNotes,
   markKeyDateDone,
   openLeaveCase,
   removeLeaveEntry,
 } from './leave.service.ts';
+import { addLeaveNote, listLeaveNotes } from './leave-notes.service.ts';
 
 type Route = ReturnType<typeof defineDomain>['route'];
 

@@ -18,7 +18,6 @@ import { adaCovered, fmlaEligibility } from '../../shared/hr/leave-eligibility.t
 import type { Page } from '../../shared/schemas/common.ts';
 import {
   KEY_DATE_LABELS,
-  type KeyDateKind,
   LEAVE_KIND_LABELS,
   type LeaveCase,
   type LeaveCaseClose,
@@ -27,46 +26,20 @@ import {
   type LeaveEntryAdd,
   type LeaveEntryRemove,
   type LeaveKeyDateDone,
-  type LeaveNote,
-  type LeaveNoteAdd,
 } from '../../shared/schemas/hr-leave.ts';
 import { localParts } from '../../shared/time.ts';
 import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
-import {
-  cancelDueDateOps,
-  loadDueThing,
-  mergeQueueMarkers,
-  planDueDateOps,
-} from '../platform/due/due-dates.ts';
+import { mergeQueueMarkers } from '../platform/due/due-dates.ts';
 import { badRequest, conflict, notFound, staleVersion } from '../platform/errors.ts';
 import { decodeOffset, encodeOffset } from '../platform/http/offset-cursor.ts';
 import { newId } from '../platform/ids.ts';
 import { getTenant } from '../tenants/settings.service.ts';
 import { leaveRepo, MAX_LEAVE_ENTRIES, type StoredLeaveCase } from './leave.repo.ts';
+import { cancelKeyDate, planKeyDate } from './leave-alerts.ts';
 import { type StoredStaff, staffRepo } from './staff.repo.ts';
 
-const LINK = '/app/hr/leave';
-/** Managers hear of a key date this many days ahead, and on the day. */
-const ALERT_DAYS: Record<KeyDateKind, readonly number[]> = {
-  designation_notice: [2, 0],
-  certification: [3, 0],
-  expected_return: [7, 0],
-};
-const DUE_VERB: Record<KeyDateKind, string> = {
-  designation_notice: 'is due',
-  certification: 'is due back',
-  expected_return: 'is expected back',
-};
-const DUE_SUBJECT: Record<KeyDateKind, (name: string) => string> = {
-  designation_notice: (n) => `The leave notice for ${n}`,
-  certification: (n) => `${n}'s leave certification`,
-  expected_return: (n) => n,
-};
-
 const fullName = (s: { firstName: string; lastName: string }) => `${s.firstName} ${s.lastName}`;
-const caseLink = (id: string) => `${LINK}?case=${id}`;
-const dueRef = (caseId: string, kind: KeyDateKind) => `${caseId}.${kind}`;
 
 async function practiceDay(db: TenantDb): Promise<{ today: string; timeZone: string }> {
   const tenant = await getTenant(db);
@@ -167,42 +140,6 @@ export async function listLeaveCases(
       .map((c) => toDto(c, byStaff.get(c.staffId) ?? [], people.get(c.staffId), today)),
     nextCursor: end < rows.length ? encodeOffset(end, signature) : null,
   };
-}
-
-/** The alert for one key date, planned (or re-planned) for the managers. */
-async function planKeyDate(
-  db: TenantDb,
-  c: StoredLeaveCase,
-  kind: KeyDateKind,
-  date: string,
-  timeZone: string,
-) {
-  const existing = await loadDueThing(db, 'hr', 'leave', dueRef(c.id, kind));
-  return planDueDateOps(
-    db,
-    existing,
-    {
-      source: 'hr',
-      kind: 'leave',
-      ref: dueRef(c.id, kind),
-      title: DUE_SUBJECT[kind](c.staffName),
-      verb: DUE_VERB[kind],
-      link: caseLink(c.id),
-      owner: { role: 'manager' },
-      dueDate: date,
-      timeZone,
-      offsets: ALERT_DAYS[kind],
-    },
-    db.now(),
-  );
-}
-
-/** The ops that stop a key date's alert (its Today item closes); nothing when none is planned. */
-async function cancelKeyDate(db: TenantDb, caseId: string, kind: KeyDateKind) {
-  const existing = await loadDueThing(db, 'hr', 'leave', dueRef(caseId, kind));
-  return existing
-    ? cancelDueDateOps(db, existing, { name: db.actor.name }, db.now())
-    : { ops: [] as WriteOp[], platformOps: [] as WriteOp[] };
 }
 
 /** FMLA and ADA on the case's first day, from the directory and what the manager entered. */
@@ -402,31 +339,4 @@ export async function closeLeaveCase(db: TenantDb, id: string, input: LeaveCaseC
     },
     { ops: cancels.flatMap((x) => x.ops), platformOps: cancels.flatMap((x) => x.platformOps) },
   );
-}
-
-/** The owner's notes on a case, newest first. */
-export async function listLeaveNotes(
-  db: TenantDb,
-  id: string,
-  limit: number,
-  cursor?: string,
-): Promise<Page<LeaveNote>> {
-  if (!(await leaveRepo.get(db, id))) throw notFound('Leave case');
-  const page = await leaveRepo.notes(db, id, limit, cursor);
-  return { items: page.items, nextCursor: page.nextCursor ?? null };
-}
-
-/** Adds the owner's note; the audit says a note was added, never what it says. */
-export async function addLeaveNote(db: TenantDb, id: string, input: LeaveNoteAdd): Promise<LeaveNote> {
-  const c = await leaveRepo.get(db, id);
-  if (!c) throw notFound('Leave case');
-  const note: LeaveNote = { id: newId(), text: input.text, at: db.now().toISOString(), by: db.actor.name };
-  await db.write([leaveRepo.noteOp(db, c.id, note)], {
-    action: 'hr.leave_note_added',
-    entityType: 'hr_leave_case',
-    entityId: c.id,
-    entityName: c.staffName,
-    summary: `Added a confidential note to ${c.staffName}'s leave case`,
-  });
-  return note;
 }

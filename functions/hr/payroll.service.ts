@@ -43,7 +43,7 @@ import { payrollRepo, type StoredPeriod, type StoredSchedule } from './payroll.r
 import { shiftRepo } from './shifts.repo.ts';
 import { staffRepo } from './staff.repo.ts';
 import { timeOffRepo } from './time-off.repo.ts';
-import { spread } from './time-off.service.ts';
+import { spread } from './time-off-balances.ts';
 
 /** Rounds' schedule until the practice saves its own: every other week from Monday 2026-01-05. */
 export const DEFAULT_SCHEDULE: StoredSchedule = {

@@ -16,12 +16,12 @@ import type { defineDomain } from '../platform/http/route.ts';
 import {
   acknowledgeReview,
   getReview,
-  listDue,
   listReviews,
   startReview,
   submitManager,
   submitSelf,
 } from './reviews.service.ts';
+import { listDue } from './reviews-due.service.ts';
 
 type Route = ReturnType<typeof defineDomain>['route'];
 

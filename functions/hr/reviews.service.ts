@@ -15,8 +15,6 @@ import {
   REVIEW_KIND_LABELS,
   type Review,
   type ReviewAcknowledge,
-  type ReviewDueQuery,
-  type ReviewDueRow,
   type ReviewListQuery,
   type ReviewManager,
   type ReviewSelf,
@@ -27,7 +25,6 @@ import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { dueThingId, loadDueThing, mergeQueueMarkers, planDueDateOps } from '../platform/due/due-dates.ts';
 import { badRequest, conflict, forbidden, notFound, staleVersion } from '../platform/errors.ts';
-import { decodeOffset, encodeOffset } from '../platform/http/offset-cursor.ts';
 import { newId } from '../platform/ids.ts';
 import { closeIfOpenOps, raiseTodayItemOp, todayItemId } from '../platform/today/today-items.ts';
 import { getTenant } from '../tenants/settings.service.ts';
@@ -48,7 +45,8 @@ const reviewLink = (id: string) => `${LINK}?review=${id}`;
 const selfItemId = (id: string) => todayItemId('hr', 'review_self', id);
 const ackItemId = (id: string) => todayItemId('hr', 'review_ack', id);
 
-async function practiceDay(db: TenantDb): Promise<{ today: string; timeZone: string }> {
+/** The practice's today and time zone. */
+export async function practiceDay(db: TenantDb): Promise<{ today: string; timeZone: string }> {
   const tenant = await getTenant(db);
   return { today: localParts(db.now().getTime(), tenant.timeZone).date, timeZone: tenant.timeZone };
 }
@@ -58,67 +56,6 @@ function forViewer(r: StoredReview, caller: Caller, ownStaffId: string | undefin
   if (isAdmin(caller) && ownStaffId !== r.staffId) return r;
   const { privateNotes: _p, ...rest } = r;
   return rest;
-}
-
-const STATUS_ORDER = ['not_started', 'self_review', 'manager_review', 'acknowledgment', 'done'];
-const SORTERS: Record<NonNullable<ReviewDueQuery['sort']>, (a: ReviewDueRow, b: ReviewDueRow) => number> = {
-  dueDate: (a, b) => a.dueDate.localeCompare(b.dueDate),
-  name: (a, b) => a.staffName.localeCompare(b.staffName),
-  status: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
-};
-
-/**
- * Each current person's open review, or their next one not started, filtered, sorted and paged:
- * the directory and the review summaries, two Queries (the page is cut from them).
- */
-export async function listDue(db: TenantDb, q: ReviewDueQuery, limit: number): Promise<Page<ReviewDueRow>> {
-  const [staff, people, { today }] = await Promise.all([
-    staffRepo.all(db),
-    reviewsRepo.people(db),
-    practiceDay(db),
-  ]);
-  const byStaff = new Map(people.map((p) => [p.staffId, p]));
-  const rows: ReviewDueRow[] = staff
-    .filter((s) => s.status === 'active')
-    .map((s) => {
-      const p = byStaff.get(s.id);
-      const base = {
-        staffId: s.id,
-        staffName: fullName(s),
-        jobTitle: s.jobTitle,
-        staffRole: s.staffRole,
-        hireDate: s.hireDate,
-      };
-      if (p?.open) {
-        const { reviewId, status, cycle, dueDate } = p.open;
-        return {
-          ...base,
-          cycle,
-          kind: reviewKindOf(cycle),
-          dueDate,
-          overdue: dueDate < today,
-          status,
-          reviewId,
-        };
-      }
-      const next = nextDueReview(s.hireDate, p?.cycles ?? [], today);
-      return { ...base, ...next, status: 'not_started' as const };
-    })
-    .filter((r) => {
-      if (q.show === 'overdue') return r.overdue;
-      if (q.show === 'next_30_days') return r.overdue || r.dueDate <= addDays(today, 30);
-      return true;
-    });
-  const sorter = SORTERS[q.sort ?? 'dueDate'];
-  const dir = q.dir === 'desc' ? -1 : 1;
-  rows.sort((a, b) => dir * sorter(a, b) || a.dueDate.localeCompare(b.dueDate) || SORTERS.name(a, b));
-  const signature = JSON.stringify(['reviews-due', q.sort, q.dir, q.show]);
-  const start = q.cursor ? decodeOffset(q.cursor, signature) : 0;
-  const end = start + limit;
-  return {
-    items: rows.slice(start, end),
-    nextCursor: end < rows.length ? encodeOffset(end, signature) : null,
-  };
 }
 
 /** One person's reviews, newest first: a manager's pick, anyone else's own whatever they ask. */

@@ -19,14 +19,13 @@ import type { defineDomain } from '../platform/http/route.ts';
 import {
   addShift,
   copyLastWeek,
-  getRules,
   myShifts,
   publishWeek,
   removeShift,
-  saveRules,
   updateShift,
   weekView,
 } from './shifts.service.ts';
+import { getRules, saveRules } from './staffing-rules.service.ts';
 
 type Route = ReturnType<typeof defineDomain>['route'];
 

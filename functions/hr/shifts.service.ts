@@ -7,15 +7,7 @@
  */
 import { coverage, gaps, type StaffingRule } from '../../shared/hr/coverage.ts';
 import { inRoleGroup, type Role } from '../../shared/roles.ts';
-import { STAFF_ROLE_LABELS } from '../../shared/schemas/hr.ts';
-import type {
-  Shift,
-  ShiftInput,
-  ShiftUpdate,
-  ShiftWeekView,
-  StaffingRuleInput,
-  StaffingRules,
-} from '../../shared/schemas/hr-shifts.ts';
+import type { Shift, ShiftInput, ShiftUpdate, ShiftWeekView } from '../../shared/schemas/hr-shifts.ts';
 import { addDays, localParts, minutesOf } from '../../shared/time.ts';
 import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
@@ -25,6 +17,7 @@ import { weekLoad } from '../scheduling/load.service.ts';
 import { getLocation, getTenant } from '../tenants/settings.service.ts';
 import { shiftRepo } from './shifts.repo.ts';
 import { type StoredStaff, staffRepo } from './staff.repo.ts';
+import { ruleText } from './staffing-rules.service.ts';
 import { timeOffRepo } from './time-off.repo.ts';
 
 /** Who is asking: staff see a published week's shifts; owners and managers everything. */
@@ -37,52 +30,6 @@ const fullName = (s: { firstName: string; lastName: string }) => `${s.firstName}
 /** Monday of the week holding `date`. */
 export const mondayOf = (date: string) =>
   addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
-
-/** A rule in words: "1 medical assistant per provider in session", "2 front desk while over 12 visits". */
-export function ruleText(r: StaffingRuleInput): string {
-  const role = STAFF_ROLE_LABELS[r.staffRole].toLowerCase();
-  const parts: string[] = [];
-  if (r.perProvider !== undefined) {
-    parts.push(
-      r.perProvider >= 1
-        ? `${r.perProvider} ${role} per provider in session`
-        : `1 ${role} per ${Math.round(1 / r.perProvider)} providers in session`,
-    );
-  }
-  if (r.minimum !== undefined) {
-    parts.push(
-      `at least ${r.minimum} ${role}${r.whenBookedOver !== undefined ? ` while more than ${r.whenBookedOver} visits are booked in the hour` : ' whenever the practice works'}`,
-    );
-  }
-  const text = parts.join(', and ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** A location's rules with their words. */
-export async function getRules(db: TenantDb, locationId: string): Promise<StaffingRules> {
-  await getLocation(db, locationId);
-  const stored = await shiftRepo.rules(db, locationId);
-  return { ...stored, texts: stored.rules.map(ruleText) };
-}
-
-/** Saves a location's staffing rules at the version read (0: the first time). */
-export async function saveRules(
-  db: TenantDb,
-  locationId: string,
-  input: { rules: StaffingRuleInput[]; version: number },
-): Promise<StaffingRules> {
-  const location = await getLocation(db, locationId);
-  const stored = await shiftRepo.rules(db, locationId);
-  if (stored.version !== input.version) throw staleVersion();
-  await db.write([shiftRepo.rulesOp(db, locationId, input.rules, input.version)], {
-    action: 'hr.staffing_rules_saved',
-    entityType: 'location',
-    entityId: locationId,
-    entityName: location.name,
-    summary: `Staffing rules of ${location.name}: ${input.rules.map(ruleText).join('; ') || 'none'}`,
-  });
-  return { locationId, rules: input.rules, texts: input.rules.map(ruleText), version: input.version + 1 };
-}
 
 /** The week of a location: shifts (staff: only once published), time off and, for managers, coverage. */
 export async function weekView(

@@ -23,12 +23,11 @@ import {
   cancelRequest,
   decideRequest,
   getRequest,
-  listPolicies,
   listRequests,
   requestTimeOff,
-  savePolicy,
   setOpenings,
 } from './time-off.service.ts';
+import { listPolicies, savePolicy } from './time-off-policies.service.ts';
 
 type Route = ReturnType<typeof defineDomain>['route'];
 

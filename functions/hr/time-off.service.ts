@@ -6,11 +6,7 @@
  * the absence would leave short of the location's staffing rules (shifts.service.ts).
  * Cross-domain read: getTenant from tenants/settings.service.ts (the practice's today and zone).
  */
-import {
-  type TimeOffPolicy as AccrualPolicy,
-  accrualRateText,
-  projectBalance,
-} from '../../shared/hr/accrual.ts';
+import { accrualRateText } from '../../shared/hr/accrual.ts';
 import { inRoleGroup } from '../../shared/roles.ts';
 import type { Page } from '../../shared/schemas/common.ts';
 import {
@@ -19,16 +15,13 @@ import {
   TIME_OFF_STATUS_LABELS,
   type TimeOffBalances,
   type TimeOffDecision,
-  type TimeOffKind,
   type TimeOffListQuery,
   type TimeOffOpeningInput,
-  type TimeOffPolicy,
-  type TimeOffPolicyInput,
   type TimeOffRequest,
   type TimeOffRequestDetail,
   type TimeOffRequestInput,
 } from '../../shared/schemas/hr-time-off.ts';
-import { addDays, localParts, minutesOf } from '../../shared/time.ts';
+import { addDays } from '../../shared/time.ts';
 import { tenantKeys } from '../platform/db/keys.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import {
@@ -41,12 +34,12 @@ import {
 } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { closeIfOpenOps, raiseTodayItemOp, todayItemId } from '../platform/today/today-items.ts';
-import { getTenant } from '../tenants/settings.service.ts';
-import { shiftRepo } from './shifts.repo.ts';
 import { gapsIfAbsent } from './shifts.service.ts';
 import type { StoredStaff } from './staff.repo.ts';
 import { staffRepo } from './staff.repo.ts';
-import { type StoredPolicy, timeOffRepo } from './time-off.repo.ts';
+import { timeOffRepo } from './time-off.repo.ts';
+import { balanceContext, practiceToday, projectKind, weeklyHours } from './time-off-balances.ts';
+import { toAccrual } from './time-off-policies.service.ts';
 
 /** Who is asking: their role decides what they may see and do. */
 export interface Caller {
@@ -55,90 +48,7 @@ export interface Caller {
 }
 const isAdmin = (c: Caller) => inRoleGroup(c.role, 'practiceAdmins');
 
-/** Rounds' starting policies, until the practice saves its own (common US practice defaults). */
-export const DEFAULT_POLICIES: Record<TimeOffKind, StoredPolicy> = {
-  // 120 hours a year over 26 pay periods, of which 40 carry over; new hires wait 90 days.
-  pto: {
-    kind: 'pto',
-    method: 'per_pay_period',
-    hoursPerPeriod: 4.62,
-    payPeriod: 'biweekly',
-    payPeriodAnchor: '2026-01-09',
-    yearlyCapHours: 120,
-    carryoverCapHours: 40,
-    waitingPeriodDays: 90,
-    planYearStart: '01-01',
-    version: 0,
-  },
-  // The most common state paid-sick-leave rule: 1 hour per 30 worked, 40 a year, 40 carry over.
-  sick: {
-    kind: 'sick',
-    method: 'per_hour_worked',
-    hoursWorkedPerHour: 30,
-    yearlyCapHours: 40,
-    carryoverCapHours: 40,
-    waitingPeriodDays: 0,
-    planYearStart: '01-01',
-    version: 0,
-  },
-};
-
-const toAccrual = (p: StoredPolicy): AccrualPolicy => ({
-  kind: p.kind,
-  method: p.method,
-  ...(p.hoursWorkedPerHour ? { hoursPerHourWorked: 1 / p.hoursWorkedPerHour } : {}),
-  ...(p.hoursPerPeriod !== undefined ? { hoursPerPeriod: p.hoursPerPeriod } : {}),
-  ...(p.payPeriod ? { payPeriod: p.payPeriod } : {}),
-  ...(p.payPeriodAnchor ? { payPeriodAnchor: p.payPeriodAnchor } : {}),
-  ...(p.yearlyCapHours !== undefined ? { yearlyCapHours: p.yearlyCapHours } : {}),
-  ...(p.balanceCapHours !== undefined ? { balanceCapHours: p.balanceCapHours } : {}),
-  ...(p.carryoverCapHours !== undefined ? { carryoverCapHours: p.carryoverCapHours } : {}),
-  waitingPeriodDays: p.waitingPeriodDays,
-  planYearStart: p.planYearStart,
-});
-
-const withText = (p: StoredPolicy): TimeOffPolicy => ({ ...p, text: accrualRateText(toAccrual(p)) });
-
-async function policiesByKind(db: TenantDb): Promise<Record<TimeOffKind, StoredPolicy>> {
-  const stored = await timeOffRepo.policies(db);
-  const byKind = { ...DEFAULT_POLICIES };
-  for (const p of stored) byKind[p.kind] = p;
-  return byKind;
-}
-
-/** Both policies, each in one sentence. */
-export async function listPolicies(db: TenantDb): Promise<{ items: TimeOffPolicy[] }> {
-  const byKind = await policiesByKind(db);
-  return { items: TIME_OFF_KINDS.map((k) => withText(byKind[k])) };
-}
-
-/** Saves a policy at the version read (0: replacing Rounds' starting policy). */
-export async function savePolicy(db: TenantDb, input: TimeOffPolicyInput): Promise<TimeOffPolicy> {
-  const { version, kind, ...fields } = input;
-  const current = (await policiesByKind(db))[kind];
-  if (current.version !== version) throw staleVersion();
-  const byMethod =
-    fields.method === 'per_hour_worked'
-      ? { ...fields, hoursPerPeriod: undefined, payPeriod: undefined, payPeriodAnchor: undefined }
-      : { ...fields, hoursWorkedPerHour: undefined };
-  const policy: StoredPolicy = { kind, ...byMethod, version };
-  const clean = Object.fromEntries(Object.entries(policy).filter(([, v]) => v !== undefined)) as StoredPolicy;
-  await db.write([timeOffRepo.policyOp(db, clean, version)], {
-    action: 'hr.time_off_policy_saved',
-    entityType: 'time_off_policy',
-    entityId: kind,
-    entityName: TIME_OFF_KIND_LABELS[kind],
-    summary: `${TIME_OFF_KIND_LABELS[kind]} policy: ${accrualRateText(toAccrual(clean))}`,
-  });
-  return withText({ ...clean, version: version + 1 });
-}
-
 const fullName = (s: { firstName: string; lastName: string }) => `${s.firstName} ${s.lastName}`;
-
-async function practiceToday(db: TenantDb): Promise<string> {
-  const tenant = await getTenant(db);
-  return localParts(db.now().getTime(), tenant.timeZone).date;
-}
 
 /** The staff record the caller acts for: their own, or (for a manager) anyone's. */
 async function staffFor(db: TenantDb, caller: Caller, staffId: string | undefined): Promise<StoredStaff> {
@@ -152,86 +62,6 @@ async function staffFor(db: TenantDb, caller: Caller, staffId: string | undefine
   const s = await staffRepo.get(db, id);
   if (!s) throw notFound('Person');
   return s;
-}
-
-/** Mon–Fri days from `from` to `to`; the hours of a request are spread evenly over them. */
-export function workdays(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) {
-    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
-    if (wd !== 0 && wd !== 6) days.push(d);
-  }
-  return days.length ? days : [from];
-}
-
-/** A request's hours per weekday (payroll counts them the same way). */
-export const spread = (r: Pick<TimeOffRequest, 'startDate' | 'endDate' | 'hours'>) => {
-  const days = workdays(r.startDate, r.endDate);
-  return days.map((date) => ({ date, hours: r.hours / days.length }));
-};
-
-interface BalanceContext {
-  person: StoredStaff;
-  policies: Record<TimeOffKind, StoredPolicy>;
-  requests: TimeOffRequest[];
-  openings: Awaited<ReturnType<typeof timeOffRepo.openings>>;
-  today: string;
-  /** Hours on shift per day, from the earliest opening balance on (the schedule's past and plan). */
-  shiftHours: { date: string; hours: number }[];
-}
-
-/** How far ahead of today shifts are read: the schedule is planned a few weeks out at most. */
-const SHIFTS_AHEAD_DAYS = 90;
-
-async function balanceContext(db: TenantDb, person: StoredStaff): Promise<BalanceContext> {
-  const [policies, requests, openings, today] = await Promise.all([
-    policiesByKind(db),
-    timeOffRepo.ofStaff(db, person.id),
-    timeOffRepo.openings(db, person.id),
-    practiceToday(db),
-  ]);
-  const from = [openings.pto?.date, openings.sick?.date, person.hireDate]
-    .filter((d): d is string => Boolean(d))
-    .sort()[0]!;
-  const shifts = await shiftRepo.ofStaff(db, person.id, from, addDays(today, SHIFTS_AHEAD_DAYS));
-  const byDay = new Map<string, number>();
-  for (const s of shifts)
-    byDay.set(s.date, (byDay.get(s.date) ?? 0) + (minutesOf(s.end) - minutesOf(s.start)) / 60);
-  const shiftHours = [...byDay].map(([date, hours]) => ({ date, hours }));
-  return { person, policies, requests, openings, today, shiftHours };
-}
-
-/** Hours a week assumed worked where no shift is recorded: a full-time week times the FTE. */
-const weeklyHours = (s: StoredStaff) => Math.round(40 * s.fte * 100) / 100;
-
-/** The balance of one kind at the end of `target`, counting `extra` (a request not yet approved). */
-function projectKind(ctx: BalanceContext, kind: TimeOffKind, target: string, extra: TimeOffRequest[] = []) {
-  const opening = ctx.openings[kind] ?? { date: ctx.person.hireDate, hours: 0 };
-  const taken = [...ctx.requests.filter((r) => r.status === 'approved'), ...extra];
-  const used = taken
-    .filter((r) => r.kind === kind)
-    .flatMap(spread)
-    .filter((u) => u.date >= opening.date);
-  // Hours worked are the shifts, less days taken off (of either kind); after the last shift on
-  // record the expected week takes over.
-  const off = new Set(taken.flatMap(spread).map((u) => u.date));
-  const hoursWorked = ctx.shiftHours.filter((h) => h.date >= opening.date && !off.has(h.date));
-  const end = target < opening.date ? opening.date : target;
-  return projectBalance({
-    policy: toAccrual(ctx.policies[kind]),
-    hireDate: ctx.person.hireDate,
-    fte: ctx.person.fte,
-    openingBalance: opening,
-    hoursWorked,
-    used,
-    target: end,
-    expectedWeeklyHours: weeklyHours(ctx.person),
-  });
-}
-
-/** A person's PTO balance at the end of `date` (time off approved until then taken), for the metrics. */
-export async function ptoBalanceOn(db: TenantDb, person: StoredStaff, date: string): Promise<number> {
-  return projectKind(await balanceContext(db, person), 'pto', date).balance;
 }
 
 /** Each kind's balance today and on `on`, with what is approved ahead and what waits for a decision. */

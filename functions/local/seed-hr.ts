@@ -1,8 +1,9 @@
 import type { Role } from '../../shared/roles.ts';
 import type { StaffCreate } from '../../shared/schemas/hr.ts';
 import { addDays, localParts } from '../../shared/time.ts';
-import { addShift, copyLastWeek, mondayOf, publishWeek, saveRules } from '../hr/shifts.service.ts';
+import { addShift, copyLastWeek, mondayOf, publishWeek } from '../hr/shifts.service.ts';
 import { createStaff } from '../hr/staff.service.ts';
+import { saveRules } from '../hr/staffing-rules.service.ts';
 import { decideRequest, requestTimeOff, setOpenings } from '../hr/time-off.service.ts';
 import type { TenantScope } from '../platform/db/keys.ts';
 import { TenantDb } from '../platform/db/tenant-db.ts';
