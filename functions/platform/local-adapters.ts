@@ -29,6 +29,7 @@ export async function localAdapters(core: PlatformCore): Promise<Adapters> {
       userPoolId: config.userPoolId,
       clientId: config.clientId,
       jwks: identity.jwks(),
+      now: () => clock.now().getTime(),
     }),
     tenantCredentials: plainCredentials,
     mail: localMailTransport(logger),

@@ -232,7 +232,7 @@ describe('login, refresh, logout', () => {
   });
 
   it('refuses an access token once its 15 minutes are over', async () => {
-    // Tokens are verified against real time, so issue this one 16 minutes in the past.
+    // Locally tokens expire by the platform clock they were issued on: issue one 16 minutes back.
     const email = uniqueEmail();
     await t.call('POST', '/api/signup', { json: practiceBody(email) });
     clock.set(Date.now() - 16 * 60 * 1000);
@@ -244,6 +244,26 @@ describe('login, refresh, logout', () => {
     const res = await t.call('GET', '/api/me', { token: login.body.accessToken });
     expect(res.status).toBe(401);
     expect(res.body.error.message).toMatch(/expired/);
+  });
+
+  it('keeps a token issued on a clock far from the real time valid for its 15 minutes on that clock', async () => {
+    // Test worlds run on fixed dates: a year back, the token must not be judged by the real time.
+    const email = uniqueEmail();
+    await t.call('POST', '/api/signup', { json: practiceBody(email) });
+    clock.set(Date.now() - 365 * 86400_000);
+    const login = await t.call('POST', '/api/auth/login', {
+      json: { email, password: PASSWORD },
+      ip: '10.50.0.2',
+    });
+    try {
+      expect((await t.call('GET', '/api/me', { token: login.body.accessToken })).status).toBe(200);
+      clock.advance(16 * 60 * 1000);
+      const late = await t.call('GET', '/api/me', { token: login.body.accessToken });
+      expect(late.status).toBe(401);
+      expect(late.body.error.message).toMatch(/expired/);
+    } finally {
+      clock.set(Date.now());
+    }
   });
 
   it('throttles repeated failures from one client address across emails', async () => {

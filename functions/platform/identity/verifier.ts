@@ -17,9 +17,30 @@ export interface VerifierSettings {
   clientId: string;
   /** Local only: the embedded issuer's JWKS (aws-jwt-verify refuses http: JWKS URIs). */
   jwks?: { keys: JWK[] };
+  /**
+   * Local only: the platform clock in epoch ms. Tokens are issued on it, so they expire by it too;
+   * otherwise a test world set on a fixed clock fails once the real time passes its tokens' 15
+   * minutes. The cloud column omits it: Cognito issues on the real time and aws-jwt-verify checks that.
+   */
+  now?: () => number;
 }
 
 export type TokenVerifier = (token: string) => Promise<AuthContext>;
+
+const sessionInvalid = () => unauthorized('Your session is invalid or has expired. Sign in again.');
+
+/**
+ * With a platform clock behind the real time, aws-jwt-verify (which reads the real time) is given
+ * that gap as grace so it checks signature, issuer and audience; expiry is then checked on the clock.
+ */
+function graceFor(now: (() => number) | undefined) {
+  if (!now) return {};
+  return { graceSeconds: Math.max(0, Math.ceil((Date.now() - now()) / 1000)) };
+}
+
+function expiredBy(payload: Record<string, unknown>, nowMs: number): boolean {
+  return typeof payload.exp !== 'number' || payload.exp * 1000 <= nowMs;
+}
 
 /** One verifier for both columns: CognitoJwtVerifier, fed the local JWKS when running locally. */
 export function createTokenVerifier(s: VerifierSettings): TokenVerifier {
@@ -32,10 +53,11 @@ export function createTokenVerifier(s: VerifierSettings): TokenVerifier {
   return async (token) => {
     let payload: Record<string, unknown>;
     try {
-      payload = (await verifier.verify(token)) as unknown as Record<string, unknown>;
+      payload = (await verifier.verify(token, graceFor(s.now))) as unknown as Record<string, unknown>;
     } catch {
-      throw unauthorized('Your session is invalid or has expired. Sign in again.');
+      throw sessionInvalid();
     }
+    if (s.now && expiredBy(payload, s.now())) throw sessionInvalid();
     // user_id, not sub: Cognito's sub is its own id; ours comes from the table via the trigger.
     const { user_id, tenant_id, tenant_kind, role, name } = payload;
     if (
