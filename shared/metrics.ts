@@ -24,6 +24,11 @@ export interface MetricDefinition {
   /** The module that computes it. */
   module: string;
   better: 'higher' | 'lower';
+  /**
+   * A total that adds up across practices (visits, dollars) rather than a rate: association
+   * benchmarks then also apply the dominance rule (no practice above 25% of the cohort's sum).
+   */
+  additive?: boolean;
 }
 
 export const SCHEDULING_METRICS = [
@@ -37,6 +42,7 @@ export const SCHEDULING_METRICS = [
     version: 1,
     module: 'scheduling',
     better: 'higher',
+    additive: true,
   },
   {
     id: 'scheduling.no_show_rate',
@@ -81,6 +87,7 @@ export const SCHEDULING_METRICS = [
     version: 1,
     module: 'scheduling',
     better: 'higher',
+    additive: true,
   },
 ] as const satisfies readonly MetricDefinition[];
 
@@ -207,6 +214,7 @@ export const BILLING_METRICS = [
     version: 1,
     module: 'billing',
     better: 'higher',
+    additive: true,
   },
   {
     id: 'billing.payments',
@@ -218,6 +226,7 @@ export const BILLING_METRICS = [
     version: 1,
     module: 'billing',
     better: 'higher',
+    additive: true,
   },
 ] as const satisfies readonly MetricDefinition[];
 
@@ -256,6 +265,7 @@ export const HR_METRICS = [
     version: 1,
     module: 'hr',
     better: 'lower',
+    additive: true,
   },
   {
     id: 'hr.overtime_share',

@@ -7,7 +7,7 @@ import type { TenantKind } from './roles.ts';
  * Each module's code lives in `functions/<id>/` (with `handler.ts`, its Lambda entry) and
  * `web/src/features/...`; role access is named with the groups in `roles.ts`.
  */
-export const MODULE_IDS = ['tenants', 'scheduling', 'today', 'documents', 'billing', 'hr'] as const;
+export const MODULE_IDS = ['tenants', 'scheduling', 'today', 'documents', 'billing', 'hr', 'benchmarks'] as const;
 export type ModuleId = (typeof MODULE_IDS)[number];
 
 /** A choice in the audit log's filters: an action, a family of actions ("team."), or an entity type. */
@@ -282,6 +282,15 @@ export const MODULES: Record<ModuleId, ModuleManifest> = {
       { value: 'candidate', label: 'Candidate' },
       { value: 'hr_leave_case', label: 'Leave case' },
     ],
+  },
+  benchmarks: {
+    label: 'Benchmarks',
+    tenantKinds: ['practice', 'association'],
+    apiPrefixes: ['benchmarks'],
+    publicRoutes: [],
+    // The rollup's line in each member's log is a membership action ("membership.benchmarks_shared").
+    auditActions: [{ value: 'membership.benchmarks_shared', label: 'Measures shared with associations' }],
+    auditEntities: [],
   },
 };
 

@@ -1,6 +1,7 @@
 import { billingMetrics } from '../billing/billing-metrics.ts';
 import { raiseTimelyFilingChecks } from '../billing/timely-filing.service.ts';
 import { hrMetrics } from '../hr/hr-metrics.ts';
+import { rollupAllAssociations } from '../platform/benchmarks/rollup.ts';
 import { tenantKeys } from '../platform/db/keys.ts';
 import { runDueAlerts } from '../platform/due/due-runner.ts';
 import { type DeliveryResult, deliverOutboxMessage, retryQueuedMail } from '../platform/mail/delivery.ts';
@@ -31,6 +32,7 @@ export const SCHEDULED_JOB_BODIES: Record<
   'timely-filing-check': (p) => raiseTimelyFilingChecks(p),
   'metric-snapshots': (p) => snapshotCompletedMonths(p, METRIC_MODULES),
   'offboarding-logins': (p) => closeLeaversLogins(p),
+  'benchmark-rollup': (p) => rollupAllAssociations(p),
 };
 
 /** A row change the Streams consumer reacts to: keys plus the new image's type. */

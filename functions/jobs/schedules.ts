@@ -50,6 +50,12 @@ export const SCHEDULED_JOBS = [
     description:
       "From 01:00 in the practice's time zone, deactivates the Rounds logins of people whose last day in the staff directory has passed (never an owner's)",
   },
+  {
+    name: 'benchmark-rollup',
+    everyMinutes: 60,
+    description:
+      "Rolls up each association's member practices for every month at least one full month old and not rolled up yet, publishing only cohorts that pass the privacy rules",
+  },
 ] as const;
 
 export type ScheduledJobName = (typeof SCHEDULED_JOBS)[number]['name'];

@@ -1,5 +1,6 @@
 import type { ModuleId } from '../../shared/modules.ts';
 import { MODULE_IDS } from '../../shared/modules.ts';
+import { createBenchmarksApp } from '../benchmarks/benchmarks.routes.ts';
 import { createBillingApp } from '../billing/billing.routes.ts';
 import { createDocumentsApp } from '../documents/documents.routes.ts';
 import { createHrApp } from '../hr/hr.routes.ts';
@@ -17,6 +18,7 @@ const MODULE_APPS: Record<ModuleId, (platform: Platform) => DomainApp> = {
   documents: createDocumentsApp,
   billing: createBillingApp,
   hr: createHrApp,
+  benchmarks: createBenchmarksApp,
 };
 
 /** Every module's app, in the module list's order; the local host mounts them all in one process. */

@@ -1,4 +1,5 @@
 import { MODULE_IDS, type ModuleId } from '../../shared/modules.ts';
+import { benchmarksMigrations } from '../benchmarks/migrations.ts';
 import type { Migration } from '../platform/migrations/migration.ts';
 import { schedulingMigrations } from '../scheduling/migrations.ts';
 import { tenantsMigrations } from '../tenants/migrations.ts';
@@ -11,6 +12,7 @@ const MODULE_MIGRATIONS: Record<ModuleId, readonly Migration[]> = {
   documents: [],
   billing: [],
   hr: [],
+  benchmarks: benchmarksMigrations,
 };
 
 /** Every module's migrations, in module-list order. */

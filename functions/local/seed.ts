@@ -13,6 +13,7 @@ import { acceptInvite, inviteUser } from '../tenants/team.service.ts';
 import { directoryRepo } from '../tenants/tenants.repo.ts';
 import { markMigrationsDone } from './migration-runner.ts';
 import { allMigrations } from './migrations.ts';
+import { seedBenchmarkDemo } from './seed-benchmarks.ts';
 import { seedBilling } from './seed-billing.ts';
 import { seedBillingFiles } from './seed-billing-files.ts';
 import { seedDocuments } from './seed-documents.ts';
@@ -231,11 +232,12 @@ export async function seedDemo(p: Platform, origin: string): Promise<void> {
     origin,
   );
   await acceptInvite(p, { token: acceptToken, name: 'Ben Ortiz', password: DEMO_PASSWORD }, rid);
-  const code = await createInviteCode(assocDb, { expiresInDays: 30, maxUses: 20 });
+  const code = await createInviteCode(assocDb, { expiresInDays: 30, maxUses: 40 });
 
-  const members = [maple];
-  for (const other of OTHER_PRACTICES) members.push(await practice(p, other));
-  for (const member of members) await join(p, member.db, code.code);
+  const others = [];
+  for (const other of OTHER_PRACTICES) others.push({ ...(await practice(p, other)), size: other.size });
+  for (const member of [maple, ...others]) await join(p, member.db, code.code);
+  await seedBenchmarkDemo(p, { associationId: assoc.tenantId, code: code.code, existing: others });
 }
 
 async function practice(p: Platform, spec: (typeof OTHER_PRACTICES)[number]) {

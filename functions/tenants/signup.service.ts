@@ -1,6 +1,7 @@
 import { ownerRoleFor } from '../../shared/roles.ts';
 import type { SignupInput, SignupResult } from '../../shared/schemas/tenants.ts';
 import { DEFAULT_BRANDING } from '../../shared/schemas/tenants.ts';
+import { rollupRepo } from '../platform/benchmarks/benchmarks.repo.ts';
 import { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict, validationFailed } from '../platform/errors.ts';
 import { passwordWeakness } from '../platform/identity/passwords.ts';
@@ -57,7 +58,9 @@ export async function signUp(p: Platform, input: SignupInput, requestId: string)
       [tenantRepo.createOp(db, tenant), userRepo.createOp(db, user)],
       [
         directoryRepo.createOp({ email, userId, tenantId }, emailTaken),
-        ...(input.kind === 'practice' ? zoneListingOps(tenantId, input.practice.timeZone) : []),
+        ...(input.kind === 'practice'
+          ? zoneListingOps(tenantId, input.practice.timeZone)
+          : [rollupRepo.listingOp({ associationId: tenantId, timeZone: input.association.timeZone })]),
       ],
       {
         action: 'tenant.signup',

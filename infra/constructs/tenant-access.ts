@@ -9,6 +9,8 @@ import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS, tableResources } from './table
 export const TENANT_TAG = 'TenantId';
 /** `T#<tenantId>#*`: every tenant partition key (table and index) starts so. */
 export const TENANT_LEADING_KEYS = `T#\${aws:PrincipalTag/${TENANT_TAG}}#*`;
+/** `A#<associationId>#*`: an association's benchmark aggregates, written only by the rollup job. */
+export const AGGREGATE_LEADING_KEYS = `A#\${aws:PrincipalTag/${TENANT_TAG}}#*`;
 
 /** The table and key the tenant role is confined to, and who may assume it. */
 export interface TenantAccessProps {
@@ -62,6 +64,15 @@ export class TenantAccess extends Construct {
         conditions: confined,
       }),
     );
+    // Reason: an association reads its published benchmarks; only the rollup job (platform role) writes them.
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'OwnAggregatesReadOnly',
+        actions: TABLE_READ_ACTIONS,
+        resources: tableResources(props.table),
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [AGGREGATE_LEADING_KEYS] } },
+      }),
+    );
     // Reason: the table is encrypted with our key; DynamoDB uses it on the caller's behalf only.
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
@@ -69,7 +80,9 @@ export class TenantAccess extends Construct {
         actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*', 'kms:DescribeKey'],
         resources: [props.tableKey.keyArn],
         conditions: {
-          ...confined,
+          'ForAllValues:StringLike': {
+            'dynamodb:LeadingKeys': [TENANT_LEADING_KEYS, AGGREGATE_LEADING_KEYS],
+          },
           StringEquals: { 'kms:ViaService': `dynamodb.${this.role.stack.region}.amazonaws.com` },
         },
       }),

@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TENANT_LEADING_KEYS } from '../../infra/constructs/tenant-access.ts';
+import { AGGREGATE_LEADING_KEYS, TENANT_LEADING_KEYS } from '../../infra/constructs/tenant-access.ts';
 import { LAMBDA_DOMAINS } from '../../infra/lambda-bundling.ts';
 import { STAGES } from '../../infra/stage-config.ts';
 import { TABLE } from '../../shared/table.ts';
@@ -98,13 +98,21 @@ describe('tenant-scoped credentials (the IAM wall)', () => {
     const [roleId, role] = tenantRole(dev);
     const statements = policyStatements(dev).filter((s) => s.roles.includes(roleId));
     expect(statements.length).toBeGreaterThanOrEqual(2);
-    for (const { statement } of statements) {
-      expect(statement.Condition['ForAllValues:StringLike']['dynamodb:LeadingKeys']).toEqual([
-        TENANT_LEADING_KEYS,
-      ]);
+    const leadingKeys = (s: { statement: any }) =>
+      s.statement.Condition['ForAllValues:StringLike']['dynamodb:LeadingKeys'];
+    for (const s of statements) {
+      expect(
+        leadingKeys(s).every((k: string) => k === TENANT_LEADING_KEYS || k === AGGREGATE_LEADING_KEYS),
+      ).toBe(true);
     }
+    // The association's own aggregates: read-only, so only the rollup job can have written them.
+    const aggregates = statements.filter((s) => leadingKeys(s).includes(AGGREGATE_LEADING_KEYS));
+    const aggregateActions = aggregates.flatMap((s) => actionsOf(s.statement));
+    expect(aggregateActions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(
+      ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'].sort(),
+    );
     const dynamo = statements.flatMap((s) => actionsOf(s.statement)).filter((a) => a.startsWith('dynamodb:'));
-    expect(dynamo.sort()).toEqual(
+    expect([...new Set(dynamo)].sort()).toEqual(
       [
         'dynamodb:BatchGetItem',
         'dynamodb:ConditionCheckItem',

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tenantKeys } from '../../functions/platform/db/keys.ts';
+import { benchmarkKeys, tenantKeys } from '../../functions/platform/db/keys.ts';
 import type { Store } from '../../functions/platform/db/store.ts';
 import { ROLE_GROUPS, type RoleGroup } from '../../shared/roles.ts';
 import { buildWorld, pathFor, routeKey, sampleBody, type World } from './fixture.ts';
@@ -13,7 +13,11 @@ import { buildWorld, pathFor, routeKey, sampleBody, type World } from './fixture
  */
 function leadingKeysClient(doc: DynamoDBDocumentClient, tenantId: string, denied: string[]) {
   const prefix = tenantKeys.leadingKey({ tenantId });
+  const aggregates = benchmarkKeys.aggregatesLeadingKey({ tenantId });
+  const reads = new Set(['GetCommand', 'QueryCommand', 'BatchGetCommand']);
   const check = (command: string, pk: unknown) => {
+    const readable = reads.has(command) && typeof pk === 'string' && pk.startsWith(aggregates);
+    if (readable) return; // OwnAggregatesReadOnly: an association reads its benchmarks, never writes them
     if (typeof pk !== 'string' || !pk.startsWith(prefix)) denied.push(`${command} ${String(pk)}`);
   };
   return new Proxy(doc, {

@@ -291,6 +291,7 @@ export const tenantKeys = {
   ...hrSwapKeys,
 };
 
+export { benchmarkKeys } from './benchmark-keys.ts';
 export { systemKeys } from './system-keys.ts';
 
 /** The tenant a table partition key belongs to (`T#<tenantId>#…`), or undefined for platform items. */

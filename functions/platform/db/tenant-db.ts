@@ -1,6 +1,7 @@
 import type { Page } from '../../../shared/schemas/common.ts';
 import type { Clock } from '../clock.ts';
 import { type Actor, type AuditInput, auditItems } from './audit.ts';
+import { benchmarkKeys } from './benchmark-keys.ts';
 import { type Key, type TenantScope, tenantKeys } from './keys.ts';
 import type { QueryOptions, Store, WriteOp } from './store.ts';
 
@@ -43,6 +44,17 @@ export class TenantDb implements TenantScope {
 
   async query<T>(opts: QueryOptions): Promise<Page<T>> {
     this.assertOwn(opts.partition);
+    return this.store.query<T>(opts);
+  }
+
+  /**
+   * Reads the tenant's published aggregates (`A#<tenantId>#`, an association's benchmarks): the
+   * cloud role may read them and never write them, so there is no write counterpart.
+   */
+  async queryAggregates<T>(opts: QueryOptions): Promise<Page<T>> {
+    if (!opts.partition.startsWith(benchmarkKeys.aggregatesLeadingKey(this))) {
+      throw new Error('Tenant isolation violation: aggregates outside the caller tenant');
+    }
     return this.store.query<T>(opts);
   }
 

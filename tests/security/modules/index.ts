@@ -1,4 +1,5 @@
 import { MODULE_IDS, type ModuleId } from '../../../shared/modules.ts';
+import { benchmarksFixture } from './benchmarks.ts';
 import { billingFixture } from './billing.ts';
 import { documentsFixture } from './documents.ts';
 import { hrFixture } from './hr.ts';
@@ -15,6 +16,7 @@ export const MODULE_FIXTURES: Record<ModuleId, ModuleFixture> = {
   documents: documentsFixture,
   billing: billingFixture,
   hr: hrFixture,
+  benchmarks: benchmarksFixture,
 };
 
 /** Seeds every module in module-list order (a later module may use an earlier one's ids). */

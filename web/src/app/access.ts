@@ -12,6 +12,10 @@ const AREAS = {
   audit: { kinds: ['practice', 'association'], roles: 'tenantAdmins' },
   membership: { kinds: ['practice'], roles: 'practiceAdmins' },
   members: { kinds: ['association'], roles: 'association' },
+  /** The association's benchmark dashboard (aggregates only). */
+  benchmarks: { kinds: ['association'], roles: 'association' },
+  /** A member practice's "How we compare" and what it shared. */
+  compare: { kinds: ['practice'], roles: 'practiceAdmins' },
   files: { kinds: ['practice'], roles: 'practice' },
   'files-upload': { kinds: ['practice'], roles: 'practiceAdmins' },
   documents: { kinds: ['practice'], roles: 'practice' },

@@ -209,6 +209,30 @@ export const WEB_MODULES: Record<ModuleId, WebModule> = {
       },
     ],
   },
+  benchmarks: {
+    pages: [
+      { path: '/benchmarks', component: lazy(() => import('../routes/benchmarks.tsx')) },
+      { path: '/compare', component: lazy(() => import('../routes/compare.tsx')) },
+    ],
+    nav: [
+      {
+        area: 'benchmarks',
+        order: 10,
+        href: '/app/benchmarks',
+        label: 'Benchmarks',
+        description: "Members' monthly measures as percentiles by specialty, region and size.",
+        icon: ICONS.membership,
+      },
+      {
+        area: 'compare',
+        order: 31,
+        href: '/app/compare',
+        label: 'How we compare',
+        description: "Your measures beside your association's percentiles, and your rank.",
+        icon: ICONS.membership,
+      },
+    ],
+  },
 };
 
 /** Every module's pages, in module order, for the router. */
