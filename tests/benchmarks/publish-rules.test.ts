@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { PracticeProfileForCohorts } from '../../shared/benchmarks/cohorts.ts';
 import { type Contribution, rollupMetric } from '../../functions/platform/benchmarks/publish-rules.ts';
+import type { PracticeProfileForCohorts } from '../../shared/benchmarks/cohorts.ts';
 
-const FM_SA: PracticeProfileForCohorts = { specialty: 'family_medicine', region: 'south_atlantic', size: 'small' };
-const IM_SA: PracticeProfileForCohorts = { specialty: 'internal_medicine', region: 'south_atlantic', size: 'small' };
+const FM_SA: PracticeProfileForCohorts = {
+  specialty: 'family_medicine',
+  region: 'south_atlantic',
+  size: 'small',
+};
+const IM_SA: PracticeProfileForCohorts = {
+  specialty: 'internal_medicine',
+  region: 'south_atlantic',
+  size: 'small',
+};
 const FM_PAC: PracticeProfileForCohorts = { specialty: 'family_medicine', region: 'pacific', size: 'small' };
 
 let next = 0;
@@ -18,7 +26,10 @@ const FM_SA_KEY = 'family_medicine.south_atlantic.any';
 describe('publishing rules', () => {
   it('publishes a cohort of five and hides one of four, with no figure', () => {
     const five = rollupMetric(practices(FM_SA, [0.05, 0.1, 0.02, 0.08, 0.04]), false);
-    expect(five.cells.get(ALL)).toEqual({ cohort: ALL, published: expect.objectContaining({ n: 5, p50: 0.05 }) });
+    expect(five.cells.get(ALL)).toEqual({
+      cohort: ALL,
+      published: expect.objectContaining({ n: 5, p50: 0.05 }),
+    });
     const four = rollupMetric(practices(FM_SA, [0.05, 0.1, 0.02, 0.08]), false);
     expect(four.cells.get(ALL)).toEqual({ cohort: ALL, suppressed: 'too_few' });
     expect(four.ranks.size).toBe(0);
@@ -32,9 +43,9 @@ describe('publishing rules', () => {
     });
     expect('published' in rollupMetric(practices(FM_SA, values), false).cells.get(ALL)!).toBe(true);
     // five equal practices: 20% each
-    expect('published' in rollupMetric(practices(FM_SA, [100, 100, 100, 100, 100]), true).cells.get(ALL)!).toBe(
-      true,
-    );
+    expect(
+      'published' in rollupMetric(practices(FM_SA, [100, 100, 100, 100, 100]), true).cells.get(ALL)!,
+    ).toBe(true);
   });
 
   it('hides a nested cohort when a larger one holds 1–4 other practices (complement)', () => {
