@@ -7,7 +7,15 @@ import type { TenantKind } from './roles.ts';
  * Each module's code lives in `functions/<id>/` (with `handler.ts`, its Lambda entry) and
  * `web/src/features/...`; role access is named with the groups in `roles.ts`.
  */
-export const MODULE_IDS = ['tenants', 'scheduling', 'today', 'documents', 'billing', 'hr', 'benchmarks'] as const;
+export const MODULE_IDS = [
+  'tenants',
+  'scheduling',
+  'today',
+  'documents',
+  'billing',
+  'hr',
+  'benchmarks',
+] as const;
 export type ModuleId = (typeof MODULE_IDS)[number];
 
 /** A choice in the audit log's filters: an action, a family of actions ("team."), or an entity type. */

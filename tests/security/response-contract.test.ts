@@ -114,6 +114,8 @@ const PREPARE: Record<string, () => Promise<Call>> = {
     token: w.b.token,
     body: { code: await freshCode(), consent: true, consentVersion: CONSENT.version },
   }),
+  // Practice A left X earlier in the run (DELETE /memberships/:associationId); B joined it above.
+  'GET /benchmarks/compare': async () => ({ token: w.b.token }),
   'GET /scheduling/feeds/:token': async () => {
     const provider = await post('/scheduling/providers', {
       name: 'Dr. Fee Dee',

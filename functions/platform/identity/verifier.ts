@@ -18,28 +18,24 @@ export interface VerifierSettings {
   /** Local only: the embedded issuer's JWKS (aws-jwt-verify refuses http: JWKS URIs). */
   jwks?: { keys: JWK[] };
   /**
-   * Local only: the platform clock in epoch ms. Tokens are issued on it, so they expire by it too;
-   * otherwise a test world set on a fixed clock fails once the real time passes its tokens' 15
-   * minutes. The cloud column omits it: Cognito issues on the real time and aws-jwt-verify checks that.
+   * Local only: the platform clock in epoch ms. Tokens are issued on it, and tests move it both
+   * ways: a world on a fixed date in the past must not fail once the real time passes its tokens'
+   * 15 minutes, and a test that jumps a day ahead after signing in keeps its session. So a local
+   * token is refused once it has expired by both the platform clock and the real time. The cloud
+   * column omits it: Cognito issues on the real time and aws-jwt-verify checks that alone.
    */
   now?: () => number;
 }
 
 export type TokenVerifier = (token: string) => Promise<AuthContext>;
 
-const sessionInvalid = () => unauthorized('Your session is invalid or has expired. Sign in again.');
-
 /**
- * With a platform clock behind the real time, aws-jwt-verify (which reads the real time) is given
- * that gap as grace so it checks signature, issuer and audience; expiry is then checked on the clock.
+ * aws-jwt-verify reads the real time; with a platform clock behind it, the gap is given as grace,
+ * so a token passes while `exp` is after the earlier of the two clocks.
  */
 function graceFor(now: (() => number) | undefined) {
   if (!now) return {};
   return { graceSeconds: Math.max(0, Math.ceil((Date.now() - now()) / 1000)) };
-}
-
-function expiredBy(payload: Record<string, unknown>, nowMs: number): boolean {
-  return typeof payload.exp !== 'number' || payload.exp * 1000 <= nowMs;
 }
 
 /** One verifier for both columns: CognitoJwtVerifier, fed the local JWKS when running locally. */
@@ -55,9 +51,8 @@ export function createTokenVerifier(s: VerifierSettings): TokenVerifier {
     try {
       payload = (await verifier.verify(token, graceFor(s.now))) as unknown as Record<string, unknown>;
     } catch {
-      throw sessionInvalid();
+      throw unauthorized('Your session is invalid or has expired. Sign in again.');
     }
-    if (s.now && expiredBy(payload, s.now())) throw sessionInvalid();
     // user_id, not sub: Cognito's sub is its own id; ours comes from the table via the trigger.
     const { user_id, tenant_id, tenant_kind, role, name } = payload;
     if (
