@@ -1,5 +1,5 @@
 import type { PayFrequency, PayrollLine } from '../../shared/hr/payroll.ts';
-import type { PayrollAdjustment } from '../../shared/schemas/hr-payroll.ts';
+import type { AdpSettings, PayrollAdjustment } from '../../shared/schemas/hr-payroll.ts';
 import { strip } from '../platform/db/items.ts';
 import { tenantKeys } from '../platform/db/keys.ts';
 import type { WriteOp } from '../platform/db/store.ts';
@@ -7,13 +7,15 @@ import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict, staleVersion } from '../platform/errors.ts';
 
 /**
- * Payroll prep's storage, one partition per practice: the pay schedule and each pay period stored
- * once it has an adjustment or is locked (a locked period keeps the snapshot of its lines).
+ * Payroll prep's storage, one partition per practice: the payroll settings (the pay schedule and
+ * the practice's ADP account) and each pay period stored once it has an adjustment or is locked (a
+ * locked period keeps the snapshot of its lines).
  */
 
 export interface StoredSchedule {
   frequency: PayFrequency;
   anchorDate?: string;
+  adp?: AdpSettings;
   version: number;
 }
 
@@ -50,7 +52,7 @@ export const payrollRepo = {
       kind: 'update',
       key,
       set: fields,
-      remove: s.anchorDate === undefined ? ['anchorDate'] : [],
+      remove: (['anchorDate', 'adp'] as const).filter((f) => s[f] === undefined),
       expectedVersion: readVersion,
       onFail: staleVersion,
     };

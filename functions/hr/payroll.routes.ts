@@ -18,7 +18,6 @@ import type { defineDomain } from '../platform/http/route.ts';
 import { attendanceRoutes } from './attendance.routes.ts';
 import {
   addAdjustment,
-  exportPeriod,
   getSchedule,
   listPeriods,
   lockPeriod,
@@ -27,6 +26,7 @@ import {
   removeAdjustment,
   saveSchedule,
 } from './payroll.service.ts';
+import { exportPeriod } from './payroll-export.service.ts';
 
 type Route = ReturnType<typeof defineDomain>['route'];
 
@@ -42,7 +42,8 @@ export function payrollRoutes(route: Route) {
       tag,
       method: 'get',
       path: '/hr/payroll/schedule',
-      summary: 'The practice’s pay schedule (Rounds’ default, version 0, until one is saved)',
+      summary:
+        'The practice’s payroll settings: the pay schedule (Rounds’ default, version 0, until one is saved) and its ADP account (company code and hours codes), if any',
       roles: 'practiceAdmins',
       response: PayScheduleSchema,
     },
@@ -54,7 +55,7 @@ export function payrollRoutes(route: Route) {
       method: 'put',
       path: '/hr/payroll/schedule',
       summary:
-        'Save the pay schedule at the version read (0 the first time): weekly or every two weeks from an anchor date, or twice a month (1st–15th and 16th–end)',
+        'Save the payroll settings at the version read (0 the first time): the pay schedule (weekly or every two weeks from an anchor date, or twice a month: 1st–15th and 16th–end) and, for the ADP export, the ADP company code (3 letters or digits) and the hours codes for PTO and sick time (V and S when left out); `adp` left out removes it',
       roles: 'practiceAdmins',
       body: PayScheduleInputSchema,
       response: PayScheduleSchema,
@@ -147,7 +148,7 @@ export function payrollRoutes(route: Route) {
       method: 'get',
       path: '/hr/payroll/periods/:id/export',
       summary:
-        'The period as CSV text: `generic` (the default) (employee id, name, period, regular, overtime, PTO and sick hours, pay type, rate) or `gusto` (Gusto’s hours upload columns)',
+        'The period as CSV text: `generic` (the default) (employee id, name, period, regular, overtime, PTO and sick hours, pay type, rate), `gusto` (Gusto’s hours upload columns) or `adp_wfn` (ADP Workforce Now paydata: Co Code, Batch ID (the period’s last day, YYMMDD), File #, Reg Hours, O/T Hours, Hours 3 Code/Amount for PTO and sick time). `adp_wfn` answers 400 naming everything missing when the ADP company code is not set or someone in the file has no payroll file number (or shares one)',
       roles: 'practiceAdmins',
       params: PeriodParamsSchema,
       query: ExportQuerySchema,

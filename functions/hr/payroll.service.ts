@@ -1,19 +1,16 @@
 /**
  * Payroll prep: the practice's pay schedule, pay periods (computed from the schedule, stored once
  * adjusted or locked), each person's regular, overtime, PTO and sick hours (shared/hr/payroll.ts),
- * the manager's adjustments, the lock (freezing a snapshot of the lines) and the CSV exports. Shifts
+ * the manager's adjustments and the lock (freezing a snapshot of the lines); the CSV exports are in
+ * payroll-export.service.ts. The pay schedule item also holds the practice's ADP account. Shifts
  * are read through shifts.repo.ts, attendance through attendance.repo.ts, time off through
  * time-off.repo.ts (spread over weekdays by time-off.service.ts's `spread`). Owners and managers only.
  * Cross-domain read: getTenant from tenants/settings.service.ts (the practice's today).
  */
 
-import { csvText } from '../../shared/csv.ts';
 import {
-  genericRows,
-  gustoRows,
   isPeriodStart,
   type PayFrequency,
-  type PayrollLine,
   type Period,
   payrollLines,
   payrollTotals,
@@ -25,7 +22,6 @@ import {
 import { staffDate } from '../../shared/locale.ts';
 import type { Page } from '../../shared/schemas/common.ts';
 import {
-  EXPORT_LAYOUT_LABELS,
   PAY_FREQUENCY_LABELS,
   type PayPeriodDetail,
   type PayPeriodSummary,
@@ -61,7 +57,7 @@ export function scheduleText(s: Pick<StoredSchedule, 'frequency' | 'anchorDate'>
   return `${label}, periods starting ${s.anchorDate ? staffDate(s.anchorDate) : 'the anchor day'} and every ${s.frequency === 'weekly' ? '7' : '14'} days from it`;
 }
 
-async function storedSchedule(db: TenantDb): Promise<StoredSchedule> {
+export async function storedSchedule(db: TenantDb): Promise<StoredSchedule> {
   return (await payrollRepo.schedule(db)) ?? DEFAULT_SCHEDULE;
 }
 
@@ -87,14 +83,16 @@ export async function saveSchedule(db: TenantDb, input: PayScheduleInput): Promi
   const next: StoredSchedule = {
     frequency: input.frequency,
     ...(input.frequency !== 'semimonthly' && input.anchorDate ? { anchorDate: input.anchorDate } : {}),
+    ...(input.adp ? { adp: input.adp } : {}),
     version: input.version + 1,
   };
+  const adp = next.adp ? `; ADP company code ${next.adp.companyCode}` : '';
   await db.write([payrollRepo.scheduleOp(db, next, input.version)], {
     action: 'hr.pay_schedule_saved',
     entityType: 'pay_schedule',
     entityId: 'schedule',
     entityName: 'Pay schedule',
-    summary: `Pay schedule: ${scheduleText(next)}`,
+    summary: `Pay schedule: ${scheduleText(next)}${adp}`,
   });
   return getSchedule(db);
 }
@@ -342,25 +340,4 @@ export async function lockPeriod(db: TenantDb, start: string, version: number): 
     summary: `Locked the pay period ${period.start} to ${period.end}: ${lines.length} people, ${totals.regularHours} regular and ${totals.overtimeHours} overtime hours`,
   });
   return periodDetail(db, start);
-}
-
-/** The period as a CSV in the layout asked for; the export is audited (pay data leaves Rounds). */
-export async function exportPeriod(
-  db: TenantDb,
-  start: string,
-  layout: 'generic' | 'gusto' = 'generic',
-): Promise<{ fileName: string; csv: string }> {
-  const detail = await periodDetail(db, start);
-  const rows =
-    layout === 'gusto'
-      ? gustoRows(detail.lines as PayrollLine[])
-      : genericRows(detail, detail.lines as PayrollLine[]);
-  await db.appendAudit({
-    action: 'hr.payroll_exported',
-    entityType: 'pay_period',
-    entityId: detail.start,
-    entityName: `Pay period ${detail.start} to ${detail.end}`,
-    summary: `Exported the pay period ${detail.start} to ${detail.end} (${EXPORT_LAYOUT_LABELS[layout]}, ${detail.status})`,
-  });
-  return { fileName: `payroll-${detail.start}-to-${detail.end}-${layout}.csv`, csv: csvText(rows) };
 }

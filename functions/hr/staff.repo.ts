@@ -88,5 +88,6 @@ const OPTIONAL_FIELDS = [
   'endDate',
   'endReason',
   'pay',
+  'payrollFileNumber',
   'emergencyContact',
 ] as const;

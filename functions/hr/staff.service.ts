@@ -1,7 +1,7 @@
 /**
  * The staff directory: every person who works at the practice, with or without a Rounds login, and
- * the expiry of each license as a due date with alerts. Pay and the emergency contact leave the
- * service only for owners and managers (`forViewer`), whatever route asks.
+ * the expiry of each license as a due date with alerts. Pay, the payroll file number and the
+ * emergency contact leave the service only for owners and managers (`forViewer`), whatever route asks.
  * Cross-domain reads: getActiveMember from tenants/members.service.ts (a linked login must be an
  * active member), getLocation and getTenant from tenants/settings.service.ts (locations exist; the
  * practice's time zone sets the alerts' local hour).
@@ -37,7 +37,7 @@ import { type StoredStaff, staffRepo } from './staff.repo.ts';
 export const LICENSE_ALERT_DAYS = [90, 60, 30, 0] as const;
 const LINK = '/app/hr/staff';
 
-/** Who the answer is for: pay and emergency contacts go to owners and managers alone. */
+/** Who the answer is for: pay data and emergency contacts go to owners and managers alone. */
 export interface Viewer {
   role: Role;
 }
@@ -47,14 +47,18 @@ const fullName = (s: { firstName: string; lastName: string }) => `${s.firstName}
 
 /** The person as this viewer may see them; the manager's name from the directory. */
 function forViewer(s: StoredStaff, viewer: Viewer, names: Map<string, string>): Staff {
-  const { updatedAt: _u, pay, emergencyContact, ...rest } = s;
+  const { updatedAt: _u, pay, payrollFileNumber, emergencyContact, ...rest } = s;
   const managerName = s.managerId ? names.get(s.managerId) : undefined;
   return {
     ...rest,
     name: fullName(s),
     ...(managerName ? { managerName } : {}),
     ...(seesSensitive(viewer)
-      ? { ...(pay ? { pay } : {}), ...(emergencyContact ? { emergencyContact } : {}) }
+      ? {
+          ...(pay ? { pay } : {}),
+          ...(payrollFileNumber ? { payrollFileNumber } : {}),
+          ...(emergencyContact ? { emergencyContact } : {}),
+        }
       : {}),
   };
 }
@@ -126,12 +130,30 @@ async function managerNames(db: TenantDb, s: StoredStaff): Promise<Map<string, s
   return new Map(m ? [[m.id, fullName(m)]] : []);
 }
 
-/** Checks what the record points at: the login, the locations, the manager. */
+/**
+ * Checks what the record points at: the login, the locations, the manager; and that no one else
+ * on the current staff has its payroll file number (two people on one ADP File # would be paid as
+ * one). Former staff are not counted: a rehire may come back to their old number.
+ */
 async function checkLinks(db: TenantDb, id: string, input: StaffCreate): Promise<void> {
   const issues: { path: string; message: string }[] = [];
   if (input.managerId === id)
     issues.push({ path: 'managerId', message: 'A person cannot be their own manager' });
   const checks: Promise<void>[] = [];
+  if (input.payrollFileNumber) {
+    checks.push(
+      staffRepo.all(db).then((all) => {
+        const holder = all.find(
+          (s) => s.id !== id && s.status === 'active' && s.payrollFileNumber === input.payrollFileNumber,
+        );
+        if (holder)
+          issues.push({
+            path: 'payrollFileNumber',
+            message: `${fullName(holder)} already has the payroll file number ${input.payrollFileNumber}`,
+          });
+      }),
+    );
+  }
   if (input.userId) {
     checks.push(
       getActiveMember(db, input.userId).then(
@@ -220,10 +242,10 @@ async function credentialAlertOps(
   return { ops, platformOps: mergeQueueMarkers(platformOps) };
 }
 
-/** Only owners and managers set pay and emergency contacts: anyone else sending them is refused. */
+/** Only owners and managers set pay data and emergency contacts: anyone else sending them is refused. */
 function assertMaySetSensitive(viewer: Viewer, input: StaffCreate): void {
-  if (!seesSensitive(viewer) && (input.pay || input.emergencyContact)) {
-    throw badRequest('Only owners and managers set pay and emergency contacts');
+  if (!seesSensitive(viewer) && (input.pay || input.payrollFileNumber || input.emergencyContact)) {
+    throw badRequest('Only owners and managers set pay, payroll file numbers and emergency contacts');
   }
 }
 
@@ -309,11 +331,15 @@ export async function updateStaff(
     ...(previous.endReason ? { endReason: previous.endReason } : {}),
     version: previous.version,
   };
-  const payChanged = JSON.stringify(previous.pay) !== JSON.stringify(next.pay);
+  // The audit says what kind of pay data changed, never the figures.
+  const changed = [
+    JSON.stringify(previous.pay) !== JSON.stringify(next.pay) ? 'pay changed' : '',
+    previous.payrollFileNumber !== next.payrollFileNumber ? 'payroll file number changed' : '',
+  ].filter(Boolean);
   return save(db, viewer, next, previous, {
     action: 'hr.staff_updated',
     summary: `Updated ${fullName(next)}'s staff record`,
-    ...(payChanged ? { detail: 'pay changed' } : {}),
+    ...(changed.length ? { detail: changed.join(', ') } : {}),
   });
 }
 

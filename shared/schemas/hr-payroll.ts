@@ -15,11 +15,45 @@ export const PAY_FREQUENCY_LABELS: Record<(typeof PAY_FREQUENCIES)[number], stri
   semimonthly: 'Twice a month (1st–15th and 16th–end)',
 };
 
-/** PUT /api/hr/payroll/schedule (version 0 the first time). */
+/** ADP's usual hours codes for vacation and sick time, used when the practice names none. */
+export const ADP_DEFAULT_HOURS_CODES = { pto: 'V', sick: 'S' } as const;
+
+// Codes are upper-cased as ADP shows them; letters and digits only, so a code can never carry a
+// comma, a quote or a spreadsheet formula into the paydata file.
+const AdpHoursCodeSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.toUpperCase(),
+    z.regex(/^[A-Z0-9]{1,3}$/, 'An ADP hours code is 1 to 3 letters or digits, like V or PTO'),
+  );
+
+/**
+ * The practice's ADP Workforce Now account, for the paydata export: its 3-character company code
+ * ("Co Code") and the hours codes its ADP account uses for paid time off and sick time.
+ */
+export const AdpSettingsSchema = z.strictObject({
+  companyCode: z
+    .string('Enter the ADP company code')
+    .check(
+      z.trim(),
+      z.toUpperCase(),
+      z.regex(/^[A-Z0-9]{3}$/, 'The ADP company code is exactly 3 letters or digits, like K7Q'),
+    ),
+  ptoCode: z.optional(AdpHoursCodeSchema),
+  sickCode: z.optional(AdpHoursCodeSchema),
+});
+export type AdpSettings = z.infer<typeof AdpSettingsSchema>;
+
+/**
+ * PUT /api/hr/payroll/schedule (version 0 the first time): the practice's payroll settings, the
+ * pay schedule and, for the ADP export, its ADP account (left out: no ADP account on record).
+ */
 export const PayScheduleInputSchema = z
   .strictObject({
     frequency: z.enum(PAY_FREQUENCIES, 'Choose how often the practice pays'),
     anchorDate: z.optional(DateSchema),
+    adp: z.optional(AdpSettingsSchema),
     version: z.int().check(z.minimum(0)),
   })
   .check(
@@ -33,6 +67,9 @@ export type PayScheduleInput = z.infer<typeof PayScheduleInputSchema>;
 export const PayScheduleSchema = z.object({
   frequency: z.enum(PAY_FREQUENCIES),
   anchorDate: z.optional(DateSchema),
+  adp: z.optional(
+    z.object({ companyCode: z.string(), ptoCode: z.optional(z.string()), sickCode: z.optional(z.string()) }),
+  ),
   /** 0 while the practice has not saved one (Rounds' default is shown). */
   version: z.int(),
   text: z.string(),
@@ -146,13 +183,15 @@ export type PayrollAdjustmentInput = z.infer<typeof PayrollAdjustmentInputSchema
 /** POST /api/hr/payroll/periods/:id/lock: the period at the version read. */
 export const PeriodVersionSchema = z.strictObject({ version: VersionSchema });
 
-export const EXPORT_LAYOUTS = ['generic', 'gusto'] as const;
-export const EXPORT_LAYOUT_LABELS: Record<(typeof EXPORT_LAYOUTS)[number], string> = {
+export const EXPORT_LAYOUTS = ['generic', 'gusto', 'adp_wfn'] as const;
+export type ExportLayout = (typeof EXPORT_LAYOUTS)[number];
+export const EXPORT_LAYOUT_LABELS: Record<ExportLayout, string> = {
   generic: 'Generic CSV',
   gusto: 'Gusto hours import',
+  adp_wfn: 'ADP Workforce Now paydata',
 };
 /** GET /api/hr/payroll/periods/:id/export?layout= (generic by default). */
 export const ExportQuerySchema = z.strictObject({
-  layout: z.optional(z.enum(EXPORT_LAYOUTS, 'Choose generic or gusto')),
+  layout: z.optional(z.enum(EXPORT_LAYOUTS, 'Choose generic, gusto or adp_wfn')),
 });
 export const PayrollExportSchema = z.object({ fileName: z.string(), csv: z.string() });

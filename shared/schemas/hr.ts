@@ -69,6 +69,17 @@ export const PaySchema = z.strictObject({
 });
 export type Pay = z.infer<typeof PaySchema>;
 
+/**
+ * The person's number in the practice's payroll system (ADP's "File #": 1 to 6 digits, leading
+ * zeros kept as ADP shows them). Pay data: owners and managers alone set and see it.
+ */
+export const PayrollFileNumberSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.regex(/^\d{1,6}$/, 'A payroll file number is 1 to 6 digits, as ADP shows it (e.g. 001234)'),
+  );
+
 const staffFields = {
   firstName: Text(60, 'Enter a first name'),
   lastName: Text(60, 'Enter a last name'),
@@ -87,10 +98,14 @@ const staffFields = {
   credentials: z.array(StaffCredentialSchema).check(z.maxLength(20, 'At most 20 licenses')),
 };
 
-/** POST /api/hr/staff. Pay and the emergency contact may be set only by owners and managers. */
+/**
+ * POST /api/hr/staff. Pay, the payroll file number and the emergency contact may be set only by
+ * owners and managers.
+ */
 export const StaffCreateSchema = z.strictObject({
   ...staffFields,
   pay: z.optional(PaySchema),
+  payrollFileNumber: z.optional(PayrollFileNumberSchema),
   emergencyContact: z.optional(EmergencyContactSchema),
 });
 export type StaffCreate = z.infer<typeof StaffCreateSchema>;
@@ -99,6 +114,7 @@ export type StaffCreate = z.infer<typeof StaffCreateSchema>;
 export const StaffUpdateSchema = z.strictObject({
   ...staffFields,
   pay: z.optional(PaySchema),
+  payrollFileNumber: z.optional(PayrollFileNumberSchema),
   emergencyContact: z.optional(EmergencyContactSchema),
   version: VersionSchema,
 });
@@ -115,7 +131,10 @@ export type StaffEnd = z.infer<typeof StaffEndSchema>;
 export const STAFF_STATUSES = ['active', 'ended'] as const;
 export type StaffStatus = (typeof STAFF_STATUSES)[number];
 
-/** A person as the API answers: `pay` and `emergencyContact` only to owners and managers. */
+/**
+ * A person as the API answers: `pay`, `payrollFileNumber` and `emergencyContact` only to owners
+ * and managers.
+ */
 export const StaffSchema = z.object({
   id: IdSchema,
   firstName: z.string(),
@@ -137,6 +156,7 @@ export const StaffSchema = z.object({
   endDate: z.optional(DateSchema),
   endReason: z.optional(z.string()),
   pay: z.optional(PaySchema),
+  payrollFileNumber: z.optional(z.string()),
   emergencyContact: z.optional(EmergencyContactSchema),
   version: z.int(),
 });

@@ -114,8 +114,18 @@ export const hrFixture: ModuleFixture = {
     '/hr/shifts': `?locationId=${ids.locationId}&weekOf=2027-03-10`,
   }),
   bodies: (ids) => ({
-    'POST /hr/staff': { ...staffBody(ids.locationId), firstName: 'Noor', lastName: 'Haddad' },
-    'PUT /hr/staff/:id': { ...staffBody(ids.locationId, ids.staffUserId), jobTitle: 'Lead MA', version: 1 },
+    'POST /hr/staff': {
+      ...staffBody(ids.locationId),
+      firstName: 'Noor',
+      lastName: 'Haddad',
+      payrollFileNumber: '000457',
+    },
+    'PUT /hr/staff/:id': {
+      ...staffBody(ids.locationId, ids.staffUserId),
+      jobTitle: 'Lead MA',
+      payrollFileNumber: '000123',
+      version: 1,
+    },
     'POST /hr/staff/:id/end': { endDate: '2027-06-30', reason: 'Moved away', version: 2 },
     'PUT /hr/time-off/policies': {
       kind: 'sick',
@@ -211,7 +221,12 @@ export const hrFixture: ModuleFixture = {
     'POST /hr/candidates/:id/hire': { version: 2 },
     'POST /hr/shifts/:id/attendance': { lateMinutes: 12, note: 'Bus was late', version: 0 },
     'POST /hr/shifts/:id/attendance/remove': { version: 1 },
-    'PUT /hr/payroll/schedule': { frequency: 'biweekly', anchorDate: '2026-01-05', version: 0 },
+    'PUT /hr/payroll/schedule': {
+      frequency: 'biweekly',
+      anchorDate: '2026-01-05',
+      adp: { companyCode: 'K7Q', ptoCode: 'PTO', sickCode: 'S' },
+      version: 0,
+    },
     'POST /hr/payroll/periods': { start: ids.currentPayPeriodStart },
     'POST /hr/payroll/periods/:id/adjustments': {
       staffId: ids.staffId,

@@ -1,28 +1,14 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
-import { createEffect, createSignal, For, on, Show } from 'solid-js';
-import { createStore } from 'solid-js/store';
-import {
-  EXPORT_LAYOUT_LABELS,
-  EXPORT_LAYOUTS,
-  PAY_FREQUENCY_LABELS,
-  type PayPeriodDetail,
-  type PayPeriodSummary,
-  PayrollAdjustmentInputSchema,
-  type PayrollLineDto,
-  type PaySchedule,
-  PayScheduleInputSchema,
-} from '../../../../shared/schemas/hr-payroll.ts';
-import { Alert, FormAlert } from '../../components/ui/Alert.tsx';
-import { Badge } from '../../components/ui/Badge.tsx';
+import { createSignal, For, Show } from 'solid-js';
+import type { PayPeriodDetail, PayrollLineDto } from '../../../../shared/schemas/hr-payroll.ts';
+import { Alert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { confirm } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
-import { optionsOf, SelectField, TextField } from '../../components/ui/Field.tsx';
 import { LoadBoundary } from '../../components/ui/LoadBoundary.tsx';
 import { PageHeader, Section } from '../../components/ui/PageHeader.tsx';
-import { type Column, DataTable, ListPager } from '../../components/ui/Table.tsx';
+import { type Column, DataTable } from '../../components/ui/Table.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
-import { saveFile } from '../../lib/download.ts';
 import { errorMessage, isStale } from '../../lib/errors.ts';
 import {
   formatCalendarDate,
@@ -31,20 +17,18 @@ import {
   formatLocalDayTime,
   formatLocalTimes,
 } from '../../lib/format.ts';
-import { createForm, numberOrUndefined, optional } from '../../lib/forms.ts';
-import { createPagedList } from '../../lib/paging.ts';
 import { HrNav } from './HrNav.tsx';
+import { AdjustmentForm } from './PayrollAdjustmentForm.tsx';
 import { PayrollAttendanceDialog, type PeriodShift } from './PayrollAttendanceDialog.tsx';
+import { PayrollExport } from './PayrollExport.tsx';
+import { OpenPeriods, PeriodList, periodRange as range } from './PayrollPeriods.tsx';
+import { PayrollSettingsForm } from './PayrollSettingsForm.tsx';
 import {
-  addPayrollAdjustment,
-  exportPayPeriod,
   getPayPeriod,
   getPaySchedule,
   listPayPeriods,
   lockPayPeriod,
-  openPayPeriod,
   removePayrollAdjustment,
-  savePaySchedule,
 } from './payroll-api.ts';
 
 import './hr.css';
@@ -55,176 +39,6 @@ const dollars = (cents: number | undefined) =>
   cents === undefined
     ? '—'
     : `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const range = (p: { start: string; end: string }) =>
-  `${formatCalendarDate(p.start)} to ${formatCalendarDate(p.end)}`;
-
-/** The pay schedule, edited in place: how often the practice pays and from which day. */
-function ScheduleForm(props: { schedule: PaySchedule }) {
-  const form = createForm();
-  const [values, setValues] = createStore({ frequency: '', anchorDate: '' });
-  let formRef: HTMLFormElement | undefined;
-  createEffect(
-    on(
-      () => props.schedule,
-      (s) => setValues({ frequency: s.frequency, anchorDate: s.anchorDate ?? '' }),
-    ),
-  );
-  const send = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const body = {
-      frequency: values.frequency,
-      anchorDate: values.frequency === 'semimonthly' ? undefined : optional(values.anchorDate),
-      version: props.schedule.version,
-    };
-    const ok = await form.submit(formRef, PayScheduleInputSchema, body, async (data) => {
-      try {
-        await savePaySchedule(data);
-      } catch (err) {
-        if (isStale(err)) throw new Error('stale');
-        throw err;
-      }
-    });
-    if (ok) toast.success('Saved the pay schedule.');
-  };
-  return (
-    <form ref={formRef} class="stack" onSubmit={send} novalidate>
-      <p class="small">
-        {props.schedule.text}
-        <Show when={props.schedule.version === 0}>
-          <span class="muted"> (Rounds’ starting schedule: save your own.)</span>
-        </Show>
-      </p>
-      <FormAlert message={form.formError()} />
-      <div class="form-grid">
-        <SelectField
-          label="How often"
-          name="frequency"
-          value={values.frequency}
-          options={optionsOf(PAY_FREQUENCY_LABELS)}
-          onChange={(v) => {
-            setValues('frequency', v);
-            form.clearError('frequency');
-          }}
-          error={form.error('frequency')}
-          required
-        />
-        <Show when={values.frequency !== 'semimonthly'}>
-          <TextField
-            label="First day of any one pay period"
-            name="anchorDate"
-            type="date"
-            value={values.anchorDate}
-            onInput={(v) => {
-              setValues('anchorDate', v);
-              form.clearError('anchorDate');
-            }}
-            error={form.error('anchorDate')}
-            hint="The other periods follow from it."
-            required
-          />
-        </Show>
-      </div>
-      <div class="button-row">
-        <Button type="submit" variant="primary" busy={form.sending()}>
-          Save schedule
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-/** The schedule's latest periods not yet opened, each with a button to open it for review. */
-function OpenPeriods(props: { schedule: PaySchedule; onOpen: (id: string) => void }) {
-  const [busy, setBusy] = createSignal<string>();
-  const open = async (start: string) => {
-    setBusy(start);
-    try {
-      await openPayPeriod(start);
-      props.onOpen(start);
-    } catch (err) {
-      toast.error(errorMessage(err));
-    } finally {
-      setBusy(undefined);
-    }
-  };
-  const closed = () => props.schedule.recent.filter((p) => !p.opened);
-  return (
-    <Show when={closed().length}>
-      <div class="stack">
-        <p class="small">Open a period to review its hours from the shifts, attendance and time off:</p>
-        <ul class="payroll-open">
-          <For each={closed()}>
-            {(p) => (
-              <li>
-                <span class="nowrap">{range(p)}</span>
-                <Button size="sm" busy={busy() === p.start} onClick={() => open(p.start)}>
-                  Open for review
-                </Button>
-              </li>
-            )}
-          </For>
-        </ul>
-      </div>
-    </Show>
-  );
-}
-
-/** Pay periods newest first; each opens its review. */
-function PeriodList(props: { onOpen: (id: string) => void }) {
-  const list = createPagedList(
-    () => 'periods',
-    (cursor) => listPayPeriods(cursor, 12),
-  );
-  const columns: Column<PayPeriodSummary>[] = [
-    {
-      header: 'Period',
-      cell: (p) => (
-        <button type="button" class="link-button" onClick={() => props.onOpen(p.id)}>
-          {range(p)}
-        </button>
-      ),
-    },
-    {
-      header: 'Status',
-      cell: (p) =>
-        p.status === 'locked' ? (
-          <Badge tone="neutral">Locked</Badge>
-        ) : p.ended ? (
-          <Badge tone="warning">Ready to review</Badge>
-        ) : (
-          <Badge tone="info">Under way</Badge>
-        ),
-    },
-    {
-      header: 'Locked by',
-      cell: (p) => (
-        <Show when={p.lockedBy} fallback={<span class="muted">—</span>}>
-          <span>
-            {p.lockedBy} <span class="small muted">{formatDateTime(p.lockedAt)}</span>
-          </span>
-        </Show>
-      ),
-    },
-  ];
-  return (
-    <>
-      <DataTable<PayPeriodSummary>
-        caption="Pay periods, newest first"
-        loading={list.loading()}
-        rows={list.items()}
-        columns={columns}
-        empty={
-          <Show when={!list.loading()}>
-            <EmptyState title="No pay period opened yet">
-              Open one of the schedule’s latest periods above: it shows here with its status.
-            </EmptyState>
-          </Show>
-        }
-      />
-      <ListPager label="Pay periods" list={list} />
-    </>
-  );
-}
 
 /** The attendance of one person's shifts in an open period, each with a button to log it. */
 function ShiftsOf(props: { shifts: PeriodShift[]; onLog: (s: PeriodShift) => void; name: string }) {
@@ -262,89 +76,12 @@ function ShiftsOf(props: { shifts: PeriodShift[]; onLog: (s: PeriodShift) => voi
   );
 }
 
-/** Adds an adjustment line: a person of the period, hours (negative to take off) and why. */
-function AdjustmentForm(props: { period: PayPeriodDetail }) {
-  const form = createForm();
-  const [values, setValues] = createStore({ staffId: '', hours: '', reason: '' });
-  let formRef: HTMLFormElement | undefined;
-  const send = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const body = {
-      staffId: values.staffId,
-      hours: numberOrUndefined(values.hours),
-      reason: values.reason,
-      version: props.period.version,
-    };
-    const ok = await form.submit(formRef, PayrollAdjustmentInputSchema, body, async (data) => {
-      await addPayrollAdjustment(props.period.id, data);
-    });
-    if (ok) {
-      setValues({ staffId: '', hours: '', reason: '' });
-      toast.success('Added the adjustment.');
-    }
-  };
-  const set = (name: 'staffId' | 'hours' | 'reason') => (v: string) => {
-    setValues(name, v);
-    form.clearError(name);
-  };
-  return (
-    <form ref={formRef} class="stack" onSubmit={send} novalidate aria-label="Add an adjustment">
-      <FormAlert message={form.formError()} />
-      <div class="form-grid">
-        <SelectField
-          label="Person"
-          name="staffId"
-          value={values.staffId}
-          placeholder="Choose…"
-          options={props.period.lines.map((l) => ({ value: l.staffId, label: l.name }))}
-          onChange={set('staffId')}
-          error={form.error('staffId')}
-          required
-        />
-        <TextField
-          label="Hours"
-          name="hours"
-          type="number"
-          inputMode="decimal"
-          value={values.hours}
-          onInput={set('hours')}
-          error={form.error('hours')}
-          hint="Negative to take hours off."
-          required
-        />
-        <TextField
-          label="Reason"
-          name="reason"
-          value={values.reason}
-          onInput={set('reason')}
-          error={form.error('reason')}
-          maxLength={300}
-          required
-        />
-      </div>
-      <div class="button-row">
-        <Button type="submit" busy={form.sending()}>
-          Add adjustment
-        </Button>
-      </div>
-    </form>
-  );
-}
-
 /** One period: per person hours and totals, adjustments, attendance, lock and the CSV files. */
 function PeriodView(props: { id: string }) {
   const data = createAsync(() => getPayPeriod(props.id));
   const [logging, setLogging] = createSignal<PeriodShift>();
   const [busy, setBusy] = createSignal(false);
   const nameOf = (staffId: string) => data()?.lines.find((l) => l.staffId === staffId)?.name ?? '';
-  const download = async (layout: (typeof EXPORT_LAYOUTS)[number]) => {
-    try {
-      const file = await exportPayPeriod(props.id, layout);
-      saveFile(file.csv, file.fileName, 'text/csv;charset=utf-8');
-    } catch (err) {
-      toast.error(errorMessage(err));
-    }
-  };
   const lock = async (p: PayPeriodDetail) => {
     const sure = await confirm({
       title: 'Lock this pay period?',
@@ -423,20 +160,11 @@ function PeriodView(props: { id: string }) {
                 : 'Regular hours are up to 40 in each Monday–Sunday workweek; hours past 40 are overtime, counted by the whole week even when the period cuts it.'
             }
             actions={
-              <div class="button-row">
-                <For each={EXPORT_LAYOUTS}>
-                  {(layout) => (
-                    <Button size="sm" onClick={() => download(layout)}>
-                      Download {EXPORT_LAYOUT_LABELS[layout]}
-                    </Button>
-                  )}
-                </For>
-                <Show when={p().status === 'open' && p().ended}>
-                  <Button size="sm" variant="primary" busy={busy()} onClick={() => lock(p())}>
-                    Lock…
-                  </Button>
-                </Show>
-              </div>
+              <Show when={p().status === 'open' && p().ended}>
+                <Button size="sm" variant="primary" busy={busy()} onClick={() => lock(p())}>
+                  Lock…
+                </Button>
+              </Show>
             }
           >
             <Show when={p().status === 'open' && !p().ended}>
@@ -474,6 +202,7 @@ function PeriodView(props: { id: string }) {
                 <dd>{hours(p().totals.sickHours)}</dd>
               </div>
             </dl>
+            <PayrollExport periodId={p().id} />
           </Section>
           <Section
             id="payroll-adjustments"
@@ -569,9 +298,9 @@ export function PayrollPage() {
         when={params.period}
         fallback={
           <div class="stack-lg">
-            <Section id="payroll-schedule" title="Pay schedule">
-              <LoadBoundary what="pay schedule" keys={[getPaySchedule.key]}>
-                <Show when={schedule()}>{(s) => <ScheduleForm schedule={s()} />}</Show>
+            <Section id="payroll-schedule" title="Payroll settings">
+              <LoadBoundary what="payroll settings" keys={[getPaySchedule.key]}>
+                <Show when={schedule()}>{(s) => <PayrollSettingsForm schedule={s()} />}</Show>
               </LoadBoundary>
             </Section>
             <Section

@@ -172,6 +172,15 @@ function PersonView(props: { person: Staff; admin: boolean; onEdit: () => void; 
               </dl>
             )}
           </Show>
+          <dl class="details hr-details">
+            <Item
+              term="Payroll file number (ADP File #)"
+              has={Boolean(p().payrollFileNumber)}
+              missing="Not recorded: the ADP export needs it"
+            >
+              {p().payrollFileNumber}
+            </Item>
+          </dl>
         </Section>
         <Section title="Emergency contact" id="hr-emergency" description="Only owners and managers see this.">
           <Show

@@ -13,6 +13,7 @@ import { isStale } from '../../lib/errors.ts';
 import { createForm } from '../../lib/forms.ts';
 import { listLocations } from '../schedule/api.ts';
 import { listTeam } from '../team/api.ts';
+import { StaffPrivateFields } from './StaffPrivateFields.tsx';
 import { createStaff, getPerson, listAllCurrentStaff, updateStaff } from './staff-api.ts';
 import {
   bodyOf,
@@ -23,24 +24,18 @@ import {
   StaffCreateFormSchema,
   StaffUpdateFormSchema,
   type StaffValues,
+  type TextKey,
   valuesOf,
 } from './staff-form.ts';
 
 const ROLE_OPTIONS = optionsOf(STAFF_ROLE_LABELS);
 const TYPE_OPTIONS = optionsOf(EMPLOYMENT_TYPE_LABELS);
-const PAY_OPTIONS = [
-  { value: 'hourly', label: 'Hourly rate' },
-  { value: 'salary', label: 'Yearly salary' },
-];
 const MAX_LICENSES = 20;
-
-type TextKey = {
-  [K in keyof StaffValues]: StaffValues[K] extends string ? K : never;
-}[keyof StaffValues];
 
 /**
  * Add a person to the directory, or edit one (`person`): job, contact, locations, manager, login and
- * licenses; owners and managers also pay and an emergency contact.
+ * licenses; owners and managers also pay, the payroll file number and an emergency contact
+ * (StaffPrivateFields.tsx).
  */
 export function StaffDialog(props: {
   open: boolean;
@@ -441,78 +436,7 @@ export function StaffDialog(props: {
         </fieldset>
 
         <Show when={admin()}>
-          <fieldset class="fieldset stack">
-            <legend class="legend">Pay</legend>
-            <p class="muted small">Only owners and managers see pay.</p>
-            <div class="form-grid hr-form-grid">
-              <SelectField
-                label="Paid by"
-                name="pay.type"
-                value={values.payType}
-                placeholder="Not recorded"
-                options={PAY_OPTIONS}
-                onChange={(v) => {
-                  set('payType', 'pay.type')(v);
-                  form.clearError('pay.rateCents');
-                }}
-                error={form.error('pay.type')}
-                optional
-              />
-              <Show when={values.payType}>
-                <TextField
-                  label={
-                    values.payType === 'hourly' ? 'Rate per hour, in dollars' : 'Salary per year, in dollars'
-                  }
-                  name="pay.rateCents"
-                  inputMode="decimal"
-                  value={values.payAmount}
-                  onInput={set('payAmount', 'pay.rateCents')}
-                  error={form.error('pay.rateCents')}
-                  placeholder={values.payType === 'hourly' ? '32.50' : '84,000'}
-                  required
-                />
-              </Show>
-            </div>
-          </fieldset>
-          <fieldset class="fieldset stack">
-            <legend class="legend">Emergency contact</legend>
-            <p class="muted small">
-              Only owners and managers see it. Leave every field empty if there is none.
-            </p>
-            <div class="form-grid hr-form-grid">
-              <TextField
-                label="Name"
-                name="emergencyContact.name"
-                value={values.ecName}
-                onInput={set('ecName', 'emergencyContact.name')}
-                error={form.error('emergencyContact.name')}
-                maxLength={100}
-                autocomplete="off"
-                optional
-              />
-              <TextField
-                label="Relationship"
-                name="emergencyContact.relationship"
-                value={values.ecRelationship}
-                onInput={set('ecRelationship', 'emergencyContact.relationship')}
-                error={form.error('emergencyContact.relationship')}
-                maxLength={60}
-                placeholder="e.g. Spouse"
-                optional
-              />
-              <TextField
-                label="Phone"
-                name="emergencyContact.phone"
-                type="tel"
-                inputMode="tel"
-                value={values.ecPhone}
-                onInput={set('ecPhone', 'emergencyContact.phone')}
-                error={form.error('emergencyContact.phone')}
-                autocomplete="off"
-                optional
-              />
-            </div>
-          </fieldset>
+          <StaffPrivateFields values={values} form={form} set={set} />
         </Show>
 
         <div class="button-row">

@@ -2,6 +2,7 @@ import { query } from '@solidjs/router';
 import type { Page } from '../../../../shared/schemas/common.ts';
 import type { Attendance, AttendanceInput } from '../../../../shared/schemas/hr-attendance.ts';
 import type {
+  ExportLayout,
   PayPeriodDetail,
   PayPeriodSummary,
   PayrollAdjustmentInput,
@@ -11,7 +12,7 @@ import type {
 import { api } from '../../lib/api.ts';
 import { mutate } from '../../lib/mutation.ts';
 
-/** The practice's pay schedule (version 0: Rounds' default until saved). */
+/** The practice's payroll settings: pay schedule (version 0: Rounds' default until saved) and ADP account. */
 export const getPaySchedule = query(() => api<PaySchedule>('/hr/payroll/schedule'), 'hrPaySchedule');
 
 /** Pay periods newest first, paged. */
@@ -66,8 +67,8 @@ export const lockPayPeriod = (periodId: string, version: number) =>
     KEYS,
   );
 
-/** The period's CSV text in a layout (the export is audited). */
-export const exportPayPeriod = (periodId: string, layout: 'generic' | 'gusto') =>
+/** The period's CSV text in a layout (the export is audited; ADP's is refused while something is missing). */
+export const exportPayPeriod = (periodId: string, layout: ExportLayout) =>
   api<{ fileName: string; csv: string }>(`/hr/payroll/periods/${encodeURIComponent(periodId)}/export`, {
     query: { layout },
   });

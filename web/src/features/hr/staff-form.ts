@@ -36,10 +36,17 @@ export interface StaffValues {
   payType: PayType | '';
   /** Dollars as typed ("32.50", "84,000"). */
   payAmount: string;
+  /** ADP's File # as typed (digits, leading zeros kept). */
+  payrollFileNumber: string;
   ecName: string;
   ecRelationship: string;
   ecPhone: string;
 }
+
+/** The form's text fields, by name. */
+export type TextKey = {
+  [K in keyof StaffValues]: StaffValues[K] extends string ? K : never;
+}[keyof StaffValues];
 
 let rowSeq = 0;
 export const newCredentialRow = (c?: Staff['credentials'][number]): CredentialRow => ({
@@ -66,6 +73,7 @@ export function emptyValues(): StaffValues {
     credentials: [],
     payType: '',
     payAmount: '',
+    payrollFileNumber: '',
     ecName: '',
     ecRelationship: '',
     ecPhone: '',
@@ -92,6 +100,7 @@ export function valuesOf(s: Staff): StaffValues {
     credentials: s.credentials.map(newCredentialRow),
     payType: s.pay?.type ?? '',
     payAmount: s.pay ? dollarsOf(s.pay.rateCents) : '',
+    payrollFileNumber: s.payrollFileNumber ?? '',
     ecName: s.emergencyContact?.name ?? '',
     ecRelationship: s.emergencyContact?.relationship ?? '',
     ecPhone: s.emergencyContact?.phone ?? '',
@@ -107,7 +116,7 @@ export function centsOf(dollars: string): number | undefined {
 
 export const isBlankRow = (r: CredentialRow) => !r.name.trim() && !r.number.trim() && !r.expiresOn.trim();
 
-/** The API's body; pay and the emergency contact only when the viewer keeps them and filled them in. */
+/** The API's body; pay data and the emergency contact only when the viewer keeps them and filled them in. */
 export function bodyOf(v: StaffValues, admin: boolean) {
   const contactGiven = Boolean(v.ecName.trim() || v.ecRelationship.trim() || v.ecPhone.trim());
   return {
@@ -129,6 +138,7 @@ export function bodyOf(v: StaffValues, admin: boolean) {
       expiresOn: optional(c.expiresOn),
     })),
     pay: admin && v.payType ? { type: v.payType, rateCents: centsOf(v.payAmount) } : undefined,
+    payrollFileNumber: admin ? optional(v.payrollFileNumber) : undefined,
     emergencyContact:
       admin && contactGiven
         ? { name: v.ecName, relationship: optional(v.ecRelationship), phone: v.ecPhone }
