@@ -41,6 +41,26 @@ export function percentileRank(values: readonly number[], value: number): number
   return (100 * (below + equal / 2)) / values.length;
 }
 
+/** As `percentileRank`, over values sorted ascending: two binary searches instead of a pass. */
+export function percentileRankInSorted(sorted: readonly number[], value: number): number {
+  if (sorted.length === 0) return 0;
+  const below = firstIndex(sorted, (v) => v >= value);
+  const upTo = firstIndex(sorted, (v) => v > value);
+  return (100 * (below + (upTo - below) / 2)) / sorted.length;
+}
+
+/** The first index whose value passes `test` (which holds for a suffix), or the length. */
+function firstIndex(sorted: readonly number[], test: (v: number) => boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (test(sorted[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 export interface Distribution {
   n: number;
   p10: number;
@@ -52,7 +72,11 @@ export interface Distribution {
 
 /** n and the five published percentiles of a non-empty list. */
 export function distribution(values: readonly number[]): Distribution {
-  const sorted = [...values].sort((a, b) => a - b);
+  return distributionOfSorted([...values].sort((a, b) => a - b));
+}
+
+/** As `distribution`, for values already sorted ascending. */
+export function distributionOfSorted(sorted: readonly number[]): Distribution {
   const at = (p: number) => round(percentileOfSorted(sorted, p));
   return { n: sorted.length, p10: at(10), p25: at(25), p50: at(50), p75: at(75), p90: at(90) };
 }

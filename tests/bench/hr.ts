@@ -1,12 +1,12 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { weekView } from '../../functions/hr/shifts.service.ts';
 import type { LocalServer } from '../../functions/local/server.ts';
-import { createDocumentClient } from '../../functions/platform/db/client.ts';
 import { tenantKeys } from '../../functions/platform/db/keys.ts';
 import { Store } from '../../functions/platform/db/store.ts';
 import { TenantDb } from '../../functions/platform/db/tenant-db.ts';
 import { DEFAULT_HOURS } from '../../shared/schemas/tenants.ts';
 import { addDays } from '../../shared/time.ts';
+import { countingClient } from './counting-client.ts';
 
 /**
  * HR's week of shifts with coverage, for a location with 40 staff and 10 providers: DynamoDB calls
@@ -23,33 +23,6 @@ const WEEK = '2027-09-06';
 const ROLES = ['medical_assistant', 'front_desk', 'nurse', 'billing'] as const;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** Counts commands and the items their answers hold. */
-function countingClient(endpoint: string) {
-  const doc = createDocumentClient({ region: 'us-east-1', endpoint });
-  const calls = new Map<string, number>();
-  let items = 0;
-  doc.middlewareStack.add(
-    (next, context) => async (args) => {
-      const name = (context.commandName ?? '?').replace('Command', '');
-      calls.set(name, (calls.get(name) ?? 0) + 1);
-      const out = await next(args);
-      const o = out.output as { Count?: number; Item?: unknown; Responses?: Record<string, unknown[]> };
-      items +=
-        o.Count ?? (o.Item ? 1 : 0) + Object.values(o.Responses ?? {}).reduce((s, r) => s + r.length, 0);
-      return out;
-    },
-    { step: 'initialize', name: 'benchCounter' },
-  );
-  return {
-    doc,
-    reset: () => {
-      calls.clear();
-      items = 0;
-    },
-    report: () => ({ calls: [...calls].map(([k, v]) => `${v} ${k}`).join(', '), items }),
-  };
-}
 
 /** Builds the practice through the API, as a manager would. */
 async function buildPractice(url: string) {

@@ -16,8 +16,10 @@
  *     dashboard and aging beside a raw Query (billing.ts).
  * 12. HR: the week of shifts with coverage at a location with 40 staff and 10 providers: DynamoDB
  *     calls and items read per view, p50 beside a raw Query of the week's shifts (hr.ts).
+ * 13. Benchmarks: an association's rollup of 1,000 practices × 40 metrics × 12 months (time, heap,
+ *     items read per practice) and its dashboard's p50 with its DynamoDB calls (benchmarks.ts).
  * `npm run bench -- <section>` runs one section: bundles, read, day-view, day-load, lighthouse,
- * today, due-queue, files, pdf, documents, billing, hr (BENCH_DUE_PRACTICES=1000 for a quicker due-queue run).
+ * today, due-queue, files, pdf, documents, billing, hr, benchmarks (BENCH_DUE_PRACTICES=1000 for a quicker due-queue run).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -28,6 +30,7 @@ import { startDynamoLocal } from '../../functions/local/dynamo-local.ts';
 import { startLocalServer } from '../../functions/local/server.ts';
 import { tenantKeys } from '../../functions/platform/db/keys.ts';
 import { LAMBDA_BUNDLING, LAMBDA_DOMAINS } from '../../infra/lambda-bundling.ts';
+import { benchBenchmarks } from './benchmarks.ts';
 import { benchBilling } from './billing.ts';
 import { benchDayLoad } from './day-load.ts';
 import { benchDayView } from './day-view.ts';
@@ -92,6 +95,7 @@ const SECTIONS = [
   'documents',
   'billing',
   'hr',
+  'benchmarks',
 ] as const;
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(SECTIONS as readonly string[]).includes(w));
@@ -122,6 +126,7 @@ async function main() {
     if (runs('documents')) await benchDocuments(server);
     if (runs('billing')) await benchBilling(server, process.env);
     if (runs('hr')) await benchHr(server, dynamo.endpoint);
+    if (runs('benchmarks')) await benchBenchmarks(server, dynamo.endpoint, process.env);
     await server.close();
   } finally {
     await dynamo.stop();

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { distribution, percentile, percentileRank } from '../../shared/benchmarks/stats.ts';
+import {
+  distribution,
+  percentile,
+  percentileRank,
+  percentileRankInSorted,
+} from '../../shared/benchmarks/stats.ts';
 
 describe('percentiles (linear between closest ranks, as PERCENTILE.INC)', () => {
   it('matches hand-computed values', () => {
@@ -31,6 +36,10 @@ describe('percentile rank (share below, ties counted half)', () => {
     expect(percentileRank(values, 2)).toBe(50); // (1 below + 3/2) / 5
     expect(percentileRank(values, 1)).toBe(10); // (0 + 1/2) / 5
     expect(percentileRank(values, 5)).toBe(90); // (4 + 1/2) / 5
+  });
+  it('gives the same ranks by binary search over sorted values (what the rollup uses)', () => {
+    for (const v of [0, 1, 2, 3, 5, 6])
+      expect(percentileRankInSorted(values, v)).toBe(percentileRank(values, v));
   });
   it('places a value between the others', () => {
     expect(percentileRank([10, 20, 30, 40], 25)).toBe(50);

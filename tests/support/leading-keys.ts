@@ -26,8 +26,12 @@ export function leadingKeysClient(doc: DynamoDBDocumentClient, tenantId: string,
         if (name === 'ScanCommand') denied.push('Scan');
         if (input.Key) check(name, input.Key.PK);
         if (name === 'QueryCommand') check(name, input.ExpressionAttributeValues?.[':pk']);
-        for (const t of Object.values(input.RequestItems ?? {}) as { Keys: { PK: string }[] }[])
-          for (const k of t.Keys) check(name, k.PK);
+        for (const t of Object.values(input.RequestItems ?? {}) as any[]) {
+          // BatchGet names Keys; BatchWrite lists put and delete requests.
+          if (Array.isArray(t))
+            for (const r of t) check(name, (r.PutRequest?.Item ?? r.DeleteRequest?.Key)?.PK);
+          else for (const k of t.Keys) check(name, k.PK);
+        }
         for (const item of input.TransactItems ?? []) {
           const op = item.Put ?? item.Update ?? item.Delete ?? item.ConditionCheck;
           check(name, op.Item?.PK ?? op.Key?.PK);

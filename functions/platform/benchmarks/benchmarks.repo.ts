@@ -99,13 +99,11 @@ export const rollupRepo = {
         cursor,
       }),
     ),
-  cellOp: (c: CellItem): WriteOp => ({
-    kind: 'put',
-    item: {
-      ...benchmarkKeys.cell(c.associationId, c.window, c.cohort, c.month),
-      type: 'benchmark_cell',
-      ...c,
-    },
+  /** A cohort cell as stored; written in batches (Store.putMany), frozen by the run marker after. */
+  cellItem: (c: CellItem) => ({
+    ...benchmarkKeys.cell(c.associationId, c.window, c.cohort, c.month),
+    type: 'benchmark_cell',
+    ...c,
   }),
   runOp: (associationId: string, r: RunItem): WriteOp => ({
     kind: 'create',

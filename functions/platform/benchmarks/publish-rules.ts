@@ -9,7 +9,11 @@ import {
   parseCohortKey,
   type SuppressionReason,
 } from '../../../shared/benchmarks/cohorts.ts';
-import { type Distribution, distribution, percentileRank } from '../../../shared/benchmarks/stats.ts';
+import {
+  type Distribution,
+  distributionOfSorted,
+  percentileRankInSorted,
+} from '../../../shared/benchmarks/stats.ts';
 
 /** One practice's value of one metric in one window, with the profile that places it in cohorts. */
 export interface Contribution {
@@ -38,43 +42,63 @@ export interface MetricRollup {
 export function rollupMetric(contributions: readonly Contribution[], additive: boolean): MetricRollup {
   const groups = new Map<string, Contribution[]>();
   for (const c of contributions) {
-    for (const cohort of cohortsOf(c.profile)) {
-      const key = cohortKey(cohort);
-      const list = groups.get(key) ?? [];
-      list.push(c);
-      groups.set(key, list);
+    for (const key of cohortKeysOf(c.profile)) {
+      const list = groups.get(key);
+      if (list) list.push(c);
+      else groups.set(key, [c]);
     }
   }
   const count = (key: string) => groups.get(key)?.length ?? 0;
   const cells = new Map<string, Cell>();
   const ranks = new Map<string, Record<string, number>>();
   for (const [key, members] of groups) {
-    const reason = suppression(parseCohortKey(key)!, members, additive, count);
+    const reason = suppression(key, members, additive, count);
     if (reason) {
       cells.set(key, { cohort: key, suppressed: reason });
       continue;
     }
-    const values = members.map((m) => m.value);
-    cells.set(key, { cohort: key, published: distribution(values) });
+    const sorted = members.map((m) => m.value).sort((a, b) => a - b);
+    cells.set(key, { cohort: key, published: distributionOfSorted(sorted) });
     for (const m of members) {
       const own = ranks.get(m.practiceId) ?? {};
-      own[key] = Math.round(percentileRank(values, m.value) * 10) / 10;
       ranks.set(m.practiceId, own);
+      own[key] = Math.round(percentileRankInSorted(sorted, m.value) * 10) / 10;
     }
   }
   return { cells, ranks };
 }
 
+// A rollup asks for the same few hundred cohorts' keys and ancestors millions of times: kept once.
+const keysByProfile = new Map<string, string[]>();
+const ancestorsByKey = new Map<string, string[]>();
+
+function cohortKeysOf(p: PracticeProfileForCohorts): string[] {
+  const id = `${p.specialty}|${p.region}|${p.size}`;
+  const known = keysByProfile.get(id);
+  if (known) return known;
+  const keys = cohortsOf(p).map(cohortKey);
+  keysByProfile.set(id, keys);
+  return keys;
+}
+
+function ancestorKeysOf(key: string): string[] {
+  const known = ancestorsByKey.get(key);
+  if (known) return known;
+  const keys = ancestorsOf(parseCohortKey(key)!).map(cohortKey);
+  ancestorsByKey.set(key, keys);
+  return keys;
+}
+
 function suppression(
-  cohort: Cohort,
+  key: string,
   members: readonly Contribution[],
   additive: boolean,
   count: (key: string) => number,
 ): SuppressionReason | undefined {
   if (members.length < MIN_PRACTICES) return 'too_few';
   if (additive && dominated(members.map((m) => m.value))) return 'dominance';
-  for (const ancestor of ancestorsOf(cohort)) {
-    const rest = count(cohortKey(ancestor)) - members.length;
+  for (const ancestor of ancestorKeysOf(key)) {
+    const rest = count(ancestor) - members.length;
     if (rest > 0 && rest < MIN_PRACTICES) return 'complement';
   }
   return undefined;

@@ -19,7 +19,6 @@ import { type Contribution, rollupMetric } from './publish-rules.ts';
 export const ROLLUP_MONTHS = 12;
 /** Figures are at least one full month old: in December, October is the newest month published. */
 export const PUBLISH_LAG_MONTHS = 2;
-const MAX_TRANSACTION = 100;
 const ACTOR = { id: 'benchmark-rollup', name: 'Association benchmarks' };
 
 export interface RollupResult {
@@ -49,7 +48,12 @@ export async function rollupAllAssociations(p: Platform): Promise<Record<string,
  * rolled up, is frozen: a member who leaves stops counting from the next month rolled up, and the
  * months already published never change, so comparing them across a departure reveals nothing.
  */
-export async function rollupAssociation(p: Platform, associationId: string): Promise<RollupResult> {
+export async function rollupAssociation(
+  p: Platform,
+  associationId: string,
+  /** The registry by default; the bench passes a larger one. */
+  metrics: readonly MetricDefinition[] = METRICS,
+): Promise<RollupResult> {
   const association = await rollupRepo.association(p.store, associationId);
   const last = newestPublishableMonth(p.clock.now().getTime(), association.timeZone);
   const first = shiftMonth(last, -(ROLLUP_MONTHS - 1));
@@ -64,15 +68,15 @@ export async function rollupAssociation(p: Platform, associationId: string): Pro
     const db = systemDb(p, m.practiceId, ACTOR);
     const snapshots = await snapshotRepo.between(db, reach, last);
     itemsRead += snapshots.length;
-    values.set(m.practiceId, valuesByMetric(snapshots));
+    values.set(m.practiceId, valuesByMetric(snapshots, metrics));
   }
   const associationName = association.name;
   const computedAt = p.clock.now().toISOString();
-  const work = months.map((month) => rollupMonth(associationId, month, members, values, computedAt));
+  const work = months.map((month) =>
+    rollupMonth({ associationId, month, members, values, computedAt }, metrics),
+  );
   const cells = work.flatMap((w) => w.cells);
-  for (let i = 0; i < cells.length; i += MAX_TRANSACTION) {
-    await p.store.transact(cells.slice(i, i + MAX_TRANSACTION).map(rollupRepo.cellOp));
-  }
+  await p.store.putMany(cells.map(rollupRepo.cellItem));
   await writeContributions(p, { associationId, associationName, members, computedAt }, work);
   const stored: string[] = [];
   for (const w of work) {
@@ -86,9 +90,10 @@ type PracticeValues = Map<string, Map<string, number>>;
 
 function valuesByMetric(
   snapshots: { metricId: string; month: string; version: number; value: number | null }[],
+  metrics: readonly MetricDefinition[],
 ) {
   const byMetric: PracticeValues = new Map();
-  const current = new Map(METRICS.map((m) => [m.id, m.version]));
+  const current = new Map(metrics.map((m) => [m.id, m.version]));
   for (const s of snapshots) {
     // A value measured under another version is another measure: never mixed into a cell.
     if (s.value === null || current.get(s.metricId) !== s.version) continue;
@@ -100,19 +105,21 @@ function valuesByMetric(
 }
 
 /**
- * A practice's value over a window ending in `month`: the month's own value, or the average of its
- * monthly values when it reported at least half the window's months (2 of 3, 6 of 12).
+ * A practice's value over a window (its months, newest first): the month's own value, or the
+ * average of its monthly values when it reported at least half the window's months (2 of 3, 6 of 12).
  */
-export function windowValue(months: Map<string, number> | undefined, month: string, window: BenchmarkWindow) {
+export function windowValue(months: Map<string, number> | undefined, windowMonths: readonly string[]) {
   if (!months) return undefined;
-  const span = WINDOW_MONTHS[window];
-  const found: number[] = [];
-  for (let i = 0; i < span; i++) {
-    const v = months.get(shiftMonth(month, -i));
-    if (v !== undefined) found.push(v);
+  let sum = 0;
+  let found = 0;
+  for (const m of windowMonths) {
+    const v = months.get(m);
+    if (v === undefined) continue;
+    sum += v;
+    found++;
   }
-  if (found.length === 0 || found.length < Math.ceil(span / 2)) return undefined;
-  return found.reduce((a, v) => a + v, 0) / found.length;
+  if (found === 0 || found < Math.ceil(windowMonths.length / 2)) return undefined;
+  return sum / found;
 }
 
 interface MonthWork {
@@ -121,19 +128,23 @@ interface MonthWork {
   run: { month: string; members: number; contributors: Record<string, number>; computedAt: string };
 }
 
-function rollupMonth(
-  associationId: string,
-  month: string,
-  members: readonly ListedMember[],
-  values: Map<string, PracticeValues>,
-  computedAt: string,
-): MonthWork {
+interface MonthInput {
+  associationId: string;
+  month: string;
+  members: readonly ListedMember[];
+  values: Map<string, PracticeValues>;
+  computedAt: string;
+}
+
+function rollupMonth(input: MonthInput, metrics: readonly MetricDefinition[]): MonthWork {
+  const { associationId, month, members, values, computedAt } = input;
   const cells = new Map<string, CellItem>();
   const contributions = new Map<string, ContributionItem['windows']>();
   const contributors: Record<string, number> = {};
   for (const window of Object.keys(BENCHMARK_WINDOWS) as BenchmarkWindow[]) {
-    for (const metric of METRICS) {
-      const list = contributionsFor(metric, month, window, members, values);
+    const windowMonths = Array.from({ length: WINDOW_MONTHS[window] }, (_, i) => shiftMonth(month, -i));
+    for (const metric of metrics) {
+      const list = contributionsFor(metric, windowMonths, members, values);
       if (window === 'month') contributors[metric.id] = list.length;
       const { cells: metricCells, ranks } = rollupMetric(list, metric.additive === true);
       for (const cell of metricCells.values()) {
@@ -167,14 +178,13 @@ function rollupMonth(
 
 function contributionsFor(
   metric: MetricDefinition,
-  month: string,
-  window: BenchmarkWindow,
+  windowMonths: readonly string[],
   members: readonly ListedMember[],
   values: Map<string, PracticeValues>,
 ): Contribution[] {
   const out: Contribution[] = [];
   for (const m of members) {
-    const value = windowValue(values.get(m.practiceId)?.get(metric.id), month, window);
+    const value = windowValue(values.get(m.practiceId)?.get(metric.id), windowMonths);
     if (value === undefined) continue;
     out.push({ practiceId: m.practiceId, profile: m, value });
   }

@@ -1,5 +1,6 @@
 import {
   BatchGetCommand,
+  BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -122,6 +123,26 @@ export class Store {
       ),
     );
     return (out.Responses?.[this.tableName] ?? []) as T[];
+  }
+
+  /**
+   * Unconditional puts in batches of 25, not a transaction: for derived items a job may write
+   * again with the same content (benchmark cells), where all-or-nothing is kept by a marker
+   * written last. Unprocessed items are retried with a growing wait.
+   */
+  async putMany(items: (Item & Key)[]): Promise<void> {
+    for (let i = 0; i < items.length; i += 25) {
+      let pending: { PutRequest: { Item: Item } }[] = items
+        .slice(i, i + 25)
+        .map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+        const out = await this.call(() =>
+          this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } })),
+        );
+        pending = (out.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
+      }
+    }
   }
 
   /** One Query: a page of items and a signed cursor for the next page. */
