@@ -274,6 +274,9 @@ export const MODULES: Record<ModuleId, ModuleManifest> = {
       { value: 'hr.swap_approved', label: 'Shift swaps approved' },
       { value: 'hr.swap_declined', label: 'Shift swaps declined' },
       { value: 'hr.swap_cancelled', label: 'Shift swaps withdrawn' },
+      { value: 'hr.swap_accepted', label: 'Shift swaps accepted by the colleague' },
+      { value: 'hr.swap_colleague_declined', label: 'Shift swaps declined by the colleague' },
+      { value: 'hr.swap_settings_saved', label: 'Shift swap settings changed' },
     ],
     auditEntities: [
       { value: 'staff', label: 'Staff member' },
@@ -289,6 +292,7 @@ export const MODULES: Record<ModuleId, ModuleManifest> = {
       { value: 'opening', label: 'Opening' },
       { value: 'candidate', label: 'Candidate' },
       { value: 'hr_leave_case', label: 'Leave case' },
+      { value: 'hr_swap_settings', label: 'Shift swap settings' },
     ],
   },
   benchmarks: {

@@ -13,6 +13,7 @@ import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict, notFound, validationFailed } from '../platform/errors.ts';
 import type { FileStore } from '../platform/files/port.ts';
 import { newId } from '../platform/ids.ts';
+import { askedByNameAmong, isAskedByName } from '../platform/sign-offs/sign-off-asks.ts';
 import {
   asks,
   latestOf,
@@ -24,6 +25,7 @@ import {
 } from './document-views.ts';
 import { documentsRepo, type StoredDocument, type StoredVersion, searchWords } from './documents.repo.ts';
 import { pdfFile } from './files.service.ts';
+import { documentSubjectOp } from './publish.ts';
 
 /**
  * Most text one version holds, as JSON: a version is one DynamoDB item (at most 400 KB with its
@@ -113,7 +115,7 @@ export async function detailOf(db: TenantDb, doc: StoredDocument): Promise<Docum
 async function mySignOff(db: TenantDb, id: string, v: StoredVersion) {
   const person = { userId: db.actor.userId, role: db.actor.role };
   const signature = await documentsRepo.getSignature(db, id, v.number, db.actor.userId);
-  const asked = asks(v.audience, person);
+  const asked = asks(v.audience, person) || (await isAskedByName(db, 'documents', id, db.actor.userId));
   if (!asked && !signature) return undefined;
   return { version: v.number, asked, ...(signature ? { signedAt: signature.signedAt } : {}) };
 }
@@ -134,6 +136,8 @@ export async function updateDocument(db: TenantDb, id: string, input: DocumentUp
     [
       documentsRepo.updateOp(db, input.version, after),
       documentsRepo.findTextOp(db, after, textVersion?.blocks ?? []),
+      // A new title or folder reaches the sign-off subject other modules list (the handbook picker).
+      ...(after.publishedVersion !== undefined ? [documentSubjectOp(db, after, after.publishedVersion)] : []),
     ],
     {
       action: 'document.updated',
@@ -243,7 +247,15 @@ export async function listDocuments(
  */
 async function withMySignOffs(db: TenantDb, docs: StoredDocument[]): Promise<DocumentDto[]> {
   const me = { userId: db.actor.userId, role: db.actor.role };
-  const asking = docs.filter((d) => d.publishedVersion !== undefined && asks(d.audience, me));
+  const published = docs.filter((d) => d.publishedVersion !== undefined);
+  // Documents another module asked the caller to sign by name (a new hire's handbook) ask them too.
+  const byName = await askedByNameAmong(
+    db,
+    'documents',
+    published.filter((d) => !asks(d.audience, me)).map((d) => d.id),
+    me.userId,
+  );
+  const asking = published.filter((d) => asks(d.audience, me) || byName.has(d.id));
   const signed = asking.length
     ? await documentsRepo.signaturesOf(
         db,

@@ -2,7 +2,9 @@
  * What publishing writes besides the document item: the version in force with the SHA-256 of its
  * text, the library's search words, the standing sign-off (so people who join later are asked),
  * and one Today item per person asked to sign. People a new version no longer asks have their
- * old item closed. The team is read through tenants' exported `listUsers` (members.service.ts).
+ * old item closed. The document is also offered to other modules as a sign-off subject (HR's
+ * onboarding asks a new hire to sign the handbook through it). The team is read through tenants'
+ * exported `listUsers` (members.service.ts).
  */
 import { createHash } from 'node:crypto';
 import { versionContentText } from '../../shared/documents/content-hash.ts';
@@ -12,6 +14,7 @@ import type { WriteOp } from '../platform/db/store.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { MAX_TRANSACTION_ITEMS } from '../platform/db/tenant-db.ts';
 import { validationFailed } from '../platform/errors.ts';
+import { subjectOp } from '../platform/sign-offs/sign-off-asks.ts';
 import {
   askToSignOp,
   endSignOffOp,
@@ -112,6 +115,7 @@ export async function publishOps(db: TenantDb, doc: StoredDocument, v: StoredVer
     input.audience.roles.length
       ? standingSignOffOp(db, { ...request, roles: input.audience.roles, daysToSign: DAYS_TO_SIGN }, now)
       : endSignOffOp(db, SOURCE, doc.id),
+    documentSubjectOp(db, doc, v.number),
   ];
   const rest = [...askOps, ...closeOps];
   const room = MAX_TRANSACTION_ITEMS - OWN_ITEMS;
@@ -127,6 +131,26 @@ export async function publishOps(db: TenantDb, doc: StoredDocument, v: StoredVer
     }
   };
   return { ops: [...own, ...rest.slice(0, room)], later, asked: asked.length };
+}
+
+/** The document as a sign-off subject other modules may ask people to sign (see sign-off-asks.ts). */
+export function documentSubjectOp(
+  db: TenantDb,
+  doc: Pick<StoredDocument, 'id' | 'title' | 'folder'>,
+  round: number,
+) {
+  return subjectOp(
+    db,
+    {
+      source: SOURCE,
+      ref: doc.id,
+      title: doc.title,
+      link: documentLink(doc.id),
+      category: doc.folder,
+      round,
+    },
+    db.now(),
+  );
 }
 
 function addDaysIso(now: Date, days: number): string {

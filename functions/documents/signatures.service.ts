@@ -12,6 +12,7 @@ import { conflict, notFound } from '../platform/errors.ts';
 import { queueMail } from '../platform/mail/outbox.ts';
 import type { Platform } from '../platform/platform.ts';
 import { publicUrl } from '../platform/public-url.ts';
+import { askedByName, isAskedByName, signedOp } from '../platform/sign-offs/sign-off-asks.ts';
 import { signOffItemId } from '../platform/sign-offs/sign-offs.ts';
 import { closeIfOpenOps } from '../platform/today/today-items.ts';
 import { getTenant } from '../tenants/settings.service.ts';
@@ -33,7 +34,10 @@ export async function sign(
   if (doc.publishedVersion !== n) {
     throw conflict(`Version ${doc.publishedVersion} replaced version ${n}. Read and sign that one.`);
   }
-  if (!asks(v.audience, { userId: db.actor.userId, role: db.actor.role })) {
+  if (
+    !asks(v.audience, { userId: db.actor.userId, role: db.actor.role }) &&
+    !(await isAskedByName(db, 'documents', id, db.actor.userId))
+  ) {
     throw conflict(`Version ${n} does not ask you to sign it`);
   }
   const signature: Signature = {
@@ -51,6 +55,14 @@ export async function sign(
   await db.write(
     [
       documentsRepo.signOp(db, signature),
+      // Read by modules that asked this person by name (HR's onboarding ticks its task from it).
+      signedOp(db, {
+        source: 'documents',
+        ref: id,
+        userId: db.actor.userId,
+        round: n,
+        signedAt: signature.signedAt,
+      }),
       ...(await closeIfOpenOps(db, [signOffItemId('documents', id, db.actor.userId)])),
     ],
     {
@@ -77,7 +89,9 @@ async function sheetOf(db: TenantDb, v: StoredVersion, team: readonly User[]): P
   const signed = await documentsRepo.signatures(db, v.documentId, v.number);
   const audience = v.audience ?? { roles: [], userIds: [] };
   const done = new Set(signed.map((s) => s.userId));
-  const missing = audienceMembers(team, audience)
+  // People another module asked by name (a new hire's handbook) are on the sheet like the audience.
+  const byName = await askedByName(db, 'documents', v.documentId);
+  const missing = audienceMembers(team, { ...audience, userIds: [...audience.userIds, ...byName] })
     .filter((u) => !done.has(u.id) && u.role !== 'assoc_admin' && u.role !== 'analyst')
     .map((u) => ({ userId: u.id, name: u.name, role: u.role as SignatureSheet['missing'][number]['role'] }));
   signed.sort((a, b) => a.signedAt.localeCompare(b.signedAt));

@@ -75,15 +75,20 @@ export const checklistsRepo = {
   createOps(db: TenantDb, c: StoredChecklist, who: string): WriteOp[] {
     return [
       { kind: 'create', item: { ...tenantKeys.checklist(db, c.id), type: 'hr_checklist', ...c } },
-      {
-        kind: 'create',
-        item: {
-          ...tenantKeys.checklistOpen(db, c.kind, c.staffId),
-          type: 'hr_checklist_open',
-          checklistId: c.id,
-        },
-        onFail: () => conflict(`${who} already has a checklist of this kind under way`),
-      },
+      // A checklist done from the start (its one task already signed) holds no open marker.
+      ...(c.status === 'done'
+        ? []
+        : [
+            {
+              kind: 'create' as const,
+              item: {
+                ...tenantKeys.checklistOpen(db, c.kind, c.staffId),
+                type: 'hr_checklist_open',
+                checklistId: c.id,
+              },
+              onFail: () => conflict(`${who} already has a checklist of this kind under way`),
+            },
+          ]),
     ];
   },
 

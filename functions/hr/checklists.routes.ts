@@ -8,10 +8,12 @@ import {
   ChecklistTaskDoneSchema,
   ChecklistTemplateInputSchema,
   ChecklistTemplateSchema,
+  SignableDocumentSchema,
 } from '../../shared/schemas/hr-checklists.ts';
 import '../../shared/validation.ts';
 import { pageArgs } from '../platform/http/paging.ts';
 import type { defineDomain } from '../platform/http/route.ts';
+import { signableDocuments } from './checklist-signing.service.ts';
 import {
   completeTask,
   getChecklist,
@@ -51,6 +53,18 @@ export function checklistsRoutes(route: Route) {
       response: ChecklistTemplateSchema,
     },
     (r) => saveTemplate(r.db, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/hr/checklists/documents',
+      summary:
+        'Published documents a template task may ask the person to sign (the handbook picker); `signs: "handbook"` names the Handbook folder’s',
+      roles: 'practiceAdmins',
+      response: z.object({ items: z.array(SignableDocumentSchema) }),
+    },
+    (r) => signableDocuments(r.db),
   );
   route(
     {

@@ -7,7 +7,9 @@
  * The Rounds login itself is closed by the offboarding job (functions/jobs/offboarding-logins.ts)
  * from 01:00 the day after the last day; the checklist keeps a manager's task to check it the
  * morning after (an owner's login is never closed by the job).
- * The handbook task links to the Documents module's page; HR does not reach into documents.
+ * A task that names a document (the handbook) asks the person to sign it through the platform's
+ * sign-off asks and ticks itself once they sign (checklist-signing.service.ts); HR does not reach
+ * into documents.
  */
 import { inRoleGroup, type PracticeRole, type Role } from '../../shared/roles.ts';
 import type { Page } from '../../shared/schemas/common.ts';
@@ -36,6 +38,7 @@ import {
   roleAssigneeName,
   todayItemId,
 } from '../platform/today/today-items.ts';
+import { planSigning, settleSigned, signsSomething } from './checklist-signing.service.ts';
 import { checklistsRepo, type StoredChecklist } from './checklists.repo.ts';
 import { type StoredStaff, staffRepo } from './staff.repo.ts';
 
@@ -61,7 +64,13 @@ export function defaultTasks(kind: ChecklistKind, role: StaffRole): ChecklistTas
       { title: 'Add to the shift schedule', owner: 'manager', days: 1 },
       { title: 'Complete Form I-9 (employer section by day 3)', owner: 'manager', days: 3 },
       { title: 'Complete HIPAA training', owner: 'hire', days: 7 },
-      { title: 'Sign the employee handbook', owner: 'hire', days: 7, link: '/app/documents' },
+      {
+        title: 'Sign the employee handbook',
+        owner: 'hire',
+        days: 7,
+        link: '/app/documents',
+        signs: 'handbook',
+      },
     ];
   }
   return [
@@ -96,6 +105,9 @@ export async function saveTemplate(db: TenantDb, input: ChecklistTemplateInput):
   const issues: { path: string; message: string }[] = [];
   await Promise.all(
     input.tasks.map(async (t, i) => {
+      if (t.signs && !(await signsSomething(db, t.signs))) {
+        issues.push({ path: `tasks.${i}.signs`, message: 'Choose a published document' });
+      }
       if (t.owner !== 'person' || !t.ownerStaffId) return;
       const s = await staffRepo.get(db, t.ownerStaffId);
       if (s?.status !== 'active' || !s.userId) {
@@ -165,7 +177,7 @@ export async function startChecklist(db: TenantDb, input: ChecklistStart): Promi
     (await checklistsRepo.template(db, input.kind, person.staffRole)) ??
     defaultTemplate(input.kind, person.staffRole);
   const id = newId();
-  const tasks: ChecklistTask[] = await Promise.all(
+  const made: ChecklistTask[] = await Promise.all(
     template.tasks.map(async (t, i) => {
       const who = await assigneeOf(db, t, person);
       return {
@@ -180,6 +192,8 @@ export async function startChecklist(db: TenantDb, input: ChecklistStart): Promi
       };
     }),
   );
+  const signing = await planSigning(db, { ...person, name }, template.tasks, made);
+  const tasks = signing.tasks;
   const checklist: StoredChecklist = {
     id,
     staffId: person.id,
@@ -187,33 +201,37 @@ export async function startChecklist(db: TenantDb, input: ChecklistStart): Promi
     staffRole: person.staffRole,
     kind: input.kind,
     anchorDate,
-    status: 'open',
+    status: tasks.every((t) => t.done) ? 'done' : 'open',
     tasks,
     startedAt: db.now().toISOString(),
     startedBy: db.actor.name,
     version: 1,
   };
   const kindLabel = CHECKLIST_KIND_LABELS[input.kind].toLowerCase();
-  const items = tasks.map((t) =>
-    raiseTodayItemOp(
-      db,
-      {
-        source: 'hr',
-        kind: 'checklist_task',
-        ref: pairRef(id, t.id),
-        title: t.assigneeUserId === person.userId && person.userId ? t.title : `${name}: ${t.title}`,
-        detail: `${CHECKLIST_KIND_LABELS[input.kind]} checklist`,
-        link: t.link ?? `${LINK}?checklist=${id}`,
-        assignee: t.assigneeUserId
-          ? { userId: t.assigneeUserId, name: t.assigneeName }
-          : { role: t.assigneeRole ?? 'manager' },
-        dueDate: t.dueDate,
-        forWhom: name,
-      },
-      db.now(),
-    ),
-  );
-  await db.write([...checklistsRepo.createOps(db, checklist, name), ...items], {
+  // A signing task's Today item is the one to read and sign (in the signing ops); a task already
+  // signed raises none.
+  const items = tasks
+    .filter((t) => !t.done && !signing.asked.has(t.id))
+    .map((t) =>
+      raiseTodayItemOp(
+        db,
+        {
+          source: 'hr',
+          kind: 'checklist_task',
+          ref: pairRef(id, t.id),
+          title: t.assigneeUserId === person.userId && person.userId ? t.title : `${name}: ${t.title}`,
+          detail: `${CHECKLIST_KIND_LABELS[input.kind]} checklist`,
+          link: t.link ?? `${LINK}?checklist=${id}`,
+          assignee: t.assigneeUserId
+            ? { userId: t.assigneeUserId, name: t.assigneeName }
+            : { role: t.assigneeRole ?? 'manager' },
+          dueDate: t.dueDate,
+          forWhom: name,
+        },
+        db.now(),
+      ),
+    );
+  await db.write([...checklistsRepo.createOps(db, checklist, name), ...items, ...signing.ops], {
     action: 'hr.checklist_started',
     entityType: 'hr_checklist',
     entityId: id,
@@ -238,8 +256,10 @@ const mayDo = (caller: Caller, t: ChecklistTask) =>
   t.assigneeUserId === caller.userId ||
   (!t.assigneeUserId && t.assigneeRole === caller.role);
 
+/** One checklist; a signing task whose person signed since is ticked on the way. */
 export async function getChecklist(db: TenantDb, caller: Caller, id: string): Promise<Checklist> {
-  return visibleChecklist(db, caller, id);
+  const [c] = await settleSigned(db, [await visibleChecklist(db, caller, id)]);
+  return c as Checklist;
 }
 
 const SORTERS: Record<NonNullable<ChecklistListQuery['sort']>, (a: Checklist, b: Checklist) => number> = {
@@ -265,7 +285,7 @@ export async function listChecklists(
   const start = q.cursor ? decodeOffset(q.cursor, signature) : 0;
   const end = start + limit;
   return {
-    items: rows.slice(start, end),
+    items: await settleSigned(db, rows.slice(start, end)),
     nextCursor: end < rows.length ? encodeOffset(end, signature) : null,
   };
 }
@@ -284,6 +304,11 @@ export async function completeTask(
   if (!mayDo(caller, task)) throw notFound('Task');
   if (c.version !== version) throw staleVersion();
   if (task.done) throw badRequest('That task is already done');
+  if (task.signOff?.status === 'requested' && !isAdmin(caller)) {
+    throw badRequest(
+      `Sign “${task.signOff.documentTitle ?? 'the document'}” in Documents: the task ticks itself once you do`,
+    );
+  }
   const tasks = c.tasks.map((t) =>
     t.id === taskId ? { ...t, done: true, doneAt: db.now().toISOString(), doneBy: db.actor.name } : t,
   );

@@ -1,4 +1,4 @@
-import type { SwapRequest } from '../../shared/schemas/hr-swaps.ts';
+import type { SwapRequest, SwapSettings } from '../../shared/schemas/hr-swaps.ts';
 import { strip } from '../platform/db/items.ts';
 import { tenantKeys } from '../platform/db/keys.ts';
 import type { WriteOp } from '../platform/db/store.ts';
@@ -8,7 +8,7 @@ import { conflict, staleVersion } from '../platform/errors.ts';
 /**
  * Swap requests' storage: each request in the practice's swap partition (newest last by ULID), and
  * a marker per shift while its request is pending, created with the request and deleted with the
- * decision, so a shift has one pending request at a time.
+ * decision, so a shift has one pending request at a time; and the practice's swap settings.
  */
 
 export type StoredSwap = SwapRequest & { shiftVersion: number };
@@ -48,6 +48,40 @@ export const swapsRepo = {
         onFail: () => conflict('A swap of this shift is already waiting for a manager'),
       },
     ];
+  },
+
+  /** The practice's settings: off (version 0) until saved. */
+  async settings(db: TenantDb): Promise<SwapSettings> {
+    const item = await db.get<SwapSettings>(tenantKeys.swapSettings(db));
+    return { colleagueAccepts: item?.colleagueAccepts ?? false, version: item?.version ?? 0 };
+  },
+
+  settingsOp(db: TenantDb, colleagueAccepts: boolean, readVersion: number): WriteOp {
+    if (readVersion === 0) {
+      return {
+        kind: 'create',
+        item: { ...tenantKeys.swapSettings(db), type: 'hr_swap_settings', colleagueAccepts, version: 1 },
+        onFail: staleVersion,
+      };
+    }
+    return {
+      kind: 'update',
+      key: tenantKeys.swapSettings(db),
+      set: { colleagueAccepts },
+      expectedVersion: readVersion,
+      onFail: staleVersion,
+    };
+  },
+
+  /** The colleague's answer moves the request on (it stays waiting: the shift's marker stays). */
+  updateOp(db: TenantDb, r: StoredSwap, set: Partial<StoredSwap>): WriteOp {
+    return {
+      kind: 'update',
+      key: tenantKeys.swapRequest(db, r.id),
+      set,
+      expectedVersion: r.version,
+      onFail: staleVersion,
+    };
   },
 
   /** The request's outcome at the version read; the shift's pending marker goes with it. */

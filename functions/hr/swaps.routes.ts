@@ -1,23 +1,61 @@
 import { pageOf } from '../../shared/schemas/common.ts';
 import { ShiftIdParamsSchema } from '../../shared/schemas/hr-shifts.ts';
 import {
+  SwapAnswerSchema,
   SwapAskSchema,
   SwapCancelSchema,
   SwapDecisionSchema,
   SwapIdParamsSchema,
   SwapListQuerySchema,
   SwapRequestSchema,
+  SwapSettingsInputSchema,
+  SwapSettingsSchema,
 } from '../../shared/schemas/hr-swaps.ts';
 import '../../shared/validation.ts';
 import { pageArgs } from '../platform/http/paging.ts';
 import type { defineDomain } from '../platform/http/route.ts';
-import { askSwap, cancelSwap, decideSwap, listSwaps } from './swaps.service.ts';
+import {
+  answerSwap,
+  askSwap,
+  cancelSwap,
+  decideSwap,
+  getSwapSettings,
+  listSwaps,
+  saveSwapSettings,
+} from './swaps.service.ts';
 
 type Route = ReturnType<typeof defineDomain>['route'];
 
-/** Shift swap requests: anyone asks about their own shift; owners and managers decide. */
+/**
+ * Shift swap requests: anyone asks about their own shift; the colleague accepts first when the
+ * practice's setting says so; owners and managers decide.
+ */
 export function swapRoutes(route: Route) {
   const tag = 'hr';
+  route(
+    {
+      tag,
+      method: 'get',
+      path: '/hr/swap-settings',
+      summary:
+        'The practice’s swap settings: whether the colleague accepts before a manager decides (off, version 0, until saved)',
+      roles: 'practice',
+      response: SwapSettingsSchema,
+    },
+    (r) => getSwapSettings(r.db),
+  );
+  route(
+    {
+      tag,
+      method: 'put',
+      path: '/hr/swap-settings',
+      summary: 'Save the swap settings at the version read (0 the first time)',
+      roles: 'practiceAdmins',
+      body: SwapSettingsInputSchema,
+      response: SwapSettingsSchema,
+    },
+    (r) => saveSwapSettings(r.db, r.body),
+  );
   route(
     {
       tag,
@@ -56,6 +94,20 @@ export function swapRoutes(route: Route) {
       response: SwapRequestSchema,
     },
     (r) => decideSwap(r.db, r.params.id, r.body),
+  );
+  route(
+    {
+      tag,
+      method: 'post',
+      path: '/hr/swap-requests/:id/answer',
+      summary:
+        'The colleague asked accepts (the request goes to the managers) or declines (it ends, with a note for the person)',
+      roles: 'practice',
+      params: SwapIdParamsSchema,
+      body: SwapAnswerSchema,
+      response: SwapRequestSchema,
+    },
+    (r) => answerSwap(r.db, r.auth, r.params.id, r.body),
   );
   route(
     {

@@ -1,5 +1,6 @@
 import { MODULE_IDS, type ModuleId } from '../../shared/modules.ts';
 import { benchmarksMigrations } from '../benchmarks/migrations.ts';
+import { documentsMigrations } from '../documents/migrations.ts';
 import type { Migration } from '../platform/migrations/migration.ts';
 import { schedulingMigrations } from '../scheduling/migrations.ts';
 import { tenantsMigrations } from '../tenants/migrations.ts';
@@ -9,7 +10,7 @@ const MODULE_MIGRATIONS: Record<ModuleId, readonly Migration[]> = {
   tenants: tenantsMigrations,
   scheduling: schedulingMigrations,
   today: [],
-  documents: [],
+  documents: documentsMigrations,
   billing: [],
   hr: [],
   benchmarks: benchmarksMigrations,

@@ -47,11 +47,21 @@ export const ChecklistTaskTemplateSchema = z
     link: z.optional(
       z.string().check(z.regex(/^\/app\/[A-Za-z0-9/_?=&.-]*$/, 'Link to a Rounds page, like /app/documents')),
     ),
+    /**
+     * A document the person signs in Documents: `handbook` (the practice's published document in the
+     * Handbook folder) or a document's id. Starting the checklist asks them to sign it; the task ticks
+     * itself when they do. Only for the person's own tasks (owner "hire").
+     */
+    signs: z.optional(IdSchema),
   })
   .check(
     z.refine((t) => t.owner !== 'person' || Boolean(t.ownerStaffId), {
       message: 'Choose the person who does the task',
       path: ['ownerStaffId'],
+    }),
+    z.refine((t) => !t.signs || t.owner === 'hire', {
+      message: 'Only the person themselves signs a document',
+      path: ['signs'],
     }),
   );
 export type ChecklistTaskTemplate = z.infer<typeof ChecklistTaskTemplateSchema>;
@@ -85,6 +95,32 @@ export const ChecklistStartSchema = z.strictObject({
 });
 export type ChecklistStart = z.infer<typeof ChecklistStartSchema>;
 
+/** `signs` naming the practice's handbook rather than one document. */
+export const SIGNS_HANDBOOK = 'handbook';
+
+export const SIGN_OFF_STATUSES = ['requested', 'signed', 'no_login', 'no_document'] as const;
+export type SignOffStatus = (typeof SIGN_OFF_STATUSES)[number];
+
+/** A signing task's state: asked in Documents, signed, or left manual (no login, nothing to sign). */
+export const TaskSignOffSchema = z.object({
+  status: z.enum(SIGN_OFF_STATUSES),
+  documentId: z.optional(IdSchema),
+  documentTitle: z.optional(z.string()),
+  /** The round (published version) asked: a signature of it or a later one ticks the task. */
+  round: z.optional(z.int()),
+  signedAt: z.optional(z.string()),
+});
+export type TaskSignOff = z.infer<typeof TaskSignOffSchema>;
+
+/** GET /api/hr/checklists/documents: what a template task may ask the person to sign. */
+export const SignableDocumentSchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  /** The document's folder ("handbook"). */
+  category: z.string(),
+});
+export type SignableDocument = z.infer<typeof SignableDocumentSchema>;
+
 export const ChecklistTaskSchema = z.object({
   id: IdSchema,
   title: z.string(),
@@ -96,6 +132,7 @@ export const ChecklistTaskSchema = z.object({
   done: z.boolean(),
   doneAt: z.optional(z.string()),
   doneBy: z.optional(z.string()),
+  signOff: z.optional(TaskSignOffSchema),
 });
 export type ChecklistTask = z.infer<typeof ChecklistTaskSchema>;
 

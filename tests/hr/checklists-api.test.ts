@@ -89,6 +89,7 @@ describe('templates', () => {
       owner: 'hire',
       days: 7,
       link: '/app/documents',
+      signs: 'handbook',
     });
     const nurse = res.body.items.find(
       (x: { kind: string; staffRole: string }) => x.kind === 'onboarding' && x.staffRole === 'nurse',

@@ -215,6 +215,45 @@ const PREPARE: Record<string, () => Promise<Call>> = {
       body: { version: open.version },
     };
   },
+  // The setting is saved at the version it is at by then (the answer below may have turned it on).
+  'PUT /hr/swap-settings': async () => {
+    const current = await w.t.call('GET', '/api/hr/swap-settings', { token: w.a.token });
+    return { body: { colleagueAccepts: true, version: current.body.version } };
+  },
+  // Only the colleague answers, and only while the request waits for them: with the setting on,
+  // the staff login asks a colleague with a login of their own to take a new shift.
+  'POST /hr/swap-requests/:id/answer': async () => {
+    const current = await w.t.call('GET', '/api/hr/swap-settings', { token: w.a.token });
+    if (!current.body.colleagueAccepts) {
+      const on = await w.t.call('PUT', '/api/hr/swap-settings', {
+        token: w.a.token,
+        json: { colleagueAccepts: true, version: current.body.version },
+      });
+      expect(on.status, brief(on.body)).toBe(200);
+    }
+    const colleague = await addMember(w.t, w.a, 'staff', 'Ana Answer');
+    const colleagueId = (
+      await post('/hr/staff', {
+        ...staffBody(w.ids.locationId!, colleague.userId),
+        firstName: 'Ana',
+        lastName: 'Answer',
+      })
+    ).id;
+    const shift = await post('/hr/shifts', {
+      staffId: w.ids.staffId,
+      locationId: w.ids.locationId,
+      date: '2027-03-16',
+      start: '13:00',
+      end: '15:00',
+    });
+    const asked = await post(`/hr/shifts/${shift.id}/swap`, { toStaffId: colleagueId }, w.roles.staff.token);
+    expect(asked.status).toBe('awaiting_colleague');
+    return {
+      token: colleague.token,
+      path: `/api/hr/swap-requests/${asked.id}/answer`,
+      body: { answer: 'accept', version: asked.version },
+    };
+  },
   'POST /hr/my-shifts/feed/revoke': async () => {
     await w.t.call('POST', '/api/hr/my-shifts/feed', { token: w.roles.staff.token });
     return { token: w.roles.staff.token };

@@ -3,7 +3,7 @@ import type { Key, TenantScope } from './keys.ts';
 /**
  * Shift swap requests' key builders, spread into `tenantKeys` (keys.ts): one partition per
  * practice holding each request (sort keys in asking order: ids are ULIDs) and a marker per shift
- * while a request for it is pending, so a second one is refused.
+ * while a request for it is pending, so a second one is refused; and the practice's swap settings.
  */
 export const hrSwapKeys = {
   swapPartition: (s: TenantScope) => `T#${s.tenantId}#HR#SWAP`,
@@ -14,4 +14,6 @@ export const hrSwapKeys = {
     PK: `T#${s.tenantId}#HR#SWAP`,
     SK: `PENDING#${shiftId}`,
   }),
+  /** The practice's swap settings (whether the colleague accepts first). */
+  swapSettings: (s: TenantScope): Key => ({ PK: `T#${s.tenantId}#HR#SWAP`, SK: 'SETTINGS' }),
 };

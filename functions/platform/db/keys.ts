@@ -13,6 +13,7 @@ import { hrPayrollKeys } from './hr-payroll-keys.ts';
 import { hrReviewsKeys } from './hr-reviews-keys.ts';
 import { hrSwapKeys } from './hr-swap-keys.ts';
 import { importKeys } from './import-keys.ts';
+import { signOffKeys } from './sign-off-keys.ts';
 
 export interface TenantScope {
   readonly tenantId: string;
@@ -162,6 +163,7 @@ export const tenantKeys = {
     SK: `REQ#${source}#${ref}`,
   }),
   signOffPartition: (s: TenantScope) => `T#${s.tenantId}#SIGNOFF`,
+  ...signOffKeys,
   // --- due dates ---
   /** A module's dated thing and its alert plan (which queue entries exist, which offsets were sent). */
   dueThing: (s: TenantScope, id: string): Key => ({ PK: `T#${s.tenantId}#DUE`, SK: `THING#${id}` }),

@@ -171,7 +171,10 @@ export const hrFixture: ModuleFixture = {
     'PUT /hr/checklists/templates': {
       kind: 'onboarding',
       staffRole: 'front_desk',
-      tasks: [{ title: 'Issue the ID badge', owner: 'manager', days: 0 }],
+      tasks: [
+        { title: 'Issue the ID badge', owner: 'manager', days: 0 },
+        { title: 'Sign the employee handbook', owner: 'hire', days: 7, signs: 'handbook' },
+      ],
       version: 0,
     },
     'POST /hr/checklists': { staffId: ids.reviewStaffId, kind: 'onboarding' },
@@ -239,6 +242,8 @@ export const hrFixture: ModuleFixture = {
     'POST /hr/shifts/:id/swap': { toStaffId: ids.reviewStaffId, note: 'Family visit' },
     'POST /hr/swap-requests/:id/decision': { decision: 'approve', note: 'Fine by me', version: 1 },
     'POST /hr/swap-requests/:id/cancel': { version: 1 },
+    'POST /hr/swap-requests/:id/answer': { answer: 'accept', note: 'Happy to', version: 1 },
+    'PUT /hr/swap-settings': { colleagueAccepts: true, version: 0 },
     'POST /hr/leave-cases': {
       staffId: ids.staffId,
       kind: 'ada',

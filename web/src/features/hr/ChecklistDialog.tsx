@@ -1,5 +1,5 @@
 import { A, createAsync } from '@solidjs/router';
-import { createSignal, For, Show, Suspense } from 'solid-js';
+import { createSignal, For, Match, Show, Suspense, Switch } from 'solid-js';
 import {
   CHECKLIST_KIND_LABELS,
   type Checklist,
@@ -18,8 +18,43 @@ import { completeChecklistTask, getChecklist } from './checklists-api.ts';
 const mayDo = (t: ChecklistTask, admin: boolean) => {
   const m = me();
   if (!m) return false;
+  // A signature asked in Documents ticks the task itself; a manager may still tick it (signed on paper).
+  if (t.signOff?.status === 'requested' && !admin) return false;
   return admin || t.assigneeUserId === m.user.id || (!t.assigneeUserId && t.assigneeRole === m.user.role);
 };
+
+/** Where a signing task stands: asked in Documents, signed, or manual and why. */
+function SignOffNote(props: { task: ChecklistTask }) {
+  const title = () => props.task.signOff?.documentTitle ?? 'the handbook';
+  return (
+    <Switch>
+      <Match when={props.task.signOff?.status === 'requested'}>
+        <span class="small">
+          <Badge tone="info">Signature requested</Badge> “{title()}” waits in Documents; this ticks itself
+          once it is signed.
+        </span>
+      </Match>
+      <Match when={props.task.signOff?.status === 'signed'}>
+        <span class="small">
+          <Badge tone="success">Signed</Badge> “{title()}” on{' '}
+          {formatDateTime(props.task.signOff?.signedAt ?? '')}
+        </span>
+      </Match>
+      <Match when={props.task.signOff?.status === 'no_login'}>
+        <span class="small muted">
+          No Rounds login, so Documents cannot ask for a signature: have “{title()}” signed on paper, then
+          mark this done.
+        </span>
+      </Match>
+      <Match when={props.task.signOff?.status === 'no_document'}>
+        <span class="small muted">
+          No handbook was published in Documents when this started: have it signed another way, then mark this
+          done.
+        </span>
+      </Match>
+    </Switch>
+  );
+}
 
 function Tasks(props: { checklist: Checklist; admin: boolean }) {
   const [busy, setBusy] = createSignal<string>();
@@ -44,10 +79,15 @@ function Tasks(props: { checklist: Checklist; admin: boolean }) {
               <span class="small muted">
                 {t.assigneeName} · due {formatCalendarDate(t.dueDate)}
               </span>
+              <Show when={t.signOff}>
+                <SignOffNote task={t} />
+              </Show>
               <Show when={t.link}>
                 {(link) => (
                   <A href={link()} class="small">
-                    Go to the page for this task
+                    {t.signOff?.status === 'requested' && t.assigneeUserId === me()?.user.id
+                      ? 'Read and sign it'
+                      : 'Go to the page for this task'}
                   </A>
                 )}
               </Show>

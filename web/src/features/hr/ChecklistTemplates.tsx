@@ -6,6 +6,7 @@ import {
   type ChecklistKind,
   type ChecklistTaskTemplate,
   ChecklistTemplateInputSchema,
+  SIGNS_HANDBOOK,
   TASK_OWNER_LABELS,
   type TaskOwner,
 } from '../../../../shared/schemas/hr-checklists.ts';
@@ -15,7 +16,7 @@ import { confirm } from '../../components/ui/Dialog.tsx';
 import { optionsOf, SelectField, TextField } from '../../components/ui/Field.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { createForm, optional } from '../../lib/forms.ts';
-import { listChecklistTemplates, saveChecklistTemplate } from './checklists-api.ts';
+import { listChecklistTemplates, listSignableDocuments, saveChecklistTemplate } from './checklists-api.ts';
 import { listAllCurrentStaff } from './staff-api.ts';
 
 interface Row {
@@ -24,6 +25,8 @@ interface Row {
   ownerStaffId: string;
   days: string;
   link: string;
+  /** '' (nothing to sign), 'handbook', or a document id. */
+  signs: string;
 }
 const toRow = (t: ChecklistTaskTemplate): Row => ({
   title: t.title,
@@ -31,12 +34,14 @@ const toRow = (t: ChecklistTaskTemplate): Row => ({
   ownerStaffId: t.ownerStaffId ?? '',
   days: String(t.days),
   link: t.link ?? '',
+  signs: t.signs ?? '',
 });
 
 /** One kind and role's template, edited as rows; saving replaces it at the version read. */
 export function ChecklistTemplates() {
   const templates = createAsync(() => listChecklistTemplates());
   const people = createAsync(() => listAllCurrentStaff().catch(() => []));
+  const documents = createAsync(() => listSignableDocuments().catch(() => ({ items: [] })));
   const [kind, setKind] = createSignal<ChecklistKind>('onboarding');
   const [role, setRole] = createSignal<StaffRole>('front_desk');
   const current = () => templates()?.items.find((t) => t.kind === kind() && t.staffRole === role());
@@ -46,6 +51,12 @@ export function ChecklistTemplates() {
   let ref: HTMLFormElement | undefined;
   const set = (i: number, patch: Partial<Row>) =>
     setRows(rows().map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  // The handbook by folder first (it follows a re-published or replaced handbook), then each document.
+  const signOptions = () => [
+    { value: '', label: 'Nothing to sign' },
+    { value: SIGNS_HANDBOOK, label: 'The employee handbook (Handbook folder)' },
+    ...(documents()?.items ?? []).map((d) => ({ value: d.id, label: d.title })),
+  ];
   const personOptions = () =>
     (people() ?? []).filter((p) => p.userId).map((p) => ({ value: p.id, label: p.name }));
   return (
@@ -70,6 +81,7 @@ export function ChecklistTemplates() {
               ...(r.owner === 'person' && r.ownerStaffId ? { ownerStaffId: r.ownerStaffId } : {}),
               days: r.days.trim() === '' ? undefined : Number(r.days),
               link: optional(r.link),
+              signs: r.owner === 'hire' ? optional(r.signs) : undefined,
             })),
           },
           async (body) => {
@@ -97,7 +109,9 @@ export function ChecklistTemplates() {
       </div>
       <p class="small muted">
         {current()?.version === 0 ? 'Rounds’ starting tasks: save to make them your own. ' : ''}
-        Days count from the hire date (onboarding) or the last day (offboarding); negative is before.
+        Days count from the hire date (onboarding) or the last day (offboarding); negative is before. A task
+        the person does may ask them to sign a document: it goes to their Today and ticks itself when they
+        sign.
       </p>
       <FormAlert message={form.formError()} />
       <ol class="checklist-template-rows">
@@ -128,6 +142,16 @@ export function ChecklistTemplates() {
                   options={personOptions()}
                   error={form.error(`tasks.${i()}.ownerStaffId`)}
                   onChange={(v) => set(i(), { ownerStaffId: v })}
+                />
+              </Show>
+              <Show when={r.owner === 'hire'}>
+                <SelectField
+                  label="Signs in Documents"
+                  name={`tasks.${i()}.signs`}
+                  value={r.signs}
+                  options={signOptions()}
+                  error={form.error(`tasks.${i()}.signs`)}
+                  onChange={(v) => set(i(), { signs: v })}
                 />
               </Show>
               <TextField
@@ -170,7 +194,10 @@ export function ChecklistTemplates() {
       <div class="reviews-actions">
         <Button
           onClick={() =>
-            setRows([...rows(), { title: '', owner: 'manager', ownerStaffId: '', days: '0', link: '' }])
+            setRows([
+              ...rows(),
+              { title: '', owner: 'manager', ownerStaffId: '', days: '0', link: '', signs: '' },
+            ])
           }
         >
           Add a task

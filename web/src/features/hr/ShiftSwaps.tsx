@@ -1,52 +1,33 @@
 import { createAsync } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { Shift } from '../../../../shared/schemas/hr-shifts.ts';
-import {
-  SWAP_STATUS_LABELS,
-  SwapDecisionSchema,
-  type SwapRequest,
-  type SwapStatus,
-} from '../../../../shared/schemas/hr-swaps.ts';
+import { SWAP_STATUS_LABELS, type SwapRequest } from '../../../../shared/schemas/hr-swaps.ts';
 import { me } from '../../app/session.ts';
-import { FormAlert } from '../../components/ui/Alert.tsx';
-import { Badge, type Tone } from '../../components/ui/Badge.tsx';
+import { Badge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
-import { confirm, Dialog } from '../../components/ui/Dialog.tsx';
+import { confirm } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { SelectField } from '../../components/ui/Field.tsx';
 import { LoadBoundary } from '../../components/ui/LoadBoundary.tsx';
 import { Section } from '../../components/ui/PageHeader.tsx';
 import { type Column, DataTable, ListPager } from '../../components/ui/Table.tsx';
-import { TextAreaField } from '../../components/ui/TextAreaField.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
 import { errorMessage, isStale } from '../../lib/errors.ts';
 import { formatDateTime, formatLocalDay, formatLocalTimes } from '../../lib/format.ts';
-import { createForm, optional } from '../../lib/forms.ts';
 import { createPagedList, PAGE_SIZE } from '../../lib/paging.ts';
 import { SwapAskDialog } from './SwapAskDialog.tsx';
+import { DecideDialog, type DecideTarget } from './SwapDecideDialog.tsx';
+import { SwapSettingsForm } from './SwapSettingsForm.tsx';
 import { getMyShifts } from './shifts-api.ts';
 import { listAllCurrentStaff } from './staff-api.ts';
-import { cancelSwap, decideSwap, listSwapRequests, type SwapShow } from './swaps-api.ts';
+import { cancelSwap, getSwapSettings, listSwapRequests, type SwapShow } from './swaps-api.ts';
+import { isWaiting, STALE_SWAP, STATUS_TONES, shiftWhen } from './swaps-format.ts';
 import './swaps.css';
 
-const STATUS_TONES: Record<SwapStatus, Tone> = {
-  pending: 'warning',
-  approved: 'success',
-  declined: 'danger',
-  cancelled: 'neutral',
-};
-
 const SHOW_OPTIONS = [
-  { value: 'pending', label: 'Pending' },
+  { value: 'pending', label: 'Waiting' },
   { value: 'all', label: 'All' },
 ];
-
-/** "Thu, Dec 10 8:00 AM–5:00 PM": how a shift is named in buttons, titles and toasts. */
-const shiftWhen = (s: { date: string; start: string; end: string }) =>
-  `${formatLocalDay(s.date)} ${formatLocalTimes(s.start, s.end)}`;
-
-const STALE_SWAP =
-  'This request changed meanwhile (it may have been withdrawn or decided). The list now shows it as it is.';
 
 /**
  * The caller's own shifts in published weeks, the next four weeks, every location; each can be
@@ -66,7 +47,7 @@ export function MyShifts(props: { locationNames: ReadonlyMap<string, string> }) 
     const d = data();
     const w = waiting();
     if (!d || !w) return undefined;
-    const asked = new Set(w.items.filter((r) => r.status === 'pending').map((r) => r.shiftId));
+    const asked = new Set(w.items.filter((r) => isWaiting(r.status)).map((r) => r.shiftId));
     return { items: d.items, asked };
   };
   const [asking, setAsking] = createSignal<Shift>();
@@ -114,106 +95,6 @@ export function MyShifts(props: { locationNames: ReadonlyMap<string, string> }) 
         </Show>
       )}
     </Show>
-  );
-}
-
-type DecideTarget = { request: SwapRequest; decision: 'approve' | 'decline' };
-
-/** Asks before a decision (approving changes the schedule), with an optional note for the people. */
-function DecideForm(props: { target: DecideTarget; onClose: () => void }) {
-  const form = createForm();
-  const [note, setNote] = createSignal('');
-  const r = () => props.target.request;
-  const approve = () => props.target.decision === 'approve';
-  let formRef: HTMLFormElement | undefined;
-
-  const send = async (e: SubmitEvent) => {
-    e.preventDefault();
-    let stale = false;
-    const ok = await form.submit(
-      formRef,
-      SwapDecisionSchema,
-      { decision: props.target.decision, note: optional(note()), version: r().version },
-      async (data) => {
-        try {
-          await decideSwap(r().id, data);
-        } catch (err) {
-          if (!isStale(err)) throw err;
-          stale = true;
-        }
-      },
-    );
-    if (stale) {
-      // The list was re-read with the change; the request may not be waiting any more.
-      toast.error(STALE_SWAP);
-      props.onClose();
-      return;
-    }
-    if (!ok) return;
-    toast.success(
-      approve()
-        ? `Gave the shift on ${formatLocalDay(r().date)} to ${r().toName}.`
-        : `Declined ${r().fromName}’s swap to ${r().toName}.`,
-    );
-    props.onClose();
-  };
-
-  return (
-    <form ref={formRef} class="stack" onSubmit={send} novalidate>
-      <p>
-        <Show
-          when={approve()}
-          fallback={
-            <>
-              {r().fromName} keeps the shift on {shiftWhen(r())} at {r().locationName}.
-            </>
-          }
-        >
-          {r().fromName}’s shift on {shiftWhen(r())} at {r().locationName} becomes {r().toName}’s. Rounds
-          checks again that {r().toName} is free then.
-        </Show>
-      </p>
-      <FormAlert message={form.formError()} />
-      <TextAreaField
-        label="Decision note"
-        name="note"
-        value={note()}
-        onInput={(v) => {
-          setNote(v);
-          form.clearError('note');
-        }}
-        optional
-        maxLength={500}
-        hint={`Shown with the request to ${r().fromName} and ${r().toName}.`}
-        error={form.error('note')}
-      />
-      <div class="button-row">
-        <Button onClick={() => props.onClose()} data-autofocus>
-          Cancel
-        </Button>
-        <Button type="submit" variant={approve() ? 'primary' : 'danger'} busy={form.sending()}>
-          {approve() ? 'Approve the swap' : 'Decline the swap'}
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-function DecideDialog(props: { target: DecideTarget | undefined; onClose: () => void }) {
-  const title = () => {
-    const t = props.target;
-    if (!t) return '';
-    return t.decision === 'approve'
-      ? `Give the shift on ${formatLocalDay(t.request.date)} to ${t.request.toName}?`
-      : `Decline ${t.request.fromName}’s swap?`;
-  };
-  return (
-    <Dialog open={!!props.target} title={title()} onClose={props.onClose}>
-      {/* Keyed: each request opens a fresh form, so no note carries over from the last one. */}
-      <Show when={props.target} keyed>
-        {(t) => <DecideForm target={t} onClose={props.onClose} />}
-      </Show>
-    </Dialog>
   );
 }
 
@@ -308,13 +189,13 @@ function SwapList(props: { admin: boolean; show: SwapShow }) {
       headerHidden: true,
       class: 'cell-actions',
       cell: (r) => (
-        <Show when={r.status === 'pending' && (props.admin || r.fromStaffId === ownStaffId())}>
+        <Show when={isWaiting(r.status)}>
           <div class="row-actions">
-            <Show when={props.admin}>
+            <Show when={props.admin && r.status === 'pending'}>
               <Button
                 size="sm"
                 variant="primary"
-                onClick={() => setDeciding({ request: r, decision: 'approve' })}
+                onClick={() => setDeciding({ request: r, decision: 'approve', by: 'manager' })}
                 aria-label={`Approve ${r.fromName}’s swap to ${r.toName}`}
               >
                 Approve
@@ -322,8 +203,26 @@ function SwapList(props: { admin: boolean; show: SwapShow }) {
               <Button
                 size="sm"
                 variant="danger"
-                onClick={() => setDeciding({ request: r, decision: 'decline' })}
+                onClick={() => setDeciding({ request: r, decision: 'decline', by: 'manager' })}
                 aria-label={`Decline ${r.fromName}’s swap to ${r.toName}`}
+              >
+                Decline
+              </Button>
+            </Show>
+            <Show when={r.status === 'awaiting_colleague' && r.toStaffId === ownStaffId()}>
+              <Button
+                size="sm"
+                variant="primary"
+                onClick={() => setDeciding({ request: r, decision: 'approve', by: 'colleague' })}
+                aria-label={`Accept ${r.fromName}’s shift on ${shiftWhen(r)}`}
+              >
+                Accept
+              </Button>
+              <Button
+                size="sm"
+                variant="danger"
+                onClick={() => setDeciding({ request: r, decision: 'decline', by: 'colleague' })}
+                aria-label={`Decline ${r.fromName}’s shift on ${shiftWhen(r)}`}
               >
                 Decline
               </Button>
@@ -347,9 +246,7 @@ function SwapList(props: { admin: boolean; show: SwapShow }) {
   return (
     <>
       <DataTable<SwapRequest>
-        caption={
-          props.show === 'pending' ? 'Swap requests waiting for a manager' : 'Swap requests, newest first'
-        }
+        caption={props.show === 'pending' ? 'Swap requests still waiting' : 'Swap requests, newest first'}
         loading={list.loading()}
         rows={list.items()}
         columns={columns}
@@ -363,8 +260,8 @@ function SwapList(props: { admin: boolean; show: SwapShow }) {
                 fallback={
                   <>
                     Can’t work a shift? Use “Ask to swap” on it under My next shifts to hand it to a colleague
-                    at the same location. A manager approves or declines; your requests, and any naming you,
-                    show here.
+                    at the same location. A manager approves or declines (your colleague may be asked to
+                    accept first); your requests, and any naming you, show here.
                   </>
                 }
               >
@@ -398,6 +295,11 @@ export function SwapRequests(props: { admin: boolean }) {
       }
     >
       <div class="stack">
+        <Show when={props.admin}>
+          <LoadBoundary what="swap settings" keys={[getSwapSettings.key]}>
+            <SwapSettingsForm />
+          </LoadBoundary>
+        </Show>
         <div class="swaps-toolbar">
           <SelectField
             label="Show"

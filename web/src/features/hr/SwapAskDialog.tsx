@@ -39,18 +39,24 @@ function AskForm(props: { shift: Shift; locationName: string; onClose: () => voi
 
   const send = async (e: SubmitEvent) => {
     e.preventDefault();
+    let firstColleague = false;
     const ok = await form.submit(
       formRef,
       SwapAskSchema,
       { toStaffId: toStaffId(), note: optional(note()) },
       async (data) => {
-        await askSwap(props.shift.id, data);
+        // The practice may have the colleague accept first: the answer says which way it went.
+        firstColleague = (await askSwap(props.shift.id, data)).status === 'awaiting_colleague';
       },
     );
     if (!ok) return;
     const name = colleagues().find((c) => c.value === toStaffId())?.label ?? 'your colleague';
     toast.success(
-      `Asked to hand your shift on ${formatLocalDay(props.shift.date)} to ${name}. A manager will decide.`,
+      `Asked to hand your shift on ${formatLocalDay(props.shift.date)} to ${name}. ${
+        firstColleague
+          ? `${name} accepts or declines first; then a manager decides.`
+          : 'A manager will decide.'
+      }`,
     );
     props.onClose();
   };

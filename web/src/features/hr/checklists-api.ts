@@ -6,6 +6,7 @@ import type {
   ChecklistStart,
   ChecklistTemplate,
   ChecklistTemplateInput,
+  SignableDocument,
 } from '../../../../shared/schemas/hr-checklists.ts';
 import { api } from '../../lib/api.ts';
 import { mutate } from '../../lib/mutation.ts';
@@ -16,6 +17,12 @@ export type ChecklistFilters = Pick<ChecklistListQuery, 'status' | 'kind' | 'sor
 export const listChecklistTemplates = query(
   () => api<{ items: ChecklistTemplate[] }>('/hr/checklists/templates'),
   'hrChecklistTemplates',
+);
+
+/** Published documents a template task may ask the person to sign. */
+export const listSignableDocuments = query(
+  () => api<{ items: SignableDocument[] }>('/hr/checklists/documents'),
+  'hrChecklistDocuments',
 );
 
 export const listChecklists = query(

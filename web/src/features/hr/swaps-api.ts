@@ -1,18 +1,21 @@
 import { query } from '@solidjs/router';
 import type { Page } from '../../../../shared/schemas/common.ts';
 import type {
+  SwapAnswer,
   SwapAsk,
   SwapCancel,
   SwapDecision,
   SwapListQuery,
   SwapRequest,
+  SwapSettings,
+  SwapSettingsInput,
 } from '../../../../shared/schemas/hr-swaps.ts';
 import { api } from '../../lib/api.ts';
 import { mutate } from '../../lib/mutation.ts';
 import { getToday, getTodayCounts } from '../today/api.ts';
 import { getMyShifts, getShiftWeek } from './shifts-api.ts';
 
-/** Which requests the list shows: the ones waiting for a manager, or every one. */
+/** Which requests the list shows: the ones still waiting (for the colleague or a manager), or every one. */
 export type SwapShow = NonNullable<SwapListQuery['status']>;
 
 /** One page of swap requests, newest first: everyone's for owners and managers, one's own otherwise. */
@@ -41,3 +44,13 @@ export const decideSwap = (id: string, body: SwapDecision) =>
 /** The person who asked withdraws a waiting request. */
 export const cancelSwap = (id: string, body: SwapCancel) =>
   post(`/hr/swap-requests/${encodeURIComponent(id)}/cancel`, body);
+
+/** The colleague asked accepts (a manager decides next) or declines, at the version read. */
+export const answerSwap = (id: string, body: SwapAnswer) =>
+  post(`/hr/swap-requests/${encodeURIComponent(id)}/answer`, body);
+
+/** Whether the colleague accepts a swap before a manager decides (off until saved). */
+export const getSwapSettings = query(() => api<SwapSettings>('/hr/swap-settings'), 'hrSwapSettings');
+
+export const saveSwapSettings = (body: SwapSettingsInput) =>
+  mutate(api<SwapSettings>('/hr/swap-settings', { method: 'PUT', body }), [getSwapSettings.key]);
