@@ -12,8 +12,9 @@ import { signUp } from '../tenants/signup.service.ts';
 /**
  * The demo association's other members: practices across specialties, regions and sizes with a
  * year of monthly measures, so the dashboard has real spread. Six family medicine practices sit
- * in the South Atlantic (a published cohort: five more family medicine practices elsewhere and five
- * more South Atlantic practices keep its complements at five); smaller cohorts show suppression.
+ * in the South Atlantic: a published cohort, as five more family medicine practices elsewhere
+ * (without counting Maple Street, whose own months start later) and five more South Atlantic
+ * practices keep its complements at five. Smaller cohorts show suppression.
  */
 const MEMBERS: { name: string; specialty: Specialty; region: Region; size: PracticeSize }[] = [
   { name: 'Savannah Family Practice', specialty: 'family_medicine', region: 'south_atlantic', size: 'solo' },
@@ -73,7 +74,12 @@ const MEMBERS: { name: string; specialty: Specialty; region: Region; size: Pract
     region: 'west_south_central',
     size: 'medium',
   },
-  { name: 'Wasatch Behavioral Health', specialty: 'psychiatry', region: 'mountain', size: 'small' },
+  {
+    name: 'Prairie Family Medicine',
+    specialty: 'family_medicine',
+    region: 'west_north_central',
+    size: 'small',
+  },
   {
     name: 'Bluegrass Multispecialty Clinic',
     specialty: 'multispecialty',

@@ -3,6 +3,7 @@ import { type Component, lazy } from 'solid-js';
 import type { ModuleId } from '../../../shared/modules.ts';
 import { MODULE_IDS } from '../../../shared/modules.ts';
 import type { Me } from '../../../shared/schemas/auth.ts';
+import { preloadBenchmarks, preloadCompare } from '../features/benchmarks/api.ts';
 import { getBoard } from '../features/schedule/api.ts';
 import { canAccess, ICONS, type NavItem } from './access.ts';
 
@@ -211,8 +212,12 @@ export const WEB_MODULES: Record<ModuleId, WebModule> = {
   },
   benchmarks: {
     pages: [
-      { path: '/benchmarks', component: lazy(() => import('../routes/benchmarks.tsx')) },
-      { path: '/compare', component: lazy(() => import('../routes/compare.tsx')) },
+      {
+        path: '/benchmarks',
+        component: lazy(() => import('../routes/benchmarks.tsx')),
+        preload: preloadBenchmarks,
+      },
+      { path: '/compare', component: lazy(() => import('../routes/compare.tsx')), preload: preloadCompare },
     ],
     nav: [
       {

@@ -12,14 +12,16 @@ const LABEL_GAP = 52;
 
 /** A value axis from 0 to a round top in 1-2-5 steps (about four gridlines). */
 export function niceScale(max: number, opts: { minTop?: number; integer?: boolean } = {}) {
-  const target = Math.max(max, opts.minTop ?? 0, opts.integer ? 4 : Number.EPSILON);
+  // All zeros (or nothing published) still gets a readable 0–1 axis, not one of 1e-16 steps.
+  const floor = Math.max(max, opts.minTop ?? 0, opts.integer ? 4 : 0);
+  const target = floor > 0 && Number.isFinite(floor) ? floor : 1;
   const raw = target / 4;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   let step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw - 1e-12) ?? raw;
   if (opts.integer) step = Math.max(1, Math.ceil(step));
   const top = Math.ceil(target / step - 1e-9) * step;
-  const ticks: number[] = [];
-  for (let i = 0; i * step <= top + 1e-9; i++) ticks.push(i * step);
+  // Counted, not compared against an absolute tolerance: tiny steps once made millions of ticks.
+  const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
   return { top, ticks };
 }
 
