@@ -6,11 +6,13 @@ import {
   type InviteCode,
   type JoinPreview,
   type Member,
+  type MemberOrder,
   type Membership,
   normalizeInviteCode,
 } from '../../shared/schemas/membership.ts';
 import type { TenantDb } from '../platform/db/tenant-db.ts';
 import { conflict, notFound } from '../platform/errors.ts';
+import { decodeOffset, encodeOffset } from '../platform/http/offset-cursor.ts';
 import type { Platform } from '../platform/platform.ts';
 import {
   type AssociationCodeItem,
@@ -70,10 +72,42 @@ export async function revokeInviteCode(p: Platform, db: TenantDb, code: string):
   return toCode({ ...item, revoked: true }, db.now());
 }
 
-/** The association's member practices; it sees their listing fields, never their data. */
-export async function listMembers(p: Platform, db: TenantDb, opts: { limit: number; cursor?: string }) {
-  const page = await membershipRepo.listMembers(p.store, db.tenantId, opts);
-  return { items: page.items.map(toMember), nextCursor: page.nextCursor } satisfies Page<Member>;
+const MEMBER_SORTERS: Record<string, (a: Member, b: Member) => number> = {
+  joined: (a, b) => a.joinedAt.localeCompare(b.joinedAt),
+  name: (a, b) => a.practiceName.localeCompare(b.practiceName),
+  specialty: (a, b) => a.specialty.localeCompare(b.specialty),
+  region: (a, b) => a.region.localeCompare(b.region),
+  size: (a, b) => SIZE_ORDER.indexOf(a.size) - SIZE_ORDER.indexOf(b.size),
+};
+const SIZE_ORDER = ['solo', 'small', 'medium', 'large'];
+
+/**
+ * The association's member practices (listing fields, never their data), sorted and paged. An
+ * association has at most a few thousand members: the listing is read whole and the page cut from
+ * it (the cursor is the offset, bound to the order).
+ */
+export async function listMembers(
+  p: Platform,
+  db: TenantDb,
+  opts: { limit: number; cursor?: string; order: MemberOrder },
+): Promise<Page<Member>> {
+  const all: Member[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await membershipRepo.listMembers(p.store, db.tenantId, { limit: 1000, cursor });
+    all.push(...page.items.map(toMember));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  const [key, dir] = opts.order.split('-') as [string, 'asc' | 'desc'];
+  const sign = dir === 'desc' ? -1 : 1;
+  const sorter = MEMBER_SORTERS[key]!;
+  all.sort((a, b) => sign * sorter(a, b) || MEMBER_SORTERS.name!(a, b));
+  const start = opts.cursor ? decodeOffset(opts.cursor, opts.order) : 0;
+  const end = start + opts.limit;
+  return {
+    items: all.slice(start, end),
+    nextCursor: end < all.length ? encodeOffset(end, opts.order) : null,
+  };
 }
 
 /** What the consent screen shows for a code: who the association is and exactly what is shared. */

@@ -10,6 +10,7 @@ import {
   JoinPreviewSchema,
   MemberSchema,
   MembershipSchema,
+  MembersQuerySchema,
 } from '../../shared/schemas/membership.ts';
 import { OutboxMessageSchema, OutboxQuerySchema } from '../../shared/schemas/outbox.ts';
 import {
@@ -304,10 +305,10 @@ export function orgRoutes(route: Route, p: Platform) {
       path: '/association/members',
       summary: 'Member practices (listing fields only)',
       roles: 'association',
-      query: PageQuerySchema,
+      query: MembersQuerySchema,
       response: pageOf(MemberSchema),
     },
-    (r) => membership.listMembers(p, r.db, pageArgs(r.query)),
+    (r) => membership.listMembers(p, r.db, { ...pageArgs(r.query), order: r.query.order ?? 'joined-desc' }),
   );
   route(
     {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import '../validation.ts';
-import { IdSchema } from './common.ts';
+import { IdSchema, PageQuerySchema } from './common.ts';
 import { PracticeSizeSchema, RegionSchema, SpecialtySchema } from './tenants.ts';
 
 /**
@@ -81,6 +81,23 @@ export const MembershipSchema = z.object({
   consentVersion: z.string(),
 });
 export type Membership = z.infer<typeof MembershipSchema>;
+
+/** The orders the member list offers: sort key and direction together, newest joiners first by default. */
+export const MEMBER_ORDERS = {
+  'joined-desc': 'Newest members first',
+  'joined-asc': 'Longest-standing first',
+  'name-asc': 'Practice name, A to Z',
+  'specialty-asc': 'Specialty',
+  'region-asc': 'Region',
+  'size-asc': 'Size',
+} as const;
+export type MemberOrder = keyof typeof MEMBER_ORDERS;
+export const MembersQuerySchema = z.strictObject({
+  ...PageQuerySchema.shape,
+  order: z.optional(
+    z.enum(Object.keys(MEMBER_ORDERS) as [MemberOrder, ...MemberOrder[]], 'Choose one of the listed orders'),
+  ),
+});
 
 export const MemberSchema = z.object({
   practiceId: IdSchema,

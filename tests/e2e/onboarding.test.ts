@@ -57,6 +57,7 @@ describe('sign-up', () => {
       'Hiring',
       'Team',
       'Associations',
+      'How we compare',
       'Settings',
       'Outbox',
       'Audit log',

@@ -140,6 +140,43 @@ describe('association membership', () => {
     ]);
   });
 
+  it('lists members newest first by default, in the order asked, and refuses a cursor from another order', async () => {
+    const assoc2 = await signUpAssociation(t, 'Ordering Network');
+    const code = (
+      await t.call('POST', '/api/association/codes', {
+        token: assoc2.token,
+        json: { expiresInDays: 5, maxUses: 5 },
+      })
+    ).body.code;
+    for (const name of ['Zephyr Clinic', 'Aspen Clinic', 'Maple Clinic']) {
+      const member = await signUpPractice(t, name);
+      await t.call('POST', '/api/memberships', {
+        token: member.token,
+        json: { code, consent: true, consentVersion: CONSENT.version },
+      });
+      clock.advance(1000);
+    }
+    const list = (query: string) =>
+      t.call('GET', `/api/association/members${query}`, { token: assoc2.token });
+    const names = (body: { items: { practiceName: string }[] }) => body.items.map((m) => m.practiceName);
+    expect(names((await list('')).body)).toEqual(['Maple Clinic', 'Aspen Clinic', 'Zephyr Clinic']);
+    expect(names((await list('?order=name-asc')).body)).toEqual([
+      'Aspen Clinic',
+      'Maple Clinic',
+      'Zephyr Clinic',
+    ]);
+    const first = await list('?order=name-asc&limit=2');
+    expect(names(first.body)).toEqual(['Aspen Clinic', 'Maple Clinic']);
+    expect(names((await list(`?order=name-asc&limit=2&cursor=${first.body.nextCursor}`)).body)).toEqual([
+      'Zephyr Clinic',
+    ]);
+    const crossed = await list(`?order=joined-desc&limit=2&cursor=${first.body.nextCursor}`);
+    expect(crossed.status).toBe(400);
+    const bad = await list('?order=sideways');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].message).toBe('Choose one of the listed orders');
+  });
+
   it('refuses revoked, used-up and expired codes', async () => {
     const revoked = await newCode();
     await t.call('POST', `/api/association/codes/${revoked.code}/revoke`, { token: assoc.token });

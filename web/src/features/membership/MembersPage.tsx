@@ -1,6 +1,11 @@
 import { createSignal, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { CreateInviteCodeSchema, type InviteCode } from '../../../../shared/schemas/membership.ts';
+import {
+  CreateInviteCodeSchema,
+  type InviteCode,
+  MEMBER_ORDERS,
+  type MemberOrder,
+} from '../../../../shared/schemas/membership.ts';
 import { PRACTICE_SIZES, REGIONS, SPECIALTIES } from '../../../../shared/schemas/tenants.ts';
 import { me } from '../../app/session.ts';
 import { FormAlert } from '../../components/ui/Alert.tsx';
@@ -8,7 +13,7 @@ import { StatusBadge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { confirm } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
-import { TextField } from '../../components/ui/Field.tsx';
+import { optionsOf, SelectField, TextField } from '../../components/ui/Field.tsx';
 import { PageHeader, Section } from '../../components/ui/PageHeader.tsx';
 import { DataTable, ListPager } from '../../components/ui/Table.tsx';
 import { toast } from '../../components/ui/Toast.tsx';
@@ -38,13 +43,22 @@ export function MembersPage() {
 }
 
 function MembersSection() {
+  const [order, setOrder] = createSignal<MemberOrder>('joined-desc');
   const list = createPagedList(
-    () => 'all',
-    (cursor) => listAssociationMembers(cursor, PAGE_SIZE),
+    order,
+    (cursor) => listAssociationMembers(cursor, PAGE_SIZE, order()),
     'practiceId',
   );
   return (
     <Section title="Members" id="member-practices">
+      <SelectField
+        label="Order"
+        name="order"
+        class="members-order"
+        value={order()}
+        options={optionsOf(MEMBER_ORDERS)}
+        onChange={(v) => setOrder(v as MemberOrder)}
+      />
       <DataTable
         caption="Member practices"
         loading={list.loading()}

@@ -5,6 +5,7 @@ import type {
   InviteCode,
   JoinPreview,
   Member,
+  MemberOrder,
   Membership,
 } from '../../../../shared/schemas/membership.ts';
 import { api } from '../../lib/api.ts';
@@ -16,8 +17,8 @@ export const listMemberships = query(
 );
 
 export const listAssociationMembers = query(
-  (cursor: string | undefined, limit: number) =>
-    api<Page<Member>>('/association/members', { query: { cursor, limit } }),
+  (cursor: string | undefined, limit: number, order: MemberOrder) =>
+    api<Page<Member>>('/association/members', { query: { cursor, limit, order } }),
   'assocMembers',
 );
 
