@@ -81,7 +81,7 @@ describe('association membership', () => {
     await owner.page.getByText('Not a member of any association').waitFor();
 
     await assoc.page.reload();
-    await assoc.page.getByRole('row').filter({ hasText: 'Riverside Pediatrics' }).waitFor();
+    await assoc.page.getByRole('row').filter({ hasText: 'Bluegrass Multispecialty Clinic' }).waitFor();
     expect(await assoc.page.getByRole('row').filter({ hasText: 'Lakeview Pediatrics' }).count()).toBe(0);
 
     // Revoking the code asks first.
