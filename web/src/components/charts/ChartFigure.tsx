@@ -32,7 +32,7 @@ export interface ChartProps {
 }
 
 /** The rendered width of an element, kept up to date, so SVG text stays at its real pixel size. */
-function createWidth(initial: number): [() => number, (el: HTMLElement) => void] {
+export function createWidth(initial: number): [() => number, (el: HTMLElement) => void] {
   const [width, setWidth] = createSignal(initial);
   let observer: ResizeObserver | undefined;
   onCleanup(() => observer?.disconnect());

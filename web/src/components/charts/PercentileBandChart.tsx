@@ -4,7 +4,7 @@
  * cohort is not published are gaps (with the reason), never zero. The numbers are always in a table
  * for screen readers, which sighted users can open.
  */
-import { createSignal, createUniqueId, For, Index, type JSX, onCleanup, Show } from 'solid-js';
+import { createSignal, createUniqueId, For, Index, type JSX, Show } from 'solid-js';
 import { Axes } from './Axes.tsx';
 import {
   type BandDatum,
@@ -14,6 +14,7 @@ import {
   hasOuterBand,
   summariseBands,
 } from './band-text.ts';
+import { createWidth } from './ChartFigure.tsx';
 import { frame, HEIGHT, niceScale, PAD } from './chart-scale.ts';
 import './charts.css';
 import './band-chart.css';
@@ -32,21 +33,6 @@ export interface PercentileBandChartProps extends BandSeries {
   /** A sentence for screen readers; a computed summary of the series otherwise. */
   summary?: string;
   class?: string;
-}
-
-/** The rendered width of an element, kept up to date, so SVG text stays at its real pixel size. */
-function createWidth(initial: number): [() => number, (el: HTMLElement) => void] {
-  const [width, setWidth] = createSignal(initial);
-  let observer: ResizeObserver | undefined;
-  onCleanup(() => observer?.disconnect());
-  const ref = (el: HTMLElement) => {
-    observer = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[0]?.contentRect.width ?? 0);
-      if (w > 0) setWidth(w);
-    });
-    observer.observe(el);
-  };
-  return [width, ref];
 }
 
 /** Runs of consecutive indices where `known` holds: a missing period breaks a line or band. */
