@@ -1,6 +1,6 @@
 import { createAsync } from '@solidjs/router';
-import { createEffect, createSignal, For, Index, on, Show, Suspense, untrack } from 'solid-js';
-import { createStore, produce } from 'solid-js/store';
+import { createEffect, createSignal, For, on, Show, Suspense, untrack } from 'solid-js';
+import { createStore } from 'solid-js/store';
 import { EMPLOYMENT_TYPE_LABELS, STAFF_ROLE_LABELS, type Staff } from '../../../../shared/schemas/hr.ts';
 import { canAccess } from '../../app/access.ts';
 import { me } from '../../app/session.ts';
@@ -13,14 +13,13 @@ import { isStale } from '../../lib/errors.ts';
 import { createForm } from '../../lib/forms.ts';
 import { listLocations } from '../schedule/api.ts';
 import { listTeam } from '../team/api.ts';
+import { StaffLicenses } from './StaffLicenses.tsx';
 import { StaffPrivateFields } from './StaffPrivateFields.tsx';
 import { createStaff, getPerson, listAllCurrentStaff, updateStaff } from './staff-api.ts';
 import {
   bodyOf,
-  type CredentialRow,
   emptyValues,
   isBlankRow,
-  newCredentialRow,
   StaffCreateFormSchema,
   StaffUpdateFormSchema,
   type StaffValues,
@@ -30,11 +29,10 @@ import {
 
 const ROLE_OPTIONS = optionsOf(STAFF_ROLE_LABELS);
 const TYPE_OPTIONS = optionsOf(EMPLOYMENT_TYPE_LABELS);
-const MAX_LICENSES = 20;
 
 /**
  * Add a person to the directory, or edit one (`person`): job, contact, locations, manager, login and
- * licenses; owners and managers also pay, the payroll file number and an emergency contact
+ * licenses (StaffLicenses.tsx); owners and managers also pay, the payroll file number and an emergency contact
  * (StaffPrivateFields.tsx).
  */
 export function StaffDialog(props: {
@@ -128,32 +126,6 @@ export function StaffDialog(props: {
         return !other || other.id === base()?.id;
       })
       .map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }));
-  };
-
-  /* ---------- Licenses ---------- */
-
-  const addLicense = () => {
-    setValues('credentials', (rows) => [...rows, newCredentialRow()]);
-    queueMicrotask(() =>
-      formRef
-        ?.querySelector<HTMLInputElement>(`[name="credentials.${values.credentials.length - 1}.name"]`)
-        ?.focus(),
-    );
-  };
-  const removeLicense = (i: number) => {
-    // Errors are keyed by row number: after a removal they would point at the wrong rows.
-    for (const key of Object.keys(form.errors())) if (key.startsWith('credentials')) form.clearError(key);
-    setValues(
-      'credentials',
-      produce((rows) => {
-        rows.splice(i, 1);
-      }),
-    );
-    queueMicrotask(() => formRef?.querySelector<HTMLButtonElement>('.hr-add-license')?.focus());
-  };
-  const setRow = (i: number, field: keyof Omit<CredentialRow, 'key'>) => (v: string) => {
-    setValues('credentials', i, field, v);
-    form.clearError(`credentials.${i}.${field}`);
   };
 
   /* ---------- Send ---------- */
@@ -367,73 +339,11 @@ export function StaffDialog(props: {
           </Suspense>
         </fieldset>
 
-        <fieldset class="fieldset stack" name="credentials">
-          <legend class="legend">Licenses and certifications</legend>
-          <p class="muted small">
-            Managers are reminded 90, 60 and 30 days before a license expires, and on the day.
-          </p>
-          <Show when={values.credentials.length === 0}>
-            <p class="small">None listed.</p>
-          </Show>
-          <Index each={values.credentials}>
-            {(row, i) => (
-              <fieldset class="hr-license-row">
-                <legend class="visually-hidden">License {i + 1}</legend>
-                <TextField
-                  label="Name"
-                  name={`credentials.${i}.name`}
-                  value={row().name}
-                  onInput={setRow(i, 'name')}
-                  error={form.error(`credentials.${i}.name`)}
-                  placeholder="e.g. BLS, RN license"
-                  maxLength={100}
-                  required
-                />
-                <TextField
-                  label="Number"
-                  name={`credentials.${i}.number`}
-                  value={row().number}
-                  onInput={setRow(i, 'number')}
-                  error={form.error(`credentials.${i}.number`)}
-                  maxLength={60}
-                  optional
-                />
-                <TextField
-                  label="Expires on"
-                  name={`credentials.${i}.expiresOn`}
-                  type="date"
-                  value={row().expiresOn}
-                  onInput={setRow(i, 'expiresOn')}
-                  error={form.error(`credentials.${i}.expiresOn`)}
-                  optional
-                />
-                <div class="hr-license-remove">
-                  <Button size="sm" variant="ghost" onClick={() => removeLicense(i)}>
-                    Remove<span class="visually-hidden"> {row().name || `license ${i + 1}`}</span>
-                  </Button>
-                </div>
-              </fieldset>
-            )}
-          </Index>
-          <Show when={form.error('credentials')}>
-            {(m) => (
-              <p class="field-error">
-                <span aria-hidden="true">! </span>
-                {m()}
-              </p>
-            )}
-          </Show>
-          <div>
-            <Button
-              size="sm"
-              class="hr-add-license"
-              onClick={addLicense}
-              disabled={values.credentials.length >= MAX_LICENSES}
-            >
-              Add a license or certification
-            </Button>
-          </div>
-        </fieldset>
+        <StaffLicenses
+          rows={values.credentials}
+          form={form}
+          onChange={(update) => setValues('credentials', update)}
+        />
 
         <Show when={admin()}>
           <StaffPrivateFields values={values} form={form} set={set} />
